@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** What a person may do in the workshop. */
+export const roleSchema = z.enum(['attendee', 'speaker', 'moderator']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** A LiveKit room of the event, by its meaning in the workshop. */
+export type RoomId = 'plenary' | 'backstage' | `breakout:${string}`;
+
+/** The room id of a breakout room. */
+export const breakoutRoomId = (breakoutId: string): RoomId => `breakout:${breakoutId}`;
+
+/** The breakout id inside a breakout room id, or null for other rooms. */
+export const breakoutIdOf = (roomId: RoomId): string | null =>
+  roomId.startsWith('breakout:') ? roomId.slice('breakout:'.length) : null;
+
+/** A participant as the live agenda knows them. */
+export interface Participant {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** Breakout ids in order of preference (first, second). */
+  readonly preferences: readonly string[];
+  /** The breakout this person goes to when the breakouts run. */
+  readonly breakoutId: string | null;
+  /** An attendee brought on stage by a moderator. */
+  readonly onStage: boolean;
+  readonly handRaised: boolean;
+  /** Admission order; keeps assignment deterministic. */
+  readonly seq: number;
+}
+
+/** Where a participant is and whether they may publish there. */
+export interface Placement {
+  readonly roomId: RoomId | null;
+  readonly canPublish: boolean;
+}

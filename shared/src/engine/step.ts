@@ -1,0 +1,269 @@
+import type { Participant } from '../domain.js';
+import type { Action, AgendaAction, Command, RosterAction, SelfAction, SystemAction } from './actions.js';
+import { deadlineEffects } from './deadlines.js';
+import { placementEffects } from './diff.js';
+import type { Effect } from './effects.js';
+import { balanceBreakouts, breakoutLoads, chooseBreakout } from './placement.js';
+import { assertNever, refuse, type Refusal } from './refusal.js';
+import { isItemPhase, type AgendaState, type ItemPhase, type Phase } from './state.js';
+
+/** A state change the engine accepted, with the effects the server must perform. */
+export interface Accepted {
+  readonly ok: true;
+  readonly state: AgendaState;
+  readonly effects: readonly Effect[];
+}
+export type StepResult = Accepted | Refusal;
+
+type Applied = { state: AgendaState; effects?: Effect[] } | Refusal;
+
+const MINUTE_MS = 60_000;
+
+const AGENDA_ACTIONS = new Set<Action['type']>(['openDoors', 'start', 'next', 'goTo', 'extend', 'endBreakouts', 'pause', 'resume', 'end']);
+const ROSTER_ACTIONS = new Set<Action['type']>(['reassign', 'autoBalance', 'promoteToStage', 'returnToAudience', 'lowerHand', 'remove', 'broadcast']);
+const SYSTEM_ACTIONS = new Set<Action['type']>(['admit', 'deadlineReached']);
+
+/**
+ * The agenda engine: applies one command at time `now` and returns the next state and
+ * the effects to perform, or a refusal that leaves the state as it was. Pure.
+ */
+export function step(state: AgendaState, command: Command, now: number): StepResult {
+  const { action, by } = command;
+  if (SYSTEM_ACTIONS.has(action.type)) {
+    if (by.kind !== 'system') return refuse('forbidden', 'Only the server can do that.');
+  } else {
+    if (by.kind !== 'participant') return refuse('forbidden', 'Participant actions need a participant.');
+    if ((AGENDA_ACTIONS.has(action.type) || ROSTER_ACTIONS.has(action.type)) && by.role !== 'moderator') {
+      return refuse('forbidden', 'Only moderators can do that.');
+    }
+    if (command.expectedVersion !== state.version) {
+      return refuse('stale_version', `The agenda has already moved on (now at version ${state.version}); look again and retry.`);
+    }
+  }
+  const applied = apply(state, command, now);
+  if (!applied.ok) return applied;
+  const next = applied.state;
+  const effects: Effect[] = [];
+  if (next.version !== state.version) effects.push({ type: 'agendaChanged' });
+  effects.push(...placementEffects(state, next), ...deadlineEffects(state, next), ...(applied.effects ?? []));
+  return { ok: true, state: next, effects };
+}
+
+function apply(state: AgendaState, command: Command, now: number): ({ ok: true } & Exclude<Applied, Refusal>) | Refusal {
+  const result = dispatch(state, command, now);
+  return 'ok' in result ? result : { ok: true, ...result };
+}
+
+function dispatch(state: AgendaState, command: Command, now: number): Applied {
+  const { action } = command;
+  switch (action.type) {
+    case 'openDoors':
+    case 'start':
+    case 'next':
+    case 'goTo':
+    case 'extend':
+    case 'endBreakouts':
+    case 'pause':
+    case 'resume':
+    case 'end':
+      return applyAgenda(state, action, now);
+    case 'reassign':
+    case 'autoBalance':
+    case 'promoteToStage':
+    case 'returnToAudience':
+    case 'lowerHand':
+    case 'remove':
+    case 'broadcast':
+      return applyRoster(state, action, command);
+    case 'raiseHand':
+    case 'lowerOwnHand':
+      return applySelf(state, action, command);
+    case 'admit':
+    case 'deadlineReached':
+      return applySystem(state, action, now);
+    default:
+      return assertNever(action);
+  }
+}
+
+// ---- agenda (phase and clock) ----
+
+function withPhase(state: AgendaState, phase: Phase): AgendaState {
+  const leavingItem = isItemPhase(state.phase) && (!isItemPhase(phase) || phase.itemIndex !== state.phase.itemIndex);
+  const participants = leavingItem ? resetStageAndHands(state.participants) : state.participants;
+  const rosterChanged = participants !== state.participants;
+  return {
+    ...state,
+    phase,
+    participants,
+    version: state.version + 1,
+    rosterRevision: rosterChanged ? state.rosterRevision + 1 : state.rosterRevision,
+  };
+}
+
+/** Stage invitations and raised hands belong to one agenda item. */
+function resetStageAndHands(participants: AgendaState['participants']): AgendaState['participants'] {
+  let copy: Record<string, Participant> | null = null;
+  for (const [id, p] of Object.entries(participants)) {
+    if (p.onStage || p.handRaised) {
+      copy ??= { ...participants };
+      copy[id] = { ...p, onStage: false, handRaised: false };
+    }
+  }
+  return copy ?? participants;
+}
+
+function enterItem(state: AgendaState, itemIndex: number, now: number): AgendaState {
+  const item = state.event.agenda[itemIndex]!;
+  const timer = { status: 'running', endsAt: now + item.durationMinutes * MINUTE_MS } as const;
+  return withPhase(state, { kind: item.kind, itemIndex, startedAt: now, timer });
+}
+
+function advance(state: AgendaState, now: number): AgendaState {
+  const { phase } = state;
+  const nextIndex = phase.kind === 'lobby' || phase.kind === 'scheduled' ? 0 : isItemPhase(phase) ? phase.itemIndex + 1 : null;
+  if (nextIndex === null) return state;
+  return nextIndex < state.event.agenda.length ? enterItem(state, nextIndex, now) : withPhase(state, { kind: 'ended', endedAt: now });
+}
+
+function applyAgenda(state: AgendaState, action: AgendaAction, now: number): Applied {
+  const { phase } = state;
+  switch (action.type) {
+    case 'openDoors':
+      if (phase.kind !== 'scheduled') return refuse('not_allowed_now', 'The doors are already open.');
+      return { state: withPhase(state, { kind: 'lobby', openedAt: now }) };
+    case 'start':
+      if (phase.kind !== 'scheduled' && phase.kind !== 'lobby') return refuse('not_allowed_now', 'The event has already started.');
+      return { state: enterItem(state, 0, now) };
+    case 'next':
+      if (phase.kind === 'scheduled') return refuse('not_allowed_now', 'Open the doors first.');
+      if (phase.kind === 'ended') return refuse('not_allowed_now', 'The event has ended.');
+      return { state: advance(state, now) };
+    case 'goTo': {
+      if (action.itemIndex >= state.event.agenda.length) return refuse('unknown_item', `There is no agenda item ${action.itemIndex + 1}.`);
+      if (phase.kind === 'scheduled' || phase.kind === 'ended') return refuse('not_allowed_now', 'Jumping is possible once the doors are open and until the end.');
+      if (isItemPhase(phase) && phase.itemIndex === action.itemIndex) return refuse('not_allowed_now', 'That item is already running.');
+      return { state: enterItem(state, action.itemIndex, now) };
+    }
+    case 'extend': {
+      if (!isItemPhase(phase)) return refuse('not_allowed_now', 'Only a running agenda item can be extended.');
+      const addMs = action.minutes * MINUTE_MS;
+      const timer = phase.timer.status === 'running'
+        ? { status: 'running' as const, endsAt: phase.timer.endsAt + addMs }
+        : { status: 'paused' as const, remainingMs: phase.timer.remainingMs + addMs };
+      return { state: withPhase(state, { ...phase, timer } as ItemPhase) };
+    }
+    case 'endBreakouts':
+      if (phase.kind !== 'breakouts') return refuse('not_allowed_now', 'The breakout rooms are not open.');
+      return { state: advance(state, now) };
+    case 'pause':
+      if (!isItemPhase(phase) || phase.timer.status !== 'running') return refuse('not_allowed_now', 'The clock is not running.');
+      return { state: withPhase(state, { ...phase, timer: { status: 'paused', remainingMs: Math.max(0, phase.timer.endsAt - now) } } as ItemPhase) };
+    case 'resume':
+      if (!isItemPhase(phase) || phase.timer.status !== 'paused') return refuse('not_allowed_now', 'The clock is not paused.');
+      return { state: withPhase(state, { ...phase, timer: { status: 'running', endsAt: now + phase.timer.remainingMs } } as ItemPhase) };
+    case 'end':
+      if (phase.kind === 'ended') return refuse('not_allowed_now', 'The event has already ended.');
+      return { state: withPhase(state, { kind: 'ended', endedAt: now }) };
+    default:
+      return assertNever(action);
+  }
+}
+
+// ---- roster (people) ----
+
+function updateParticipant(state: AgendaState, id: string, patch: Partial<Participant>): AgendaState {
+  const p = state.participants[id]!;
+  const changed = (Object.keys(patch) as (keyof Participant)[]).some((k) => p[k] !== patch[k]);
+  if (!changed) return state;
+  return { ...state, participants: { ...state.participants, [id]: { ...p, ...patch } }, rosterRevision: state.rosterRevision + 1 };
+}
+
+const STAGE_PHASES = new Set<Phase['kind']>(['plenary', 'live', 'closing']);
+
+function applyRoster(state: AgendaState, action: RosterAction, command: Command): Applied {
+  if (action.type === 'autoBalance') {
+    const plan = balanceBreakouts(state.event, Object.values(state.participants));
+    let next = state;
+    for (const [id, breakoutId] of plan) next = updateParticipant(next, id, { breakoutId });
+    return { state: next };
+  }
+  if (action.type === 'broadcast') {
+    const from = command.by.kind === 'participant' ? (state.participants[command.by.participantId]?.name ?? 'Moderator') : 'Moderator';
+    return { state, effects: [{ type: 'broadcast', text: action.text, from }] };
+  }
+  const target = state.participants[action.participantId];
+  if (!target) return refuse('unknown_participant', 'That person is not in the event.');
+  switch (action.type) {
+    case 'reassign':
+      if (!state.event.breakouts.some((b) => b.id === action.breakoutId)) return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
+      return { state: updateParticipant(state, target.id, { breakoutId: action.breakoutId }) };
+    case 'promoteToStage':
+      if (target.role !== 'attendee') return refuse('not_allowed_now', 'Only attendees are brought on stage; speakers follow the agenda.');
+      if (!STAGE_PHASES.has(state.phase.kind)) return refuse('not_allowed_now', 'There is no stage in this part of the event.');
+      return { state: updateParticipant(state, target.id, { onStage: true, handRaised: false }) };
+    case 'returnToAudience':
+      if (!target.onStage) return refuse('not_allowed_now', 'That person is not on stage.');
+      return { state: updateParticipant(state, target.id, { onStage: false }) };
+    case 'lowerHand':
+      return { state: updateParticipant(state, target.id, { handRaised: false }) };
+    case 'remove': {
+      if (command.by.kind === 'participant' && command.by.participantId === target.id) return refuse('not_allowed_now', 'You cannot remove yourself.');
+      const { [target.id]: _removed, ...rest } = state.participants;
+      return { state: { ...state, participants: rest, rosterRevision: state.rosterRevision + 1 } };
+    }
+    default:
+      return assertNever(action);
+  }
+}
+
+function applySelf(state: AgendaState, action: SelfAction, command: Command): Applied {
+  if (command.by.kind !== 'participant' || !state.participants[command.by.participantId]) {
+    return refuse('unknown_participant', 'You are not in the event.');
+  }
+  const id = command.by.participantId;
+  switch (action.type) {
+    case 'raiseHand':
+      if (state.phase.kind === 'scheduled' || state.phase.kind === 'ended') return refuse('not_allowed_now', 'Hands can be raised during the event.');
+      return { state: updateParticipant(state, id, { handRaised: true }) };
+    case 'lowerOwnHand':
+      return { state: updateParticipant(state, id, { handRaised: false }) };
+    default:
+      return assertNever(action);
+  }
+}
+
+// ---- system (admissions, deadlines) ----
+
+function applySystem(state: AgendaState, action: SystemAction, now: number): Applied {
+  switch (action.type) {
+    case 'admit': {
+      const known = state.participants[action.participant.id];
+      if (known) return { state: updateParticipant(state, known.id, { name: action.participant.name }) };
+      const loads = breakoutLoads(state.event, Object.values(state.participants));
+      const breakoutId = chooseBreakout(state.event, loads, action.participant.preferences);
+      const participant: Participant = { ...action.participant, breakoutId, onStage: false, handRaised: false, seq: state.nextSeq };
+      return {
+        state: {
+          ...state,
+          participants: { ...state.participants, [participant.id]: participant },
+          nextSeq: state.nextSeq + 1,
+          rosterRevision: state.rosterRevision + 1,
+        },
+      };
+    }
+    case 'deadlineReached': {
+      const { phase } = state;
+      if (phase.kind !== 'breakouts' || phase.timer.status !== 'running') return refuse('not_due', 'No deadline is running.');
+      if (action.deadline === 'itemEnd') {
+        if (now < phase.timer.endsAt) return refuse('not_due', 'The breakouts have not reached their end yet.');
+        return { state: advance(state, now) };
+      }
+      const warnAt = phase.timer.endsAt - state.event.breakoutWarningSeconds * 1000;
+      if (now < warnAt || now >= phase.timer.endsAt) return refuse('not_due', 'It is not time for the warning.');
+      return { state, effects: [{ type: 'warn', warning: 'breakoutsClosing', secondsLeft: Math.round((phase.timer.endsAt - now) / 1000) }] };
+    }
+    default:
+      return assertNever(action);
+  }
+}

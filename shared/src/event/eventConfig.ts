@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** An identifier safe in URLs, LiveKit room names and file names. */
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+
+/** A person who organises or moderates the event. */
+export const moderatorSchema = z.strictObject({
+  id: slugSchema,
+  name: z.string().min(1).max(120),
+});
+
+/** A person who presents on stage. */
+export const speakerSchema = z.strictObject({
+  id: slugSchema,
+  name: z.string().min(1).max(120),
+  affiliation: z.string().max(200).optional(),
+});
+
+/** One breakout room: attendees pick one of these when they register. */
+export const breakoutSchema = z.strictObject({
+  id: slugSchema,
+  title: z.string().min(1).max(200),
+  topic: z.string().max(2000).default(''),
+  capacity: z.number().int().min(1).max(100_000),
+  facilitator: z.string().max(120).optional(),
+});
+
+/** Where speakers and moderators are while the breakouts run. */
+export const staffPlacementSchema = z.enum(['backstage', 'breakouts']);
+
+const itemBase = {
+  id: slugSchema,
+  title: z.string().min(1).max(200),
+  /** Planned start, local time of the event ("HH:MM"). */
+  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+  durationMinutes: z.number().int().min(1).max(24 * 60),
+  description: z.string().max(4000).default(''),
+};
+
+/** One step of the agenda; its kind decides who is where. */
+export const agendaItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...itemBase, kind: z.literal('plenary'), stage: z.array(slugSchema).default([]) }),
+  z.strictObject({ ...itemBase, kind: z.literal('live'), stage: z.array(slugSchema).default([]) }),
+  z.strictObject({
+    ...itemBase,
+    kind: z.literal('breakouts'),
+    staffPlacement: staffPlacementSchema.default('backstage'),
+  }),
+  z.strictObject({ ...itemBase, kind: z.literal('break') }),
+  z.strictObject({ ...itemBase, kind: z.literal('closing'), stage: z.array(slugSchema).default([]) }),
+]);
+
+/** A whole event, as written in an event file. */
+export const eventConfigSchema = z
+  .strictObject({
+    id: slugSchema,
+    title: z.string().min(1).max(300),
+    description: z.string().max(20_000).default(''),
+    /** IANA time zone the times are written in, e.g. Europe/Brussels. */
+    timeZone: z.string().min(1),
+    /** Calendar date of the event, YYYY-MM-DD, in timeZone. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+    organisers: z.array(z.string().min(1).max(200)).default([]),
+    breakoutWarningSeconds: z.number().int().min(5).max(3600).default(60),
+    moderators: z.array(moderatorSchema).min(1),
+    speakers: z.array(speakerSchema).default([]),
+    breakouts: z.array(breakoutSchema).default([]),
+    agenda: z.array(agendaItemSchema).min(1),
+  })
+  .superRefine((event, ctx) => {
+    const unique = (ids: string[], path: string) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${id}"` });
+        seen.add(id);
+      });
+    };
+    unique(event.breakouts.map((b) => b.id), 'breakouts');
+    unique(event.agenda.map((a) => a.id), 'agenda');
+    unique([...event.moderators, ...event.speakers].map((p) => p.id), 'speakers');
+    const speakerIds = new Set(event.speakers.map((s) => s.id));
+    event.agenda.forEach((item, i) => {
+      if ('stage' in item) {
+        item.stage.forEach((id, j) => {
+          if (!speakerIds.has(id)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'stage', j], message: `unknown speaker "${id}"` });
+        });
+      }
+      if (item.kind === 'breakouts' && event.breakouts.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['agenda', i, 'kind'], message: 'a breakouts item needs at least one breakout room' });
+      }
+    });
+    if (event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+  });
+
+export type EventConfig = z.infer<typeof eventConfigSchema>;
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+export type AgendaItemKind = AgendaItem['kind'];
+export type Breakout = z.infer<typeof breakoutSchema>;
+export type StaffPlacement = z.infer<typeof staffPlacementSchema>;

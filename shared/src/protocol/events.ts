@@ -1,0 +1,73 @@
+import type { Ack } from './result.js';
+import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
+import type {
+  AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
+} from './views.js';
+
+/** Event names, declared once. Commands are imperative; facts are past tense. */
+export const EVENTS = {
+  agendaCommand: 'agenda:command',
+  chatSend: 'chat:send',
+  sessionResync: 'session:resync',
+  roomVisit: 'room:visit',
+  helpRequest: 'help:request',
+  moveReport: 'move:report',
+  welcome: 'session:welcomed',
+  sessionEnded: 'session:ended',
+  agendaChanged: 'agenda:changed',
+  agendaWarned: 'agenda:warned',
+  assignmentChanged: 'assignment:changed',
+  assignmentPrepared: 'assignment:prepared',
+  broadcastSent: 'broadcast:sent',
+  chatPosted: 'chat:posted',
+  rosterChanged: 'roster:changed',
+  helpRequested: 'help:requested',
+} as const;
+
+/** What a full resync returns. */
+export interface SessionState {
+  readonly snapshot: AgendaSnapshot;
+  readonly current: Assignment;
+  readonly prepared: Assignment | null;
+  readonly chat: readonly ChatMessage[];
+}
+
+/** Requests from a client; each is validated on the server and answered with an ack. */
+export interface ClientToServerEvents {
+  /** Run an agenda, roster or self action. */
+  'agenda:command': (payload: AgendaCommandPayload, ack: Ack<{ version: number }>) => void;
+  /** Post to the chat of the room you are in. */
+  'chat:send': (payload: ChatSendPayload, ack: Ack<{ id: number }>) => void;
+  /** Get the whole current state again (after a reconnect). */
+  'session:resync': (payload: Record<string, never> | undefined, ack: Ack<SessionState>) => void;
+  /** Moderators: a token to look into any room. */
+  'room:visit': (payload: VisitRoomPayload, ack: Ack<Assignment>) => void;
+  /** Ask the moderators for help. */
+  'help:request': (payload: HelpRequestPayload, ack: Ack<{ at: number }>) => void;
+  /** Report the time a move took. */
+  'move:report': (payload: MoveReportPayload, ack: Ack<{ recorded: true }>) => void;
+}
+
+/** Facts the server sends. */
+export interface ServerToClientEvents {
+  /** Who you are and the event, once per connection. */
+  'session:welcomed': (welcome: Welcome) => void;
+  /** The server closed this session (another tab took over, removed, revoked). */
+  'session:ended': (ended: SessionEnded) => void;
+  /** The agenda moved: one broadcast to everyone. */
+  'agenda:changed': (snapshot: AgendaSnapshot) => void;
+  /** Breakouts close soon. */
+  'agenda:warned': (warning: AgendaWarning) => void;
+  /** Your room changed in a way no prepared assignment covered. */
+  'assignment:changed': (assignment: Assignment) => void;
+  /** Your room for the next agenda item, ready before the cue. */
+  'assignment:prepared': (assignment: Assignment) => void;
+  /** A moderator's message to all rooms. */
+  'broadcast:sent': (message: BroadcastMessage) => void;
+  /** A chat line in your room. */
+  'chat:posted': (message: ChatMessage) => void;
+  /** Moderators and speakers: the roster changed. */
+  'roster:changed': (roster: RosterView) => void;
+  /** Moderators: someone asks for help. */
+  'help:requested': (request: HelpRequest) => void;
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { clientActionSchema } from '../engine/actions.js';
+
+/** A command a participant sends: the action and the agenda version they saw. */
+export const agendaCommandPayload = z.strictObject({
+  expectedVersion: z.number().int().min(0),
+  action: clientActionSchema,
+});
+export type AgendaCommandPayload = z.infer<typeof agendaCommandPayload>;
+
+/** Maximum length of a chat message, in characters. */
+export const CHAT_MAX_CHARS = 1000;
+
+/** A chat message to the room the sender is in. */
+export const chatSendPayload = z.strictObject({ text: z.string().trim().min(1).max(CHAT_MAX_CHARS) });
+export type ChatSendPayload = z.infer<typeof chatSendPayload>;
+
+/** A moderator asks for a token to look into a room. */
+export const visitRoomPayload = z.strictObject({
+  roomId: z.union([z.literal('plenary'), z.literal('backstage'), z.string().regex(/^breakout:[a-z0-9][a-z0-9-]{0,47}$/)]),
+});
+export type VisitRoomPayload = z.infer<typeof visitRoomPayload>;
+
+/** An attendee asks the moderators for help. */
+export const helpRequestPayload = z.strictObject({ text: z.string().trim().max(300).default('') });
+export type HelpRequestPayload = z.infer<typeof helpRequestPayload>;
+
+/** A client reports how long its last move took (cue to connected and publishing). */
+export const moveReportPayload = z.strictObject({
+  phaseKey: z.string().max(32),
+  roomId: z.string().max(64),
+  cueToConnectedMs: z.number().min(0).max(600_000),
+  cueToPublishingMs: z.number().min(0).max(600_000).nullable(),
+});
+export type MoveReportPayload = z.infer<typeof moveReportPayload>;
+
+/** Nothing: requests that take no arguments. */
+export const emptyPayload = z.strictObject({}).optional();
