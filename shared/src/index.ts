@@ -13,3 +13,4 @@ export * from './protocol/version.js';
 export * from './protocol/payloads.js';
 export * from './protocol/views.js';
 export * from './protocol/events.js';
+export * from './engine/preview.js';

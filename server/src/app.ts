@@ -1,0 +1,183 @@
+import express from 'express';
+import helmet from 'helmet';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Database } from 'better-sqlite3';
+import { EVENTS, PROTOCOL_VERSION, type EventConfig, type MoveReportPayload } from '@live-workshop/shared';
+import { createEffectRunner } from './agenda/effectRunner.js';
+import { LiveAgenda } from './agenda/liveAgenda.js';
+import { Presence } from './agenda/presence.js';
+import { Credentials } from './auth/credentials.js';
+import { eventRoutes } from './http/eventRoutes.js';
+import { registrationRoutes } from './http/registrationRoutes.js';
+import { staticClient } from './http/staticClient.js';
+import { webhookRoutes } from './http/webhookRoutes.js';
+import type { LiveKitPort } from './livekit/livekitPort.js';
+import type { Log } from './log.js';
+import type { Clock, Scheduler, TimerHandle } from './ports/clock.js';
+import { Assignments } from './realtime/assignments.js';
+import { createRequestLimiter } from './realtime/handle.js';
+import { registerHandlers } from './realtime/handlers.js';
+import { RosterPublisher, rosterOf } from './realtime/roster.js';
+import { Sessions } from './realtime/sessions.js';
+import { snapshotOf } from './realtime/snapshot.js';
+import { createSocketServer } from './realtime/socketServer.js';
+import { ioRooms, type IoServer } from './realtime/types.js';
+import { AgendaStore } from './store/agendaStore.js';
+import { ChatStore } from './store/chatStore.js';
+import { PeopleStore } from './store/peopleStore.js';
+import { admitStaff, staffLinks, type StaffLink } from './staff.js';
+
+/** Settings that differ between deployments. */
+export interface AppSettings {
+  /** Base URL people open, used in join links. */
+  readonly publicUrl: string;
+  readonly sessionSecret: string;
+  /** LiveKit API key and secret that sign webhooks. */
+  readonly webhook: { readonly apiKey: string; readonly apiSecret: string };
+  readonly allowedOrigins: readonly string[];
+  readonly clientDist: string | null;
+  readonly registrationsPerIpPerMinute: number;
+}
+
+/** Everything the app needs from outside; real or in-memory. */
+export interface AppDeps {
+  readonly clock: Clock;
+  readonly scheduler: Scheduler;
+  readonly livekit: LiveKitPort;
+  readonly db: Database;
+  readonly log: Log;
+  readonly event: EventConfig;
+  readonly settings: AppSettings;
+}
+
+/** A recorded move, as a client reported it. */
+export type MoveRecord = MoveReportPayload & { participantId: string; at: number };
+
+/** The running application. */
+export interface App {
+  readonly http: HttpServer;
+  readonly io: IoServer;
+  readonly agenda: LiveAgenda;
+  readonly people: PeopleStore;
+  readonly credentials: Credentials;
+  readonly presence: Presence;
+  readonly moves: MoveRecord[];
+  listen(port: number, host?: string): Promise<number>;
+  /** Personal links for the moderators and speakers of the event file. */
+  staffLinks(): Promise<StaffLink[]>;
+  /** Ask LiveKit who is where and correct the presence view. */
+  reconcilePresence(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How often prepared tokens are checked for age. */
+const TOKEN_SWEEP_INTERVAL_MS = 60_000;
+/** Moves kept in memory for the console and benchmarks. */
+const MOVE_RECORDS_KEPT = 10_000;
+
+/** The composition root: wires stores, engine, LiveKit, HTTP and Socket.IO. */
+export function createApp(deps: AppDeps): App {
+  const { clock, log, settings } = deps;
+  const people = new PeopleStore(deps.db);
+  const chat = new ChatStore(deps.db);
+  const agenda = new LiveAgenda(deps.event, new AgendaStore(deps.db), clock, deps.scheduler, log);
+  const credentials = new Credentials(settings.sessionSecret, people, clock);
+  const presence = new Presence(agenda.state.event.id);
+  const sessions = new Sessions();
+  const moves: MoveRecord[] = [];
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use(helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'connect-src': ["'self'", 'ws:', 'wss:', deps.livekit.url.replace(/^ws/, 'http')],
+        'media-src': ["'self'", 'blob:'],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  }));
+  web.use(webhookRoutes({ ...settings.webhook, presence, log }));
+  web.use(eventRoutes({ agenda, clock }));
+  web.use(registrationRoutes({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, perIpPerMinute: settings.registrationsPerIpPerMinute }));
+  web.use(staticClient(settings.clientDist));
+  web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
+  web.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err }, 'http error');
+    res.status(status).json({ code: status === 413 ? 'too_large' : status === 500 ? 'internal' : 'invalid_payload', message: status === 500 ? 'Server error.' : err.message });
+  });
+
+  const http = createServer(web);
+  const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log });
+  const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
+  const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions));
+  presence.onChange(() => roster.changed());
+  agenda.start(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, clock, log }));
+  admitStaff(agenda, people, clock);
+
+  const limiter = createRequestLimiter();
+  const chatLimiter = createRequestLimiter(3);
+  io.on('connection', (socket) => {
+    const { participantId, role } = socket.data.claims;
+    sessions.attach(participantId, socket);
+    if (role === 'moderator') void socket.join(ioRooms.moderators);
+    if (role === 'speaker') void socket.join(ioRooms.speakers);
+    const participant = agenda.state.participants[participantId];
+    socket.emit(EVENTS.welcome, {
+      protocolVersion: PROTOCOL_VERSION, participant: { id: participantId, name: participant?.name ?? '', role },
+      event: agenda.state.event, serverTime: clock.now(),
+    });
+    socket.emit(EVENTS.agendaChanged, snapshotOf(agenda.state, clock.now()));
+    void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
+    if (role !== 'attendee') socket.emit(EVENTS.rosterChanged, rosterOf(agenda.state, presence, sessions));
+    roster.changed();
+    registerHandlers(socket, {
+      io, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter,
+      moveReports: (report) => {
+        moves.push(report);
+        if (moves.length > MOVE_RECORDS_KEPT) moves.splice(0, moves.length - MOVE_RECORDS_KEPT);
+        log.info(report, 'move reported');
+      },
+    });
+    socket.on('disconnect', () => {
+      sessions.detach(participantId, socket);
+      roster.changed();
+    });
+  });
+
+  let sweep: TimerHandle | null = null;
+  const armSweep = () => {
+    sweep = deps.scheduler.at(clock.now() + TOKEN_SWEEP_INTERVAL_MS, () => {
+      void assignments.refreshAging().catch((err: unknown) => log.error({ err }, 'token refresh failed'));
+      armSweep();
+    });
+  };
+  armSweep();
+
+  return {
+    http, io, agenda, people, credentials, presence, moves,
+    listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
+    }),
+    staffLinks: () => staffLinks(agenda.state.event, credentials, settings.publicUrl),
+    async reconcilePresence() {
+      const prefix = `${agenda.state.event.id}--`;
+      const rooms = (await deps.livekit.listRooms()).filter((r) => r.startsWith(prefix));
+      for (const room of rooms) presence.reconcileRoom(room, await deps.livekit.listIdentities(room));
+    },
+    async close() {
+      sweep?.cancel();
+      agenda.stop();
+      roster.close();
+      io.close();
+      await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
+      http.closeAllConnections?.();
+    },
+  };
+}

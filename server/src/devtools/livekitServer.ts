@@ -1,0 +1,256 @@
+// Starts a real, private LiveKit server on loopback for tests and local development.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { constants, accessSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+
+/** A LiveKit server started by `startLiveKitServer`. */
+export interface RunningLiveKit {
+  /** Signalling URL for clients, `ws://127.0.0.1:PORT`. */
+  url: string;
+  /** Same port over HTTP, for RoomServiceClient and health checks. */
+  httpUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  /** LiveKit's stdout and stderr (deleted by `stop()`). */
+  logFile: string;
+  pid: number;
+  /** Stops the server (SIGTERM, forced after a moment, SIGKILL after 3 s) and removes its temp dir. */
+  stop(): Promise<void>;
+}
+
+export interface StartLiveKitOptions {
+  /** Where LiveKit posts its webhooks (signed with `apiKey`). */
+  webhookUrl?: string;
+  /** Defaults to `devkey`, like `livekit-server --dev`. */
+  apiKey?: string;
+  /** Defaults to `secret`, like `livekit-server --dev`. */
+  apiSecret?: string;
+  /** Defaults to `livekit-server` on PATH, then the project's `.cache/livekit/bin/livekit-server`. */
+  binaryPath?: string;
+  log?: (line: string) => void;
+}
+
+const READY_TIMEOUT_MS = 20_000;
+const READY_POLL_MS = 50;
+const FORCE_STOP_AFTER_MS = 300;
+const KILL_AFTER_MS = 3_000;
+const START_ATTEMPTS = 3;
+const LOG_TAIL_LINES = 40;
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PROJECT_BINARY = join(REPO_ROOT, '.cache', 'livekit', 'bin', 'livekit-server');
+
+/** Starts LiveKit on free loopback ports and resolves once it answers HTTP. */
+export async function startLiveKitServer(opts: StartLiveKitOptions = {}): Promise<RunningLiveKit> {
+  const binary = opts.binaryPath ?? findLiveKitBinary();
+  let lastError: unknown;
+  // Free ports are picked, released, then bound by LiveKit; a parallel test may grab one in between.
+  for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+    try {
+      return await startOnce(binary, opts);
+    } catch (err) {
+      lastError = err;
+      if (!(err instanceof PortInUseError)) throw err;
+      opts.log?.(`LiveKit: a port was taken (attempt ${attempt}/${START_ATTEMPTS}), retrying`);
+    }
+  }
+  throw lastError;
+}
+
+/** The LiveKit binary to run: `livekit-server` on PATH, else the project's build. */
+export function findLiveKitBinary(): string {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir && isExecutable(join(dir, 'livekit-server'))) return join(dir, 'livekit-server');
+  }
+  if (isExecutable(PROJECT_BINARY)) return PROJECT_BINARY;
+  throw new Error(
+    `LiveKit server binary not found (no livekit-server on PATH, no ${PROJECT_BINARY}). ` +
+      'Run `node scripts/ensure-livekit.mjs` once (outside any network namespace) to build it.',
+  );
+}
+
+class PortInUseError extends Error {}
+
+async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<RunningLiveKit> {
+  const apiKey = opts.apiKey ?? 'devkey';
+  const apiSecret = opts.apiSecret ?? 'secret';
+  const [port, tcpPort, udpPort] = [await freeTcpPort(), await freeTcpPort(), await freeUdpPort()];
+  const dir = await mkdtemp(join(tmpdir(), 'livekit-'));
+  const configFile = join(dir, 'livekit.yaml');
+  const logFile = join(dir, 'livekit.log');
+  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl })));
+
+  const logFd = openSync(logFile, 'a');
+  const child = spawnWithWatchdog(binary, ['--config', configFile], logFd);
+  closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${binary}`);
+
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => killGroup(pid, 'SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => {
+    exited = true;
+    process.off('exit', killOnExit);
+    child.stdio[3]?.destroy();
+  });
+
+  const httpUrl = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  try {
+    await waitUntilReady(httpUrl, () => exited);
+  } catch (err) {
+    killGroup(pid, 'SIGKILL');
+    await exitedPromise;
+    const tail = logTail(logFile);
+    await rm(dir, { recursive: true, force: true });
+    const message = `${err instanceof Error ? err.message : String(err)}\n--- LiveKit log (tail) ---\n${tail}`;
+    throw /address already in use/i.test(tail) ? new PortInUseError(message) : new Error(message);
+  }
+  opts.log?.(`LiveKit ready on ${httpUrl} (pid ${pid}, udp ${udpPort}, tcp ${tcpPort}) in ${Date.now() - started} ms`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (!exited) {
+        // The first SIGTERM drains (waits for participants to leave); the second forces the shutdown.
+        killGroup(pid, 'SIGTERM');
+        const force = setTimeout(() => killGroup(pid, 'SIGTERM'), FORCE_STOP_AFTER_MS);
+        const kill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_AFTER_MS);
+        await exitedPromise;
+        clearTimeout(force);
+        clearTimeout(kill);
+      }
+      await rm(dir, { recursive: true, force: true });
+    })());
+
+  return { url: `ws://127.0.0.1:${port}`, httpUrl, apiKey, apiSecret, logFile, pid, stop };
+}
+
+interface ConfigParams {
+  port: number;
+  tcpPort: number;
+  udpPort: number;
+  apiKey: string;
+  apiSecret: string;
+  webhookUrl: string | undefined;
+}
+
+/** LiveKit v1.13.5 config (key names from its config-sample.yaml and pkg/config). */
+function liveKitConfig(p: ConfigParams): Record<string, unknown> {
+  return {
+    port: p.port,
+    bind_addresses: ['127.0.0.1'],
+    rtc: {
+      tcp_port: p.tcpPort,
+      udp_port: p.udpPort,
+      use_external_ip: false,
+      node_ip: '127.0.0.1',
+      enable_loopback_candidate: true,
+      // Keeps the UDP mux (and so every ICE candidate) on loopback even outside a namespace.
+      ips: { includes: ['127.0.0.1/32'] },
+      // Without this LiveKit hands clients Google's public STUN servers; a client that does not
+      // override its ICE servers would contact them. Our own UDP port silently ignores the requests.
+      stun_servers: [`127.0.0.1:${p.udpPort}`],
+    },
+    keys: { [p.apiKey]: p.apiSecret },
+    ...(p.webhookUrl ? { webhook: { api_key: p.apiKey, urls: [p.webhookUrl] } } : {}),
+    logging: { level: 'info' },
+  };
+}
+
+/**
+ * Runs the binary under a tiny shell watchdog: if this process dies without calling stop()
+ * (even by SIGKILL), the socket on fd 3 reaches EOF and the watchdog kills LiveKit.
+ * `exec` keeps LiveKit's pid equal to the child's pid; the child leads its own process group.
+ */
+function spawnWithWatchdog(binary: string, args: string[], logFd: number): ChildProcess {
+  const script = '{ cat <&3 >/dev/null 2>&1; kill -KILL 0 2>/dev/null; } & exec "$@" 3<&-';
+  const child = spawn('sh', ['-c', script, 'sh', binary, ...args], {
+    detached: true,
+    stdio: ['ignore', logFd, logFd, 'pipe'],
+    env: liveKitEnv(),
+  });
+  child.unref();
+  (child.stdio[3] as { unref?: () => void } | null)?.unref?.();
+  return child;
+}
+
+/** The parent's environment minus anything LiveKit would read as configuration. */
+function liveKitEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('LIVEKIT_') || key === 'NODE_IP' || key === 'UDP_PORT') continue;
+    env[key] = value;
+  }
+  return env;
+}
+
+async function waitUntilReady(httpUrl: string, hasExited: () => boolean): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (hasExited()) throw new Error('LiveKit exited before it was ready');
+    try {
+      const res = await fetch(`${httpUrl}/`, { signal: AbortSignal.timeout(1_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+  }
+  throw new Error(`LiveKit did not answer on ${httpUrl} within ${READY_TIMEOUT_MS} ms`);
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function logTail(logFile: string): string {
+  try {
+    return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freeTcpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function freeUdpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sock = createSocket('udp4');
+    sock.once('error', reject);
+    sock.bind(0, '127.0.0.1', () => {
+      const { port } = sock.address();
+      sock.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { loadEventFile } from './event/loadEventFile.js';
+import { realLiveKit } from './livekit/realLiveKit.js';
+import { createLog } from './log.js';
+import { systemClock, systemScheduler } from './ports/clock.js';
+import { openDatabase } from './store/db.js';
+import { startLiveKitServer } from './devtools/livekitServer.js';
+
+const log = createLog();
+const config = readConfig(process.env, process.argv);
+const event = loadEventFile(config.eventFile);
+
+let livekitUrl = config.LIVEKIT_URL;
+let stopLiveKit = async () => {};
+if (!livekitUrl) {
+  const lk = await startLiveKitServer({
+    apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET,
+    webhookUrl: `http://127.0.0.1:${config.PORT}/livekit/webhook`, log: (line) => log.debug({ livekit: line }),
+  });
+  livekitUrl = lk.url;
+  stopLiveKit = () => lk.stop();
+  log.info({ url: lk.url }, 'local LiveKit server started');
+}
+
+const app = createApp({
+  clock: systemClock,
+  scheduler: systemScheduler(),
+  livekit: realLiveKit({ url: livekitUrl, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
+  db: openDatabase(resolve(config.DATA_DIR, `${event.id}.sqlite`)),
+  log,
+  event,
+  settings: {
+    publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
+    webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
+    registrationsPerIpPerMinute: config.REGISTRATIONS_PER_IP_PER_MINUTE,
+  },
+});
+const port = await app.listen(config.PORT, config.HOST);
+await app.reconcilePresence().catch((err: unknown) => log.warn({ err }, 'presence reconcile failed'));
+
+const links = await app.staffLinks();
+const say = (line = '') => process.stdout.write(`${line}\n`);
+say();
+say(`  Live Workshop — ${event.title}`);
+say(`  Event page and registration:  ${config.publicUrl}/`);
+for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker  '} ${l.name.padEnd(28)} ${l.url}`);
+say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl})`);
+say();
+
+const shutdown = async (signal: string) => {
+  log.info({ signal }, 'shutting down');
+  await app.close();
+  await stopLiveKit();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,27 @@
+/** What the server needs from LiveKit; a real and an in-memory implementation exist. */
+export interface LiveKitPort {
+  /** The URL browsers connect to. */
+  readonly url: string;
+  /** A join token for exactly one room. */
+  mintToken(grant: TokenGrant): Promise<string>;
+  /** Change what a connected participant may do, without reconnecting. */
+  setCanPublish(room: string, identity: string, canPublish: boolean): Promise<void>;
+  /** Disconnect a participant from a room. */
+  removeParticipant(room: string, identity: string): Promise<void>;
+  /** Mute every published track of a participant. */
+  muteParticipant(room: string, identity: string): Promise<void>;
+  /** Identities in a room, as LiveKit sees them. */
+  listIdentities(room: string): Promise<string[]>;
+  /** Rooms that exist now. */
+  listRooms(): Promise<string[]>;
+}
+
+/** The grant a token carries. */
+export interface TokenGrant {
+  readonly identity: string;
+  readonly name: string;
+  readonly room: string;
+  readonly canPublish: boolean;
+  readonly ttlSeconds: number;
+  readonly metadata: string;
+}

@@ -1,0 +1,68 @@
+import { AccessToken, RoomServiceClient, TrackType } from 'livekit-server-sdk';
+import type { LiveKitPort, TokenGrant } from './livekitPort.js';
+
+/** Settings to reach a LiveKit server. */
+export interface LiveKitSettings {
+  /** ws(s):// URL browsers use. */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly apiSecret: string;
+}
+
+const httpUrlOf = (wsUrl: string) => wsUrl.replace(/^ws/, 'http');
+
+const isNotFound = (err: unknown) => typeof err === 'object' && err !== null && 'status' in err && (err as { status: number }).status === 404;
+
+/** LiveKit through livekit-server-sdk: tokens minted locally, room API over HTTP. */
+export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
+  const rooms = new RoomServiceClient(httpUrlOf(settings.url), settings.apiKey, settings.apiSecret);
+  return {
+    url: settings.url,
+    async mintToken(grant: TokenGrant) {
+      const token = new AccessToken(settings.apiKey, settings.apiSecret, {
+        identity: grant.identity, name: grant.name, ttl: grant.ttlSeconds, metadata: grant.metadata,
+      });
+      token.addGrant({
+        room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishData: true, canUpdateOwnMetadata: false,
+      });
+      return token.toJwt();
+    },
+    async setCanPublish(room, identity, canPublish) {
+      try {
+        await rooms.updateParticipant(room, identity, { permission: { canPublish, canSubscribe: true, canPublishData: true } });
+      } catch (err) {
+        if (!isNotFound(err)) throw err; // not connected: the next token carries the permission
+      }
+    },
+    async removeParticipant(room, identity) {
+      try {
+        await rooms.removeParticipant(room, identity);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    },
+    async muteParticipant(room, identity) {
+      let info;
+      try {
+        info = await rooms.getParticipant(room, identity);
+      } catch (err) {
+        if (isNotFound(err)) return;
+        throw err;
+      }
+      for (const track of info.tracks) {
+        if (track.type === TrackType.AUDIO && !track.muted) await rooms.mutePublishedTrack(room, identity, track.sid, true);
+      }
+    },
+    async listIdentities(room) {
+      try {
+        return (await rooms.listParticipants(room)).map((p) => p.identity);
+      } catch (err) {
+        if (isNotFound(err)) return [];
+        throw err;
+      }
+    },
+    async listRooms() {
+      return (await rooms.listRooms()).map((r) => r.name);
+    },
+  };
+}
