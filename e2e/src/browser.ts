@@ -1,0 +1,68 @@
+// Launches Debian's Chromium (never a downloaded one) set up for WebRTC on loopback with fake media.
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+
+/** Debian's chromium package; install it with `node scripts/ensure-chromium.mjs`. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Chromium honours only the last --disable-features, and Playwright passes its own list before
+ * ours, so ours must repeat Playwright's (copied from playwright-core 1.65.1's chromiumSwitches).
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+];
+/** Host candidates stay real IPs (not mDNS names), so ICE on 127.0.0.1 works. */
+const OUR_DISABLED_FEATURES = ['WebRtcHideLocalIpsWithMdns', 'Translate'];
+
+/** Flags that keep Chromium quiet on the network and let WebRTC run on 127.0.0.1 with fake devices. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-domain-reliability',
+  '--disable-sync',
+  '--metrics-recording-only',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OUR_DISABLED_FEATURES].join(',')}`,
+  '--autoplay-policy=no-user-gesture-required',
+  // Background pages must keep decoding video like a visible tab does.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+/** Starts Chromium (headless unless `headless: false`). */
+export function launchChromium(opts: { headless?: boolean } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: opts.headless ?? true,
+    args: [...CHROMIUM_ARGS],
+  });
+}
+
+/** A fresh context (its own cookies and storage) with camera and microphone granted. */
+export async function newMediaContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.grantPermissions(['camera', 'microphone']);
+  return context;
+}

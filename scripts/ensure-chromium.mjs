@@ -1,0 +1,87 @@
+// Makes sure Debian's Chromium is installed at /usr/bin/chromium (installs it with apt-get when missing).
+import { spawn } from 'node:child_process';
+import { access, constants } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+/** Where Debian's chromium package puts the browser; e2e tests launch exactly this binary. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+async function isExecutable(path) {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function findOnPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && (await isExecutable(`${dir}/${name}`))) return `${dir}/${name}`;
+  }
+  return undefined;
+}
+
+/** Runs a command, forwarding each output line to `log`; rejects on a non-zero exit. */
+function run(cmd, args, log, env = process.env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const forward = (stream) => {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        const lines = (rest + chunk).split(/\r?\n/);
+        rest = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) log(`  ${line}`);
+      });
+      stream.on('end', () => rest.trim() && log(`  ${rest}`));
+    };
+    forward(child.stdout);
+    forward(child.stderr);
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+/**
+ * Returns the path of Debian's Chromium, installing the `chromium` package with apt-get
+ * (after `apt-get update`) when it is missing. Needs root and apt-get for the install.
+ * @param {{ log?: (line: string) => void }} [opts]
+ * @returns {Promise<string>}
+ */
+export async function ensureChromium({ log = (line) => console.error(line) } = {}) {
+  if (await isExecutable(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  const aptGet = await findOnPath('apt-get');
+  if (!aptGet) {
+    throw new Error(
+      `Chromium is missing (${CHROMIUM_PATH}) and apt-get is not available to install it. ` +
+        'Install Debian/Ubuntu\'s "chromium" package so that /usr/bin/chromium exists.',
+    );
+  }
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+    throw new Error(
+      `Chromium is missing (${CHROMIUM_PATH}). Install it as root: sudo apt-get update && sudo apt-get install -y chromium`,
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  log('installing Chromium with apt-get (first run only)…');
+  await run(aptGet, ['update'], log, env);
+  await run(aptGet, ['install', '-y', '--no-install-recommends', 'chromium'], log, env);
+  if (!(await isExecutable(CHROMIUM_PATH))) {
+    throw new Error(`apt-get installed "chromium" but ${CHROMIUM_PATH} is still missing`);
+  }
+  log(`Chromium installed at ${CHROMIUM_PATH}`);
+  return CHROMIUM_PATH;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ensureChromium().then(
+    (path) => console.log(path),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

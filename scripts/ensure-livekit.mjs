@@ -1,0 +1,147 @@
+// Finds (or builds once) the LiveKit server the project runs against: an external one from
+// LIVEKIT_URL, a `livekit-server` on PATH, or v1.13.5 built into the git-ignored .cache/.
+import { execFile, spawn } from 'node:child_process';
+import { access, constants, mkdir, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileAsync = promisify(execFile);
+
+/** The LiveKit server version the project is pinned to. */
+export const LIVEKIT_VERSION = '1.13.5';
+const GO_PACKAGE = `github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}`;
+const MIN_GO = [1, 26];
+
+/** Repository root (this file lives in <root>/scripts/). */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Where the project-local LiveKit binary is built. */
+export const LIVEKIT_BIN_DIR = join(REPO_ROOT, '.cache', 'livekit', 'bin');
+/** The project-local LiveKit binary. */
+export const LIVEKIT_BIN = join(LIVEKIT_BIN_DIR, 'livekit-server');
+
+async function isExecutable(path) {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function findOnPath(name) {
+  for (const dir of (process.env.PATH ?? '').split(':')) {
+    if (dir && (await isExecutable(join(dir, name)))) return join(dir, name);
+  }
+  return undefined;
+}
+
+async function versionOf(binary) {
+  try {
+    const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 10_000 });
+    return /version\s+(\S+)/.exec(stdout)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+async function checkGo() {
+  const go = await findOnPath('go');
+  const missing =
+    `LiveKit server v${LIVEKIT_VERSION} is not available and cannot be built: ` +
+    `install Go >= ${MIN_GO.join('.')} (https://go.dev/dl/), or install livekit-server on PATH, ` +
+    'or point at a running LiveKit with LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.';
+  if (!go) throw new Error(missing);
+  const { stdout } = await execFileAsync(go, ['version']);
+  const m = /go(\d+)\.(\d+)/.exec(stdout);
+  const [major, minor] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (major < MIN_GO[0] || (major === MIN_GO[0] && minor < MIN_GO[1])) {
+    throw new Error(`${missing} (found: ${stdout.trim()})`);
+  }
+  return go;
+}
+
+/** Runs `go install`, forwarding go's progress ("go: downloading …") to `log`. */
+function goInstall(go, log) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(go, ['install', GO_PACKAGE], {
+      env: { ...process.env, GOBIN: LIVEKIT_BIN_DIR },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const tail = [];
+    const forward = (stream) => {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        const lines = (rest + chunk).split(/\r?\n/);
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          tail.push(line);
+          if (tail.length > 30) tail.shift();
+          log(`  ${line}`);
+        }
+      });
+    };
+    forward(child.stdout);
+    forward(child.stderr);
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`go install ${GO_PACKAGE} failed (${signal ?? `exit ${code}`}):\n${tail.join('\n')}`)),
+    );
+  });
+}
+
+/**
+ * Locates the LiveKit server to use, building it on first use.
+ * Order: LIVEKIT_URL (+ LIVEKIT_API_KEY, LIVEKIT_API_SECRET) → `livekit-server` on PATH →
+ * .cache/livekit/bin/livekit-server → `go install` v1.13.5 into .cache/livekit/bin.
+ * @param {{ log?: (line: string) => void }} [opts]
+ * @returns {Promise<{ kind: 'external', url: string, apiKey: string, apiSecret: string } | { kind: 'binary', path: string }>}
+ */
+export async function ensureLiveKit({ log = (line) => console.error(line) } = {}) {
+  const { LIVEKIT_URL: url, LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret } = process.env;
+  if (url) {
+    if (!apiKey || !apiSecret) {
+      throw new Error('LIVEKIT_URL is set, so LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set too');
+    }
+    return { kind: 'external', url, apiKey, apiSecret };
+  }
+
+  const onPath = await findOnPath('livekit-server');
+  if (onPath) {
+    const version = await versionOf(onPath);
+    if (version !== LIVEKIT_VERSION) {
+      log(`using ${onPath} (version ${version ?? 'unknown'}; the project is tested with ${LIVEKIT_VERSION})`);
+    }
+    return { kind: 'binary', path: onPath };
+  }
+
+  if (await isExecutable(LIVEKIT_BIN)) return { kind: 'binary', path: LIVEKIT_BIN };
+
+  // `go install` names the binary after its package directory (`server`); a build
+  // interrupted before the rename, or made by hand, is reused when its version matches.
+  const built = join(LIVEKIT_BIN_DIR, 'server');
+  if (!((await isExecutable(built)) && (await versionOf(built)) === LIVEKIT_VERSION)) {
+    const go = await checkGo();
+    await mkdir(LIVEKIT_BIN_DIR, { recursive: true });
+    log(`building LiveKit server v${LIVEKIT_VERSION} (first run only, ~2 min)…`);
+    const started = Date.now();
+    await goInstall(go, log);
+    log(`built LiveKit server in ${Math.round((Date.now() - started) / 1000)} s`);
+  }
+  await rename(built, LIVEKIT_BIN);
+  return { kind: 'binary', path: LIVEKIT_BIN };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  ensureLiveKit().then(
+    (result) => console.log(JSON.stringify(result)),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

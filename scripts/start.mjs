@@ -1,0 +1,24 @@
+// `npm start`: install what is missing, build what is stale, then run the workshop server
+// (which starts a local LiveKit server unless LIVEKIT_URL points at one).
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNpmDependencies } from './lib/npmDeps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line) => console.error(`[start] ${line}`);
+
+ensureNpmDependencies(root, log);
+const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
+ensureClientBuild(root, log);
+if (!process.env.LIVEKIT_URL) {
+  const { ensureLiveKit } = await import('./ensure-livekit.mjs');
+  await ensureLiveKit({ log });
+  if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
+}
+log('Starting the workshop server…');
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/index.ts'), ...process.argv.slice(2)], {
+  cwd: root, stdio: 'inherit', env: process.env,
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

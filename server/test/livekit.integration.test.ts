@@ -1,0 +1,161 @@
+// Against the REAL LiveKit server and real Chromium pages (run inside the loopback-only namespace).
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import type { Browser } from 'playwright-core';
+import { EVENTS, livekitRoomName, type Assignment, type RoomId } from '@live-workshop/shared';
+import { launchChromium, newMediaContext } from '../../e2e/src/browser.js';
+import { LkPage, startLkTestPage } from '../../e2e/src/lkTestPage.js';
+import { waitFor } from '../../e2e/src/waitFor.js';
+import { startLiveKitServer, type RunningLiveKit } from '../src/devtools/livekitServer.js';
+import { realLiveKit } from '../src/livekit/realLiveKit.js';
+import type { App } from '../src/app.js';
+import { register, startTestApp, TestClient } from './harness.js';
+
+const EVENT_ID = 'microcredentials-2025';
+const BREAKOUTS = ['skills', 'trust', 'global', 'uncharted'];
+const ALL_ROOMS: RoomId[] = ['plenary', 'backstage', ...BREAKOUTS.map((b) => `breakout:${b}` as RoomId)];
+
+const freePort = () => new Promise<number>((resolve, reject) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as { port: number };
+    probe.close(() => resolve(port));
+  }).on('error', reject);
+});
+
+let lk: RunningLiveKit;
+let app: App;
+let url: string;
+let rooms: RoomServiceClient;
+let browser: Browser;
+let testPage: { url: string; close(): Promise<void> };
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  lk = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
+  ({ app, url } = await startTestApp({
+    port, livekit: realLiveKit({ url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret }), webhook: { apiKey: lk.apiKey, apiSecret: lk.apiSecret },
+  }));
+  rooms = new RoomServiceClient(lk.httpUrl, lk.apiKey, lk.apiSecret);
+  [browser, testPage] = await Promise.all([launchChromium(), startLkTestPage()]);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await browser?.close();
+  await testPage?.close();
+  await app?.close();
+  await lk?.stop();
+});
+
+async function join(credential: string): Promise<TestClient> {
+  const client = new TestClient(url, credential);
+  clients.push(client);
+  await client.connected();
+  await client.next(EVENTS.agendaChanged);
+  return client;
+}
+
+async function openPerson(): Promise<LkPage> {
+  const context = await newMediaContext(browser);
+  const page = new LkPage(await context.newPage());
+  await page.open(testPage.url);
+  return page;
+}
+
+/** Every identity LiveKit lists, per room of the event. */
+async function whoIsWhere(): Promise<Map<string, RoomId[]>> {
+  const where = new Map<string, RoomId[]>();
+  for (const roomId of ALL_ROOMS) {
+    const listed = await rooms.listParticipants(livekitRoomName(EVENT_ID, roomId)).catch(() => []);
+    for (const p of listed) where.set(p.identity, [...(where.get(p.identity) ?? []), roomId]);
+  }
+  return where;
+}
+
+/** A token whose payload names another room, without a new signature. */
+function retargeted(token: string, room: string): string {
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as { video: { room: string } };
+  claims.video.room = room;
+  return [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+}
+
+describe('the real LiveKit server enforces what the agenda assigns', () => {
+  const people: { id: string; pref: string; client: TestClient; page: LkPage }[] = [];
+  let moderator: TestClient;
+
+  test('breakout tokens join exactly the assigned room; a token aimed at another room is rejected', async () => {
+    moderator = await join((await app.staffLinks()).find((l) => l.id === 'anastasia-pouliou')!.url.split('/join/')[1]!);
+    for (const [i, pref] of BREAKOUTS.entries()) {
+      const { body } = await register(url, { name: `Person ${i}`, email: `person${i}@example.org`, preferences: [pref] });
+      people.push({ id: body.participantId, pref, client: await join(body.credential), page: await openPerson() });
+    }
+    await moderator.command({ type: 'openDoors' });
+    await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'lobby');
+    await moderator.command({ type: 'start' });
+    const plenary = await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'plenary');
+    await Promise.all(people.map((p) => p.client.next(EVENTS.assignmentPrepared, (a) => a.phaseKey === 'item:1')));
+    expect(await moderator.command({ type: 'next' }, plenary.version)).toMatchObject({ ok: true });
+
+    for (const p of people) {
+      await p.client.next(EVENTS.agendaChanged, (s) => s.phaseKey === 'item:1');
+      const assignment = p.client.all(EVENTS.assignmentPrepared).find((a) => a.phaseKey === 'item:1') as Assignment;
+      expect(assignment.roomId).toBe(`breakout:${p.pref}`);
+      const connected = await p.page.connect(assignment.livekitUrl, assignment.token!);
+      expect(connected).toMatchObject({ ok: true });
+      expect((await p.page.state()).roomName).toBe(livekitRoomName(EVENT_ID, `breakout:${p.pref}`));
+    }
+    const where = await waitFor(async () => {
+      const w = await whoIsWhere();
+      return people.every((p) => w.has(p.id)) && w;
+    }, { what: 'everyone listed by LiveKit' });
+    for (const p of people) expect(where.get(p.id)).toEqual([`breakout:${p.pref}`]);
+
+    // The server's presence view follows LiveKit's signed webhooks.
+    await waitFor(() => people.every((p) => app.presence.roomsOf(p.id).join() === `breakout:${p.pref}`), { what: 'webhook presence' });
+
+    // A token edited to name another room fails LiveKit's signature check.
+    const intruder = await openPerson();
+    const first = people[0]!;
+    const stolen = first.client.all(EVENTS.assignmentPrepared).find((a) => a.phaseKey === 'item:1')!.token!;
+    const attempt = await intruder.connect(lk.url, retargeted(stolen, livekitRoomName(EVENT_ID, 'breakout:trust')));
+    expect(attempt.ok).toBe(false);
+    const after = await whoIsWhere();
+    expect(after.get(first.id)).toEqual([`breakout:${first.pref}`]);
+    await intruder.page.context().close();
+  });
+
+  test('in the plenary an attendee cannot publish; on stage they can without reconnecting; back in the audience they cannot', async () => {
+    const plenaryRoom = livekitRoomName(EVENT_ID, 'plenary');
+    expect(await moderator.command({ type: 'endBreakouts' })).toMatchObject({ ok: true });
+    const speaker = people[0]!;
+    await speaker.client.next(EVENTS.agendaChanged, (s) => s.phaseKey === 'item:2');
+    const plenary = speaker.client.all(EVENTS.assignmentPrepared).find((a) => a.phaseKey === 'item:2')!;
+    expect(plenary).toMatchObject({ roomId: 'plenary', canPublish: false });
+    expect(await speaker.page.connect(plenary.livekitUrl, plenary.token!)).toMatchObject({ ok: true });
+    const sid = (await speaker.page.state()).sid;
+
+    const refused = await speaker.page.publishMic({ bypassClientCheck: true });
+    expect(refused).toMatchObject({ ok: false, error: { source: 'server', reason: 'NOT_ALLOWED' } });
+    const listed = await rooms.getParticipant(plenaryRoom, speaker.id);
+    expect(listed.permission?.canPublish).toBe(false);
+    expect(listed.tracks).toHaveLength(0);
+
+    expect(await moderator.command({ type: 'promoteToStage', participantId: speaker.id })).toMatchObject({ ok: true });
+    await waitFor(async () => (await speaker.page.state()).canPublish === true, { what: 'publish permission granted' });
+    expect(await speaker.page.publishMic()).toMatchObject({ ok: true });
+    await waitFor(async () => (await rooms.getParticipant(plenaryRoom, speaker.id)).tracks.length === 1, { what: 'track listed by LiveKit' });
+    expect((await speaker.page.state()).sid).toBe(sid);
+    // The attendee's own assignment follows: same room, now allowed to publish.
+    expect(await speaker.client.next(EVENTS.assignmentChanged, (a) => a.roomId === 'plenary' && a.canPublish)).toBeTruthy();
+
+    expect(await moderator.command({ type: 'returnToAudience', participantId: speaker.id })).toMatchObject({ ok: true });
+    await waitFor(async () => {
+      const p = await rooms.getParticipant(plenaryRoom, speaker.id);
+      return p.permission?.canPublish === false && p.tracks.length === 0;
+    }, { what: 'publishing stopped by LiveKit' });
+    expect((await speaker.page.state()).sid).toBe(sid);
+  });
+});
