@@ -58,8 +58,11 @@ export class TestClient {
   readonly received: { event: keyof Received; payload: unknown }[] = [];
   private waiters: { match: (e: keyof Received, p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
-  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION) {
-    this.socket = connectSocket(url, { auth: { credential, protocolVersion }, transports: ['websocket'], reconnection: false, forceNew: true });
+  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean } = {}) {
+    this.socket = connectSocket(url, {
+      auth: { credential, protocolVersion }, transports: ['websocket'], reconnection: options.reconnection ?? false,
+      reconnectionDelay: 100, reconnectionDelayMax: 500, forceNew: true,
+    });
     this.socket.onAny((event: keyof Received, payload: unknown) => {
       this.received.push({ event, payload });
       this.waiters = this.waiters.filter((w) => {

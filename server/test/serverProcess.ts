@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const REPO_ROOT = join(import.meta.dirname, '../..');
+
+/** The real server as a child process (node --import tsx server/src/index.ts). */
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly url: string;
+  /** Personal links printed at start, by staff id order of the event file. */
+  readonly links: { role: string; url: string }[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Start the server and wait until it prints its links. */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/index.ts')], {
+      cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start:\n${out}\n${err}`)); }, timeoutMs);
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (!out.includes('(listening on')) return;
+      clearTimeout(timer);
+      const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s.*?(http\S+\/join\/\S+)$/gm)].map((m) => ({ role: m[1]!.toLowerCase(), url: m[2]! }));
+      resolve({
+        child, url: `http://127.0.0.1:${env.PORT}`, links,
+        kill: (signal = 'SIGTERM') => new Promise((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill(signal);
+        }),
+      });
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${out}\n${err}`)); });
+  });
+}
