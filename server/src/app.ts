@@ -38,6 +38,10 @@ export interface AppSettings {
   readonly allowedOrigins: readonly string[];
   readonly clientDist: string | null;
   readonly registrationsPerIpPerMinute: number;
+  /** Socket requests each connection may make per second (default REQUESTS_PER_SECOND). */
+  readonly requestsPerSecond?: number;
+  /** Chat messages each person may send per second. */
+  readonly chatPerSecond?: number;
 }
 
 /** Everything the app needs from outside; real or in-memory. */
@@ -120,8 +124,8 @@ export function createApp(deps: AppDeps): App {
   agenda.start(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, clock, log }));
   admitStaff(agenda, people, clock);
 
-  const limiter = createRequestLimiter();
-  const chatLimiter = createRequestLimiter(3);
+  const limiter = createRequestLimiter(settings.requestsPerSecond);
+  const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
   io.on('connection', (socket) => {
     const { participantId, role } = socket.data.claims;
     sessions.attach(participantId, socket);

@@ -28,6 +28,8 @@ export interface TestAppOptions {
   event?: EventConfig;
   port?: number;
   webhook?: { apiKey: string; apiSecret: string };
+  requestsPerSecond?: number;
+  registrationsPerIpPerMinute?: number;
 }
 
 /** Start the real app on an ephemeral loopback port. */
@@ -43,7 +45,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     event: options.event ?? loadEventFile(SEED_EVENT_FILE),
     settings: {
       publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
-      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null, registrationsPerIpPerMinute: 10_000,
+      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null, registrationsPerIpPerMinute: options.registrationsPerIpPerMinute ?? 10_000,
+      requestsPerSecond: options.requestsPerSecond,
     },
   });
   const port = await app.listen(options.port ?? 0);
@@ -58,10 +61,11 @@ export class TestClient {
   readonly received: { event: keyof Received; payload: unknown }[] = [];
   private waiters: { match: (e: keyof Received, p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
-  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean } = {}) {
+  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean; origin?: string } = {}) {
     this.socket = connectSocket(url, {
       auth: { credential, protocolVersion }, transports: ['websocket'], reconnection: options.reconnection ?? false,
       reconnectionDelay: 100, reconnectionDelayMax: 500, forceNew: true,
+      ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
     });
     this.socket.onAny((event: keyof Received, payload: unknown) => {
       this.received.push({ event, payload });

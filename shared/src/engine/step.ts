@@ -5,7 +5,7 @@ import { placementEffects } from './diff.js';
 import type { Effect } from './effects.js';
 import { balanceBreakouts, breakoutLoads, chooseBreakout } from './placement.js';
 import { assertNever, refuse, type Refusal } from './refusal.js';
-import { isItemPhase, type AgendaState, type ItemPhase, type Phase } from './state.js';
+import { isItemPhase, phaseKey, type AgendaState, type ItemPhase, type Phase } from './state.js';
 
 /** A state change the engine accepted, with the effects the server must perform. */
 export interface Accepted {
@@ -89,8 +89,9 @@ function dispatch(state: AgendaState, command: Command, now: number): Applied {
 // ---- agenda (phase and clock) ----
 
 function withPhase(state: AgendaState, phase: Phase): AgendaState {
-  const leavingItem = isItemPhase(state.phase) && (!isItemPhase(phase) || phase.itemIndex !== state.phase.itemIndex);
-  const participants = leavingItem ? resetStageAndHands(state.participants) : state.participants;
+  // Stage invitations and raised hands belong to one part of the event (including the lobby).
+  const leavingPart = phaseKey(state.phase) !== phaseKey(phase);
+  const participants = leavingPart ? resetStageAndHands(state.participants) : state.participants;
   const rosterChanged = participants !== state.participants;
   return {
     ...state,

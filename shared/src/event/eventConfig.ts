@@ -32,11 +32,14 @@ export const breakoutSchema = z.strictObject({
 /** Where speakers and moderators are while the breakouts run. */
 export const staffPlacementSchema = z.enum(['backstage', 'breakouts']);
 
+/** A time of day, "HH:MM". */
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 const itemBase = {
   id: slugSchema,
   title: z.string().min(1).max(200),
   /** Planned start, local time of the event ("HH:MM"). */
-  start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+  start: z.string().regex(HH_MM, 'use HH:MM'),
   durationMinutes: z.number().int().min(1).max(24 * 60),
   description: z.string().max(4000).default(''),
 };
@@ -64,8 +67,8 @@ export const eventConfigSchema = z
     timeZone: z.string().min(1),
     /** Calendar date of the event, YYYY-MM-DD, in timeZone. */
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
-    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
-    end: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+    start: z.string().regex(HH_MM, 'use HH:MM'),
+    end: z.string().regex(HH_MM, 'use HH:MM'),
     organisers: z.array(z.string().min(1).max(200)).default([]),
     breakoutWarningSeconds: z.number().int().min(5).max(3600).default(60),
     moderators: z.array(moderatorSchema).min(1),
@@ -74,8 +77,7 @@ export const eventConfigSchema = z
     agenda: z.array(agendaItemSchema).min(1),
   })
   .superRefine((event, ctx) => {
-    const unique = (ids: string[], path: string) => {
-      const seen = new Set<string>();
+    const unique = (ids: string[], path: string, seen = new Set<string>()) => {
       ids.forEach((id, i) => {
         if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${id}"` });
         seen.add(id);
@@ -83,7 +85,10 @@ export const eventConfigSchema = z
     };
     unique(event.breakouts.map((b) => b.id), 'breakouts');
     unique(event.agenda.map((a) => a.id), 'agenda');
-    unique([...event.moderators, ...event.speakers].map((p) => p.id), 'speakers');
+    // Moderators and speakers share one set of ids; each clash is reported in the list where it is written.
+    const people = new Set<string>();
+    unique(event.moderators.map((p) => p.id), 'moderators', people);
+    unique(event.speakers.map((p) => p.id), 'speakers', people);
     const speakerIds = new Set(event.speakers.map((s) => s.id));
     event.agenda.forEach((item, i) => {
       if ('stage' in item) {
@@ -95,7 +100,8 @@ export const eventConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['agenda', i, 'kind'], message: 'a breakouts item needs at least one breakout room' });
       }
     });
-    if (event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+    // A malformed time already has its own issue; comparing it would add a wrong one.
+    if (HH_MM.test(event.start) && HH_MM.test(event.end) && event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
   });
 
 export type EventConfig = z.infer<typeof eventConfigSchema>;
