@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
 import { EVENTS, PROTOCOL_VERSION, type EventConfig, type MoveReportPayload } from '@live-workshop/shared';
 import { createEffectRunner } from './agenda/effectRunner.js';
+import { GhostSweeper } from './agenda/ghostSweeper.js';
 import { LiveAgenda } from './agenda/liveAgenda.js';
 import { Presence } from './agenda/presence.js';
 import { Credentials } from './auth/credentials.js';
@@ -70,11 +71,13 @@ export interface App {
   listen(port: number, host?: string): Promise<number>;
   /** Personal links for the moderators and speakers of the event file. */
   staffLinks(): Promise<StaffLink[]>;
-  /** Ask LiveKit who is where and correct the presence view. */
-  reconcilePresence(): Promise<void>;
+  /** Ask LiveKit who is where, correct the presence view, and remove people from rooms they left the plan of. */
+  reconcilePresence(): Promise<{ identity: string; room: string }[]>;
   close(): Promise<void>;
 }
 
+/** How often presence is reconciled with LiveKit (covers LiveKit restarts and lost webhooks). */
+const PRESENCE_SWEEP_INTERVAL_MS = 10_000;
 /** How often prepared tokens are checked for age. */
 const TOKEN_SWEEP_INTERVAL_MS = 60_000;
 /** Moves kept in memory for the console and benchmarks. */
@@ -121,7 +124,8 @@ export function createApp(deps: AppDeps): App {
   const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
   const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions));
   presence.onChange(() => roster.changed());
-  agenda.start(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, clock, log }));
+  const ghosts = new GhostSweeper({ livekit: deps.livekit, presence, clock, log, state: () => agenda.state });
+  agenda.start(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log }));
   admitStaff(agenda, people, clock);
 
   const limiter = createRequestLimiter(settings.requestsPerSecond);
@@ -154,14 +158,19 @@ export function createApp(deps: AppDeps): App {
     });
   });
 
-  let sweep: TimerHandle | null = null;
-  const armSweep = () => {
-    sweep = deps.scheduler.at(clock.now() + TOKEN_SWEEP_INTERVAL_MS, () => {
-      void assignments.refreshAging().catch((err: unknown) => log.error({ err }, 'token refresh failed'));
-      armSweep();
-    });
+  const timers: TimerHandle[] = [];
+  const every = (intervalMs: number, what: string, work: () => Promise<unknown>) => {
+    const arm = () => {
+      timers.push(deps.scheduler.at(clock.now() + intervalMs, () => {
+        timers.shift();
+        void work().catch((err: unknown) => log.warn({ err }, `${what} failed`));
+        arm();
+      }));
+    };
+    arm();
   };
-  armSweep();
+  every(TOKEN_SWEEP_INTERVAL_MS, 'token refresh', () => assignments.refreshAging());
+  every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
 
   return {
     http, io, agenda, people, credentials, presence, moves,
@@ -170,13 +179,9 @@ export function createApp(deps: AppDeps): App {
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
     }),
     staffLinks: () => staffLinks(agenda.state.event, credentials, settings.publicUrl),
-    async reconcilePresence() {
-      const prefix = `${agenda.state.event.id}--`;
-      const rooms = (await deps.livekit.listRooms()).filter((r) => r.startsWith(prefix));
-      for (const room of rooms) presence.reconcileRoom(room, await deps.livekit.listIdentities(room));
-    },
+    reconcilePresence: () => ghosts.sweep(),
     async close() {
-      sweep?.cancel();
+      for (const t of timers.splice(0)) t.cancel();
       agenda.stop();
       roster.close();
       io.close();

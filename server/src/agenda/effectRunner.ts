@@ -3,6 +3,7 @@ import type { LiveKitPort } from '../livekit/livekitPort.js';
 import type { Log } from '../log.js';
 import type { Clock } from '../ports/clock.js';
 import type { Assignments } from '../realtime/assignments.js';
+import type { GhostSweeper } from './ghostSweeper.js';
 import type { RosterPublisher } from '../realtime/roster.js';
 import type { Sessions } from '../realtime/sessions.js';
 import { snapshotOf } from '../realtime/snapshot.js';
@@ -17,6 +18,7 @@ export interface EffectDeps {
   sessions: Sessions;
   people: PeopleStore;
   roster: RosterPublisher;
+  ghosts: GhostSweeper;
   clock: Clock;
   log: Log;
 }
@@ -33,10 +35,12 @@ export function createEffectRunner(deps: EffectDeps) {
       switch (effect.type) {
         case 'agendaChanged':
           cue = true;
+          deps.ghosts.cue();
           io.emit(EVENTS.agendaChanged, snapshotOf(after, deps.clock.now()));
           log.info({ version: after.version, phase: after.phase.kind, at: deps.clock.now() }, 'cue');
           break;
         case 'move':
+          deps.ghosts.moved(effect.moves.map((m) => m.participantId));
           for (const move of effect.moves) {
             if (move.to === null && !(move.participantId in after.participants)) {
               deps.people.revokeCredentials(move.participantId);

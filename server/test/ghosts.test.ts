@@ -1,0 +1,41 @@
+// Nobody stays in a room they no longer belong to: presence is reconciled with LiveKit and ghosts removed.
+import { afterEach, expect, test } from 'vitest';
+import { EVENTS } from '@live-workshop/shared';
+import { MOVE_GRACE_MS } from '../src/agenda/ghostSweeper.js';
+import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
+import { ManualTime } from '../src/ports/clock.js';
+import { register, startTestApp, TestClient } from './harness.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+test('after the move grace, a participant still in their old room is removed; the planned room and moderators are left alone', async () => {
+  const time = new ManualTime(Date.now());
+  const livekit = new MemoryLiveKit();
+  const { app, url } = await startTestApp({ livekit, clock: time });
+  cleanups.push(() => app.close());
+  const { body } = await register(url, { name: 'Lingers', email: 'lingers@example.org', preferences: ['trust'] });
+  const moderator = new TestClient(url, (await app.staffLinks()).find((l) => l.role === 'moderator')!.url.split('/join/')[1]!);
+  cleanups.push(() => moderator.close());
+  await moderator.connected();
+  await moderator.command({ type: 'openDoors' }, (await moderator.next(EVENTS.agendaChanged)).version);
+  await moderator.command({ type: 'goTo', itemIndex: 1 }, (await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'lobby')).version);
+  await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'breakouts');
+
+  const plenary = 'microcredentials-2025--plenary';
+  const trust = 'microcredentials-2025--breakout-trust';
+  livekit.rooms.set(plenary, new Set([body.participantId]));
+  livekit.rooms.set(trust, new Set([body.participantId, 'anastasia-pouliou']));
+
+  time.advanceBy(MOVE_GRACE_MS / 2);
+  expect(await app.reconcilePresence()).toEqual([]);
+  expect(app.presence.roomsOf(body.participantId).sort()).toEqual(['breakout:trust', 'plenary']);
+
+  time.advanceBy(MOVE_GRACE_MS);
+  expect(await app.reconcilePresence()).toEqual([{ identity: body.participantId, room: plenary }]);
+  expect([...livekit.rooms.get(plenary)!]).toEqual([]);
+  expect([...livekit.rooms.get(trust)!].sort()).toEqual(['anastasia-pouliou', body.participantId].sort());
+  expect(app.presence.roomsOf(body.participantId)).toEqual(['breakout:trust']);
+});
