@@ -61,13 +61,14 @@ export class TestClient {
   readonly received: { event: keyof Received; payload: unknown }[] = [];
   private waiters: { match: (e: keyof Received, p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
-  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean; origin?: string } = {}) {
+  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean; origin?: string; ignore?: (keyof Received)[] } = {}) {
     this.socket = connectSocket(url, {
       auth: { credential, protocolVersion }, transports: ['websocket'], reconnection: options.reconnection ?? false,
       reconnectionDelay: 100, reconnectionDelayMax: 500, forceNew: true,
       ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
     });
     this.socket.onAny((event: keyof Received, payload: unknown) => {
+      if (options.ignore?.includes(event)) return;
       this.received.push({ event, payload });
       this.waiters = this.waiters.filter((w) => {
         if (!w.match(event, payload)) return true;

@@ -32,6 +32,39 @@ const MIGRATIONS = [
      at INTEGER NOT NULL
    );
    CREATE INDEX chat_room ON chat(room_id, id);`,
+  // Around the live event: attendance as it happened, the agenda's timeline, certificates and their signing key.
+  `CREATE TABLE attendance_events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     participant_id TEXT NOT NULL,
+     source TEXT NOT NULL CHECK (source IN ('media', 'signal')),
+     kind TEXT NOT NULL CHECK (kind IN ('joined', 'left')),
+     room_id TEXT,
+     phase TEXT NOT NULL,
+     item_index INTEGER,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX attendance_by_participant ON attendance_events(participant_id, id);
+   CREATE TABLE agenda_timeline (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     phase TEXT NOT NULL,
+     item_index INTEGER,
+     at INTEGER NOT NULL
+   );
+   CREATE TABLE signing_keys (
+     kid TEXT PRIMARY KEY,
+     public_jwk TEXT NOT NULL,
+     private_jwk TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE certificates (
+     id TEXT PRIMARY KEY,
+     participant_id TEXT,
+     jws TEXT,
+     issued_at INTEGER NOT NULL,
+     revoked_at INTEGER,
+     revocation_reason TEXT
+   );
+   CREATE UNIQUE INDEX certificates_by_participant ON certificates(participant_id) WHERE participant_id IS NOT NULL AND revoked_at IS NULL;`,
 ];
 
 /** Open (and migrate) the SQLite database; ':memory:' for tests. WAL with full sync: an acked write survives a kill. */
