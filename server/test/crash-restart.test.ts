@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { EVENTS, type AgendaSnapshot } from '@live-workshop/shared';
 import { startLiveKitServer, type RunningLiveKit } from '../src/devtools/livekitServer.js';
 import { register, TestClient } from './harness.js';
-import { startServerProcess, type ServerProcess } from './serverProcess.js';
+import { startServerProcess, type ServerProcess } from '../../e2e/src/serverProcess.js';
 
 const freePort = () => new Promise<number>((resolve, reject) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {

@@ -13,6 +13,7 @@ import type { Clock, Scheduler } from '../src/ports/clock.js';
 import { systemClock, systemScheduler } from '../src/ports/clock.js';
 import { openDatabase } from '../src/store/db.js';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
+import { PRIVACY_NOTICE_VERSION } from '../src/privacy/privacyNotice.js';
 
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../events/microcredentials-2025.yaml');
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789';
@@ -124,8 +125,13 @@ export class TestClient {
   }
 }
 
-/** Register an attendee over HTTP; returns the server's answer. */
-export async function register(url: string, form: { name: string; email: string; preferences?: string[]; organisation?: string }) {
-  const res = await fetch(`${url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
+/** A complete registration form: what a test leaves out is filled with valid answers. */
+export const completeForm = (form: Record<string, unknown>) => ({
+  country: 'BE', stakeholderType: 'other', consent: true, privacyNoticeVersion: PRIVACY_NOTICE_VERSION, preferences: ['skills'], ...form,
+});
+
+/** Register an attendee over HTTP (the form's other fields filled in validly); returns the server's answer. */
+export async function register(url: string, form: { name: string; email: string; preferences?: string[]; organisation?: string } & Record<string, unknown>) {
+  const res = await fetch(`${url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completeForm(form)) });
   return { status: res.status, body: (await res.json()) as { participantId: string; credential: string; joinUrl: string; code?: string; fieldErrors?: Record<string, string> } };
 }

@@ -1,0 +1,49 @@
+// The whole stack for end-to-end tests: the real LiveKit server and the real workshop server
+// process (with the built client), on loopback, from a fresh data directory.
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
+import { startServerProcess, type ServerProcess } from './serverProcess.js';
+
+const REPO_ROOT = join(import.meta.dirname, '../..');
+
+/** A free TCP port on loopback. */
+export const freePort = () => new Promise<number>((resolve, reject) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = probe.address() as { port: number };
+    probe.close(() => resolve(port));
+  }).on('error', reject);
+});
+
+export interface Stack {
+  readonly url: string;
+  readonly livekit: RunningLiveKit;
+  readonly rooms: RoomServiceClient;
+  readonly server: ServerProcess;
+  /** Personal links printed by the server, by role. */
+  link(role: 'moderator' | 'speaker', index?: number): string;
+  stop(): Promise<void>;
+}
+
+/** Start LiveKit and the server with an event file; the client must be built (client/dist). */
+export async function startStack(eventFile: string, extraEnv: Record<string, string> = {}): Promise<Stack> {
+  const port = await freePort();
+  const livekit = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
+  const env = {
+    PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'lw-e2e-')), EVENT_FILE: eventFile, LIVEKIT_URL: livekit.url,
+    LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret, SESSION_SECRET: 'e2e-session-secret-0123456789',
+    PUBLIC_URL: `http://127.0.0.1:${port}`, CLIENT_DIST: join(REPO_ROOT, 'client/dist'), LOG_LEVEL: 'info', ...extraEnv,
+  };
+  const server = await startServerProcess(env);
+  return {
+    url: server.url, livekit, server, rooms: new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret),
+    link: (role, index = 0) => server.links.filter((l) => l.role === role)[index]!.url,
+    async stop() {
+      await server.kill('SIGTERM');
+      await livekit.stop();
+    },
+  };
+}
