@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { EventPage } from './EventPage.js';
+import { EVENT } from '../testing/fixtures.js';
+import { CREDENTIAL_KEY } from '../net/credential.js';
+
+type Reply = { status: number; body: unknown };
+let replies: Record<string, Reply>;
+let posted: unknown[];
+
+beforeEach(() => {
+  localStorage.clear();
+  posted = [];
+  replies = { 'GET /api/event': { status: 200, body: { event: EVENT, serverTime: Date.now() } } };
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    const key = `${init?.method ?? 'GET'} ${url}`;
+    if (init?.body) posted.push(JSON.parse(String(init.body)));
+    const reply = replies[key] ?? { status: 404, body: { code: 'internal', message: 'not found' } };
+    return new Response(JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json' } });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function fill(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
+}
+
+test('the event page: title, agenda, the four breakout topics, organisers', async () => {
+  render(<EventPage />);
+  expect(await screen.findByRole('heading', { level: 1, name: EVENT.title })).toBeTruthy();
+  const breakouts = screen.getByRole('heading', { name: 'The 4 breakout rooms' }).parentElement!;
+  expect(within(breakouts).getAllByRole('listitem')).toHaveLength(4);
+  expect(screen.getByRole('heading', { name: 'Report-back and ReferNet plenary' })).toBeTruthy();
+  expect(screen.getByText('Maite Santos')).toBeTruthy();
+});
+
+test('registering shows the personal join link and remembers the credential', async () => {
+  replies['POST /api/registrations'] = { status: 201, body: { participantId: 'p1', joinUrl: '/join/abc.def', credential: 'abc.def' } };
+  render(<EventPage />);
+  const form = await screen.findByTestId('register-form');
+  fill('Name *', 'Ada Lovelace');
+  fill('Email *', 'ada@example.org');
+  fill('Organisation', 'Analytical Engines');
+  fill('First choice of breakout room *', 'trust');
+  fill('Second choice', 'global');
+  fireEvent.submit(form);
+  const link = await screen.findByTestId('join-link');
+  expect(link.textContent).toBe(`${window.location.origin}/join/abc.def`);
+  expect(posted).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines', preferences: ['trust', 'global'] }]);
+  expect(localStorage.getItem(CREDENTIAL_KEY)).toBe('abc.def');
+});
+
+test('missing fields are explained before sending; server field errors are shown by the field', async () => {
+  render(<EventPage />);
+  const form = await screen.findByTestId('register-form');
+  fireEvent.submit(form);
+  expect(screen.getByText('Enter your name.')).toBeTruthy();
+  expect(screen.getByText('Choose the breakout room you would like most.')).toBeTruthy();
+  expect(posted).toEqual([]);
+
+  replies['POST /api/registrations'] = { status: 409, body: { code: 'invalid_payload', message: 'Registration was not accepted.', fieldErrors: { email: 'This email is already registered.' } } };
+  fill('Name *', 'Ada');
+  fill('Email *', 'ada@example.org');
+  fill('First choice of breakout room *', 'skills');
+  fireEvent.submit(form);
+  expect(await screen.findByText('This email is already registered.')).toBeTruthy();
+  expect(screen.getByLabelText('Email *').getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByRole('alert').textContent).toContain('Registration was not accepted.');
+});
+
+test('with the server form info: country, kind of stakeholder, accessibility needs and consent are asked and sent', async () => {
+  replies['GET /api/registration/form?lang=en'] = {
+    status: 200,
+    body: {
+      countries: [{ code: 'BE', name: 'Belgium' }, { code: 'GR', name: 'Greece' }],
+      stakeholderTypes: [{ id: 'researcher', label: 'Researcher' }],
+      accessibilityNeedsMaxLength: 1000,
+      privacyNoticeVersion: '2025-10-01',
+    },
+  };
+  replies['POST /api/registrations'] = { status: 201, body: { participantId: 'p1', joinUrl: 'http://example.test/join/xyz', credential: 'xyz' } };
+  render(<EventPage />);
+  const form = await screen.findByTestId('register-form');
+  fill('Name *', 'Ada');
+  fill('Email *', 'ada@example.org');
+  fill('First choice of breakout room *', 'skills');
+  fireEvent.submit(form);
+  expect(screen.getByText('Choose your country.')).toBeTruthy();
+  expect(screen.getByText('Please accept the privacy notice to register.')).toBeTruthy();
+  expect(posted).toEqual([]);
+
+  fill('Country *', 'GR');
+  fill('What describes you best? *', 'researcher');
+  fill('Accessibility needs', 'Captions, please');
+  fireEvent.click(screen.getByLabelText('I agree that the organisers use my registration data to run this workshop *'));
+  fireEvent.submit(form);
+  expect((await screen.findByTestId('join-link')).textContent).toBe('http://example.test/join/xyz');
+  expect(posted).toEqual([
+    {
+      name: 'Ada', email: 'ada@example.org', preferences: ['skills'], country: 'GR', stakeholderType: 'researcher',
+      accessibilityNeeds: 'Captions, please', consent: true, privacyNoticeVersion: '2025-10-01',
+    },
+  ]);
+});

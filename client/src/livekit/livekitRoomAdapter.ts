@@ -1,0 +1,256 @@
+import {
+  ConnectionState,
+  DisconnectReason,
+  Room,
+  RoomEvent,
+  Track,
+  type LocalTrackPublication,
+  type Participant,
+  type RemoteParticipant,
+  type RemoteTrackPublication,
+} from 'livekit-client';
+import { TypedEmitter } from './emitter.js';
+import type {
+  LocalMedia, MediaConnectionState, MediaDisconnectReason, MediaRoomAdapter, MediaRoomEvents, MuteState, RemoteParticipantView,
+  RemoteTrackRef, TrackSource,
+} from './types.js';
+
+/** Connect options every room uses: no ICE servers at all, so nothing ever contacts a STUN server. */
+const CONNECT_OPTIONS = { rtcConfig: { iceServers: [] as RTCIceServer[] }, autoSubscribe: true } as const;
+
+/** How long participant changes are gathered before the UI hears of them. */
+const PARTICIPANTS_COALESCE_MS = 150;
+
+const SOURCES: Record<string, TrackSource> = {
+  [Track.Source.Camera]: 'camera',
+  [Track.Source.Microphone]: 'microphone',
+  [Track.Source.ScreenShare]: 'screen_share',
+  [Track.Source.ScreenShareAudio]: 'screen_share_audio',
+};
+
+function disconnectReason(reason: DisconnectReason | undefined): MediaDisconnectReason {
+  switch (reason) {
+    case DisconnectReason.CLIENT_INITIATED:
+      return 'left';
+    case DisconnectReason.DUPLICATE_IDENTITY:
+      return 'duplicate_identity';
+    case DisconnectReason.PARTICIPANT_REMOVED:
+    case DisconnectReason.ROOM_DELETED:
+    case DisconnectReason.ROOM_CLOSED:
+      return 'removed';
+    case DisconnectReason.JOIN_FAILURE:
+      return 'token_rejected';
+    case DisconnectReason.SIGNAL_CLOSE:
+    case DisconnectReason.CONNECTION_TIMEOUT:
+    case DisconnectReason.SERVER_SHUTDOWN:
+    case DisconnectReason.STATE_MISMATCH:
+    case DisconnectReason.MIGRATION:
+      return 'network';
+    default:
+      return 'unknown';
+  }
+}
+
+function connectionState(state: ConnectionState): MediaConnectionState {
+  switch (state) {
+    case ConnectionState.Connecting:
+      return 'connecting';
+    case ConnectionState.Connected:
+      return 'connected';
+    case ConnectionState.Reconnecting:
+    case ConnectionState.SignalReconnecting:
+      return 'reconnecting';
+    default:
+      return 'disconnected';
+  }
+}
+
+/** Words for a failed connect; livekit-client's own messages are for developers. */
+function connectErrorMessage(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  if (/401|403|unauthori[sz]ed|invalid token|token/i.test(raw)) return 'The media server did not accept the room pass (it may have expired).';
+  if (/timeout|timed out/i.test(raw)) return 'The media server did not answer in time.';
+  if (/could not establish|failed to connect|websocket|network|fetch/i.test(raw)) return 'Could not reach the media server.';
+  return `Could not join the media room (${raw.slice(0, 120)}).`;
+}
+
+function trackRef(publication: RemoteTrackPublication): RemoteTrackRef | null {
+  const track = publication.track;
+  if (!track || !publication.isSubscribed) return null;
+  const kind = track.kind === Track.Kind.Audio ? 'audio' : track.kind === Track.Kind.Video ? 'video' : null;
+  if (!kind) return null;
+  return {
+    key: publication.trackSid,
+    kind,
+    source: SOURCES[publication.source] ?? 'unknown',
+    muted: publication.isMuted,
+    attach(element) {
+      // attach() (not srcObject) so adaptive streaming sees the element's size and visibility.
+      track.attach(element);
+      return () => {
+        track.detach(element);
+      };
+    },
+  };
+}
+
+function participantView(p: RemoteParticipant): RemoteParticipantView {
+  const tracks: RemoteTrackRef[] = [];
+  for (const pub of p.trackPublications.values()) {
+    const ref = trackRef(pub);
+    if (ref) tracks.push(ref);
+  }
+  return { identity: p.identity, name: p.name || p.identity, isSpeaking: p.isSpeaking, canPublish: p.permissions?.canPublish ?? true, tracks };
+}
+
+/** The MediaRoomAdapter over one livekit-client Room. */
+export class LivekitRoomAdapter implements MediaRoomAdapter {
+  private readonly room: Room;
+  private readonly events = new TypedEmitter<MediaRoomEvents>();
+  private readonly published: { audio: LocalTrackPublication | null; video: LocalTrackPublication | null } = { audio: null, video: null };
+  private mute: MuteState = { audioMuted: false, videoMuted: false };
+  private leaving = false;
+
+  constructor() {
+    this.room = new Room({
+      adaptiveStream: true,
+      dynacast: true,
+      // Our camera and microphone outlive every room: a move republishes the same tracks.
+      stopLocalTrackOnUnpublish: false,
+      disconnectOnPageLeave: true,
+    });
+    const emitParticipants = () => this.scheduleParticipants();
+    this.room
+      .on(RoomEvent.ParticipantConnected, emitParticipants)
+      .on(RoomEvent.ParticipantDisconnected, emitParticipants)
+      .on(RoomEvent.TrackSubscribed, emitParticipants)
+      .on(RoomEvent.TrackUnsubscribed, emitParticipants)
+      .on(RoomEvent.TrackMuted, emitParticipants)
+      .on(RoomEvent.TrackUnmuted, emitParticipants)
+      .on(RoomEvent.ActiveSpeakersChanged, emitParticipants)
+      .on(RoomEvent.ParticipantNameChanged, emitParticipants)
+      .on(RoomEvent.ConnectionStateChanged, (state) => this.events.emit('connectionChanged', connectionState(state)))
+      .on(RoomEvent.Disconnected, (reason) => {
+        if (this.leaving) return;
+        this.events.emit('disconnected', disconnectReason(reason));
+      })
+      .on(RoomEvent.ParticipantPermissionsChanged, (_prev, participant: Participant) => {
+        if (participant === this.room.localParticipant) {
+          this.events.emit('permissionsChanged', participant.permissions?.canPublish ?? false);
+        } else {
+          emitParticipants();
+        }
+      })
+      .on(RoomEvent.AudioPlaybackStatusChanged, () => this.events.emit('audioPlaybackChanged', this.room.canPlaybackAudio))
+      .on(RoomEvent.LocalTrackPublished, (pub) => {
+        if (pub.source === Track.Source.ScreenShare) this.events.emit('screenShareChanged', true);
+      })
+      .on(RoomEvent.LocalTrackUnpublished, (pub) => {
+        if (pub.source === Track.Source.ScreenShare) this.events.emit('screenShareChanged', false);
+      });
+  }
+
+  private participantsTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Coalesced: a plenary of thousands joins in bursts, and the UI needs one update per burst. */
+  private scheduleParticipants(): void {
+    if (this.participantsTimer) return;
+    this.participantsTimer = setTimeout(() => {
+      this.participantsTimer = null;
+      this.emitParticipants();
+    }, PARTICIPANTS_COALESCE_MS);
+  }
+
+  private emitParticipants(): void {
+    const views = [...this.room.remoteParticipants.values()].map(participantView);
+    this.events.emit('participantsChanged', views);
+  }
+
+  async prepare(url: string, token: string): Promise<void> {
+    await this.room.prepareConnection(url, token);
+  }
+
+  async connect(url: string, token: string): Promise<void> {
+    this.leaving = false;
+    try {
+      await this.room.connect(url, token, CONNECT_OPTIONS);
+    } catch (error) {
+      throw new Error(connectErrorMessage(error));
+    }
+    this.emitParticipants();
+    this.events.emit('permissionsChanged', this.room.localParticipant.permissions?.canPublish ?? false);
+    if (!this.room.canPlaybackAudio) this.events.emit('audioPlaybackChanged', false);
+  }
+
+  async publish(tracks: LocalMedia, mute: MuteState): Promise<void> {
+    this.mute = mute;
+    const lp = this.room.localParticipant;
+    const publishOne = async (kind: 'audio' | 'video', track: MediaStreamTrack | null, muted: boolean) => {
+      if (!track || track.readyState !== 'live' || this.published[kind]) return;
+      const source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
+      const pub = await lp.publishTrack(track, kind === 'video' ? { source, simulcast: true } : { source });
+      this.published[kind] = pub;
+      // The same MediaStreamTrack may have been muted (disabled) by the room we are leaving:
+      // state it explicitly either way.
+      if (muted) await pub.mute();
+      else await pub.unmute();
+    };
+    // Both at once: each publication is its own negotiation, and a move waits for the slower one only.
+    await Promise.all([publishOne('audio', tracks.audio, mute.audioMuted), publishOne('video', tracks.video, mute.videoMuted)]);
+  }
+
+  async unpublish(): Promise<void> {
+    const lp = this.room.localParticipant;
+    for (const kind of ['audio', 'video'] as const) {
+      const pub = this.published[kind];
+      if (pub?.track) await lp.unpublishTrack(pub.track, false);
+      this.published[kind] = null;
+    }
+  }
+
+  async setMuted(kind: 'audio' | 'video', muted: boolean): Promise<void> {
+    this.mute = kind === 'audio' ? { ...this.mute, audioMuted: muted } : { ...this.mute, videoMuted: muted };
+    const pub = this.published[kind];
+    if (!pub) return;
+    if (muted) await pub.mute();
+    else await pub.unmute();
+  }
+
+  async setScreenShare(enabled: boolean): Promise<boolean> {
+    if (enabled) await this.room.localParticipant.setScreenShareEnabled(true, { audio: false });
+    else await this.stopScreenShare();
+    return this.room.localParticipant.isScreenShareEnabled;
+  }
+
+  /** Unlike camera and microphone, a screen capture belongs to this room: stop it for good. */
+  private async stopScreenShare(): Promise<void> {
+    const lp = this.room.localParticipant;
+    for (const source of [Track.Source.ScreenShare, Track.Source.ScreenShareAudio]) {
+      const pub = lp.getTrackPublication(source);
+      if (pub?.track) await lp.unpublishTrack(pub.track, true);
+    }
+  }
+
+  async startAudio(): Promise<void> {
+    await this.room.startAudio();
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    await this.stopScreenShare().catch(() => undefined);
+    this.published.audio = null;
+    this.published.video = null;
+    // false: keep our camera and microphone running for the next room.
+    await this.room.disconnect(false);
+    if (this.participantsTimer) clearTimeout(this.participantsTimer);
+    this.participantsTimer = null;
+    this.events.clear();
+  }
+
+  on<E extends keyof MediaRoomEvents>(event: E, listener: MediaRoomEvents[E]): () => void {
+    return this.events.on(event, listener);
+  }
+}
+
+/** The factory the app uses in browsers. */
+export const createLivekitRoom = (): MediaRoomAdapter => new LivekitRoomAdapter();
