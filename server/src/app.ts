@@ -13,6 +13,8 @@ import { eventRoutes } from './http/eventRoutes.js';
 import { registrationRoutes } from './http/registrationRoutes.js';
 import { staticClient } from './http/staticClient.js';
 import { webhookRoutes } from './http/webhookRoutes.js';
+import { applyPendingEventEdit } from './eventSetup/pendingEventEdit.js';
+import { createAroundTheEvent, type AroundTheEvent } from './lifecycle/aroundTheEvent.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './log.js';
 import type { Clock, Scheduler, TimerHandle } from './ports/clock.js';
@@ -43,6 +45,9 @@ export interface AppSettings {
   readonly requestsPerSecond?: number;
   /** Chat messages each person may send per second. */
   readonly chatPerSecond?: number;
+  /** SMTP server for mailing join links (nodemailer URL); none: no mail. */
+  readonly smtpUrl?: string | null;
+  readonly mailFrom?: string;
 }
 
 /** Everything the app needs from outside; real or in-memory. */
@@ -68,6 +73,8 @@ export interface App {
   readonly credentials: Credentials;
   readonly presence: Presence;
   readonly moves: MoveRecord[];
+  /** Registration extras, autopilot, attendance, certificates and privacy. */
+  readonly around: AroundTheEvent;
   listen(port: number, host?: string): Promise<number>;
   /** Personal links for the moderators and speakers of the event file. */
   staffLinks(): Promise<StaffLink[]>;
@@ -88,11 +95,16 @@ export function createApp(deps: AppDeps): App {
   const { clock, log, settings } = deps;
   const people = new PeopleStore(deps.db);
   const chat = new ChatStore(deps.db);
+  applyPendingEventEdit(deps.db, clock, log); // a moderator's edit made before the event, applied before the agenda loads
   const agenda = new LiveAgenda(deps.event, new AgendaStore(deps.db), clock, deps.scheduler, log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
   const sessions = new Sessions();
   const moves: MoveRecord[] = [];
+  const around = createAroundTheEvent({
+    db: deps.db, agenda, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
+    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl ?? null, mailFrom: settings.mailFrom,
+  });
 
   const web = express();
   web.disable('x-powered-by');
@@ -110,7 +122,8 @@ export function createApp(deps: AppDeps): App {
   }));
   web.use(webhookRoutes({ ...settings.webhook, presence, log }));
   web.use(eventRoutes({ agenda, clock }));
-  web.use(registrationRoutes({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, perIpPerMinute: settings.registrationsPerIpPerMinute }));
+  web.use(registrationRoutes({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, perIpPerMinute: settings.registrationsPerIpPerMinute, mailer: around.mailer, log }));
+  web.use(around.router);
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -123,10 +136,15 @@ export function createApp(deps: AppDeps): App {
   const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log });
   const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
   const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions));
-  presence.onChange(() => roster.changed());
+  presence.onChange((identity) => {
+    roster.changed();
+    around.presenceChanged(identity);
+  });
   const ghosts = new GhostSweeper({ livekit: deps.livekit, presence, clock, log, state: () => agenda.state });
-  agenda.start(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log }));
+  agenda.start(around.wrapEffects(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log })));
   admitStaff(agenda, people, clock);
+  around.observeSockets(io);
+  around.start();
 
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
@@ -173,7 +191,7 @@ export function createApp(deps: AppDeps): App {
   every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
 
   return {
-    http, io, agenda, people, credentials, presence, moves,
+    http, io, agenda, people, credentials, presence, moves, around,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
@@ -182,6 +200,7 @@ export function createApp(deps: AppDeps): App {
     reconcilePresence: () => ghosts.sweep(),
     async close() {
       for (const t of timers.splice(0)) t.cancel();
+      around.stop();
       agenda.stop();
       roster.close();
       io.close();

@@ -21,6 +21,9 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(16).default(DEV_DEFAULTS.sessionSecret),
   REGISTRATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   ALLOWED_ORIGINS: z.string().optional(),
+  /** SMTP server for mailing join links, e.g. smtp://user:pass@mail.example.org:587; unset: no mail. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().optional(),
 });
 
 export type ServerConfig = ReturnType<typeof readConfig>;

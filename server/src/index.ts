@@ -35,6 +35,7 @@ const app = createApp({
     publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
     webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
     registrationsPerIpPerMinute: config.REGISTRATIONS_PER_IP_PER_MINUTE,
+    smtpUrl: config.SMTP_URL ?? null, mailFrom: config.MAIL_FROM,
   },
 });
 const port = await app.listen(config.PORT, config.HOST);

@@ -31,6 +31,8 @@ export interface TestAppOptions {
   webhook?: { apiKey: string; apiSecret: string };
   requestsPerSecond?: number;
   registrationsPerIpPerMinute?: number;
+  /** An SMTP server to mail join links through. */
+  smtpUrl?: string;
 }
 
 /** Start the real app on an ephemeral loopback port. */
@@ -47,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     settings: {
       publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
       webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null, registrationsPerIpPerMinute: options.registrationsPerIpPerMinute ?? 10_000,
-      requestsPerSecond: options.requestsPerSecond,
+      requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? null,
     },
   });
   const port = await app.listen(options.port ?? 0);

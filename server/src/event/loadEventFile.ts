@@ -34,7 +34,8 @@ export function parseEventText(text: string, file = 'event'): EventConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new EventFileError(file, doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? null, field: '(syntax)', message: e.message.split('\n')[0]! })));
+    // Without prettyErrors the parser gives offsets only; the line counter turns them into lines.
+    throw new EventFileError(file, doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line, field: '(syntax)', message: e.message.split('\n')[0]! })));
   }
   const parsed = eventConfigSchema.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;

@@ -42,16 +42,18 @@ export function registrationFormSchema(event: Pick<EventConfig, 'breakouts'>) {
     organisation: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
     country: text('Choose your country.').toUpperCase().refine(isCountryCode, 'Choose your country from the list.'),
     stakeholderType: z.enum(STAKEHOLDER_TYPES, { error: 'Choose what describes you best.' }),
-    preferences: z.array(z.string().max(48), { error: 'Choose the breakout room you would like most.' }).max(2, 'Choose at most two rooms.').default([]),
+    // Checked inside the field so its messages come with the others' in one answer.
+    preferences: z.array(z.string().max(48), { error: 'Choose the breakout room you would like most.' }).max(2, 'Choose at most two rooms.').default([])
+      .superRefine((preferences, ctx) => {
+        const [first, second] = preferences;
+        if (rooms.size > 0 && first === undefined) ctx.addIssue({ code: 'custom', path: [0], message: 'Choose the breakout room you would like most.' });
+        if (first !== undefined && !rooms.has(first)) ctx.addIssue({ code: 'custom', path: [0], message: 'Choose one of the listed rooms.' });
+        if (second !== undefined && !rooms.has(second)) ctx.addIssue({ code: 'custom', path: [1], message: 'Choose one of the listed rooms.' });
+        if (second !== undefined && second === first) ctx.addIssue({ code: 'custom', path: [1], message: 'Choose a different room for your second choice, or none.' });
+      }),
     accessibilityNeeds: z.string().trim().max(ACCESSIBILITY_NEEDS_MAX, `Use at most ${ACCESSIBILITY_NEEDS_MAX} characters.`).optional(),
     consent: z.literal(true, { error: 'Please accept the privacy notice to register.' }),
     privacyNoticeVersion: text('Please read the privacy notice.').min(1).max(40),
-  }).superRefine((form, ctx) => {
-    const [first, second] = form.preferences;
-    if (rooms.size > 0 && first === undefined) ctx.addIssue({ code: 'custom', path: ['preferences', 0], message: 'Choose the breakout room you would like most.' });
-    if (first !== undefined && !rooms.has(first)) ctx.addIssue({ code: 'custom', path: ['preferences', 0], message: 'Choose one of the listed rooms.' });
-    if (second !== undefined && !rooms.has(second)) ctx.addIssue({ code: 'custom', path: ['preferences', 1], message: 'Choose one of the listed rooms.' });
-    if (second !== undefined && second === first) ctx.addIssue({ code: 'custom', path: ['preferences', 1], message: 'Choose a different room for your second choice, or none.' });
   });
 }
 

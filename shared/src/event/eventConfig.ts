@@ -75,6 +75,12 @@ export const eventConfigSchema = z
     speakers: z.array(speakerSchema).default([]),
     breakouts: z.array(breakoutSchema).default([]),
     agenda: z.array(agendaItemSchema).min(1),
+    /** The agenda advances by itself at the scheduled times; moderators can hold or override it. Off when absent. */
+    autopilot: z.boolean().optional(),
+    /** Share of the agenda's running time a person must attend for a certificate of participation (0–1; 0.5 when absent). */
+    attendanceThreshold: z.number().min(0).max(1).optional(),
+    /** Days after the end of the event when its personal data is purged; kept until an organiser purges when absent. */
+    retentionDays: z.number().int().min(1).max(3650).optional(),
   })
   .superRefine((event, ctx) => {
     const unique = (ids: string[], path: string, seen = new Set<string>()) => {
