@@ -137,6 +137,11 @@ describe('the calendar file and the mailed link', () => {
     expect(mail).toContain('Subject: Your link to join: Microcredentials and the Future of Learning');
     expect(mail).toContain(body.joinUrl);
     expect(mail).toContain('text/calendar');
+
+    // Registering again with the same address mails the link; the answer does not reveal it.
+    const again = await register(s.url, { name: 'Not Mae', email: 'mae@example.org' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual({ alreadyRegistered: true, mailed: true });
   });
 });
 

@@ -34,8 +34,22 @@ function fieldOf(key: string): Field | null {
   return null;
 }
 
-/** The personal join link after registering. */
+/** Already registered and the server mailed the link: it is not shown to whoever typed the address. */
+function MailedCard() {
+  return (
+    <section className="join-card" aria-labelledby="join-card-heading" data-testid="registration-done">
+      <h3 id="join-card-heading">You are already registered</h3>
+      <p>We have sent your personal join link to that email address again. Look in your inbox (and the spam folder).</p>
+    </section>
+  );
+}
+
+/** After registering: the personal join link, or word that it was mailed. */
 export function JoinLinkCard({ registration }: { registration: Registration }) {
+  return registration.mailed ? <MailedCard /> : <LinkCard registration={registration} />;
+}
+
+function LinkCard({ registration }: { registration: Extract<Registration, { joinUrl: string }> }) {
   const url = new URL(registration.joinUrl, window.location.origin).toString();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -122,7 +136,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
             }
           : {}),
       });
-      storeCredential(registration.credential);
+      if (!registration.mailed) storeCredential(registration.credential);
       setDone(registration);
       announce('You are registered. Your personal join link is shown.');
     } catch (error) {

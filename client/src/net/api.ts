@@ -30,12 +30,10 @@ export interface RegistrationFormInfo {
   readonly privacyNoticeVersion: string;
 }
 
-/** A successful registration. */
-export interface Registration {
-  readonly participantId: string;
-  readonly joinUrl: string;
-  readonly credential: string;
-}
+/** A successful registration: the link, or (already registered, mail configured) word that it was mailed. */
+export type Registration =
+  | { readonly participantId: string; readonly joinUrl: string; readonly credential: string; readonly mailed?: undefined }
+  | { readonly alreadyRegistered: true; readonly mailed: true };
 
 /** A refused request, in words, with per-field problems for forms. */
 export class ApiError extends Error {

@@ -57,6 +57,11 @@ export function registrationRoutes(deps: {
       const ics = joinCalendar(event, person, joinUrl, deps.publicUrl, deps.clock.now());
       void deps.mailer.send({ name: person.name, email: person.email }, event, joinUrl, ics)
         .catch((err: unknown) => deps.log?.warn({ err }, 'join link mail failed'));
+      // With mail available, someone who only knows an address must not get that person's link.
+      if (existing) {
+        res.status(200).json({ alreadyRegistered: true, mailed: true });
+        return;
+      }
     }
     res.status(existing ? 200 : 201).json({ participantId: person.id, credential, joinUrl, alreadyRegistered: existing !== null });
   });
