@@ -13,7 +13,6 @@ import { eventRoutes } from './http/eventRoutes.js';
 import { registrationRoutes } from './http/registrationRoutes.js';
 import { staticClient } from './http/staticClient.js';
 import { webhookRoutes } from './http/webhookRoutes.js';
-import { applyPendingEventEdit } from './eventSetup/pendingEventEdit.js';
 import { createAroundTheEvent, type AroundTheEvent } from './lifecycle/aroundTheEvent.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './log.js';
@@ -95,7 +94,6 @@ export function createApp(deps: AppDeps): App {
   const { clock, log, settings } = deps;
   const people = new PeopleStore(deps.db);
   const chat = new ChatStore(deps.db);
-  applyPendingEventEdit(deps.db, clock, log); // a moderator's edit made before the event, applied before the agenda loads
   const agenda = new LiveAgenda(deps.event, new AgendaStore(deps.db), clock, deps.scheduler, log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { eventConfigSchema } from '@live-workshop/shared';
+import { EVENTS, eventConfigSchema } from '@live-workshop/shared';
 import { EventFileError, loadEventFile, parseEventText } from '../src/event/loadEventFile.js';
 import { api, manualWorkshop } from './aroundHarness.js';
 import { register, SEED_EVENT_FILE, startTestApp } from './harness.js';
@@ -68,23 +68,26 @@ describe('a moderator edits the event before it starts', () => {
     };
   };
 
-  test('validated like the file; kept; applied at the next start with people re-placed', async () => {
+  test('validated like the file; applied at once, connected people told, people in a removed room re-placed; survives a restart', async () => {
     const w = await manualWorkshop(cleanups);
     const un = (await register(w.url, { name: 'Una', email: 'una@example.org', preferences: ['uncharted', 'global'] })).body;
     const put = (body: unknown, credential = w.moderatorCredential) => api(w.url, '/api/moderator/event', { method: 'PUT', credential, body });
+    const before = structuredClone(w.app.agenda.state);
 
     const bad = await put({ ...edited(), start: '25:00', breakouts: [{ id: 'Bad Id', title: '', capacity: 0 }] });
     expect(bad.status).toBe(400);
     expect(bad.json.fieldErrors).toMatchObject({ start: 'use HH:MM', 'breakouts.0.id': 'use lowercase letters, digits and dashes', 'breakouts.0.capacity': expect.any(String) });
     expect((await put({ ...edited(), id: 'another-event' })).json.fieldErrors).toMatchObject({ id: expect.stringContaining('microcredentials-2025') });
     expect((await put(edited(), un.credential)).status).toBe(403);
+    expect(w.app.agenda.state).toStrictEqual(before);
 
     const ok = await put(edited());
-    expect(ok.status).toBe(202);
-    expect(ok.json).toMatchObject({ pending: { editedBy: 'anastasia-pouliou', event: { title: edited().title } } });
-    const view = (await api(w.url, '/api/moderator/event', { credential: w.moderatorCredential })).json;
-    expect(view.current.title).toBe('Microcredentials and the Future of Learning');
-    expect(view.pending.event.breakouts.map((b: { id: string }) => b.id)).toEqual(['skills', 'trust', 'global']);
+    expect(ok.status).toBe(200);
+    expect(ok.json.current.title).toBe(edited().title);
+    expect(await w.moderator.next(EVENTS.eventChanged)).toMatchObject({ title: edited().title });
+    expect((await api(w.url, '/api/event')).json.event.breakouts.map((b: { id: string }) => b.id)).toEqual(['skills', 'trust', 'global']);
+    // Una's room is gone: she goes to her second choice.
+    expect(w.app.agenda.state.participants[un.participantId]!.breakoutId).toBe('global');
 
     w.moderator.close();
     await w.app.close();
@@ -93,22 +96,13 @@ describe('a moderator edits the event before it starts', () => {
     const { event } = (await api(again.url, '/api/event')).json;
     expect(event.title).toBe(edited().title);
     expect(event.breakouts.find((b: { id: string }) => b.id === 'trust').facilitator).toBe('A. Facilitator');
-    // Una's room is gone: she goes to her second choice.
-    expect(again.app.agenda.state.participants[un.participantId]!.breakoutId).toBe('global');
-    expect((await api(again.url, '/api/moderator/event', { credential: w.moderatorCredential })).json.pending).toBeNull();
   });
 
-  test('refused once the doors are open; an edit left pending when the event started is dropped at boot', async () => {
+  test('refused once the doors are open', async () => {
     const w = await manualWorkshop(cleanups);
-    expect((await api(w.url, '/api/moderator/event', { method: 'PUT', credential: w.moderatorCredential, body: edited() })).status).toBe(202);
     await w.command({ type: 'openDoors' });
     const late = await api(w.url, '/api/moderator/event', { method: 'PUT', credential: w.moderatorCredential, body: edited() });
     expect(late).toMatchObject({ status: 409, json: { code: 'not_allowed_now' } });
-    w.moderator.close();
-    await w.app.close();
-    const again = await startTestApp({ dbPath: w.dbPath, clock: w.time, scheduler: w.time });
-    cleanups.push(() => again.app.close());
-    expect((await api(again.url, '/api/event')).json.event.title).toBe('Microcredentials and the Future of Learning');
-    expect(again.app.agenda.state.phase.kind).toBe('lobby');
+    expect((await api(w.url, '/api/event')).json.event.title).toBe('Microcredentials and the Future of Learning');
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '@live-workshop/shared';
 import {
   addBroadcast, addChatMessage, addHelpRequest, applyAssignment, applyPreparedAssignment, applyRoster, applySessionState, applySnapshot,
-  applyWarning, applyWelcome, endVisit, receiptNow, sessionConnecting, sessionEnded, sessionInterrupted, sessionRefused, setNotice, startVisit,
+  applyEventChanged, applyWarning, applyWelcome, endVisit, receiptNow, sessionConnecting, sessionEnded, sessionInterrupted, sessionRefused, setNotice, startVisit,
 } from '../store/actions.js';
 import type { MoveMetric } from '../store/state.js';
 import { lwStore } from '../store/store.js';
@@ -105,6 +105,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
     sessionEnded(ended.reason, ended.message);
     s.disconnect();
   });
+  s.on(EVENTS.eventChanged, (event) => applyEventChanged(event));
   s.on(EVENTS.agendaChanged, (snapshot) => applySnapshot(snapshot, receiptNow()));
   s.on(EVENTS.agendaWarned, (warning) => applyWarning(warning));
   s.on(EVENTS.assignmentChanged, (assignment) => applyAssignment(assignment, receiptNow()));

@@ -44,6 +44,11 @@ export function applyWelcome(welcome: Welcome, at: Receipt = receiptNow()): void
   }));
 }
 
+/** The event was edited before it started. */
+export function applyEventChanged(event: Welcome['event']): void {
+  lwStore.setState((s) => (s.session.status === 'connected' || s.session.status === 'reconnecting' ? { session: { ...s.session, event } } : {}));
+}
+
 /** The socket dropped; socket.io retries on its own. */
 export function sessionInterrupted(): void {
   const s = lwStore.getState().session;

@@ -58,6 +58,9 @@ export function createEffectRunner(deps: EffectDeps) {
         case 'warn':
           io.emit(EVENTS.agendaWarned, { warning: effect.warning, secondsLeft: effect.secondsLeft, version: after.version });
           break;
+        case 'eventChanged':
+          io.emit(EVENTS.eventChanged, after.event);
+          break;
         case 'broadcast':
           io.emit(EVENTS.broadcastSent, { text: effect.text, from: effect.from, at: deps.clock.now() });
           break;

@@ -14,7 +14,6 @@ import { CertificateService } from '../certificates/certificateService.js';
 import { CertificateStore } from '../certificates/certificateStore.js';
 import { SigningKeys } from '../certificates/signingKey.js';
 import { eventEditRoutes } from '../eventSetup/eventEditRoutes.js';
-import { PendingEventEdits } from '../eventSetup/pendingEventEdit.js';
 import type { Log } from '../log.js';
 import type { Clock, Scheduler } from '../ports/clock.js';
 import { PersonalData } from '../privacy/personalData.js';
@@ -87,7 +86,6 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
     },
   });
   const autopilot = new Autopilot({ agenda, db, clock, scheduler, log });
-  const edits = new PendingEventEdits(db);
   const mailer = createJoinLinkMailer(deps.smtpUrl, deps.mailFrom ?? `no-reply@${new URL(publicUrl).hostname}`, log);
 
   observers.subscribe((before, after) => {
@@ -100,7 +98,7 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   router.use(
     registrationInfoRoutes({ state, credentials, clock, publicUrl }),
     moderatorPeopleRoutes({ state, people: deps.people, queries, credentials, sessions: deps.sessions, clock, publicUrl }),
-    eventEditRoutes({ state, edits, credentials, clock }),
+    eventEditRoutes({ agenda, credentials }),
     autopilotRoutes({ autopilot, credentials }),
     attendanceRoutes({ attendance, people: queries, credentials, state }),
     certificateRoutes({ certificates, store: certificateStore, keys, credentials, state, publicUrl }),

@@ -35,7 +35,7 @@ export class AgendaStore {
   }
 
   /** Save the change from `before` to `after` and log the command, atomically. */
-  save(before: AgendaState | null, after: AgendaState, entry: { at: number; actor: Actor; action: Action | { type: 'init' } | { type: 'eventEdited' } }): void {
+  save(before: AgendaState | null, after: AgendaState, entry: { at: number; actor: Actor; action: Action | { type: 'init' } }): void {
     this.db.transaction(() => {
       const { participants, ...core } = after;
       if (!before || before.version !== after.version || before.rosterRevision !== after.rosterRevision || before.event !== after.event || before.nextSeq !== after.nextSeq) {

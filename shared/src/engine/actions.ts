@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from '../domain.js';
-import { slugSchema } from '../event/eventConfig.js';
+import { eventConfigSchema, slugSchema } from '../event/eventConfig.js';
 
 const participantId = z.string().min(1).max(64);
 
@@ -62,6 +62,8 @@ export const systemActionSchema = z.discriminatedUnion('type', [
       preferences: z.array(slugSchema).max(2),
     }),
   }),
+  /** A moderator edited the event before it started (validated like an event file). */
+  z.strictObject({ type: z.literal('replaceEvent'), event: eventConfigSchema }),
   /** A deadline scheduled by an earlier step came due. */
   z.strictObject({ type: z.literal('deadlineReached'), deadline: z.enum(['itemEnd', 'breakoutWarning']) }),
 ]);

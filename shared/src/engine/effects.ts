@@ -36,6 +36,8 @@ export type Effect =
   | { readonly type: 'cancelDeadline'; readonly id: DeadlineId }
   /** Tell everyone in the breakouts how long is left. */
   | { readonly type: 'warn'; readonly warning: 'breakoutsClosing'; readonly secondsLeft: number }
+  /** The event itself changed (edited before it started): send it to everyone. */
+  | { readonly type: 'eventChanged' }
   /** A moderator's message to every room. */
   | { readonly type: 'broadcast'; readonly text: string; readonly from: string }
   /** These participants' records changed (persist them, update moderator views). */

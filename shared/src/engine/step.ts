@@ -1,4 +1,5 @@
 import type { Participant } from '../domain.js';
+import type { EventConfig } from '../event/eventConfig.js';
 import type { Action, AgendaAction, Command, RosterAction, SelfAction, SystemAction } from './actions.js';
 import { deadlineEffects } from './deadlines.js';
 import { placementEffects } from './diff.js';
@@ -21,7 +22,7 @@ const MINUTE_MS = 60_000;
 
 const AGENDA_ACTIONS = new Set<Action['type']>(['openDoors', 'start', 'next', 'goTo', 'extend', 'endBreakouts', 'pause', 'resume', 'end']);
 const ROSTER_ACTIONS = new Set<Action['type']>(['reassign', 'autoBalance', 'promoteToStage', 'returnToAudience', 'lowerHand', 'remove', 'broadcast']);
-const SYSTEM_ACTIONS = new Set<Action['type']>(['admit', 'deadlineReached']);
+const SYSTEM_ACTIONS = new Set<Action['type']>(['admit', 'replaceEvent', 'deadlineReached']);
 
 /**
  * The agenda engine: applies one command at time `now` and returns the next state and
@@ -79,6 +80,7 @@ function dispatch(state: AgendaState, command: Command, now: number): Applied {
     case 'lowerOwnHand':
       return applySelf(state, action, command);
     case 'admit':
+    case 'replaceEvent':
     case 'deadlineReached':
       return applySystem(state, action, now);
     default:
@@ -234,7 +236,23 @@ function applySelf(state: AgendaState, action: SelfAction, command: Command): Ap
   }
 }
 
-// ---- system (admissions, deadlines) ----
+// ---- system (admissions, event edits, deadlines) ----
+
+/** People whose breakout room no longer exists are placed again by their preferences, within capacity. */
+function replaceGoneBreakouts(event: EventConfig, participants: AgendaState['participants']): AgendaState['participants'] {
+  const rooms = new Set(event.breakouts.map((b) => b.id));
+  const gone = (p: Participant) => p.breakoutId !== null && !rooms.has(p.breakoutId);
+  const loads = breakoutLoads(event, Object.values(participants).filter((p) => !gone(p)));
+  let result: Record<string, Participant> | null = null;
+  for (const p of Object.values(participants).sort((a, b) => a.seq - b.seq)) {
+    if (!gone(p)) continue;
+    const breakoutId = chooseBreakout(event, loads, p.preferences);
+    result ??= { ...participants };
+    result[p.id] = { ...p, breakoutId };
+    if (breakoutId) loads.set(breakoutId, (loads.get(breakoutId) ?? 0) + 1);
+  }
+  return result ?? participants;
+}
 
 function applySystem(state: AgendaState, action: SystemAction, now: number): Applied {
   switch (action.type) {
@@ -252,6 +270,11 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
           rosterRevision: state.rosterRevision + 1,
         },
       };
+    }
+    case 'replaceEvent': {
+      if (state.phase.kind !== 'scheduled') return refuse('not_allowed_now', 'The event can be edited only before the doors open.');
+      if (action.event.id !== state.event.id) return refuse('not_allowed_now', 'The event id cannot change: it names the event\'s data and rooms.');
+      return { state: { ...state, event: action.event, participants: replaceGoneBreakouts(action.event, state.participants), version: state.version + 1, rosterRevision: state.rosterRevision + 1 }, effects: [{ type: 'eventChanged' }] };
     }
     case 'deadlineReached': {
       const { phase } = state;

@@ -1,3 +1,4 @@
+import type { EventConfig } from '../event/eventConfig.js';
 import type { Ack } from './result.js';
 import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
 import type {
@@ -15,6 +16,7 @@ export const EVENTS = {
   welcome: 'session:welcomed',
   sessionEnded: 'session:ended',
   agendaChanged: 'agenda:changed',
+  eventChanged: 'event:changed',
   agendaWarned: 'agenda:warned',
   assignmentChanged: 'assignment:changed',
   assignmentPrepared: 'assignment:prepared',
@@ -54,6 +56,8 @@ export interface ServerToClientEvents {
   'session:welcomed': (welcome: Welcome) => void;
   /** The server closed this session (another tab took over, removed, revoked). */
   'session:ended': (ended: SessionEnded) => void;
+  /** The event was edited before it started. */
+  'event:changed': (event: EventConfig) => void;
   /** The agenda moved: one broadcast to everyone. */
   'agenda:changed': (snapshot: AgendaSnapshot) => void;
   /** Breakouts close soon. */
