@@ -117,6 +117,22 @@ describe('limits', () => {
     expect(flood.socket.connected).toBe(true);
   });
 
+  test('a message over the size limit closes only the sender\'s connection', async () => {
+    const w = await setup();
+    const { body } = await register(w.url, { name: 'Huge', email: 'huge@example.org' });
+    const huge = w.client(body.credential);
+    const { body: otherBody } = await register(w.url, { name: 'Other', email: 'other@example.org' });
+    const other = w.client(otherBody.credential);
+    const moderator = w.client(w.moderatorCredential);
+    await Promise.all([huge.connected(), other.connected(), moderator.connected()]);
+    const closed = new Promise<string>((resolve) => huge.socket.once('disconnect', (reason) => resolve(reason)));
+    huge.socket.emit(EVENTS.chatSend, { text: 'x'.repeat(100 * 1024) }, () => undefined);
+    expect(await closed).toBe('transport close');
+    expect(await moderator.command({ type: 'openDoors' }, (await moderator.next(EVENTS.agendaChanged)).version)).toMatchObject({ ok: true });
+    await other.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'lobby');
+    expect(other.socket.connected).toBe(true);
+  });
+
   test('chat: too long is refused with a clear error; sending too fast is limited', async () => {
     const w = await setup();
     const { body } = await register(w.url, { name: 'Chatty', email: 'chatty@example.org' });
