@@ -6,13 +6,28 @@ import { LiveRegion } from './components/LiveRegion.js';
 // never downloads the registration form.
 const EventPage = lazy(() => import('./components/EventPage.js').then((m) => ({ default: m.EventPage })));
 const JoinPage = lazy(() => import('./components/JoinPage.js').then((m) => ({ default: m.JoinPage })));
+const PrivacyPage = lazy(() => import('./components/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage })));
+const VerifyPage = lazy(() => import('./components/VerifyPage.js').then((m) => ({ default: m.VerifyPage })));
 
 /** Which page a path shows. */
-export type Route = { page: 'event' } | { page: 'join'; credential: string } | { page: 'join-missing' } | { page: 'not-found' };
+export type Route =
+  | { page: 'event' }
+  | { page: 'join'; credential: string }
+  | { page: 'join-missing' }
+  | { page: 'privacy' }
+  | { page: 'verify'; certificateId: string | null }
+  | { page: 'not-found' };
 
-/** `/` → event page; `/join/<credential>` → the workshop; `/join` → the credential this browser remembers. */
+/**
+ * `/` → event page; `/join/<credential>` → the workshop; `/join` → the credential this browser remembers;
+ * `/privacy` → the privacy notice; `/verify` and `/verify/<certificate id>` → certificate verification.
+ */
 export function routeOf(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { page: 'event' };
+  if (pathname === '/privacy' || pathname === '/privacy/') return { page: 'privacy' };
+  if (pathname === '/verify' || pathname === '/verify/') return { page: 'verify', certificateId: null };
+  const verify = /^\/verify\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
+  if (verify) return { page: 'verify', certificateId: verify[1]! };
   const credential = credentialFromPath(pathname);
   if (credential) return { page: 'join', credential };
   if (pathname === '/join' || pathname === '/join/') {
@@ -34,6 +49,8 @@ export function App({ pathname = window.location.pathname }: { pathname?: string
       <Suspense fallback={<p role="status" className="page">Loading…</p>}>
         {route.page === 'event' && <EventPage />}
         {route.page === 'join' && <JoinPage credential={route.credential} />}
+        {route.page === 'privacy' && <PrivacyPage />}
+        {route.page === 'verify' && <VerifyPage certificateId={route.certificateId} />}
       </Suspense>
       {route.page === 'join-missing' && (
         <main className="page" id="main">

@@ -95,9 +95,12 @@ test('with the server form info: country, kind of stakeholder, accessibility nee
   fill('Country *', 'GR');
   fill('What describes you best? *', 'researcher');
   fill('Accessibility needs', 'Captions, please');
-  fireEvent.click(screen.getByLabelText('I agree that the organisers use my registration data to run this workshop *'));
+  const consent = screen.getByLabelText(/^I agree that the organisers use my registration data to run this workshop, as the privacy notice explains/);
+  expect(screen.getByRole('link', { name: 'privacy notice' }).getAttribute('href')).toBe('/privacy');
+  fireEvent.click(consent);
   fireEvent.submit(form);
   expect((await screen.findByTestId('join-link')).textContent).toBe('http://example.test/join/xyz');
+  expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).toBe('/api/registrations/ics?credential=xyz');
   expect(posted).toEqual([
     {
       name: 'Ada', email: 'ada@example.org', preferences: ['skills'], country: 'GR', stakeholderType: 'researcher',

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { EventConfig } from '@live-workshop/shared';
-import { ApiError, register, type Registration, type RegistrationFormInfo } from '../net/api.js';
+import { ApiError, calendarUrl, register, type Registration, type RegistrationFormInfo } from '../net/api.js';
 import { storeCredential } from '../net/credential.js';
 import { announce } from '../store/actions.js';
 
@@ -77,7 +77,13 @@ function LinkCard({ registration }: { registration: Extract<Registration, { join
         <a className="button" href={url}>
           Go to the workshop now
         </a>
+        <a className="button secondary" href={calendarUrl(registration.credential)} download aria-describedby="join-card-calendar-hint" data-testid="calendar-download">
+          Add to calendar (.ics)
+        </a>
       </div>
+      <p id="join-card-calendar-hint" className="hint">
+        The calendar entry has the times and this link; it opens in Outlook, Google Calendar or Apple Calendar.
+      </p>
     </section>
   );
 }
@@ -271,7 +277,13 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
               aria-invalid={!!errors.consent}
               aria-describedby={describedBy('consent', `${base}-consent-hint`)}
             />
-            <label htmlFor={id('consent')}>I agree that the organisers use my registration data to run this workshop *</label>
+            <label htmlFor={id('consent')}>
+              I agree that the organisers use my registration data to run this workshop, as the{' '}
+              <a href="/privacy" target="_blank" rel="noopener" data-testid="privacy-link">
+                privacy notice
+              </a>{' '}
+              explains *
+            </label>
           </div>
           <p id={`${base}-consent-hint`} className="hint">
             Privacy notice of {info.privacyNoticeVersion}: the organisers and moderators see your details; others see only your name in the rooms you join. Audio and video are not recorded.

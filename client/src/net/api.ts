@@ -1,4 +1,4 @@
-/** The HTTP API: the public event page and registration. */
+/** The HTTP API: the public event page, registration, privacy, certificates and the signed-in person's own data. */
 import type { EventConfig } from '@live-workshop/shared';
 
 /** What GET /api/event answers. */
@@ -58,7 +58,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** A JSON request to the server; a refusal throws ApiError with the server's words. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
@@ -93,4 +94,90 @@ export async function fetchRegistrationForm(lang = 'en'): Promise<RegistrationFo
 /** Register and get a personal join link. */
 export function register(body: RegistrationRequest): Promise<Registration> {
   return request<Registration>('/api/registrations', { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Headers that sign a request in with a personal credential. */
+export function bearer(credential: string): Record<string, string> {
+  return { authorization: `Bearer ${credential}` };
+}
+
+/** Where the calendar file (.ics, with the join link in it) of a registered person downloads from. */
+export function calendarUrl(credential: string): string {
+  return `/api/registrations/ics?credential=${encodeURIComponent(credential)}`;
+}
+
+/** What GET /api/privacy answers: the privacy notice in plain-text sections. */
+export interface PrivacyNotice {
+  readonly version: string;
+  readonly title: string;
+  readonly controller: readonly string[];
+  readonly sections: readonly { readonly heading: string; readonly text: string }[];
+}
+
+/** The privacy notice people consent to when registering. */
+export function fetchPrivacyNotice(): Promise<PrivacyNotice> {
+  return request<PrivacyNotice>('/api/privacy');
+}
+
+/** The parts of a certificate of participation (an Open Badges 3.0 credential) that people read. */
+export interface ParticipationCredential {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly validFrom: string;
+  readonly issuer: { readonly id: string; readonly name: string; readonly url?: string };
+  readonly credentialSubject: {
+    readonly identifier?: readonly { readonly identityType: string; readonly hashed: boolean; readonly identityHash: string }[];
+    readonly activityStartDate?: string;
+    readonly activityEndDate?: string;
+    readonly achievement: { readonly name: string; readonly description?: string; readonly criteria?: { readonly narrative?: string } };
+  };
+  readonly evidence?: readonly { readonly name: string; readonly genre?: string; readonly description?: string }[];
+}
+
+/** What a certificate check found. */
+export type VerificationStatus = 'valid' | 'tampered' | 'revoked';
+
+/** The answer of a certificate check. */
+export interface Verification {
+  readonly status: VerificationStatus;
+  readonly message: string;
+  readonly certificateId: string | null;
+  readonly credential: ParticipationCredential | null;
+  readonly revokedAt: number | null;
+}
+
+/** Check a pasted signed certificate (JWT). */
+export function verifyCertificateJwt(jwt: string): Promise<Verification> {
+  return request<Verification>('/api/certificates/verify', { method: 'POST', body: JSON.stringify({ jwt }) });
+}
+
+/** Check the certificate on record under an id. */
+export function verifyCertificateId(id: string): Promise<Verification> {
+  return request<Verification>(`/api/certificates/${encodeURIComponent(id)}/verify`);
+}
+
+/** The signed-in person's certificate, as GET /api/certificates/mine hands it over. */
+export interface MyCertificate {
+  readonly id: string;
+  readonly jwt: string;
+  readonly credential: ParticipationCredential;
+  readonly issuedAt: number;
+  readonly pageUrl: string;
+  readonly verifyUrl: string;
+}
+
+/** Where the signed credential (JWT) of a certificate downloads from; public, like the certificate page. */
+export function certificateJwtUrl(id: string): string {
+  return `/api/certificates/${encodeURIComponent(id)}/jwt`;
+}
+
+/** Ask for my certificate: issued after the end to those who attended enough; refusals come back as ApiError in words. */
+export function fetchMyCertificate(credential: string): Promise<MyCertificate> {
+  return request<MyCertificate>('/api/certificates/mine', { headers: bearer(credential) });
+}
+
+/** Delete everything the server holds about me (attendees only). */
+export function deleteMyData(credential: string): Promise<{ deleted: true }> {
+  return request<{ deleted: true }>('/api/me', { method: 'DELETE', headers: bearer(credential) });
 }

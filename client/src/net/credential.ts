@@ -33,3 +33,8 @@ export function forgetCredential(): void {
     // nothing to forget
   }
 }
+
+/** The credential of this page: the one in a `/join/<credential>` path, else the one this browser remembers. */
+export function currentCredential(pathname: string = window.location.pathname): string | null {
+  return credentialFromPath(pathname) ?? storedCredential();
+}
