@@ -20,11 +20,22 @@ export interface RunningLiveKit {
   /** LiveKit's stdout and stderr (deleted by `stop()`). */
   logFile: string;
   pid: number;
+  /** The ports it listens on; pass them to start it again in the same place (a restart). */
+  ports: LiveKitPorts;
   /** Stops the server (SIGTERM, forced after a moment, SIGKILL after 3 s) and removes its temp dir. */
   stop(): Promise<void>;
 }
 
+/** Signalling (HTTP/WebSocket), ICE-TCP and the single ICE-UDP port. */
+export interface LiveKitPorts {
+  readonly port: number;
+  readonly tcpPort: number;
+  readonly udpPort: number;
+}
+
 export interface StartLiveKitOptions {
+  /** Fixed ports (a restart in place); free ones are picked when absent. */
+  ports?: LiveKitPorts;
   /** Where LiveKit posts its webhooks (signed with `apiKey`). */
   webhookUrl?: string;
   /** Defaults to `devkey`, like `livekit-server --dev`. */
@@ -80,7 +91,7 @@ class PortInUseError extends Error {}
 async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<RunningLiveKit> {
   const apiKey = opts.apiKey ?? 'devkey';
   const apiSecret = opts.apiSecret ?? 'secret';
-  const [port, tcpPort, udpPort] = [await freeTcpPort(), await freeTcpPort(), await freeUdpPort()];
+  const { port, tcpPort, udpPort } = opts.ports ?? { port: await freeTcpPort(), tcpPort: await freeTcpPort(), udpPort: await freeUdpPort() };
   const dir = await mkdtemp(join(tmpdir(), 'livekit-'));
   const configFile = join(dir, 'livekit.yaml');
   const logFile = join(dir, 'livekit.log');
@@ -131,7 +142,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
       await rm(dir, { recursive: true, force: true });
     })());
 
-  return { url: `ws://127.0.0.1:${port}`, httpUrl, apiKey, apiSecret, logFile, pid, stop };
+  return { url: `ws://127.0.0.1:${port}`, httpUrl, apiKey, apiSecret, logFile, pid, ports: { port, tcpPort, udpPort }, stop };
 }
 
 interface ConfigParams {
