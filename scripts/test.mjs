@@ -24,8 +24,21 @@ for (const project of ['shared', 'server', 'client', 'e2e']) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-log('Running the tests on loopback only…');
+// Two passes, inside a loopback-only network namespace: the fast suites in parallel, then the
+// browser suites (end-to-end journey, benchmark smoke) one file at a time, so that two cores
+// are not shared by several sets of Chromium pages at once.
 const args = process.argv.slice(2);
-const { code } = await runInLoopbackNamespace('npx', ['vitest', 'run', ...args], { cwd: root, log });
+const passes = args.length > 0
+  ? [['vitest', 'run', ...args]]
+  : [
+      ['vitest', 'run', '--project', 'shared', '--project', 'client', '--project', 'server'],
+      ['vitest', 'run', '--project', 'e2e', '--project', 'bench', '--maxWorkers=1'],
+    ];
+let code = 0;
+for (const pass of passes) {
+  log(`Running ${pass.slice(2).join(' ') || 'every test'} on loopback only…`);
+  ({ code } = await runInLoopbackNamespace('npx', pass, { cwd: root, log }));
+  if (code !== 0) break;
+}
 log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(code);
