@@ -2,9 +2,14 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // `npm test` selects the browser suites with `--project e2e`.
+    name: 'e2e',
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One browser suite at a time, also when all projects run in one pass: the journey alone
+    // keeps two cores busy, and timings measured next to other suites would say little.
+    maxWorkers: 1,
   },
 });

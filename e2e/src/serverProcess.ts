@@ -9,6 +9,8 @@ export interface ServerProcess {
   readonly url: string;
   /** Personal links printed at start, by staff id order of the event file. */
   readonly links: { role: string; url: string }[];
+  /** Everything the server printed so far (stdout then stderr), for artifacts. */
+  output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
       const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s.*?(http\S+\/join\/\S+)$/gm)].map((m) => ({ role: m[1]!.toLowerCase(), url: m[2]! }));
       resolve({
         child, url: `http://127.0.0.1:${env.PORT}`, links,
+        output: () => `${out}${err ? `\n--- stderr ---\n${err}` : ''}`,
         kill: (signal = 'SIGTERM') => new Promise((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();
           child.once('exit', () => done());

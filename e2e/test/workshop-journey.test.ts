@@ -1,0 +1,456 @@
+// The whole seed workshop in real browsers with real media, checked against the real LiveKit
+// server: register, lobby, opening plenary, a question on stage, breakouts (with a reload and the
+// closing warning), the ReferNet live segment, closing and the end. One scenario, step by step.
+// Run inside the loopback-only namespace:
+//   node scripts/netns.mjs -- npx vitest run --root e2e test/workshop-journey.test.ts
+// Screenshots of every step: e2e/artifacts/workshop-journey/ (git-ignored).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TrackType } from 'livekit-server-sdk';
+import type { Browser } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
+import { launchChromium } from '../src/browser';
+import { LkPage, startLkTestPage } from '../src/lkTestPage';
+import { startStack, type Stack } from '../src/stack';
+import { waitFor } from '../src/waitFor';
+import {
+  ARTIFACTS_DIR, PLAYING_WINDOW_MS, Person, StepRunner, describeTimes, eventFileStartingSoon, joinWorkshop, openPerson, p50max, remoteVideoNames,
+  waitForPlacement, waitForVideoPlaying, type MoveMetric,
+} from '../src/workshop';
+
+const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');
+const SHOTS_DIR = join(ARTIFACTS_DIR, 'workshop-journey');
+/**
+ * Between two looks at a page or at LiveKit. Eleven pages polled every 50 ms keep the test
+ * process busy enough to slow the browsers down on two cores.
+ */
+const POLL_MS = 250;
+/**
+ * Eleven people with camera and microphone in one Chromium keep two cores saturated; half the fake
+ * camera's default frame rate leaves room for the moves themselves.
+ */
+const FAKE_CAMERA_FPS = 10;
+/** A move of everyone at once: seconds on a busy two-core machine (see the summary), far less alone. */
+const MOVE_TIMEOUT_MS = 45_000;
+/** Whole journey; the breakouts alone last until their 30 s warning. */
+const JOURNEY_TIMEOUT_MS = 10 * 60_000;
+
+/** Eight attendees, two per breakout room (their first choice), each in its own browser context. */
+const ATTENDEES = [
+  { name: 'Amira Haddad', country: 'BE', stakeholderType: 'researcher' },
+  { name: 'Bruno Costa', country: 'PT', stakeholderType: 'employer' },
+  { name: 'Chiara Rossi', country: 'IT', stakeholderType: 'policy_maker' },
+  { name: 'Dmitri Ivanov', country: 'BG', stakeholderType: 'education_training_provider' },
+  { name: 'Elif Yilmaz', country: 'DE', stakeholderType: 'learner' },
+  { name: 'Femke de Vries', country: 'NL', stakeholderType: 'social_partner' },
+  { name: 'Gustav Berg', country: 'SE', stakeholderType: 'other' },
+  { name: 'Hana Novak', country: 'CZ', stakeholderType: 'researcher' },
+] as const;
+
+let stack: Stack;
+let browser: Browser;
+let event: EventConfig;
+let lkTestPage: { url: string; close(): Promise<void> } | null = null;
+let moderator: Person;
+let speakers: Person[] = [];
+let attendees: Person[] = [];
+/** Attendee key → the breakout id it chose first. */
+const chosen = new Map<string, string>();
+const everyone = () => [moderator, ...speakers, ...attendees].filter((p): p is Person => p !== undefined);
+const roomName = (roomId: RoomId) => livekitRoomName(event.id, roomId);
+const allRooms = () => [roomName('plenary'), roomName('backstage'), ...event.breakouts.map((b) => roomName(`breakout:${b.id}`))];
+const breakoutTitle = (id: string) => `Breakout ${event.breakouts.findIndex((b) => b.id === id) + 1}: ${event.breakouts.find((b) => b.id === id)!.title}`;
+const partnerOf = (a: Person) => attendees.find((o) => o !== a && chosen.get(o.key) === chosen.get(a.key))!;
+/** Where everyone should be, LiveKit identity → LiveKit room, from each person's room in the workshop. */
+const placement = (roomOf: (p: Person) => RoomId | null) => new Map(everyone().map((p) => {
+  const room = roomOf(p);
+  return [p.identity, room === null ? null : roomName(room)] as const;
+}));
+/** During the breakouts: attendees in the room they chose, speakers and the moderator backstage. */
+const inBreakouts = () => placement((p) => (p.role === 'attendee' ? `breakout:${chosen.get(p.key)!}` : 'backstage'));
+
+beforeAll(async () => {
+  if (process.env.LW_NETNS !== '1') console.warn('not inside the loopback-only namespace (scripts/netns.mjs)');
+  rmSync(SHOTS_DIR, { recursive: true, force: true });
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const eventFile = eventFileStartingSoon(EVENT_FILE, mkdtempSync(join(tmpdir(), 'lw-e2e-event-')));
+  [stack, browser] = await Promise.all([startStack(eventFile), launchChromium({ fakeCameraFps: FAKE_CAMERA_FPS })]);
+  event = ((await (await fetch(`${stack.url}/api/event`)).json()) as { event: EventConfig }).event;
+});
+
+afterAll(async () => {
+  await Promise.all(everyone().map((p) => p.context.close().catch(() => undefined)));
+  for (const p of everyone()) p.saveConsole(join(SHOTS_DIR, 'console'));
+  if (stack) {
+    copyFileSync(stack.livekit.logFile, join(SHOTS_DIR, 'livekit.log'));
+    writeFileSync(join(SHOTS_DIR, 'server.log'), stack.server.output());
+  }
+  await browser?.close();
+  await lkTestPage?.close();
+  await stack?.stop();
+});
+
+/** Screenshot every open page into `dir`, then fail on any uncaught error a page has had. */
+async function afterEachStep(dir: string): Promise<void> {
+  await screenshots(dir);
+  const uncaught = everyone().flatMap((p) => p.pageErrors.map((e) => `${p.key}: ${e}`));
+  if (uncaught.length > 0) throw new Error(`uncaught errors in pages:\n${uncaught.join('\n')}`);
+}
+
+async function screenshots(dir: string, suffix = ''): Promise<void> {
+  await Promise.all(
+    everyone()
+      .filter((p) => !p.page.isClosed())
+      .map((p) => p.page.screenshot({ path: join(dir, `${p.key}${suffix}.png`), timeout: 15_000 }).catch(() => undefined)),
+  );
+}
+
+/** How many moves each person's page has recorded so far. */
+async function moveCounts(people: Person[]): Promise<Map<Person, number>> {
+  return new Map(await Promise.all(people.map(async (p) => [p, (await p.moves()).length] as const)));
+}
+
+/** The moves recorded since `before`, waiting until each of those people has at least one. */
+async function movesSince(before: Map<Person, number>): Promise<Map<Person, MoveMetric[]>> {
+  const result = new Map<Person, MoveMetric[]>();
+  await Promise.all(
+    [...before].map(async ([p, count]) => {
+      const fresh = await waitFor(async () => {
+        const all = (await p.moves()).slice(count);
+        return all.length > 0 ? all : false;
+      }, { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: POLL_MS, what: `${p.key}'s move to be recorded` });
+      result.set(p, fresh);
+    }),
+  );
+  return result;
+}
+
+/** The moderator's cue: the button (checked by its label), then the confirmation. Resolves at the confirm click. */
+async function cue(testId: 'moderator-next' | 'moderator-end-breakouts', label: string): Promise<number> {
+  const button = moderator.testId(testId);
+  await waitFor(async () => ((await button.textContent()) ?? '').trim() === label, { timeoutMs: 15_000, intervalMs: POLL_MS, what: `the moderator's "${label}" button` });
+  await button.click();
+  const confirm = moderator.testId('moderator-confirm');
+  await confirm.waitFor({ state: 'visible' });
+  const clickedAt = Date.now();
+  await confirm.click();
+  await confirm.waitFor({ state: 'detached' });
+  return clickedAt;
+}
+
+/** Wait until a test id shows exactly `text` on each of `people`'s pages. */
+async function waitForText(people: Person[], testId: string, text: string | ((p: Person) => string), timeoutMs = 20_000): Promise<void> {
+  await Promise.all(
+    people.map((p) => {
+      const wanted = typeof text === 'function' ? text(p) : text;
+      return waitFor(async () => (await p.textOf(testId)) === wanted, { timeoutMs, intervalMs: POLL_MS, what: `${p.key}: ${testId} "${wanted}"` })
+        .catch(async (e: Error) => {
+          throw new Error(`${e.message}; it shows ${JSON.stringify(await p.textOf(testId))}`);
+        });
+    }),
+  );
+}
+
+/** LiveKit's record of one identity in a room: published track types and the publish permission. */
+async function liveKitParticipant(room: string, identity: string) {
+  const participant = (await stack.rooms.listParticipants(room)).find((p) => p.identity === identity);
+  return participant
+    ? { tracks: participant.tracks.map((t) => t.type), canPublish: participant.permission?.canPublish ?? null }
+    : null;
+}
+
+/** Register one attendee through the event page's form, like a person would. */
+async function registerOnEventPage(person: Person, index: number): Promise<void> {
+  const a = ATTENDEES[index]!;
+  const first = event.breakouts[Math.floor(index / 2)]!;
+  const second = event.breakouts[(Math.floor(index / 2) + 1) % event.breakouts.length]!;
+  const { page } = person;
+  await page.goto(`${stack.url}/`);
+  await person.testId('register-form').waitFor();
+  await page.getByLabel(/^Name/).fill(a.name);
+  await page.getByLabel(/^Email/).fill(`${a.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`);
+  await page.getByLabel(/^Organisation/).fill('E2E Test Organisation');
+  await page.getByLabel(/^Country/).selectOption(a.country);
+  await page.getByLabel(/^What describes you best/).selectOption(a.stakeholderType);
+  await page.getByLabel(/^First choice of breakout room/).selectOption(first.id);
+  await page.getByLabel(/^Second choice/).selectOption(second.id);
+  await page.getByLabel(/^I agree/).check();
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/registrations') && r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Register' }).click(),
+  ]);
+  expect(response.status(), `${person.key}: registration answered ${await response.text()}`).toBe(201);
+  const body = (await response.json()) as { participantId: string; credential: string; joinUrl: string };
+  person.identity = body.participantId;
+  person.credential = body.credential;
+  person.joinUrl = body.joinUrl;
+  chosen.set(person.key, first.id);
+  const link = person.testId('join-link');
+  await link.waitFor();
+  expect(await link.getAttribute('href')).toBe(body.joinUrl);
+  expect(await page.evaluate(() => localStorage.getItem('lw.credential'))).toBe(body.credential);
+}
+
+/**
+ * A second attendee-like person, registered through the API, proves that LiveKit refuses a publish
+ * with an attendee's plenary token. A separate person, because a second connection with a real
+ * attendee's credential would take over that attendee's session ("newest wins") and the same
+ * LiveKit identity would push their page out of the room (DUPLICATE_IDENTITY).
+ */
+async function attendeeTokenCannotPublish(): Promise<string> {
+  const registered = await fetch(`${stack.url}/api/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(await probeRegistration()),
+  });
+  expect(registered.status).toBe(201);
+  const probe = (await registered.json()) as { participantId: string; credential: string };
+  const socket: Socket = io(stack.url, { path: '/socket.io', transports: ['websocket'], auth: { credential: probe.credential, protocolVersion: PROTOCOL_VERSION } });
+  let endedReason: string | null = null;
+  socket.on(EVENTS.sessionEnded, (ended: { reason: string }) => (endedReason = ended.reason));
+  try {
+    const assignment = await new Promise<Assignment>((resolve, reject) => {
+      socket.once(EVENTS.assignmentChanged, resolve);
+      socket.once('connect_error', reject);
+    });
+    expect(assignment).toMatchObject({ roomId: 'plenary', livekitRoom: roomName('plenary'), canPublish: false });
+    lkTestPage = await startLkTestPage();
+    const context = await browser.newContext();
+    await context.grantPermissions(['camera', 'microphone']);
+    try {
+      const lk = new LkPage(await context.newPage());
+      await lk.open(lkTestPage.url);
+      expect(await lk.connect(assignment.livekitUrl, assignment.token!)).toMatchObject({ ok: true });
+      expect(await lk.state()).toMatchObject({ roomName: roomName('plenary'), identity: probe.participantId, canPublish: false });
+      // livekit-client refuses from the permissions LiveKit sent; skipping that check, LiveKit itself refuses.
+      expect(await lk.publishCamera()).toMatchObject({ ok: false, error: { source: 'client', status: 403 } });
+      expect(await lk.publishCamera({ bypassClientCheck: true })).toMatchObject({ ok: false, error: { source: 'server', reason: 'NOT_ALLOWED' } });
+      expect(await lk.publishMic({ bypassClientCheck: true })).toMatchObject({ ok: false, error: { source: 'server', reason: 'NOT_ALLOWED' } });
+      expect(await liveKitParticipant(roomName('plenary'), probe.participantId)).toEqual({ tracks: [], canPublish: false });
+      await lk.disconnect();
+    } finally {
+      await context.close();
+    }
+    // The probe is no attendee of the journey: the moderator removes it, which keeps two per room.
+    await moderator.page.getByRole('button', { name: 'Remove Publish probe' }).click();
+    await moderator.testId('moderator-confirm').click();
+    await waitFor(() => endedReason === 'removed', { intervalMs: POLL_MS, what: 'the probe to be removed by the moderator' });
+    return probe.participantId;
+  } finally {
+    socket.disconnect();
+  }
+}
+
+async function probeRegistration() {
+  const form = (await (await fetch(`${stack.url}/api/registration/form`)).json()) as { privacyNoticeVersion: string };
+  return {
+    name: 'Publish probe', email: 'publish.probe@example.org', country: 'FR', stakeholderType: 'other',
+    preferences: [event.breakouts[0]!.id], consent: true, privacyNoticeVersion: form.privacyNoticeVersion,
+  };
+}
+
+describe('the seed workshop, end to end', () => {
+  it('runs from registration to the end screen with real media, everyone always in the right room', async () => {
+    const runner = new StepRunner(SHOTS_DIR, afterEachStep);
+    const journeyStarted = Date.now();
+    const attendeeMoves: number[] = [];
+    const notes: string[] = [];
+    try {
+      await runner.step('Attendees register and receive a join link', async () => {
+        attendees = await Promise.all(ATTENDEES.map((a, i) => openPerson(browser, `attendee-${i + 1}`, a.name, 'attendee')));
+        await Promise.all(attendees.map((p, i) => registerOnEventPage(p, i)));
+        expect(new Set(attendees.map((p) => p.identity)).size).toBe(ATTENDEES.length);
+      });
+
+      await runner.step('Lobby: countdown, doors open, the moderator starts', async () => {
+        moderator = await openPerson(browser, 'moderator', event.moderators[0]!.name, 'moderator');
+        moderator.identity = event.moderators[0]!.id;
+        speakers = await Promise.all(event.speakers.map(async (s, i) => {
+          const p = await openPerson(browser, `speaker-${i + 1}`, s.name, 'speaker');
+          p.identity = s.id;
+          return p;
+        }));
+        await Promise.all([
+          joinWorkshop(moderator, stack.link('moderator')),
+          ...speakers.map((s, i) => joinWorkshop(s, stack.link('speaker', i))),
+          // Attendees follow the link they were given.
+          ...attendees.map(async (a) => {
+            await a.testId('join-link').click();
+            await joinWorkshop(a, null);
+          }),
+        ]);
+        await moderator.testId('moderator-console').waitFor();
+        await waitForText([moderator, ...speakers], 'room-title', 'Backstage (green room)');
+        // The start is hours away: a real countdown that ticks.
+        await Promise.all(attendees.map(async (a) => {
+          await a.testId('lobby-countdown').waitFor();
+          const before = await a.textOf('lobby-countdown');
+          expect(before).toMatch(/^\d{1,2}:\d{2}(:\d{2})?$/);
+          await waitFor(async () => (await a.textOf('lobby-countdown')) !== before, { timeoutMs: 3_000, intervalMs: POLL_MS, what: `${a.key}: the countdown to tick` });
+        }));
+        await waitForPlacement(stack.rooms, allRooms(), placement((p) => (p.role === 'attendee' ? null : 'backstage')));
+
+        await cue('moderator-next', 'Open the doors');
+        await waitForText(attendees, 'phase-title', 'Lobby');
+        await Promise.all(attendees.map((a) => a.page.getByRole('heading', { name: 'Welcome to the lobby' }).waitFor()));
+        expect(await Promise.all(attendees.map((a) => a.has('lobby-countdown')))).toEqual(attendees.map(() => true));
+        // Attendees wait in the plenary room (watching only), so the start moves none of them.
+        await waitForPlacement(stack.rooms, allRooms(), placement((p) => (p.role === 'attendee' ? 'plenary' : 'backstage')));
+        await screenshots(runner.currentDir, '-lobby');
+
+        const before = await moveCounts(everyone());
+        await cue('moderator-next', `Start: ${event.agenda[0]!.title}`);
+        await waitForText(everyone(), 'phase-title', event.agenda[0]!.title);
+        const moves = await movesSince(new Map([...before].filter(([p]) => p.role !== 'attendee')));
+        for (const a of attendees) expect((await a.moves()).length, `${a.key} must not reconnect at the start`).toBe(before.get(a));
+        return `speakers + moderator backstage → plenary ${describeTimes([...moves.values()].flatMap((m) => m.map((x) => x.cueToConnectedMs)))}`;
+      });
+
+      await runner.step('Opening plenary: speakers play for everyone, attendees cannot publish', async () => {
+        await waitForPlacement(stack.rooms, allRooms(), placement(() => 'plenary'), MOVE_TIMEOUT_MS);
+        for (const s of speakers) {
+          await waitFor(async () => (await liveKitParticipant(roomName('plenary'), s.identity))?.tracks.includes(TrackType.VIDEO), { intervalMs: POLL_MS, what: `${s.key} to publish video` });
+        }
+        await waitForText(attendees, 'room-title', 'Plenary');
+        const frames = await Promise.all(attendees.map((a) => waitForVideoPlaying(a, speakers.map((s) => s.name))));
+        notes.push(`plenary: frames of the two speakers' videos shown in ${PLAYING_WINDOW_MS} ms on each attendee page: ${frames.map((f) => Object.values(f).join('/')).join(', ')}`);
+        for (const a of attendees) {
+          expect(await a.has('publish-camera'), `${a.key} must not be offered a publish control`).toBe(false);
+          expect(await a.has('screen-share')).toBe(false);
+          expect(await a.has('raise-hand')).toBe(true);
+          expect(await liveKitParticipant(roomName('plenary'), a.identity)).toEqual({ tracks: [], canPublish: false });
+        }
+        await attendeeTokenCannotPublish();
+        notes.push('plenary: with an attendee\'s plenary token, livekit-client refused to publish (403) and LiveKit itself refused camera and microphone (NOT_ALLOWED)');
+        await waitForPlacement(stack.rooms, allRooms(), placement(() => 'plenary'));
+      });
+
+      await runner.step('Raised hand: on stage, seen by all, back to the audience', async () => {
+        const guest = attendees[0]!;
+        const others = [moderator, ...attendees.filter((a) => a !== guest)];
+        await guest.testId('raise-hand').click();
+        await waitFor(async () => (await guest.testId('raise-hand').getAttribute('aria-pressed')) === 'true', { intervalMs: POLL_MS, what: 'the hand to be raised' });
+        await waitFor(async () => ((await moderator.textOf('moderator-hands')) ?? '').includes(guest.name), { intervalMs: POLL_MS, what: 'the hand on the console' });
+        await moderator.page.getByRole('button', { name: `Bring ${guest.name} on stage` }).click();
+
+        await guest.page.locator('#main').getByText('You are on stage').waitFor();
+        await waitFor(async () => (await liveKitParticipant(roomName('plenary'), guest.identity))?.tracks.includes(TrackType.VIDEO), { intervalMs: POLL_MS, what: 'the guest to publish video' });
+        expect(await guest.has('publish-camera')).toBe(true);
+        await Promise.all(others.map((o) => waitForVideoPlaying(o, [guest.name])));
+        await screenshots(runner.currentDir, '-on-stage');
+
+        await moderator.page.getByRole('button', { name: `Send ${guest.name} back to the audience` }).click();
+        await waitFor(async () => {
+          const p = await liveKitParticipant(roomName('plenary'), guest.identity);
+          return p?.canPublish === false && p.tracks.length === 0;
+        }, { intervalMs: POLL_MS, what: 'the guest to stop publishing in LiveKit' });
+        await Promise.all(others.map((o) => waitFor(async () => !(await remoteVideoNames(o.page)).includes(guest.name), { intervalMs: POLL_MS, what: `${o.key}: the guest's video to go` })));
+        await waitFor(async () => !(await guest.has('publish-camera')), { intervalMs: POLL_MS, what: 'the guest to lose the publish control' });
+      });
+
+      let breakoutsStartedAt = 0;
+      await runner.step('Breakouts: everyone moved on cue into their room', async () => {
+        const before = await moveCounts(everyone());
+        breakoutsStartedAt = await cue('moderator-next', `Next: ${event.agenda[1]!.title}`);
+        await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
+        const placedMs = Date.now() - breakoutsStartedAt;
+        await waitForText(attendees, 'room-title', (a) => breakoutTitle(chosen.get(a.key)!));
+        await Promise.all(attendees.map(async (a) => {
+          await waitForVideoPlaying(a, [partnerOf(a).name]);
+          expect(await remoteVideoNames(a.page)).toEqual([partnerOf(a).name]);
+        }));
+        const moves = await movesSince(before);
+        const lines: string[] = [];
+        const times: number[] = [];
+        for (const a of attendees) {
+          const m = moves.get(a)!.find((x) => x.roomId === `breakout:${chosen.get(a.key)}`);
+          expect(m, `${a.key}'s move into its breakout`).toBeDefined();
+          expect(m!.cueToPublishingMs, `${a.key} publishes in its breakout`).not.toBeNull();
+          times.push(m!.cueToConnectedMs);
+          lines.push(`${a.key} → ${m!.roomId}: connected ${m!.cueToConnectedMs} ms, publishing ${m!.cueToPublishingMs} ms after the cue`);
+        }
+        attendeeMoves.push(...times);
+        notes.push(`breakouts: LiveKit listed everyone in exactly their room ${placedMs} ms after the moderator's confirm click\n  ${lines.join('\n  ')}`);
+        return `attendees ${describeTimes(times)}`;
+      });
+
+      await runner.step('One attendee reloads mid-breakout and comes back to the same room', async () => {
+        const reloader = attendees[3]!;
+        const partner = partnerOf(reloader);
+        const partnerMoves = (await partner.moves()).length;
+        const started = Date.now();
+        await reloader.page.reload();
+        await joinWorkshop(reloader, null);
+        await waitForText([reloader], 'room-title', breakoutTitle(chosen.get(reloader.key)!));
+        await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
+        await Promise.all([waitForVideoPlaying(reloader, [partner.name]), waitForVideoPlaying(partner, [reloader.name])]);
+        const backMs = Date.now() - started;
+        expect((await partner.moves()).length, 'the partner stays put').toBe(partnerMoves);
+        const [move] = await reloader.moves();
+        return `reload → back in the room with video both ways in ${backMs} ms (join → connected ${move?.cueToConnectedMs ?? '?'} ms)`;
+      });
+
+      await runner.step('Closing warning, then the moderator ends breakouts early', async () => {
+        const warnAt = breakoutsStartedAt + (event.agenda[1]!.durationMinutes * 60 - event.breakoutWarningSeconds) * 1000;
+        await Promise.all(attendees.map((a) => a.testId('breakout-warning').waitFor({ timeout: Math.max(0, warnAt - Date.now()) + 20_000 })));
+        for (const a of attendees) expect(await a.textOf('breakout-warning')).toMatch(/^This room closes in (\d+ minutes?)? ?(\d+ seconds?)?\. Please wrap up/);
+        await screenshots(runner.currentDir, '-warning');
+
+        const before = await moveCounts(everyone());
+        const endedAt = await cue('moderator-end-breakouts', 'End breakouts early');
+        await waitForPlacement(stack.rooms, allRooms(), placement(() => 'plenary'), MOVE_TIMEOUT_MS);
+        const placedMs = Date.now() - endedAt;
+        await waitForText(attendees, 'room-title', 'Plenary: live segment');
+        const moves = await movesSince(before);
+        const times = attendees.map((a) => moves.get(a)!.find((m) => m.roomId === 'plenary')!.cueToConnectedMs);
+        attendeeMoves.push(...times);
+        notes.push(`end of breakouts: LiveKit listed everyone in the plenary and nobody in a breakout ${placedMs} ms after the moderator's confirm click`);
+        return `attendees ${describeTimes(times)}`;
+      });
+
+      await runner.step('ReferNet live segment: speakers from backstage to the stage', async () => {
+        await waitForText(everyone(), 'phase-title', event.agenda[2]!.title);
+        await waitForText(speakers, 'room-title', 'Plenary: live segment');
+        const speakerMoves: number[] = [];
+        for (const s of speakers) {
+          const last = (await s.moves()).at(-1);
+          expect(last, `${s.key} moved from backstage to the plenary`).toMatchObject({ roomId: 'plenary' });
+          expect(last!.cueToPublishingMs).not.toBeNull();
+          speakerMoves.push(last!.cueToConnectedMs);
+          await waitFor(async () => (await liveKitParticipant(roomName('plenary'), s.identity))?.tracks.includes(TrackType.VIDEO), { intervalMs: POLL_MS, what: `${s.key} to publish video` });
+        }
+        await Promise.all(attendees.map((a) => waitForVideoPlaying(a, speakers.map((s) => s.name))));
+        for (const a of attendees) expect(await a.has('publish-camera')).toBe(false);
+        return `speakers ${describeTimes(speakerMoves)}`;
+      });
+
+      await runner.step('Closing and end: end screen everywhere, LiveKit rooms empty', async () => {
+        await cue('moderator-next', `Next: ${event.agenda[3]!.title}`);
+        await waitForText(everyone(), 'phase-title', event.agenda[3]!.title);
+        await cue('moderator-next', 'End the event');
+        await Promise.all(everyone().map((p) => p.testId('end-screen').waitFor({ timeout: 20_000 })));
+        await waitForPlacement(stack.rooms, allRooms(), new Map());
+        const left = await Promise.all(allRooms().map(async (r) => (await stack.rooms.listParticipants(r).catch(() => [])).length));
+        expect(left).toEqual(allRooms().map(() => 0));
+      });
+    } finally {
+      const all = p50max(attendeeMoves);
+      console.log(
+        [
+          '',
+          'Workshop journey summary',
+          runner.table(),
+          `attendee moves, cue → connected: ${all ? `n=${all.n}, p50 ${all.p50} ms, max ${all.max} ms` : 'none measured'}`,
+          `total ${((Date.now() - journeyStarted) / 1000).toFixed(1)} s`,
+          ...notes,
+          ...everyone().flatMap((p) => p.consoleErrors.map((e) => `console.error on ${p.key}: ${e}`)),
+        ].join('\n'),
+      );
+    }
+    if (runner.error) throw runner.error;
+    expect(runner.records.every((r) => r.status === 'passed')).toBe(true);
+  }, JOURNEY_TIMEOUT_MS);
+});
