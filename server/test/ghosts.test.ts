@@ -11,7 +11,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-test('after the move grace, a participant still in their old room is removed; the planned room and moderators are left alone', async () => {
+test('after the move grace, someone in both their old and their new room is removed from the old one; a slow mover, the planned room and moderators are left alone', async () => {
   const time = new ManualTime(Date.now());
   const livekit = new MemoryLiveKit();
   const { app, url } = await startTestApp({ livekit, clock: time });
@@ -26,7 +26,17 @@ test('after the move grace, a participant still in their old room is removed; th
 
   const plenary = 'microcredentials-2025--plenary';
   const trust = 'microcredentials-2025--breakout-trust';
+  // Still only in the old room long after the cue (a slow move): left alone, never stranded.
   livekit.rooms.set(plenary, new Set([body.participantId]));
+  time.advanceBy(MOVE_GRACE_MS * 2);
+  expect(await app.reconcilePresence()).toEqual([]);
+  expect([...livekit.rooms.get(plenary)!]).toEqual([body.participantId]);
+
+  // Arrived in the breakout but still in the plenary too (a ghost): removed after the grace.
+  await moderator.command({ type: 'endBreakouts' }, app.agenda.state.version);
+  await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'live');
+  await moderator.command({ type: 'goTo', itemIndex: 1 }, app.agenda.state.version);
+  await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'breakouts' && s.version === app.agenda.state.version);
   livekit.rooms.set(trust, new Set([body.participantId, 'anastasia-pouliou']));
 
   time.advanceBy(MOVE_GRACE_MS / 2);
