@@ -237,3 +237,18 @@ test('taken out of the room by the server: ask for the current assignment and fo
   await manager.whenIdle();
   expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY]);
 });
+
+test('taken out of the old room while a slow move to the new one is under way: the move finishes, no start-over', async () => {
+  let refreshes = 0;
+  manager = makeManager({ requestFreshAssignment: () => refreshes++ });
+  await inPlenary();
+  const slow = world.holdNextConnect(TRUST);
+  applyAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  // The server's ghost sweep removes us from the plenary before the breakout connect completes.
+  world.connected().find((r) => r.roomName === PLENARY)!.drop('removed');
+  slow.resolve();
+  await manager.whenIdle();
+  expect(refreshes).toBe(0);
+  expect(world.connected().map((r) => r.roomName)).toEqual([TRUST]);
+  expect(lwStore.getState().media.roomId).toBe('breakout:trust');
+});

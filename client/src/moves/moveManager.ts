@@ -366,6 +366,7 @@ export class MoveManager {
       }),
       adapter.on('disconnected', (reason) => {
         if (!isActive()) return;
+        const leftRoom = this.active?.assignment.livekitRoom;
         this.active = null;
         setConnectedRoom(null, false);
         setMediaConnection('disconnected');
@@ -373,6 +374,11 @@ export class MoveManager {
         if (reason === 'duplicate_identity') {
           if (to) setMoveStatus({ status: 'failed', to, error: 'You joined from another tab or device; this one was disconnected.' });
           this.applied = this.desired;
+          return;
+        }
+        if (reason === 'removed' && this.running && this.desired?.assignment?.livekitRoom !== leftRoom) {
+          // Taken out of the room we are leaving while the move to the new one is still under
+          // way (a slow machine): let that move finish instead of starting over.
           return;
         }
         if (reason === 'removed') {
