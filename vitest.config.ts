@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Each workspace has its own config; `npm test` runs them all.
+// Each workspace has its own config; `npm test` runs them all (bench: the benchmark harness's smoke run).
 export default defineConfig({
-  test: { projects: ['shared', 'server', 'client', 'e2e'] },
+  test: { projects: ['shared', 'server', 'client', 'e2e', 'bench'] },
 });

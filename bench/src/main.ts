@@ -1,0 +1,57 @@
+// `npm run bench` lands here (inside the loopback-only namespace, via scripts/bench.mjs).
+//   --smoke            the tiny run of the smoke test (N = 50, M = 2)
+//   --profile          also write a V8 CPU profile of the server to bench/tmp/profiles/ (slows it: not for published figures)
+//   --out DIR          where results go (default bench/results; a smoke run goes to the temp dir)
+//   --ns 100,1000      fan-out sizes; --ms 10,20  media counts; --cycles 20  endurance cycles
+//   --no-media         signalling only (no Chromium): fan-out, floor, baseline, memory
+//   --no-endurance     skip the 20-cycle endurance run
+import cliProgress from 'cli-progress';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FULL_OPTIONS, SMOKE_OPTIONS, plannedUnits, runBench, type BenchOptions } from './harness.js';
+import { BENCH_DIR } from './paths.js';
+import { summaryTable, writeResults } from './report.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const value = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const list = (name: string) => value(name)?.split(',').map(Number);
+
+let options: BenchOptions = flag('smoke') ? SMOKE_OPTIONS : FULL_OPTIONS;
+const ns = list('ns');
+const ms = list('ms');
+const cycles = value('cycles');
+if (ns) options = { ...options, fanoutNs: ns, memoryNs: [0, ...ns.filter((n) => options.memoryNs.includes(n))], baselineN: ns.includes(options.baselineN) ? options.baselineN : ns.at(-1)! };
+if (ms) options = { ...options, moveMs: ms };
+if (flag('no-media')) options = { ...options, moveMs: [], endurance: null };
+if (flag('no-endurance')) options = { ...options, endurance: null };
+if (cycles && options.endurance) options = { ...options, endurance: { ...options.endurance, cycles: Number(cycles) } };
+// A smoke run is for checking the harness: its files stay out of the committed results.
+const outDir = resolve(value('out') ?? (flag('smoke') ? join(tmpdir(), 'lw-bench-smoke') : join(BENCH_DIR, 'results')));
+if (flag('profile')) {
+  const dir = join(BENCH_DIR, 'tmp', 'profiles'); // git-ignored: profiles are megabytes
+  mkdirSync(dir, { recursive: true });
+  options = { ...options, cpuProfileDir: dir };
+}
+
+const bars = new cliProgress.MultiBar({
+  format: ' {bar} {percentage}% | {stage}',
+  hideCursor: true, clearOnComplete: false, stopOnComplete: false, barsize: 30,
+}, cliProgress.Presets.shades_classic);
+const total = plannedUnits(options);
+const bar = bars.create(total, 0, { stage: 'starting' });
+const results = await runBench({
+  ...options,
+  progress: (stage, done) => bar.update(Math.min(done, total - 1), { stage }),
+  log: (line) => bars.log(`${line}\n`),
+}).finally(() => {
+  bar.update(total, { stage: 'done' });
+  bars.stop();
+});
+const paths = await writeResults(results, outDir);
+process.stdout.write(`\n${summaryTable(results)}\nwrote ${paths.json}\n      ${paths.md}\n      ${paths.svg}\n      ${paths.latest}\n`);
+process.exit(0);

@@ -1,0 +1,37 @@
+// The benchmark harness, small and fast (N = 50 signalling attendees, M = 2 media clients plus the
+// speaker), so `npm test` keeps it working. It asserts correctness only — nobody lost, everyone in
+// the right room according to LiveKit itself — never speed: timings on a shared CI machine vary.
+// Needs the loopback-only namespace for Chromium's media (npm test provides it).
+import { describe, expect, it } from 'vitest';
+import { SMOKE_OPTIONS, runBench, type BenchResults } from '../src/harness.js';
+
+describe('benchmark harness (smoke)', () => {
+  it('moves everyone to the right room, signalling and media, and measures it', async () => {
+    if (process.env.LW_NETNS !== '1') console.warn('not inside the loopback-only namespace (scripts/netns.mjs)');
+    const r: BenchResults = await runBench(SMOKE_OPTIONS);
+
+    // Cue fan-out: every attendee had its assignment for the new phase, with a token for the right room.
+    expect(r.fanout).toHaveLength(1);
+    const [fanout] = r.fanout;
+    expect(fanout).toMatchObject({ n: 50, lost: 0, misplaced: 0, count: 50 * SMOKE_OPTIONS.cuesPerN });
+    expect(fanout!.via.prepared).toBe(50 * SMOKE_OPTIONS.cuesPerN); // the prepared assignment was used at every cue
+    expect(fanout!.floor).toMatchObject({ lost: 0, count: 50 * SMOKE_OPTIONS.cuesPerN });
+
+    // The naive way reaches everyone too (it is slower, not wrong).
+    expect(r.baseline).toMatchObject({ n: 50, naive: { lost: 0, misplaced: 0 }, ours: { lost: 0, misplaced: 0 } });
+
+    // Media: everyone moved, and LiveKit's listParticipants shows each in exactly the expected room.
+    for (const move of [...r.move, r.endurance!.move]) {
+      expect(move.failures).toEqual([]);
+      expect(move).toMatchObject({ lost: 0, misplaced: 0 });
+      expect(move.ready.count).toBe((SMOKE_OPTIONS.moveMs[0]! + 1) * move.moves); // M attendees + the speaker
+      expect(move.audioGap.count).toBe(SMOKE_OPTIONS.moveMs[0]! * move.moves);
+    }
+    for (const cycle of r.endurance!.cycles) {
+      expect(cycle.signalling).toMatchObject({ lost: 0, misplaced: 0 });
+      expect(cycle.media).toMatchObject({ lost: 0, misplaced: 0 });
+    }
+    expect(r.memory.map((p) => p.n)).toEqual([0, 50]);
+    expect(r.notes).toEqual([]);
+  });
+});

@@ -1,0 +1,27 @@
+// `npm run bench`: install what is missing (npm packages, the LiveKit build, Debian's Chromium,
+// the client build for the bundle figure), then run the benchmark harness (bench/src/main.ts)
+// inside a loopback-only network namespace. Arguments are passed on, e.g. `npm run bench -- --smoke`.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNpmDependencies } from './lib/npmDeps.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line) => console.error(`[bench] ${line}`);
+
+ensureNpmDependencies(root, log);
+const { ensureLiveKit } = await import('./ensure-livekit.mjs');
+const { ensureChromium } = await import('./ensure-chromium.mjs');
+const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
+const { runInLoopbackNamespace } = await import('./netns.mjs');
+await ensureLiveKit({ log });
+await ensureChromium({ log });
+try {
+  ensureClientBuild(root, log);
+} catch (err) {
+  // The bundle size is one figure among many: without a build it is reported as not measured.
+  log(`${err instanceof Error ? err.message : err} The attendee bundle size will be skipped.`);
+}
+
+log('Running the benchmark on loopback only…');
+const { code } = await runInLoopbackNamespace(process.execPath, ['--import', 'tsx', 'bench/src/main.ts', ...process.argv.slice(2)], { cwd: root, log });
+process.exit(code);
