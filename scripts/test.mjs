@@ -19,7 +19,7 @@ await ensureChromium({ log });
 ensureClientBuild(root, log);
 
 log('Type-checking…');
-for (const project of ['shared', 'server', 'client', 'e2e']) {
+for (const project of ['shared', 'server', 'client', 'e2e', 'bench']) {
   const result = spawnSync('npx', ['tsc', '-p', project], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

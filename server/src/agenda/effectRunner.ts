@@ -36,8 +36,12 @@ export function createEffectRunner(deps: EffectDeps) {
         case 'agendaChanged':
           cue = true;
           deps.ghosts.cue();
-          io.emit(EVENTS.agendaChanged, snapshotOf(after, deps.clock.now()));
-          log.info({ version: after.version, phase: after.phase.kind, at: deps.clock.now() }, 'cue');
+          {
+            const snapshot = snapshotOf(after, deps.clock.now());
+            io.emit(EVENTS.agendaChanged, snapshot);
+            // Stamped with the snapshot's time (taken before the broadcast), not after it returns.
+            log.info({ version: after.version, phase: after.phase.kind, at: snapshot.serverTime }, 'cue');
+          }
           break;
         case 'move':
           deps.ghosts.moved(effect.moves.map((m) => m.participantId));
