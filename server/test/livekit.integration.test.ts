@@ -1,6 +1,7 @@
 // Against the REAL LiveKit server and real Chromium pages (run inside the loopback-only namespace).
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SignJWT } from 'jose';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { EVENTS, livekitRoomName, type Assignment, type RoomId } from '@live-workshop/shared';
@@ -86,7 +87,7 @@ describe('the real LiveKit server enforces what the agenda assigns', () => {
   const people: { id: string; pref: string; client: TestClient; page: LkPage }[] = [];
   let moderator: TestClient;
 
-  test('breakout tokens join exactly the assigned room; a token aimed at another room is rejected', async () => {
+  test('breakout tokens join exactly the assigned room; a token aimed at another room, or expired, is rejected', async () => {
     moderator = await join((await app.staffLinks()).find((l) => l.id === 'anastasia-pouliou')!.url.split('/join/')[1]!);
     for (const [i, pref] of BREAKOUTS.entries()) {
       const { body } = await register(url, { name: `Person ${i}`, email: `person${i}@example.org`, preferences: [pref] });
@@ -124,6 +125,15 @@ describe('the real LiveKit server enforces what the agenda assigns', () => {
     expect(attempt.ok).toBe(false);
     const after = await whoIsWhere();
     expect(after.get(first.id)).toEqual([`breakout:${first.pref}`]);
+
+    // An expired token is refused too. LiveKit allows one minute of clock leeway, so this one
+    // expired two minutes ago (signed with the real key, so only the expiry is wrong).
+    const nowS = Math.floor(Date.now() / 1000);
+    const expiring = await new SignJWT({ video: { room: livekitRoomName(EVENT_ID, 'plenary'), roomJoin: true, canSubscribe: true }, name: 'Late' })
+      .setProtectedHeader({ alg: 'HS256' }).setIssuer(lk.apiKey).setSubject('late-comer').setNotBefore(nowS - 600).setExpirationTime(nowS - 120)
+      .sign(new TextEncoder().encode(lk.apiSecret));
+    expect((await intruder.connect(lk.url, expiring)).ok).toBe(false);
+    expect((await whoIsWhere()).has('late-comer')).toBe(false);
     await intruder.page.context().close();
   });
 
