@@ -1,21 +1,15 @@
 // The server process is SIGKILLed in the middle of the breakouts and started again:
 // nothing acknowledged before the kill is lost, and clients come back by themselves.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { EVENTS, type AgendaSnapshot } from '@live-workshop/shared';
+import { freePort } from '../../e2e/src/stack.js';
 import { startLiveKitServer, type RunningLiveKit } from '../src/devtools/livekitServer.js';
 import { register, TestClient } from './harness.js';
 import { startServerProcess, type ServerProcess } from '../../e2e/src/serverProcess.js';
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  }).on('error', reject);
-});
 
 let lk: RunningLiveKit;
 let server: ServerProcess | null = null;

@@ -1,5 +1,4 @@
 // Against the REAL LiveKit server and real Chromium pages (run inside the loopback-only namespace).
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SignJWT } from 'jose';
 import { RoomServiceClient } from 'livekit-server-sdk';
@@ -8,6 +7,7 @@ import { EVENTS, livekitRoomName, type Assignment, type RoomId } from '@live-wor
 import { launchChromium, newMediaContext } from '../../e2e/src/browser.js';
 import { LkPage, startLkTestPage } from '../../e2e/src/lkTestPage.js';
 import { waitFor } from '../../e2e/src/waitFor.js';
+import { freePort } from '../../e2e/src/stack.js';
 import { startLiveKitServer, type RunningLiveKit } from '../src/devtools/livekitServer.js';
 import { realLiveKit } from '../src/livekit/realLiveKit.js';
 import type { App } from '../src/app.js';
@@ -17,12 +17,6 @@ const EVENT_ID = 'microcredentials-2025';
 const BREAKOUTS = ['skills', 'trust', 'global', 'uncharted'];
 const ALL_ROOMS: RoomId[] = ['plenary', 'backstage', ...BREAKOUTS.map((b) => `breakout:${b}` as RoomId)];
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  }).on('error', reject);
-});
 
 let lk: RunningLiveKit;
 let app: App;
