@@ -20,6 +20,20 @@ interface Held {
   readonly mintedAt: number;
 }
 
+/** Sockets served between two yields to the event loop while re-issuing assignments. */
+export const ASSIGNMENT_BATCH = 250;
+
+/**
+ * Run per-person work in batches, yielding between them: after a cue at thousands of people,
+ * requests, webhooks and resyncs are served in between instead of waiting for the whole run.
+ */
+async function inBatches(ids: readonly string[], work: (id: string) => Promise<void>): Promise<void> {
+  for (let i = 0; i < ids.length; i += ASSIGNMENT_BATCH) {
+    await Promise.all(ids.slice(i, i + ASSIGNMENT_BATCH).map(work));
+    if (i + ASSIGNMENT_BATCH < ids.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 const same = (held: Held | undefined, key: string, p: Placement) =>
   held !== undefined && held.phaseKey === key && held.roomId === p.roomId && held.canPublish === p.canPublish;
 
@@ -101,8 +115,8 @@ export class Assignments {
         this.followChat(id, placement.roomId);
       } else if (!same(this.current.get(id), key, placement)) late.push(id);
     }
-    await Promise.all(late.map((id) => this.refreshCurrent(id)));
-    await Promise.all(ids.map((id) => this.refreshPrepared(id)));
+    await inBatches(late, (id) => this.refreshCurrent(id));
+    await inBatches(ids, (id) => this.refreshPrepared(id));
   }
 
   /** People whose record changed (reassigned, promoted, admitted): update what they hold. */
@@ -126,7 +140,7 @@ export class Assignments {
     const cutoff = this.deps.clock.now() - PREPARED_REFRESH_AFTER_MS;
     const aging = [...this.prepared].filter(([, held]) => held.mintedAt < cutoff).map(([id]) => id);
     for (const id of aging) this.prepared.delete(id);
-    await Promise.all(aging.map((id) => this.refreshPrepared(id)));
+    await inBatches(aging, (id) => this.refreshPrepared(id));
   }
 
   /** Run assignment work one job at a time, so a later cue's result is never overtaken by an earlier one's. */
