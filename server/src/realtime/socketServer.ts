@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
+import { PROTOCOL_VERSION } from '@live-workshop/shared';
 import type { Credentials } from '../auth/credentials.js';
 import type { Log } from '../log.js';
 import type { IoServer } from './types.js';
@@ -36,4 +36,3 @@ export function createSocketServer(http: HttpServer, deps: { credentials: Creden
   return io;
 }
 
-export { EVENTS };
