@@ -3,18 +3,12 @@
 // inside a loopback-only network namespace. Arguments are passed on, e.g. `npm run bench -- --smoke`.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNpmDependencies } from './lib/npmDeps.mjs';
+import { prepareMachine } from './lib/prepareMachine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => console.error(`[bench] ${line}`);
 
-ensureNpmDependencies(root, log);
-const { ensureLiveKit } = await import('./ensure-livekit.mjs');
-const { ensureChromium } = await import('./ensure-chromium.mjs');
-const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
-const { runInLoopbackNamespace } = await import('./netns.mjs');
-await ensureLiveKit({ log });
-await ensureChromium({ log });
+const { ensureClientBuild, runInLoopbackNamespace } = await prepareMachine(root, log);
 try {
   ensureClientBuild(root, log);
 } catch (err) {

@@ -1,26 +1,10 @@
 // Makes sure Debian's Chromium is installed at /usr/bin/chromium (installs it with apt-get when missing).
 import { spawn } from 'node:child_process';
-import { access, constants } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { findOnPath, isExecutable } from './lib/executables.mjs';
 
 /** Where Debian's chromium package puts the browser; e2e tests launch exactly this binary. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-async function isExecutable(path) {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function findOnPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (dir && (await isExecutable(`${dir}/${name}`))) return `${dir}/${name}`;
-  }
-  return undefined;
-}
 
 /** Runs a command, forwarding each output line to `log`; rejects on a non-zero exit. */
 function run(cmd, args, log, env = process.env) {

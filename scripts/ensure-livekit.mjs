@@ -1,10 +1,11 @@
 // Finds (or builds once) the LiveKit server the project runs against: an external one from
 // LIVEKIT_URL, a `livekit-server` on PATH, or v1.13.5 built into the git-ignored .cache/.
 import { execFile, spawn } from 'node:child_process';
-import { access, constants, mkdir, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { findOnPath, isExecutable } from './lib/executables.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -19,22 +20,6 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const LIVEKIT_BIN_DIR = join(REPO_ROOT, '.cache', 'livekit', 'bin');
 /** The project-local LiveKit binary. */
 export const LIVEKIT_BIN = join(LIVEKIT_BIN_DIR, 'livekit-server');
-
-async function isExecutable(path) {
-  try {
-    await access(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function findOnPath(name) {
-  for (const dir of (process.env.PATH ?? '').split(':')) {
-    if (dir && (await isExecutable(join(dir, name)))) return join(dir, name);
-  }
-  return undefined;
-}
 
 async function versionOf(binary) {
   try {

@@ -3,19 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureNpmDependencies } from './lib/npmDeps.mjs';
+import { prepareMachine } from './lib/prepareMachine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (line) => console.error(`[test] ${line}`);
 const started = Date.now();
 
-ensureNpmDependencies(root, log);
-const { ensureLiveKit } = await import('./ensure-livekit.mjs');
-const { ensureChromium } = await import('./ensure-chromium.mjs');
-const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
-const { runInLoopbackNamespace } = await import('./netns.mjs');
-await ensureLiveKit({ log });
-await ensureChromium({ log });
+const { ensureClientBuild, runInLoopbackNamespace } = await prepareMachine(root, log);
 ensureClientBuild(root, log);
 
 log('Type-checking…');

@@ -2,7 +2,6 @@
 // worker processes, media clients in Chromium; runs the scenarios of issue 5 and returns every
 // figure measured. `main.ts` writes the files; `test/smoke.test.ts` runs a tiny version.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { breakoutRoomId, type EventConfig, type RoomId } from '@live-workshop/shared';
@@ -22,6 +21,7 @@ import { wallNow, type ClientMode, type ClientSpec, type PhaseKind } from './pro
 import { registerAttendees } from './registrations.js';
 import { cdfPoints, distribution, type Distribution } from './stats.js';
 import { WorkerPool } from './workerPool.js';
+import { freeTcpPort as freePort } from '../../server/src/devtools/freePort.js';
 
 /** What to run. */
 export interface BenchOptions {
@@ -180,17 +180,6 @@ const EVENT_NAME_BYTES_DIFFERENCE = 'agenda:changed'.length - 'bench:cue'.length
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | null | false>, intervalMs = 50): Promise<T | null> {
   const deadline = Date.now() + timeoutMs;

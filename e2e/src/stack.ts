@@ -1,22 +1,17 @@
 // The whole stack for end-to-end tests: the real LiveKit server and the real workshop server
 // process (with the built client), on loopback, from a fresh data directory.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
+import { freeTcpPort } from '../../server/src/devtools/freePort.js';
 import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
 import { startServerProcess, type ServerProcess } from './serverProcess.js';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
 
 /** A free TCP port on loopback. */
-export const freePort = () => new Promise<number>((resolve, reject) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  }).on('error', reject);
-});
+export const freePort = freeTcpPort;
 
 export interface Stack {
   readonly url: string;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS, phaseKey, remainingMs } from '@live-workshop/shared';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
 import { ManualTime } from '../src/ports/clock.js';
-import { register, startTestApp, TestClient } from './harness.js';
+import { connectClient, register, startTestApp, TestClient } from './harness.js';
 
 const BREAKOUTS = ['skills', 'trust', 'global', 'uncharted'];
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -16,13 +16,7 @@ async function workshop(options: Parameters<typeof startTestApp>[0] = {}) {
   cleanups.push(() => started.app.close());
   const links = await started.app.staffLinks();
   const credentialOf = (id: string) => links.find((l) => l.id === id)!.url.split('/join/')[1]!;
-  const connect = async (credential: string) => {
-    const client = new TestClient(started.url, credential);
-    cleanups.push(() => client.close());
-    await client.connected();
-    await client.next(EVENTS.agendaChanged);
-    return client;
-  };
+  const connect = (credential: string) => connectClient(started.url, credential, cleanups);
   return { ...started, livekit, credentialOf, connect };
 }
 

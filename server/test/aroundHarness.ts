@@ -1,9 +1,8 @@
 // Helpers for the tests of what happens around the live event: HTTP calls with a credential, signed webhooks, a recorded workshop.
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
-import { EVENTS } from '@live-workshop/shared';
 import { ManualTime } from '../src/ports/clock.js';
-import { register, startTestApp, TestClient } from './harness.js';
+import { connectClient, register, staffCredential, startTestApp, type TestClient } from './harness.js';
 
 /** 2025-10-23 09:00 in Brussels (CEST, UTC+2): half an hour before the seed workshop starts. */
 export const WORKSHOP_MORNING_MS = Date.UTC(2025, 9, 23, 7, 0);
@@ -43,15 +42,8 @@ export async function manualWorkshop(cleanups: (() => unknown)[], options: Param
   const time = new ManualTime(WORKSHOP_MORNING_MS);
   const started = await startTestApp({ clock: time, scheduler: time, ...options });
   cleanups.push(() => started.app.close());
-  const links = await started.app.staffLinks();
-  const moderatorCredential = links.find((l) => l.id === 'anastasia-pouliou')!.url.split('/join/')[1]!;
-  const connect = async (credential: string) => {
-    const client = new TestClient(started.url, credential);
-    cleanups.push(() => client.close());
-    await client.connected();
-    await client.next(EVENTS.agendaChanged);
-    return client;
-  };
+  const moderatorCredential = await staffCredential(started.app, 'anastasia-pouliou');
+  const connect = (credential: string) => connectClient(started.url, credential, cleanups);
   const moderator = await connect(moderatorCredential);
   /** Run a moderator command against the agenda's current version. */
   const command = (action: Parameters<TestClient['command']>[0]) => moderator.command(action, started.app.agenda.state.version);

@@ -137,3 +137,17 @@ export async function register(url: string, form: { name: string; email: string;
   const res = await fetch(`${url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completeForm(form)) });
   return { status: res.status, body: (await res.json()) as { participantId: string; credential: string; joinUrl: string; code?: string; fieldErrors?: Record<string, string> } };
 }
+
+/** The join credential of a moderator or speaker of the event file. */
+export async function staffCredential(app: App, id: string): Promise<string> {
+  return (await app.staffLinks()).find((l) => l.id === id)!.url.split('/join/')[1]!;
+}
+
+/** A connected client that has its first snapshot; closed by the given cleanups. */
+export async function connectClient(url: string, credential: string, cleanups: (() => unknown)[]): Promise<TestClient> {
+  const client = new TestClient(url, credential);
+  cleanups.push(() => client.close());
+  await client.connected();
+  await client.next(EVENTS.agendaChanged);
+  return client;
+}
