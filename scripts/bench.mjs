@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench`: install what is missing (npm packages, the LiveKit build, Debian's Chromium,
 // the client build for the bundle figure), then run the benchmark harness (bench/src/main.ts)
 // inside a loopback-only network namespace. Arguments are passed on, e.g. `npm run bench -- --smoke`.
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { prepareMachine } from './lib/prepareMachine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** @param {string} line */
 const log = (line) => console.error(`[bench] ${line}`);
 
 const { ensureClientBuild, runInLoopbackNamespace } = await prepareMachine(root, log);

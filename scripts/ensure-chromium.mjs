@@ -1,3 +1,4 @@
+// @ts-check
 // Makes sure Debian's Chromium is installed at /usr/bin/chromium (installs it with apt-get when missing).
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
@@ -6,14 +7,21 @@ import { findOnPath, isExecutable } from './lib/executables.mjs';
 /** Where Debian's chromium package puts the browser; e2e tests launch exactly this binary. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-/** Runs a command, forwarding each output line to `log`; rejects on a non-zero exit. */
+/**
+ * Runs a command, forwarding each output line to `log`; rejects on a non-zero exit.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {(line: string) => void} log
+ * @returns {Promise<void>}
+ */
 function run(cmd, args, log, env = process.env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    /** @param {import('node:stream').Readable} stream */
     const forward = (stream) => {
       let rest = '';
       stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
+      stream.on('data', (/** @type {string} */ chunk) => {
         const lines = (rest + chunk).split(/\r?\n/);
         rest = lines.pop() ?? '';
         for (const line of lines) if (line.trim()) log(`  ${line}`);
@@ -24,7 +32,7 @@ function run(cmd, args, log, env = process.env) {
     forward(child.stderr);
     child.on('error', reject);
     child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
+      code === 0 ? resolve(undefined) : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
     );
   });
 }
@@ -37,6 +45,9 @@ function run(cmd, args, log, env = process.env) {
  */
 export async function ensureChromium({ log = (line) => console.error(line) } = {}) {
   if (await isExecutable(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  if (process.env.LW_NETNS === '1') {
+    throw new Error(`Chromium is missing (${CHROMIUM_PATH}); install it outside the test namespace: node scripts/ensure-chromium.mjs`);
+  }
   const aptGet = await findOnPath('apt-get');
   if (!aptGet) {
     throw new Error(

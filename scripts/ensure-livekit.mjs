@@ -1,3 +1,4 @@
+// @ts-check
 // Finds (or builds once) the LiveKit server the project runs against: an external one from
 // LIVEKIT_URL, a `livekit-server` on PATH, or v1.13.5 built into the git-ignored .cache/.
 import { execFile, spawn } from 'node:child_process';
@@ -21,6 +22,7 @@ export const LIVEKIT_BIN_DIR = join(REPO_ROOT, '.cache', 'livekit', 'bin');
 /** The project-local LiveKit binary. */
 export const LIVEKIT_BIN = join(LIVEKIT_BIN_DIR, 'livekit-server');
 
+/** @param {string} binary */
 async function versionOf(binary) {
   try {
     const { stdout } = await execFileAsync(binary, ['--version'], { timeout: 10_000 });
@@ -40,24 +42,32 @@ async function checkGo() {
   const { stdout } = await execFileAsync(go, ['version']);
   const m = /go(\d+)\.(\d+)/.exec(stdout);
   const [major, minor] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (major < MIN_GO[0] || (major === MIN_GO[0] && minor < MIN_GO[1])) {
+  const [needMajor, needMinor] = /** @type {[number, number]} */ (MIN_GO);
+  if (major < needMajor || (major === needMajor && minor < needMinor)) {
     throw new Error(`${missing} (found: ${stdout.trim()})`);
   }
   return go;
 }
 
-/** Runs `go install`, forwarding go's progress ("go: downloading …") to `log`. */
+/**
+ * Runs `go install`, forwarding go's progress ("go: downloading …") to `log`.
+ * @param {string} go
+ * @param {(line: string) => void} log
+ * @returns {Promise<void>}
+ */
 function goInstall(go, log) {
   return new Promise((resolve, reject) => {
     const child = spawn(go, ['install', GO_PACKAGE], {
       env: { ...process.env, GOBIN: LIVEKIT_BIN_DIR },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    /** @type {string[]} */
     const tail = [];
+    /** @param {import('node:stream').Readable} stream */
     const forward = (stream) => {
       let rest = '';
       stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
+      stream.on('data', (/** @type {string} */ chunk) => {
         const lines = (rest + chunk).split(/\r?\n/);
         rest = lines.pop() ?? '';
         for (const line of lines) {
@@ -73,7 +83,7 @@ function goInstall(go, log) {
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0
-        ? resolve()
+        ? resolve(undefined)
         : reject(new Error(`go install ${GO_PACKAGE} failed (${signal ?? `exit ${code}`}):\n${tail.join('\n')}`)),
     );
   });
@@ -110,6 +120,12 @@ export async function ensureLiveKit({ log = (line) => console.error(line) } = {}
   // interrupted before the rename, or made by hand, is reused when its version matches.
   const built = join(LIVEKIT_BIN_DIR, 'server');
   if (!((await isExecutable(built)) && (await versionOf(built)) === LIVEKIT_VERSION)) {
+    if (process.env.LW_NETNS === '1') {
+      throw new Error(
+        `LiveKit server v${LIVEKIT_VERSION} must be built, but this process runs inside a network namespace that cannot ` +
+          'reach the Go module proxy. Run `node scripts/ensure-livekit.mjs` (or `npm start` / `npm test`) outside it first.',
+      );
+    }
     const go = await checkGo();
     await mkdir(LIVEKIT_BIN_DIR, { recursive: true });
     log(`building LiveKit server v${LIVEKIT_VERSION} (first run only, ~2 min)…`);

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs a command inside a private network namespace whose only interface is loopback,
 // so nothing it starts (LiveKit, Chromium, the app server) can reach beyond 127.0.0.1.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,7 +18,7 @@ export function loopbackNamespacePrefix() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const candidates = isRoot ? [['unshare', '-n'], ['unshare', '-rn']] : [['unshare', '-rn']];
   for (const prefix of candidates) {
-    const probe = spawnSync(prefix[0], [...prefix.slice(1), ...UP_AND_EXEC, 'true'], { stdio: 'ignore' });
+    const probe = spawnSync(/** @type {string} */ (prefix[0]), [...prefix.slice(1), ...UP_AND_EXEC, 'true'], { stdio: 'ignore' });
     if (probe.status === 0) return prefix;
   }
   return undefined;
@@ -68,7 +69,8 @@ export function runInLoopbackNamespace(cmd, args = [], opts = {}) {
 
   const env = isolated ? { ...baseEnv, LW_NETNS: '1' } : { ...baseEnv };
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0], argv.slice(1), { env, cwd: opts.cwd, stdio: 'inherit' });
+    const child = spawn(/** @type {string} */ (argv[0]), argv.slice(1), { env, cwd: opts.cwd, stdio: 'inherit' });
+    /** @param {NodeJS.Signals} signal */
     const forward = (signal) => child.kill(signal);
     for (const s of FORWARDED_SIGNALS) process.on(s, forward);
     const cleanup = () => {

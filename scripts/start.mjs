@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: install what is missing, build what is stale, then run the workshop server
 // (which starts a local LiveKit server unless LIVEKIT_URL points at one).
 import { spawn } from 'node:child_process';
@@ -6,19 +7,27 @@ import { fileURLToPath } from 'node:url';
 import { ensureNpmDependencies } from './lib/npmDeps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** @param {string} line */
 const log = (line) => console.error(`[start] ${line}`);
 
-ensureNpmDependencies(root, log);
-const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
-ensureClientBuild(root, log);
-if (!process.env.LIVEKIT_URL) {
-  const { ensureLiveKit } = await import('./ensure-livekit.mjs');
-  await ensureLiveKit({ log });
-  if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
+try {
+  await ensureNpmDependencies(root, log);
+  const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
+  ensureClientBuild(root, log);
+  if (!process.env.LIVEKIT_URL) {
+    const { ensureLiveKit } = await import('./ensure-livekit.mjs');
+    const livekit = await ensureLiveKit({ log });
+    if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
+  }
+} catch (err) {
+  log(err instanceof Error ? err.message : String(err));
+  process.exit(1);
 }
 log('Starting the workshop server…');
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/index.ts'), ...process.argv.slice(2)], {
   cwd: root, stdio: 'inherit', env: process.env,
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Ctrl-C reaches the whole foreground group (this process and the server) at once; a signal sent
+// to this process alone is passed on. The server stops LiveKit, then exits; so does this process.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

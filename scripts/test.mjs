@@ -1,3 +1,4 @@
+// @ts-check
 // `npm test`: install what is missing (npm packages, the LiveKit build, Debian's Chromium),
 // type-check, then run every test inside a loopback-only network namespace.
 import { spawnSync } from 'node:child_process';
@@ -6,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { prepareMachine } from './lib/prepareMachine.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** @param {string} line */
 const log = (line) => console.error(`[test] ${line}`);
 const started = Date.now();
 
@@ -13,7 +15,7 @@ const { ensureClientBuild, runInLoopbackNamespace } = await prepareMachine(root,
 ensureClientBuild(root, log);
 
 log('Type-checking…');
-for (const project of ['shared', 'server', 'client', 'e2e', 'bench']) {
+for (const project of ['scripts', 'shared', 'server', 'client', 'e2e', 'bench']) {
   const result = spawnSync('npx', ['tsc', '-p', project], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }

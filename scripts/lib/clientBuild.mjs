@@ -1,25 +1,37 @@
-// Builds the browser client when client/dist is missing or older than its sources.
+// @ts-check
+// Builds the browser client when client/dist is missing or was built from other sources. The
+// decision uses a content hash of the inputs recorded with the build, never file times.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { hashOf, recordHash, recordedHash } from './contentHash.mjs';
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+/** Everything the client build reads, relative to the repository root. */
+const INPUTS = ['client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public', 'shared/src', 'package-lock.json'];
+
+/** @param {string} root */
+const stampOf = (root) => join(root, 'client', 'dist', '.lw-build.sha256');
+
+/**
+ * The hash of the client build's inputs.
+ * @param {string} root
+ */
+export function clientInputsHash(root) {
+  return hashOf(root, INPUTS.map((p) => join(root, p)));
 }
 
-/** Build client/ with Vite unless the build is newer than every source file. */
+/**
+ * Build client/ with Vite unless client/dist was built from exactly these inputs.
+ * @param {string} root
+ * @param {(line: string) => void} [log]
+ * @returns {boolean} whether it built
+ */
 export function ensureClientBuild(root, log = (line) => console.error(line)) {
-  const built = join(root, 'client', 'dist', 'index.html');
-  const sources = [join(root, 'client', 'src'), join(root, 'shared', 'src')];
-  const inputs = Math.max(...sources.map(newestMtime), statSync(join(root, 'client', 'index.html')).mtimeMs);
-  if (existsSync(built) && statSync(built).mtimeMs >= inputs) return false;
+  const hash = clientInputsHash(root);
+  if (existsSync(join(root, 'client', 'dist', 'index.html')) && recordedHash(stampOf(root)) === hash) return false;
   log('Building the browser client…');
   const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('The client build failed; see the output above.');
+  recordHash(stampOf(root), hash);
   return true;
 }

@@ -1,11 +1,16 @@
+// @ts-check
 // What `npm test` and `npm run bench` both need before they run: npm packages, the LiveKit
 // server and Debian's Chromium, each installed only when missing. Node built-ins only at the
 // top: the npm packages may not be there yet.
 import { ensureNpmDependencies } from './npmDeps.mjs';
 
-/** Install what is missing; returns the helpers the callers use next. */
+/**
+ * Install what is missing; returns the helpers the callers use next.
+ * @param {string} root
+ * @param {(line: string) => void} log
+ */
 export async function prepareMachine(root, log) {
-  ensureNpmDependencies(root, log);
+  await ensureNpmDependencies(root, log);
   const { ensureLiveKit } = await import('../ensure-livekit.mjs');
   const { ensureChromium } = await import('../ensure-chromium.mjs');
   const { ensureClientBuild } = await import('./clientBuild.mjs');

@@ -16,6 +16,10 @@ const envSchema = z.object({
   EVENT_FILE: z.string().default(resolve(REPO_ROOT, 'server/events/microcredentials-2025.yaml')),
   CLIENT_DIST: z.string().default(resolve(REPO_ROOT, 'client/dist')),
   LIVEKIT_URL: z.string().optional(),
+  /** The local LiveKit (no LIVEKIT_URL): the address advertised for media; default: the first non-loopback one. */
+  LIVEKIT_NODE_IP: z.ipv4().optional(),
+  /** The local LiveKit's binary (set by `npm start`); default: livekit-server on PATH, then the project build. */
+  LIVEKIT_BINARY: z.string().optional(),
   LIVEKIT_API_KEY: z.string().default(DEV_DEFAULTS.livekitApiKey),
   LIVEKIT_API_SECRET: z.string().default(DEV_DEFAULTS.livekitApiSecret),
   SESSION_SECRET: z.string().min(16).default(DEV_DEFAULTS.sessionSecret),

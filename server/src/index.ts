@@ -6,7 +6,7 @@ import { realLiveKit } from './livekit/realLiveKit.js';
 import { createLog } from './log.js';
 import { systemClock, systemScheduler } from './ports/clock.js';
 import { openDatabase } from './store/db.js';
-import { startLiveKitServer } from './devtools/livekitServer.js';
+import { startDevLiveKit } from './devtools/devLiveKit.js';
 
 const log = createLog();
 const config = readConfig(process.env, process.argv);
@@ -14,14 +14,16 @@ const event = loadEventFile(config.eventFile);
 
 let livekitUrl = config.LIVEKIT_URL;
 let stopLiveKit = async () => {};
+let mediaNote = 'external LiveKit';
 if (!livekitUrl) {
-  const lk = await startLiveKitServer({
-    apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET,
-    webhookUrl: `http://127.0.0.1:${config.PORT}/livekit/webhook`, log: (line) => log.debug({ livekit: line }),
+  const lk = await startDevLiveKit({
+    dataDir: config.DATA_DIR, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET, nodeIp: config.LIVEKIT_NODE_IP,
+    binaryPath: config.LIVEKIT_BINARY, webhookUrl: `http://127.0.0.1:${config.PORT}/livekit/webhook`, log: (line) => log.debug({ livekit: line }),
   });
   livekitUrl = lk.url;
+  mediaNote = `media on ${lk.media.nodeIp}`;
   stopLiveKit = () => lk.stop();
-  log.info({ url: lk.url }, 'local LiveKit server started');
+  log.info({ url: lk.url, media: lk.media }, 'local LiveKit server started');
 }
 
 const app = createApp({
@@ -47,7 +49,7 @@ say();
 say(`  Live Workshop — ${event.title}`);
 say(`  Event page and registration:  ${config.publicUrl}/`);
 for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker  '} ${l.name.padEnd(28)} ${l.url}`);
-say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl})`);
+say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 
 const shutdown = async (signal: string) => {

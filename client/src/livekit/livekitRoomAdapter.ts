@@ -15,8 +15,12 @@ import type {
   RemoteTrackRef, TrackSource,
 } from './types.js';
 
-/** Connect options every room uses: no ICE servers at all, so nothing ever contacts a STUN server. */
-const CONNECT_OPTIONS = { rtcConfig: { iceServers: [] as RTCIceServer[] }, autoSubscribe: true } as const;
+/**
+ * Connect options every room uses. The ICE servers are the ones our LiveKit server hands out (its
+ * own STUN address in development, its TURN/TLS in a deployment — the fallback for networks that
+ * block UDP); LiveKit is configured never to hand out anyone else's.
+ */
+const CONNECT_OPTIONS = { autoSubscribe: true } as const;
 
 /** How long participant changes are gathered before the UI hears of them. */
 const PARTICIPANTS_COALESCE_MS = 150;

@@ -194,6 +194,42 @@ test('losing the room rejoins it', async () => {
   expect(world.rooms).toHaveLength(2);
 });
 
+describe('the same room assigned again', () => {
+  test('with a healthy connection (a new token): no reconnect', async () => {
+    await inPlenary();
+    const before = world.log.length;
+    applyAssignment({ ...assignment('item:0', 'plenary', false), token: `${assignment('item:0', 'plenary', false).token}` }, at(clockMs));
+    await manager.whenIdle();
+    expect(world.log.slice(before)).toEqual([]);
+    expect(world.rooms).toHaveLength(1);
+  });
+
+  test('while the connection is stuck retrying (the server restarted): the stuck one is left first, then we join again at once', async () => {
+    await inPlenary();
+    const [stuck] = world.connected();
+    stuck!.loseConnection();
+    const before = world.log.length;
+    applyAssignment({ ...assignment('item:0', 'plenary', false) }, at(clockMs));
+    await manager.whenIdle();
+    expect(world.log.slice(before)).toEqual([`leave ${PLENARY}`, `connect ${PLENARY}`, `connected ${PLENARY}`]);
+    expect(world.connected()).toHaveLength(1);
+    expect(world.connected()[0]).not.toBe(stuck);
+    expect(lwStore.getState().media.connection).toBe('connected');
+  });
+
+  test('on another media server URL (LiveKit moved): join there, republishing our tracks', async () => {
+    applySnapshot(snapshot(2, running('breakouts', 1, 5_000_000)), at(clockMs));
+    applyAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+    manager.start();
+    await manager.whenIdle();
+    const before = world.log.length;
+    applyAssignment({ ...assignment('item:1', 'breakout:trust', true), livekitUrl: 'ws://127.0.0.1:17880' }, at(clockMs));
+    await manager.whenIdle();
+    expect(world.log.slice(before)).toEqual([`leave ${TRUST}`, `connect ${TRUST}`, `connected ${TRUST}`, `publish ${TRUST} mic+cam`]);
+    expect(world.connected()).toHaveLength(1);
+  });
+});
+
 test('the end of the event leaves every room', async () => {
   await inPlenary();
   applySnapshot(snapshot(9, { kind: 'ended', endedAt: 5 }), at(clockMs));

@@ -9,7 +9,7 @@
  * `window.__lwMoves` and the server.
  */
 import type { Assignment, RoomId } from '@live-workshop/shared';
-import type { MediaRoomAdapter, MediaRoomFactory, RemoteParticipantView } from '../livekit/types.js';
+import type { MediaConnectionState, MediaRoomAdapter, MediaRoomFactory, RemoteParticipantView } from '../livekit/types.js';
 import {
   recordMove, setAudioBlocked, setCanPublish, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing,
   setRoomParticipants, setScreenSharing,
@@ -55,6 +55,7 @@ interface ActiveRoom {
 interface AdapterLatest {
   participants: readonly RemoteParticipantView[];
   canPublish: boolean | null;
+  connection: MediaConnectionState;
 }
 
 const abortableSleep = (ms: number, signal: AbortSignal) =>
@@ -237,7 +238,7 @@ export class MoveManager {
       if (old) await this.leaveQuietly(old.adapter);
       return;
     }
-    if (this.active && this.active.assignment.livekitRoom === assignment.livekitRoom) {
+    if (this.active && this.active.assignment.livekitRoom === assignment.livekitRoom && !this.mustRejoin(this.active, assignment)) {
       // Same room (a new token or a permission change): no reconnect. What we may publish here
       // follows the media server's own permission update (permissionsChanged), which can arrive
       // after this assignment; publishing before it would be refused.
@@ -246,6 +247,14 @@ export class MoveManager {
       this.applied = target;
       setMoveStatus({ status: 'idle' });
       return;
+    }
+    if (this.active && this.active.assignment.livekitRoom === assignment.livekitRoom) {
+      // Same room, but the media server moved or our connection to it is stuck retrying (the
+      // server restarted): join again now. The stuck connection goes first, or its own retry and
+      // the new join would evict each other (one identity, one connection per room).
+      const stale = this.active;
+      this.active = null;
+      await this.leaveQuietly(stale.adapter);
     }
     const from = this.active?.assignment.roomId ?? null;
     let attempt = 0;
@@ -275,6 +284,16 @@ export class MoveManager {
     }
   }
 
+  /**
+   * Whether an assignment for the room we are in needs a fresh join: the media server's URL
+   * changed, or the connection is not up (livekit-client is still retrying the old one).
+   */
+  private mustRejoin(active: ActiveRoom, assignment: Assignment): boolean {
+    if (active.assignment.livekitUrl !== assignment.livekitUrl) return true;
+    const connection = this.latest.get(active.adapter)?.connection ?? 'connected';
+    return connection === 'reconnecting' || connection === 'disconnected';
+  }
+
   private async completeMove(target: Target, assignment: Assignment & { roomId: RoomId }, adapter: MediaRoomAdapter): Promise<void> {
     this.completing = true;
     try {
@@ -292,6 +311,8 @@ export class MoveManager {
     const old = this.active;
     this.active = { adapter, assignment };
     const latest = this.latest.get(adapter);
+    // connect() resolved: connected, whether or not the room's own event has been seen yet.
+    if (latest) latest.connection = 'connected';
     const canPublish = latest?.canPublish ?? assignment.canPublish;
     setConnectedRoom(assignment.roomId, canPublish);
     setRoomParticipants(latest?.participants ?? []);
@@ -343,7 +364,7 @@ export class MoveManager {
 
   private createWired(): MediaRoomAdapter {
     const adapter = this.deps.createRoom();
-    const latest: AdapterLatest = { participants: [], canPublish: null };
+    const latest: AdapterLatest = { participants: [], canPublish: null, connection: 'disconnected' };
     this.latest.set(adapter, latest);
     const isActive = () => this.active?.adapter === adapter;
     this.unsubscribers.set(adapter, [
@@ -352,6 +373,7 @@ export class MoveManager {
         if (isActive()) setRoomParticipants(participants);
       }),
       adapter.on('connectionChanged', (state) => {
+        latest.connection = state;
         if (isActive()) setMediaConnection(state);
       }),
       adapter.on('permissionsChanged', (canPublish) => {

@@ -105,6 +105,12 @@ export class FakeMediaRoom implements MediaRoomAdapter {
     this.events.emit('disconnected', reason);
   }
 
+  /** The media server went away: livekit-client keeps retrying (a resume, then a full reconnect). */
+  loseConnection(): void {
+    this.world.log.push(`reconnecting ${this.roomName}`);
+    this.events.emit('connectionChanged', 'reconnecting');
+  }
+
   /** The media server changes what we may do. */
   grant(canPublish: boolean): void {
     this.events.emit('permissionsChanged', canPublish);

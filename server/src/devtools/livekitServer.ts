@@ -44,8 +44,25 @@ export interface StartLiveKitOptions {
   apiSecret?: string;
   /** Defaults to `livekit-server` on PATH, then the project's `.cache/livekit/bin/livekit-server`. */
   binaryPath?: string;
+  /**
+   * Where media may flow: the address LiveKit advertises to browsers (`nodeIp`) and every address
+   * its ICE ports listen on. Default: loopback only (tests inside their own namespace). A browser
+   * with default settings ignores loopback candidates, so `npm start` passes the machine's own
+   * non-loopback addresses here (see devLiveKit.ts).
+   */
+  media?: MediaAddresses;
   log?: (line: string) => void;
 }
+
+/** The addresses of a LiveKit's media (ICE) ports. */
+export interface MediaAddresses {
+  /** Advertised to clients as the server's host candidate (LiveKit's `rtc.node_ip`). */
+  readonly nodeIp: string;
+  /** Every address whose candidates are offered (LiveKit's `rtc.ips.includes`); 127.0.0.1 is always added. */
+  readonly addresses: readonly string[];
+}
+
+const LOOPBACK_MEDIA: MediaAddresses = { nodeIp: '127.0.0.1', addresses: ['127.0.0.1'] };
 
 const READY_TIMEOUT_MS = 20_000;
 const READY_POLL_MS = 50;
@@ -86,7 +103,8 @@ export function findLiveKitBinary(): string {
   );
 }
 
-class PortInUseError extends Error {}
+/** LiveKit could not bind one of its ports. */
+export class PortInUseError extends Error {}
 
 async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<RunningLiveKit> {
   const apiKey = opts.apiKey ?? 'devkey';
@@ -95,7 +113,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
   const dir = await mkdtemp(join(tmpdir(), 'livekit-'));
   const configFile = join(dir, 'livekit.yaml');
   const logFile = join(dir, 'livekit.log');
-  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl })));
+  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA })));
 
   const logFd = openSync(logFile, 'a');
   const child = spawnWithWatchdog(binary, ['--config', configFile], logFd);
@@ -152,6 +170,7 @@ interface ConfigParams {
   apiKey: string;
   apiSecret: string;
   webhookUrl: string | undefined;
+  media: MediaAddresses;
 }
 
 /** LiveKit v1.13.5 config (key names from its config-sample.yaml and pkg/config). */
@@ -163,13 +182,14 @@ function liveKitConfig(p: ConfigParams): Record<string, unknown> {
       tcp_port: p.tcpPort,
       udp_port: p.udpPort,
       use_external_ip: false,
-      node_ip: '127.0.0.1',
+      node_ip: p.media.nodeIp,
+      // Loopback candidates stay offered (for browsers that accept them, and tests in a namespace).
       enable_loopback_candidate: true,
-      // Keeps the UDP mux (and so every ICE candidate) on loopback even outside a namespace.
-      ips: { includes: ['127.0.0.1/32'] },
-      // Without this LiveKit hands clients Google's public STUN servers; a client that does not
-      // override its ICE servers would contact them. Our own UDP port silently ignores the requests.
-      stun_servers: [`127.0.0.1:${p.udpPort}`],
+      // Keeps the UDP mux (and so every ICE candidate) on the chosen addresses only.
+      ips: { includes: [...new Set(['127.0.0.1', ...p.media.addresses])].map((a) => `${a}/32`) },
+      // Without this LiveKit hands clients Google's public STUN servers, which browsers would
+      // contact. Our own UDP port silently ignores the requests.
+      stun_servers: [`${p.media.nodeIp}:${p.udpPort}`],
     },
     keys: { [p.apiKey]: p.apiSecret },
     ...(p.webhookUrl ? { webhook: { api_key: p.apiKey, urls: [p.webhookUrl] } } : {}),

@@ -1,0 +1,140 @@
+// Test hosts made of network namespaces (`ip netns`, as root): each test creates its own, with
+// private addresses that exist only inside them, and deletes them afterwards. A "LAN" is a
+// bridge in a switch namespace with one veth per host; traffic between hosts crosses it, so a
+// bandwidth cap (`tc tbf`) on the switch side of a host's link limits what that host receives.
+// (`netem` is not in these machines' kernels: delay and loss cannot be emulated, only rate.)
+import { spawn, spawnSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let counter = 0;
+
+/** Run a command to completion; throws with its output when it fails. */
+export function sh(cmd: string, args: readonly string[]): string {
+  const result = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+/** Why namespaces cannot be made here, or null when they can (root with iproute2). */
+export function netnsUnavailableReason(): string | null {
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'test hosts need root (ip netns add); CI runs as root';
+  const probe = spawnSync('ip', ['netns', 'list'], { encoding: 'utf8' });
+  return probe.status === 0 ? null : `ip netns does not work here: ${probe.stderr}`;
+}
+
+/** One test host: a network namespace with loopback up. */
+export class NetNs {
+  private constructor(readonly name: string) {}
+
+  /** Create a namespace named lw-<label>-<pid>-<n> with loopback up. */
+  static create(label: string): NetNs {
+    const reason = netnsUnavailableReason();
+    if (reason) throw new Error(reason);
+    const ns = new NetNs(`lw-${label}-${process.pid}-${++counter}`.slice(0, 40));
+    sh('ip', ['netns', 'add', ns.name]);
+    ns.run('ip', ['link', 'set', 'lo', 'up']);
+    return ns;
+  }
+
+  /** Run a command inside, to completion. */
+  run(cmd: string, args: readonly string[]): string {
+    return sh('ip', ['netns', 'exec', this.name, cmd, ...args]);
+  }
+
+  /** Start a command inside (its environment is passed through `ip netns exec`). */
+  spawn(cmd: string, args: readonly string[], opts: SpawnOptions = {}): ChildProcess {
+    return spawn('ip', ['netns', 'exec', this.name, cmd, ...args], opts);
+  }
+
+  /** An executable file that runs `binary` inside this namespace (for Playwright's executablePath). */
+  wrapper(binary: string): string {
+    const file = join(mkdtempSync(join(tmpdir(), 'lw-netns-')), `${this.name}-${binary.split('/').pop()}`);
+    writeFileSync(file, `#!/bin/sh\nexec ip netns exec ${this.name} ${binary} "$@"\n`);
+    chmodSync(file, 0o755);
+    return file;
+  }
+
+  /**
+   * A LAN-like interface with `cidr` (e.g. 10.99.0.1/24): a veth pair with both ends inside, so
+   * the machine has an ordinary address besides loopback that reaches nothing outside.
+   */
+  addLanInterface(cidr: string, device = 'lan0'): void {
+    this.run('ip', ['link', 'add', device, 'type', 'veth', 'peer', 'name', `${device}p`]);
+    this.run('ip', ['addr', 'add', cidr, 'dev', device]);
+    this.run('ip', ['link', 'set', device, 'up']);
+    this.run('ip', ['link', 'set', `${device}p`, 'up']);
+  }
+
+  /** Process ids still running inside. */
+  pids(): number[] {
+    return sh('ip', ['netns', 'pids', this.name]).split(/\s+/).filter(Boolean).map(Number);
+  }
+
+  /** Kill whatever still runs inside, then delete the namespace (its links go with it). */
+  delete(): void {
+    for (const pid of this.pids()) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    spawnSync('ip', ['netns', 'del', this.name]);
+  }
+}
+
+/** A host on a LAN: its namespace, address, and the switch-side end of its link. */
+export interface LanHost {
+  readonly ns: NetNs;
+  readonly address: string;
+  /** The switch-side interface: its egress is what the host receives. */
+  readonly switchPort: string;
+}
+
+/** Hosts joined by a bridge in a switch namespace; `delete()` removes all of them. */
+export class Lan {
+  readonly hosts = new Map<string, LanHost>();
+  private constructor(readonly switchNs: NetNs, private readonly prefix: string) {}
+
+  /** A LAN on `prefix`.0/24 (e.g. "10.77.0"), empty until hosts are added. */
+  static create(prefix: string): Lan {
+    const sw = NetNs.create('sw');
+    sw.run('ip', ['link', 'add', 'br0', 'type', 'bridge']);
+    sw.run('ip', ['link', 'set', 'br0', 'up']);
+    return new Lan(sw, prefix);
+  }
+
+  /** Add a host at `prefix`.`octet`; its interface inside is eth0. */
+  addHost(label: string, octet: number): LanHost {
+    const ns = NetNs.create(label);
+    const port = `p${octet}`;
+    this.switchNs.run('ip', ['link', 'add', port, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns.name]);
+    this.switchNs.run('ip', ['link', 'set', port, 'master', 'br0']);
+    this.switchNs.run('ip', ['link', 'set', port, 'up']);
+    const address = `${this.prefix}.${octet}`;
+    ns.run('ip', ['addr', 'add', `${address}/24`, 'dev', 'eth0']);
+    ns.run('ip', ['link', 'set', 'eth0', 'up']);
+    const host = { ns, address, switchPort: port };
+    this.hosts.set(label, host);
+    return host;
+  }
+
+  /** Cap what `host` receives to `rate` (tc tbf syntax, e.g. "1500kbit"). */
+  capDownload(host: LanHost, rate: string, burst = '32kbit', latency = '400ms'): void {
+    this.switchNs.run('tc', ['qdisc', 'add', 'dev', host.switchPort, 'root', 'tbf', 'rate', rate, 'burst', burst, 'latency', latency]);
+  }
+
+  /** Drop every UDP packet `host` sends (nftables inside the host). */
+  blockOutgoingUdp(host: LanHost): void {
+    host.ns.run('nft', ['add', 'table', 'inet', 'lwtest']);
+    host.ns.run('nft', ['add', 'chain', 'inet', 'lwtest', 'out', '{ type filter hook output priority 0 ; policy accept ; }']);
+    host.ns.run('nft', ['add', 'rule', 'inet', 'lwtest', 'out', 'meta', 'l4proto', 'udp', 'drop']);
+  }
+
+  delete(): void {
+    for (const host of this.hosts.values()) host.ns.delete();
+    this.switchNs.delete();
+  }
+}
