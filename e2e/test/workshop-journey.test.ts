@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { launchChromium } from '../src/browser';
 import { LkPage, startLkTestPage } from '../src/lkTestPage';
+import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
 import { waitFor } from '../src/waitFor';
 import {
@@ -168,22 +169,11 @@ async function registerOnEventPage(person: Person, index: number): Promise<void>
   const first = event.breakouts[Math.floor(index / 2)]!;
   const second = event.breakouts[(Math.floor(index / 2) + 1) % event.breakouts.length]!;
   const { page } = person;
-  await page.goto(`${stack.url}/`);
-  await person.testId('register-form').waitFor();
-  await page.getByLabel(/^Name/).fill(a.name);
-  await page.getByLabel(/^Email/).fill(`${a.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`);
-  await page.getByLabel(/^Organisation/).fill('E2E Test Organisation');
-  await page.getByLabel(/^Country/).selectOption(a.country);
-  await page.getByLabel(/^What describes you best/).selectOption(a.stakeholderType);
-  await page.getByLabel(/^First choice of breakout room/).selectOption(first.id);
-  await page.getByLabel(/^Second choice/).selectOption(second.id);
-  await page.getByLabel(/^I agree/).check();
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/api/registrations') && r.request().method() === 'POST'),
-    page.getByRole('button', { name: 'Register' }).click(),
-  ]);
-  expect(response.status(), `${person.key}: registration answered ${await response.text()}`).toBe(201);
-  const body = (await response.json()) as { participantId: string; credential: string; joinUrl: string };
+  const { status, body } = await fillRegistrationForm(page, `${stack.url}/`, {
+    name: a.name, email: `${a.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`, country: a.country, stakeholderType: a.stakeholderType,
+    preferences: [first.id, second.id],
+  });
+  expect(status, `${person.key}: registration answered ${JSON.stringify(body)}`).toBe(201);
   person.identity = body.participantId;
   person.credential = body.credential;
   person.joinUrl = body.joinUrl;

@@ -52,11 +52,13 @@ for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker 
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 
-const shutdown = async (signal: string) => {
+// Ctrl-C in `npm start` reaches this process twice (from the terminal and passed on by the start
+// script): the first signal shuts down, later ones wait for it instead of killing us half-way.
+let shuttingDown: Promise<void> | null = null;
+const shutdown = (signal: string) => (shuttingDown ??= (async () => {
   log.info({ signal }, 'shutting down');
   await app.close();
   await stopLiveKit();
   process.exit(0);
-};
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+})());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
