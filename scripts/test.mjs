@@ -27,7 +27,7 @@ const args = process.argv.slice(2);
 const passes = args.length > 0
   ? [['vitest', 'run', ...args]]
   : [
-      ['vitest', 'run', '--project', 'shared', '--project', 'client', '--project', 'server'],
+      ['vitest', 'run', '--project', 'scripts', '--project', 'shared', '--project', 'client', '--project', 'server'],
       ['vitest', 'run', '--project', 'e2e', '--project', 'bench', '--maxWorkers=1'],
     ];
 let code = 0;
