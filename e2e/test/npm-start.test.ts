@@ -5,7 +5,7 @@
 // reaches nothing), so no traffic leaves it. An attendee registers through the event page; the
 // printed moderator and speaker links are joined; the moderator sees and hears the speaker. Then
 // Ctrl-C (SIGINT to the process group) must stop npm, the server and LiveKit: nothing is left.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -42,6 +42,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   mkdirSync(OUT_DIR, { recursive: true });
+  // LiveKit's own log, while it still exists (stopping LiveKit deletes it).
+  const liveKitLog = /"logFile":"([^"]+)"/.exec(run?.output() ?? '')?.[1];
+  if (liveKitLog && existsSync(liveKitLog)) copyFileSync(liveKitLog, join(OUT_DIR, 'livekit.log'));
   for (const p of people) p.saveConsole(OUT_DIR);
   output ||= run?.output() ?? '';
   if (output) writeFileSync(join(OUT_DIR, 'npm-start.log'), output);

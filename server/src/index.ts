@@ -23,7 +23,7 @@ if (!livekitUrl) {
   livekitUrl = lk.url;
   mediaNote = `media on ${lk.media.nodeIp}`;
   stopLiveKit = () => lk.stop();
-  log.info({ url: lk.url, media: lk.media }, 'local LiveKit server started');
+  log.info({ url: lk.url, media: lk.media, logFile: lk.logFile }, 'local LiveKit server started');
 }
 
 const app = createApp({
