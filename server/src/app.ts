@@ -174,11 +174,14 @@ export function createApp(deps: AppDeps): App {
     });
   });
 
-  const timers: TimerHandle[] = [];
+  // Each periodic job keeps its own pending handle, so close() cancels exactly what is armed.
+  const timers = new Map<string, TimerHandle>();
+  let closed = false;
   const every = (intervalMs: number, what: string, work: () => Promise<unknown>) => {
     const arm = () => {
-      timers.push(deps.scheduler.at(clock.now() + intervalMs, () => {
-        timers.shift();
+      timers.set(what, deps.scheduler.at(clock.now() + intervalMs, () => {
+        timers.delete(what);
+        if (closed) return;
         void work().catch((err: unknown) => log.warn({ err }, `${what} failed`));
         arm();
       }));
@@ -197,7 +200,9 @@ export function createApp(deps: AppDeps): App {
     staffLinks: () => staffLinks(agenda.state.event, credentials, settings.publicUrl),
     reconcilePresence: () => ghosts.sweep(),
     async close() {
-      for (const t of timers.splice(0)) t.cancel();
+      closed = true;
+      for (const t of timers.values()) t.cancel();
+      timers.clear();
       around.stop();
       agenda.stop();
       roster.close();
