@@ -35,7 +35,7 @@ describe('development (REHEARSAL=auto): the past seed workshop is rehearsed from
     expect((await register(s.url, { name: 'Ann', email: 'ann@example.org' })).status).toBe(201);
     expect(rehearsalBanner(s.app.agenda.state, s.clock.now())).toStrictEqual([
       '  Rehearsal: this workshop took place on 23 October 2025 (09:30–13:00 CEST);',
-      '  this run starts at 14:15 CET today, same agenda (REHEARSAL=off runs the event file as it is).',
+      '  this run starts at 14:15 CET today, same agenda; moderators may start it earlier (REHEARSAL=off: no rehearsal).',
     ]);
   });
 

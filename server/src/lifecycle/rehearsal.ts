@@ -39,7 +39,7 @@ export function rehearsalBanner(state: Pick<AgendaState, 'event' | 'phase'>, now
     const day = start.hasSame(now, 'day') ? 'today' : start.hasSame(now.plus({ days: 1 }), 'day') ? 'tomorrow' : `on ${start.toFormat('d LLLL yyyy')}`;
     return [
       `  Rehearsal: this workshop took place on ${original.start.toFormat('d LLLL yyyy')} (${span(original.start, original.end)});`,
-      `  this run starts at ${start.toFormat('HH:mm')} ${zoneOf(start)} ${day}, same agenda (REHEARSAL=off runs the event file as it is).`,
+      `  this run starts at ${start.toFormat('HH:mm')} ${zoneOf(start)} ${day}, same agenda; moderators may start it earlier (REHEARSAL=off: no rehearsal).`,
       ...ended,
     ];
   }
