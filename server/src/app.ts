@@ -3,7 +3,7 @@ import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
-import { EVENTS, PROTOCOL_VERSION, type EventConfig, type MoveReportPayload } from '@live-workshop/shared';
+import { EVENTS, PROTOCOL_VERSION, type EventConfig, type MoveReportPayload, type RehearsalMode } from '@live-workshop/shared';
 import { createEffectRunner } from './agenda/effectRunner.js';
 import { GhostSweeper } from './agenda/ghostSweeper.js';
 import { LiveAgenda } from './agenda/liveAgenda.js';
@@ -14,6 +14,7 @@ import { registrationRoutes } from './http/registrationRoutes.js';
 import { staticClient } from './http/staticClient.js';
 import { webhookRoutes } from './http/webhookRoutes.js';
 import { createAroundTheEvent, type AroundTheEvent } from './lifecycle/aroundTheEvent.js';
+import { rehearseIfDue } from './lifecycle/rehearsal.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './log.js';
 import type { Clock, Scheduler, TimerHandle } from './ports/clock.js';
@@ -47,6 +48,8 @@ export interface AppSettings {
   /** SMTP server for mailing join links (nodemailer URL); none: no mail. */
   readonly smtpUrl?: string | null;
   readonly mailFrom?: string;
+  /** Whether a past event that never ran is rehearsed from now at start-up (default `off`). */
+  readonly rehearsal?: RehearsalMode;
 }
 
 /** Everything the app needs from outside; real or in-memory. */
@@ -95,6 +98,7 @@ export function createApp(deps: AppDeps): App {
   const people = new PeopleStore(deps.db);
   const chat = new ChatStore(deps.db);
   const agenda = new LiveAgenda(deps.event, new AgendaStore(deps.db), clock, deps.scheduler, log);
+  rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
   const sessions = new Sessions();

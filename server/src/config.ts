@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { RehearsalMode } from '@live-workshop/shared';
 
 /** The repository root (server/src/.. /..). */
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -28,6 +29,8 @@ const envSchema = z.object({
   /** SMTP server for mailing join links, e.g. smtp://user:pass@mail.example.org:587; unset: no mail. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().optional(),
+  /** `auto` (development's default): an event that is over and never ran is rehearsed from now; `off`: run the event file as it is. */
+  REHEARSAL: z.enum(['auto', 'off']).optional(),
 });
 
 export type ServerConfig = ReturnType<typeof readConfig>;
@@ -46,8 +49,10 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]) {
       !parsed.LIVEKIT_URL && 'LIVEKIT_URL',
     ].filter(Boolean);
     if (weak.length > 0) throw new Error(`Refusing to start in production with development defaults: set ${weak.join(', ')}.`);
+    if (parsed.REHEARSAL === 'auto') throw new Error('REHEARSAL=auto moves a past event to today and is for development only; production runs the event file as it is.');
   }
   const origins = parsed.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)
     ?? [publicUrl, `http://localhost:${parsed.PORT}`, `http://127.0.0.1:${parsed.PORT}`];
-  return { ...parsed, eventFile, publicUrl, allowedOrigins: origins };
+  const rehearsal: RehearsalMode = parsed.NODE_ENV === 'production' ? 'off' : parsed.REHEARSAL ?? 'auto';
+  return { ...parsed, eventFile, publicUrl, allowedOrigins: origins, rehearsal };
 }

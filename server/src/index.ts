@@ -6,6 +6,7 @@ import { realLiveKit } from './livekit/realLiveKit.js';
 import { createLog } from './log.js';
 import { systemClock, systemScheduler } from './ports/clock.js';
 import { openDatabase } from './store/db.js';
+import { rehearsalBanner } from './lifecycle/rehearsal.js';
 import { startDevLiveKit } from './devtools/devLiveKit.js';
 
 const log = createLog();
@@ -37,7 +38,7 @@ const app = createApp({
     publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
     webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
     registrationsPerIpPerMinute: config.REGISTRATIONS_PER_IP_PER_MINUTE,
-    smtpUrl: config.SMTP_URL ?? null, mailFrom: config.MAIL_FROM,
+    smtpUrl: config.SMTP_URL ?? null, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
   },
 });
 const port = await app.listen(config.PORT, config.HOST);
@@ -47,6 +48,7 @@ const links = await app.staffLinks();
 const say = (line = '') => process.stdout.write(`${line}\n`);
 say();
 say(`  Live Workshop — ${event.title}`);
+for (const line of rehearsalBanner(app.agenda.state, systemClock.now())) say(line);
 say(`  Event page and registration:  ${config.publicUrl}/`);
 for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker  '} ${l.name.padEnd(28)} ${l.url}`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);

@@ -66,6 +66,8 @@ describe('autopilot', () => {
   test('a moderator holds it, overrides it, and releases it', async () => {
     const w = await autopilotWorkshop();
     const set = (state: string, credential = w.moderatorCredential) => api(w.url, '/api/moderator/autopilot', { method: 'POST', credential, body: { state } });
+    // Registered before the event (an event that has ended takes no registrations).
+    const attendee = (await register(w.url, { name: 'X', email: 'x@example.org' })).body.credential;
     w.advanceTo(utc(7, 30));
     expect(w.phase().kind).toBe('plenary');
 
@@ -93,7 +95,7 @@ describe('autopilot', () => {
     w.advanceTo(utc(11, 45));
     expect(w.phase().kind).toBe('ended');
 
-    expect((await set('hold', (await register(w.url, { name: 'X', email: 'x@example.org' })).body.credential)).status).toBe(403);
+    expect((await set('hold', attendee)).status).toBe(403);
     expect((await set('pause')).json).toMatchObject({ code: 'invalid_payload', fieldErrors: { state: 'Use "hold" or "run".' } });
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import {
-  EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type EventConfig, type Result, type ServerToClientEvents,
+  addDays, EVENTS, eventTiming, localDateAndMinutes, PROTOCOL_VERSION, type ClientToServerEvents, type EventConfig, type Result, type ServerToClientEvents,
 } from '@live-workshop/shared';
 import { createApp, type App } from '../src/app.js';
 import { loadEventFile } from '../src/event/loadEventFile.js';
@@ -17,6 +17,17 @@ import { PRIVACY_NOTICE_VERSION } from '../src/privacy/privacyNotice.js';
 
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../events/microcredentials-2025.yaml');
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789';
+
+/**
+ * The seed workshop for a test clock: as written while the clock is before its end; once it is over
+ * (the real clock, since October 2025) on the clock's next day, because a workshop that is over takes
+ * no registrations.
+ */
+export function seedEventFor(nowMs: number): EventConfig {
+  const seed = loadEventFile(SEED_EVENT_FILE);
+  if (eventTiming(seed, nowMs) !== 'over') return seed;
+  return { ...seed, date: addDays(localDateAndMinutes(nowMs, seed.timeZone).date, 1) };
+}
 
 /** A fresh temporary database path. */
 export const tempDbPath = () => join(mkdtempSync(join(tmpdir(), 'lw-test-')), 'event.sqlite');
@@ -33,6 +44,8 @@ export interface TestAppOptions {
   registrationsPerIpPerMinute?: number;
   /** An SMTP server to mail join links through. */
   smtpUrl?: string;
+  /** Whether a past event is rehearsed at start-up (the app's default: off). */
+  rehearsal?: 'auto' | 'off';
 }
 
 /** Start the real app on an ephemeral loopback port. */
@@ -45,11 +58,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     livekit: options.livekit ?? new MemoryLiveKit(),
     db: openDatabase(dbPath),
     log: createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    event: options.event ?? loadEventFile(SEED_EVENT_FILE),
+    event: options.event ?? seedEventFor(clock.now()),
     settings: {
       publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
       webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null, registrationsPerIpPerMinute: options.registrationsPerIpPerMinute ?? 10_000,
-      requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? null,
+      requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? null, rehearsal: options.rehearsal,
     },
   });
   const port = await app.listen(options.port ?? 0);

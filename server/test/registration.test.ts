@@ -5,7 +5,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS, type EventConfig } from '@live-workshop/shared';
 import { loadEventFile } from '../src/event/loadEventFile.js';
 import { PRIVACY_NOTICE_VERSION } from '../src/privacy/privacyNotice.js';
-import { api, manualWorkshop } from './aroundHarness.js';
+import { ManualTime } from '../src/ports/clock.js';
+import { api, manualWorkshop, WORKSHOP_MORNING_MS } from './aroundHarness.js';
 import { completeForm, register, SEED_EVENT_FILE, startTestApp, TestClient } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];
@@ -99,7 +100,7 @@ describe('the registration form', () => {
 
 describe('the calendar file and the mailed link', () => {
   test('.ics with the event in Europe/Brussels and the join link', async () => {
-    const s = await started();
+    const s = await started({ clock: new ManualTime(WORKSHOP_MORNING_MS) });
     const { body } = await register(s.url, { name: 'Cal', email: 'cal@example.org' });
     const res = await api(s.url, `/api/registrations/ics?credential=${encodeURIComponent(body.credential)}`);
     expect(res.status).toBe(200);

@@ -14,3 +14,6 @@ export * from './protocol/payloads.js';
 export * from './protocol/views.js';
 export * from './protocol/events.js';
 export * from './engine/preview.js';
+export * from './time/zonedTime.js';
+export * from './event/eventTiming.js';
+export * from './event/rehearsal.js';

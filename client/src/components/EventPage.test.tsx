@@ -1,17 +1,24 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { planRehearsal } from '@live-workshop/shared';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { EventOccasion } from './EventOccasion.js';
 import { EventPage } from './EventPage.js';
 import { EVENT } from '../testing/fixtures.js';
 import { CREDENTIAL_KEY } from '../net/credential.js';
+import { zonedInstant } from '../time/zoned.js';
 
 type Reply = { status: number; body: unknown };
+const brussels = (date: string, time: string) => zonedInstant(date, time, 'Europe/Brussels');
+const DAY_BEFORE = brussels('2025-10-22', '09:30');
+const DEC_1_1403 = brussels('2026-12-01', '14:03');
 let replies: Record<string, Reply>;
 let posted: unknown[];
 
 beforeEach(() => {
   localStorage.clear();
   posted = [];
-  replies = { 'GET /api/event': { status: 200, body: { event: EVENT, serverTime: Date.now() } } };
+  // The day before the workshop: registration is open.
+  replies = { 'GET /api/event': { status: 200, body: { event: EVENT, serverTime: DAY_BEFORE, registrationClosed: null } } };
   vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
     const key = `${init?.method ?? 'GET'} ${url}`;
     if (init?.body) posted.push(JSON.parse(String(init.body)));
@@ -107,4 +114,39 @@ test('with the server form info: country, kind of stakeholder, accessibility nee
       accessibilityNeeds: 'Captions, please', consent: true, privacyNoticeVersion: '2025-10-01',
     },
   ]);
+});
+
+test('before the workshop: no word of a past date, and the form is offered', async () => {
+  render(<EventPage />);
+  await screen.findByTestId('register-form');
+  expect(screen.queryByTestId('event-occasion')).toBeNull();
+});
+
+test('a workshop that is over says when it took place and offers no registration, with the server\'s reason', async () => {
+  const closed = 'This workshop took place on 23 October 2025; registration is closed.';
+  replies['GET /api/event'] = { status: 200, body: { event: EVENT, serverTime: DEC_1_1403, registrationClosed: closed } };
+  localStorage.setItem(CREDENTIAL_KEY, 'abc.def');
+  render(<EventPage />);
+  expect((await screen.findByTestId('event-occasion')).textContent).toMatch(/^This workshop took place on Thursday,? 23 October 2025, 09:30–13:00 CEST/);
+  expect(screen.getByTestId('registration-closed').textContent).toBe(closed);
+  expect(screen.queryByTestId('register-form')).toBeNull();
+  // Someone who registered still finds their way back (attendance, certificate).
+  expect(screen.getByTestId('rejoin-link')).toBeTruthy();
+});
+
+test('a rehearsal: marked as such, with the original date and today\'s start in CET and the viewer\'s zone; registration open', async () => {
+  replies['GET /api/event'] = { status: 200, body: { event: planRehearsal(EVENT, DEC_1_1403), serverTime: DEC_1_1403, registrationClosed: null } };
+  render(<EventPage />);
+  const occasion = (await screen.findByTestId('event-occasion')).textContent;
+  expect(occasion).toMatch(/^Rehearsal This workshop took place on Thursday,? 23 October 2025, 09:30–13:00 CEST/);
+  expect(occasion).toMatch(/This is a rehearsal, starting today at 14:15 CET/);
+  expect(screen.getByTestId('event-times').textContent).toMatch(/Tuesday,? 1 December 2026, 14:15–17:45 CET/);
+  expect(screen.getByTestId('register-form')).toBeTruthy();
+});
+
+test('the viewer\'s own zone is shown beside CET for the original date and the rehearsal\'s start', () => {
+  render(<EventOccasion event={planRehearsal(EVENT, DEC_1_1403)} nowMs={DEC_1_1403} viewerZone="America/New_York" />);
+  const occasion = screen.getByTestId('event-occasion').textContent;
+  expect(occasion).toMatch(/09:30–13:00 CEST \(your time: 03:30–07:00 (EDT|GMT-4)\)/);
+  expect(occasion).toMatch(/starting today at 14:15 CET \(08:15 (EST|GMT-5) your time\)/);
 });

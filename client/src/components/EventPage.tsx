@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { EventConfig } from '@live-workshop/shared';
 import { ApiError, fetchEvent, fetchRegistrationForm, type RegistrationFormInfo } from '../net/api.js';
 import { storedCredential } from '../net/credential.js';
+import { EventOccasion } from './EventOccasion.js';
 import { EventTimes, ItemTime } from './EventTimes.js';
 import { RegistrationForm } from './RegistrationForm.js';
 
@@ -14,11 +15,12 @@ const KIND_WORDS: Record<EventConfig['agenda'][number]['kind'], string> = {
 };
 
 /** The public event: what, when (CET and your time), agenda, breakout topics, organisers, and registration. */
-export function EventDetails({ event }: { event: EventConfig }) {
+export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: number }) {
   return (
     <>
       <header className="event-header">
         <h1>{event.title}</h1>
+        <EventOccasion event={event} nowMs={nowMs} />
         <EventTimes event={event} />
       </header>
       {event.description && <p className="lead">{event.description}</p>}
@@ -66,13 +68,13 @@ export function EventDetails({ event }: { event: EventConfig }) {
 
 /** `/`: the event page. */
 export function EventPage() {
-  const [state, setState] = useState<{ event: EventConfig; form: RegistrationFormInfo | null } | { error: string } | null>(null);
+  const [state, setState] = useState<{ event: EventConfig; serverTime: number; closed: string | null; form: RegistrationFormInfo | null } | { error: string } | null>(null);
   const credential = storedCredential();
   useEffect(() => {
     Promise.all([fetchEvent(), fetchRegistrationForm().catch(() => null)])
       .then(([r, form]) => {
         document.title = r.event.title;
-        setState({ event: r.event, form });
+        setState({ event: r.event, serverTime: r.serverTime, closed: r.registrationClosed, form });
       })
       .catch((e: unknown) => setState({ error: e instanceof ApiError ? e.message : 'The event could not be loaded.' }));
   }, []);
@@ -94,17 +96,23 @@ export function EventPage() {
               </a>
             </aside>
           )}
-          <EventDetails event={state.event} />
-          <RegistrationForm
-            event={state.event}
-            info={state.form}
-            onMissingInfo={() => {
-              const { event } = state;
-              void fetchRegistrationForm()
-                .then((form) => form && setState({ event, form }))
-                .catch(() => undefined);
-            }}
-          />
+          <EventDetails event={state.event} nowMs={state.serverTime} />
+          {state.closed ? (
+            <section aria-labelledby="registration-closed-heading">
+              <h2 id="registration-closed-heading">Registration</h2>
+              <p data-testid="registration-closed">{state.closed}</p>
+            </section>
+          ) : (
+            <RegistrationForm
+              event={state.event}
+              info={state.form}
+              onMissingInfo={() => {
+                void fetchRegistrationForm()
+                  .then((form) => form && setState({ ...state, form }))
+                  .catch(() => undefined);
+              }}
+            />
+          )}
         </>
       )}
     </main>

@@ -5,6 +5,8 @@ import type { EventConfig } from '@live-workshop/shared';
 export interface EventResponse {
   readonly event: EventConfig;
   readonly serverTime: number;
+  /** Why registration is closed (the event is over), in words; null while it is open. */
+  readonly registrationClosed: string | null;
 }
 
 /** What POST /api/registrations takes. The fields after `preferences` are asked only when the server's form info lists them. */

@@ -1,12 +1,14 @@
 import { Router } from 'express';
+import { registrationClosedBecause } from '@live-workshop/shared';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
 import type { Clock } from '../ports/clock.js';
 
-/** Public information about the event. */
+/** Public information about the event, and why registration is closed (null while it is open). */
 export function eventRoutes(deps: { agenda: LiveAgenda; clock: Clock }): Router {
   const router = Router();
   router.get('/api/event', (_req, res) => {
-    res.json({ event: deps.agenda.state.event, serverTime: deps.clock.now() });
+    const now = deps.clock.now();
+    res.json({ event: deps.agenda.state.event, serverTime: now, registrationClosed: registrationClosedBecause(deps.agenda.state, now) });
   });
   router.get('/api/health', (_req, res) => {
     res.json({ ok: true, version: deps.agenda.state.version });

@@ -1,6 +1,7 @@
 import { Router, json } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { nanoid } from 'nanoid';
+import { registrationClosedBecause } from '@live-workshop/shared';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
 import type { Credentials } from '../auth/credentials.js';
 import { joinCalendar } from '../calendar/joinCalendar.js';
@@ -26,6 +27,11 @@ export function registrationRoutes(deps: {
 
   router.post('/api/registrations', limiter, json({ limit: '16kb' }), async (req, res) => {
     const { event } = deps.agenda.state;
+    const closed = registrationClosedBecause(deps.agenda.state, deps.clock.now());
+    if (closed) {
+      sendError(res, 409, 'not_allowed_now', closed);
+      return;
+    }
     const parsed = registrationFormSchema(event).safeParse(req.body);
     if (!parsed.success) {
       sendError(res, 400, 'invalid_payload', 'Please check the form.', { fieldErrors: fieldErrorsOf(parsed.error) });

@@ -110,3 +110,19 @@ describe('broken events are refused with the path of the fault', () => {
     if (message) expect(result.error?.issues[0]?.message).toMatch(message);
   });
 });
+
+describe('rehearsalOf: the original date of a rehearsed event', () => {
+  test('kept when valid', () => {
+    const event = eventConfigSchema.parse({ ...seedEventInput(), rehearsalOf: { date: '2025-10-23', start: '09:30', end: '13:00' } });
+    expect(event.rehearsalOf).toStrictEqual({ date: '2025-10-23', start: '09:30', end: '13:00' });
+  });
+  test.each([
+    ['a malformed date', { date: '23/10/2025', start: '09:30', end: '13:00' }, ['rehearsalOf', 'date']],
+    ['an end before the start', { date: '2025-10-23', start: '13:00', end: '09:30' }, ['rehearsalOf', 'end']],
+    ['an unknown field', { date: '2025-10-23', start: '09:30', end: '13:00', place: 'Thessaloniki' }, ['rehearsalOf']],
+  ])('refused with %s', (_name, rehearsalOf, path) => {
+    const parsed = eventConfigSchema.safeParse({ ...seedEventInput(), rehearsalOf });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => i.path)).toContainEqual(path);
+  });
+});

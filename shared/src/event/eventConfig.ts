@@ -34,6 +34,13 @@ export const staffPlacementSchema = z.enum(['backstage', 'breakouts']);
 
 /** A time of day, "HH:MM". */
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const timeSchema = z.string().regex(HH_MM, 'use HH:MM');
+
+/** When the event this one rehearses took place (its date and times, in the same time zone). */
+export const rehearsalOfSchema = z
+  .strictObject({ date: dateSchema, start: timeSchema, end: timeSchema })
+  .refine((r) => !HH_MM.test(r.start) || !HH_MM.test(r.end) || r.end > r.start, { path: ['end'], message: 'end must be after start' });
 
 const itemBase = {
   id: slugSchema,
@@ -66,9 +73,9 @@ export const eventConfigSchema = z
     /** IANA time zone the times are written in, e.g. Europe/Brussels. */
     timeZone: z.string().min(1),
     /** Calendar date of the event, YYYY-MM-DD, in timeZone. */
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
-    start: z.string().regex(HH_MM, 'use HH:MM'),
-    end: z.string().regex(HH_MM, 'use HH:MM'),
+    date: dateSchema,
+    start: timeSchema,
+    end: timeSchema,
     organisers: z.array(z.string().min(1).max(200)).default([]),
     breakoutWarningSeconds: z.number().int().min(5).max(3600).default(60),
     moderators: z.array(moderatorSchema).min(1),
@@ -81,6 +88,8 @@ export const eventConfigSchema = z
     attendanceThreshold: z.number().min(0).max(1).optional(),
     /** Days after the end of the event when its personal data is purged; kept until an organiser purges when absent. */
     retentionDays: z.number().int().min(1).max(3650).optional(),
+    /** Present when this run is a rehearsal: the original date and times of the event it rehearses. */
+    rehearsalOf: rehearsalOfSchema.optional(),
   })
   .superRefine((event, ctx) => {
     const unique = (ids: string[], path: string, seen = new Set<string>()) => {
