@@ -5,12 +5,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EVENTS, livekitRoomName, type RoomId } from '@live-workshop/shared';
 import { register, TestClient } from '../../server/test/harness.js';
 import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
 import { launchChromium } from '../src/browser.js';
+import { remoteAudioPeak } from '../src/mediaChecks.js';
 import { startServerProcess, type ServerProcess } from '../src/serverProcess.js';
 import { freePort } from '../src/stack.js';
 import { waitFor } from '../src/waitFor.js';
@@ -29,36 +30,6 @@ let moderator: TestClient;
 const attendees: Person[] = [];
 let speaker: Person;
 let webhookUrl: string;
-
-/** Peak level (0–1) of the remote audio a page plays, listened to for `windowMs`. */
-function remoteAudioPeak(page: Page, windowMs = 1500): Promise<number> {
-  return page.evaluate(async (ms) => {
-    const streams = Array.from(document.querySelectorAll('audio'))
-      .map((a) => a.srcObject)
-      .filter((s): s is MediaStream => s instanceof MediaStream && s.getAudioTracks().length > 0);
-    if (streams.length === 0) return 0;
-    const context = new AudioContext();
-    await context.resume();
-    const analysers = streams.map((stream) => {
-      const analyser = context.createAnalyser();
-      analyser.fftSize = 2048;
-      context.createMediaStreamSource(stream).connect(analyser);
-      return analyser;
-    });
-    const buffer = new Float32Array(2048);
-    let peak = 0;
-    const until = performance.now() + ms;
-    while (performance.now() < until) {
-      for (const analyser of analysers) {
-        analyser.getFloatTimeDomainData(buffer);
-        for (const v of buffer) peak = Math.max(peak, Math.abs(v));
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await context.close();
-    return peak;
-  }, windowMs);
-}
 
 const attendeesIn = (room: string) => new Map<string, string | null>([
   ...attendees.map((a) => [a.identity, room] as const),
