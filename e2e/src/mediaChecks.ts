@@ -55,8 +55,11 @@ export async function recordPeerConnections(context: BrowserContext): Promise<vo
 export interface MediaPath {
   /** host, srflx, prflx or relay. */
   readonly candidateType: string;
-  /** udp or tcp (between the page and the first hop). */
+  /** udp or tcp, as the page reports its own candidate (a peer-reflexive one may say udp over TCP). */
   readonly protocol: string;
+  /** udp or tcp: the protocol of the server's candidate the page talks to (LiveKit's ICE port, or the TURN relay's). */
+  readonly remoteProtocol: string;
+  readonly remotePort: number;
   /** For a relay: how the page reaches the TURN server (udp, tcp, tls). */
   readonly relayProtocol: string | null;
   readonly bytesReceived: number;
@@ -76,9 +79,11 @@ export function mediaPaths(page: Page): Promise<MediaPath[]> {
         if (s.type !== 'transport' || !s.selectedCandidatePairId) continue;
         const pair = byId.get(s.selectedCandidatePairId as string);
         const local = pair && byId.get(pair.localCandidateId as string);
-        if (!pair || !local) continue;
+        const remote = pair && byId.get(pair.remoteCandidateId as string);
+        if (!pair || !local || !remote) continue;
         paths.push({
           candidateType: String(local.candidateType), protocol: String(local.protocol),
+          remoteProtocol: String(remote.protocol), remotePort: Number(remote.port),
           relayProtocol: (local.relayProtocol as string | undefined) ?? null, bytesReceived: Number(pair.bytesReceived ?? 0),
         });
       }
@@ -87,5 +92,7 @@ export function mediaPaths(page: Page): Promise<MediaPath[]> {
   });
 }
 
-/** "relay/tls", "host/tcp", "host/udp": one path in words. */
-export const describePath = (p: MediaPath) => (p.candidateType === 'relay' ? `relay/${p.relayProtocol ?? '?'}` : `${p.candidateType}/${p.protocol}`);
+/** "TURN relay over tls", "ICE over tcp (7881)", "ICE over udp (7882)": one path in words. */
+export const describePath = (p: MediaPath) => (p.candidateType === 'relay'
+  ? `TURN relay over ${p.relayProtocol ?? '?'}`
+  : `ICE over ${p.remoteProtocol} (${p.remotePort})`);

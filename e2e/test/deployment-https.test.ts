@@ -53,8 +53,12 @@ const LIVEKIT_TEST_OVERRIDES = {
   redis: null,
   // The test process calls the room API over its own link to the LAN; in production it stays on loopback.
   bind_addresses: ['127.0.0.1', VENUE.app],
-  // STUN only from LiveKit's own TURN/UDP port: nothing may reach for a public STUN server.
-  rtc: { stun_servers: [`${VENUE.media}:3478`] },
+  rtc: {
+    // STUN only from LiveKit's own TURN/UDP port: nothing may reach for a public STUN server.
+    stun_servers: [`${VENUE.media}:3478`],
+    // Media on the media address only (the venue has three); see the README on rtc.ips.
+    ips: { includes: [`${VENUE.media}/32`] },
+  },
   // The media address is private here (public in production), and TURN refuses private peers unless allowed.
   turn: { allow_restricted_peer_cidrs: [`${VENUE.media}/32`] },
 };
@@ -74,8 +78,8 @@ interface AttendeeHost {
 }
 
 const HOSTS: AttendeeHost[] = [
-  { label: 'dep-udp', octet: 11, kind: 'UDP', form: { name: 'Ulla Udp', country: 'SE', stakeholderType: 'researcher', choices: ['skills', 'trust'] }, pathOk: (p) => p.protocol === 'udp' && p.candidateType !== 'relay' },
-  { label: 'dep-tcp', octet: 12, kind: 'TCP only (UDP blocked)', form: { name: 'Tomas Tcp', country: 'CZ', stakeholderType: 'employer', choices: ['skills', 'trust'] }, pathOk: (p) => p.protocol === 'tcp' || (p.candidateType === 'relay' && p.relayProtocol !== 'udp') },
+  { label: 'dep-udp', octet: 11, kind: 'UDP', form: { name: 'Ulla Udp', country: 'SE', stakeholderType: 'researcher', choices: ['skills', 'trust'] }, pathOk: (p) => p.remoteProtocol === 'udp' && p.candidateType !== 'relay' },
+  { label: 'dep-tcp', octet: 12, kind: 'TCP only (UDP blocked)', form: { name: 'Tomas Tcp', country: 'CZ', stakeholderType: 'employer', choices: ['skills', 'trust'] }, pathOk: (p) => (p.candidateType === 'relay' ? p.relayProtocol !== 'udp' : p.remoteProtocol === 'tcp') },
   { label: 'dep-cap', octet: 13, kind: 'capped 1.5 Mbit/s down', form: { name: 'Carla Capped', country: 'IT', stakeholderType: 'learner', choices: ['trust', 'skills'] }, pathOk: () => true },
   { label: 'dep-443', octet: 14, kind: 'HTTPS only (TCP 443 out)', form: { name: 'Hugo Https', country: 'FR', stakeholderType: 'other', choices: ['trust', 'skills'] }, pathOk: (p) => p.candidateType === 'relay' && p.relayProtocol === 'tls' },
 ];
@@ -98,7 +102,8 @@ const placement = (attendeeRoom: (h: AttendeeHost) => RoomId, staffRoom: RoomId)
   [moderator.identity, roomName(staffRoom)], [speaker.identity, roomName(staffRoom)],
   ...HOSTS.map((h) => [h.person!.identity, roomName(attendeeRoom(h))] as const),
 ]);
-const secret = (bytes: number) => randomBytes(bytes).toString('hex');
+// A letter first: LiveKit reads LIVEKIT_KEYS as YAML, where an all-digit or exponent-like secret would be a number.
+const secret = (bytes: number) => `s${randomBytes(bytes).toString('hex')}`;
 
 /** Stop everything this file started; every namespace goes, with whatever still runs inside. */
 async function tearDown(): Promise<void> {
