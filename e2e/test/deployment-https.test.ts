@@ -56,7 +56,7 @@ const LIVEKIT_TEST_OVERRIDES = {
   rtc: {
     // STUN only from LiveKit's own TURN/UDP port: nothing may reach for a public STUN server.
     stun_servers: [`${VENUE.media}:3478`],
-    // Media on the media address only (the venue has three); see the README on rtc.ips.
+    // The deployment's placeholder for MEDIA_IP, replaced by the venue's media address.
     ips: { includes: [`${VENUE.media}/32`] },
   },
   // The media address is private here (public in production), and TURN refuses private peers unless allowed.
