@@ -60,9 +60,15 @@ export interface MediaPath {
   /** udp or tcp: the protocol of the server's candidate the page talks to (LiveKit's ICE port, or the TURN relay's). */
   readonly remoteProtocol: string;
   readonly remotePort: number;
-  /** For a relay: how the page reaches the TURN server (udp, tcp, tls). */
+  /**
+   * For a relayed pair, how the page reaches the TURN server (udp, tcp, tls); null otherwise.
+   * Chromium may call a relayed candidate "prflx" (when the SFU sees the relay from another of
+   * the server's addresses), but it always reports the relay protocol.
+   */
   readonly relayProtocol: string | null;
   readonly bytesReceived: number;
+  /** The page's own address and port in that pair (a relay's is the TURN server's). */
+  readonly localAddress: string;
 }
 
 /** The selected candidate pair of every connected RTCPeerConnection of the page (see recordPeerConnections). */
@@ -84,7 +90,7 @@ export function mediaPaths(page: Page): Promise<MediaPath[]> {
         paths.push({
           candidateType: String(local.candidateType), protocol: String(local.protocol),
           remoteProtocol: String(remote.protocol), remotePort: Number(remote.port),
-          relayProtocol: (local.relayProtocol as string | undefined) ?? null, bytesReceived: Number(pair.bytesReceived ?? 0),
+          relayProtocol: (local.relayProtocol as string | undefined) ?? null, localAddress: `${String(local.address)}:${String(local.port)}`, bytesReceived: Number(pair.bytesReceived ?? 0),
         });
       }
     }
@@ -93,6 +99,6 @@ export function mediaPaths(page: Page): Promise<MediaPath[]> {
 }
 
 /** "TURN relay over tls", "ICE over tcp (7881)", "ICE over udp (7882)": one path in words. */
-export const describePath = (p: MediaPath) => (p.candidateType === 'relay'
+export const describePath = (p: MediaPath) => (p.relayProtocol !== null
   ? `TURN relay over ${p.relayProtocol ?? '?'}`
   : `ICE over ${p.remoteProtocol} (${p.remotePort})`);

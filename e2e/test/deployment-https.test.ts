@@ -78,10 +78,10 @@ interface AttendeeHost {
 }
 
 const HOSTS: AttendeeHost[] = [
-  { label: 'dep-udp', octet: 11, kind: 'UDP', form: { name: 'Ulla Udp', country: 'SE', stakeholderType: 'researcher', choices: ['skills', 'trust'] }, pathOk: (p) => p.remoteProtocol === 'udp' && p.candidateType !== 'relay' },
-  { label: 'dep-tcp', octet: 12, kind: 'TCP only (UDP blocked)', form: { name: 'Tomas Tcp', country: 'CZ', stakeholderType: 'employer', choices: ['skills', 'trust'] }, pathOk: (p) => (p.candidateType === 'relay' ? p.relayProtocol !== 'udp' : p.remoteProtocol === 'tcp') },
+  { label: 'dep-udp', octet: 11, kind: 'UDP', form: { name: 'Ulla Udp', country: 'SE', stakeholderType: 'researcher', choices: ['skills', 'trust'] }, pathOk: (p) => p.relayProtocol === null && p.remoteProtocol === 'udp' },
+  { label: 'dep-tcp', octet: 12, kind: 'TCP only (UDP blocked)', form: { name: 'Tomas Tcp', country: 'CZ', stakeholderType: 'employer', choices: ['skills', 'trust'] }, pathOk: (p) => (p.relayProtocol === null ? p.remoteProtocol === 'tcp' : p.relayProtocol !== 'udp') },
   { label: 'dep-cap', octet: 13, kind: 'capped 1.5 Mbit/s down', form: { name: 'Carla Capped', country: 'IT', stakeholderType: 'learner', choices: ['trust', 'skills'] }, pathOk: () => true },
-  { label: 'dep-443', octet: 14, kind: 'HTTPS only (TCP 443 out)', form: { name: 'Hugo Https', country: 'FR', stakeholderType: 'other', choices: ['trust', 'skills'] }, pathOk: (p) => p.candidateType === 'relay' && p.relayProtocol === 'tls' },
+  { label: 'dep-443', octet: 14, kind: 'HTTPS only (TCP 443 out)', form: { name: 'Hugo Https', country: 'FR', stakeholderType: 'other', choices: ['trust', 'skills'] }, pathOk: (p) => p.relayProtocol === 'tls' },
 ];
 
 let lan: Lan | undefined;
@@ -182,7 +182,7 @@ async function checkedPaths(host: AttendeeHost): Promise<string> {
     const found = (await mediaPaths(host.person!.page)).filter((p) => p.bytesReceived > 0);
     return found.length > 0 && found;
   }, { timeoutMs: 30_000, intervalMs: 500, what: `${host.label}: a connected media path` });
-  for (const p of paths) expect(host.pathOk(p), `${host.label} (${host.kind}) sends media over ${describePath(p)}`).toBe(true);
+  for (const p of paths) expect(host.pathOk(p), `${host.label} (${host.kind}) sends media over ${describePath(p)}: ${JSON.stringify(p)}`).toBe(true);
   return [...new Set(paths.map(describePath))].join(', ');
 }
 
