@@ -98,9 +98,9 @@ export class Lan {
   readonly hosts = new Map<string, LanHost>();
   private constructor(readonly switchNs: NetNs, private readonly prefix: string) {}
 
-  /** A LAN on `prefix`.0/24 (e.g. "10.77.0"), empty until hosts are added. */
-  static create(prefix: string): Lan {
-    const sw = NetNs.create('sw');
+  /** A LAN on `prefix`.0/24 (e.g. "10.77.0"), empty until hosts are added; `label` names the switch namespace. */
+  static create(prefix: string, label = 'sw'): Lan {
+    const sw = NetNs.create(label);
     sw.run('ip', ['link', 'add', 'br0', 'type', 'bridge']);
     sw.run('ip', ['link', 'set', 'br0', 'up']);
     return new Lan(sw, prefix);
@@ -121,6 +121,29 @@ export class Lan {
     return host;
   }
 
+  /** One more address of `host` at `prefix`.`octet` on its LAN interface (a second name of the same machine). */
+  addAddress(host: LanHost, octet: number): string {
+    const address = `${this.prefix}.${octet}`;
+    host.ns.run('ip', ['addr', 'add', `${address}/24`, 'dev', 'eth0']);
+    return address;
+  }
+
+  /**
+   * Link the namespace this process runs in to the LAN at `prefix`.`octet` (interface `device`,
+   * at most 15 characters), so the test itself can reach the hosts. The link goes when the
+   * switch namespace is deleted.
+   */
+  joinHere(octet: number, device: string): string {
+    const address = `${this.prefix}.${octet}`;
+    const port = `p${octet}`;
+    sh('ip', ['link', 'add', device, 'type', 'veth', 'peer', 'name', port, 'netns', this.switchNs.name]);
+    this.switchNs.run('ip', ['link', 'set', port, 'master', 'br0']);
+    this.switchNs.run('ip', ['link', 'set', port, 'up']);
+    sh('ip', ['addr', 'add', `${address}/24`, 'dev', device]);
+    sh('ip', ['link', 'set', device, 'up']);
+    return address;
+  }
+
   /** Cap what `host` receives to `rate` (tc tbf syntax, e.g. "1500kbit"). */
   capDownload(host: LanHost, rate: string, burst = '32kbit', latency = '400ms'): void {
     this.switchNs.run('tc', ['qdisc', 'add', 'dev', host.switchPort, 'root', 'tbf', 'rate', rate, 'burst', burst, 'latency', latency]);
@@ -133,6 +156,22 @@ export class Lan {
     host.ns.run('nft', ['add', 'rule', 'inet', 'lwtest', 'out', 'meta', 'l4proto', 'udp', 'drop']);
   }
 
+  /** Let `host` open TCP connections to `ports` only, and send no UDP at all (a network that lets only HTTPS out). */
+  allowOnlyOutgoingTcp(host: LanHost, ports: readonly number[]): void {
+    host.ns.run('nft', ['add', 'table', 'inet', 'lwtest']);
+    host.ns.run('nft', ['add', 'chain', 'inet', 'lwtest', 'out', '{ type filter hook output priority 0 ; policy drop ; }']);
+    host.ns.run('nft', ['add', 'rule', 'inet', 'lwtest', 'out', 'oif', 'lo', 'accept']);
+    host.ns.run('nft', ['add', 'rule', 'inet', 'lwtest', 'out', 'tcp', 'dport', `{ ${ports.join(', ')} }`, 'accept']);
+  }
+
+  /** Send TCP arriving at `host`'s `address`:`port` to `toPort` (like a port forward on a real host). */
+  forwardTcpPort(host: LanHost, address: string, port: number, toPort: number): void {
+    host.ns.run('nft', ['add', 'table', 'ip', 'lwnat']);
+    host.ns.run('nft', ['add', 'chain', 'ip', 'lwnat', 'pre', '{ type nat hook prerouting priority -100 ; }']);
+    host.ns.run('nft', ['add', 'rule', 'ip', 'lwnat', 'pre', 'ip', 'daddr', address, 'tcp', 'dport', String(port), 'dnat', 'to', `${address}:${toPort}`]);
+  }
+
+  /** Delete every host and the switch (with the links to them). */
   delete(): void {
     for (const host of this.hosts.values()) host.ns.delete();
     this.switchNs.delete();

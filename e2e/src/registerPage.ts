@@ -23,7 +23,7 @@ export interface RegistrationAnswer {
 /** Open the event page at `eventUrl`, fill in the form, press Register; resolves with the answer. */
 export async function registerOnEventPage(page: Page, eventUrl: string, details: RegistrationDetails): Promise<RegistrationAnswer> {
   await page.goto(eventUrl);
-  await page.getByTestId('register-form').waitFor();
+  await page.getByTestId('register-form').waitFor({ timeout: 30_000 });
   await page.getByLabel(/^Name/).fill(details.name);
   await page.getByLabel(/^Email/).fill(details.email);
   await page.getByLabel(/^Organisation/).fill(details.organisation ?? 'E2E Test Organisation');

@@ -14,10 +14,19 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Where and how the server process runs, when not directly on this machine's loopback. */
+export interface ServerProcessOptions {
+  /** A command that runs the server somewhere else, e.g. ['ip', 'netns', 'exec', 'venue']. */
+  readonly prefix?: readonly string[];
+  /** The URL the test reaches the server at (default http://127.0.0.1:PORT). */
+  readonly url?: string;
+}
+
 /** Start the server and wait until it prints its links. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/index.ts')], {
+    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', join(REPO_ROOT, 'server/src/index.ts')];
+    const child = spawn(cmd!, args, {
       cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -30,7 +39,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
       clearTimeout(timer);
       const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s.*?(http\S+\/join\/\S+)$/gm)].map((m) => ({ role: m[1]!.toLowerCase(), url: m[2]! }));
       resolve({
-        child, url: `http://127.0.0.1:${env.PORT}`, links,
+        child, url: opts.url ?? `http://127.0.0.1:${env.PORT}`, links,
         output: () => `${out}${err ? `\n--- stderr ---\n${err}` : ''}`,
         kill: (signal = 'SIGTERM') => new Promise((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();

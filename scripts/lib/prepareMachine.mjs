@@ -17,5 +17,6 @@ export async function prepareMachine(root, log) {
   const { runInLoopbackNamespace } = await import('../netns.mjs');
   await ensureLiveKit({ log });
   await ensureChromium({ log });
+  await (await import('../ensure-system-packages.mjs')).ensureSystemPackages({ log });
   return { ensureClientBuild, runInLoopbackNamespace };
 }

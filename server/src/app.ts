@@ -41,6 +41,8 @@ export interface AppSettings {
   readonly allowedOrigins: readonly string[];
   readonly clientDist: string | null;
   readonly registrationsPerIpPerMinute: number;
+  /** Express's "trust proxy" (TRUST_PROXY): a hop count or address names; unset behind no proxy. */
+  readonly trustProxy?: string | undefined;
   /** Socket requests each connection may make per second (default REQUESTS_PER_SECOND). */
   readonly requestsPerSecond?: number;
   /** Chat messages each person may send per second. */
@@ -110,6 +112,8 @@ export function createApp(deps: AppDeps): App {
 
   const web = express();
   web.disable('x-powered-by');
+  // Behind a TLS front every request comes from the proxy; trusting it gives rate limits the person's address.
+  if (settings.trustProxy) web.set('trust proxy', /^\d+$/.test(settings.trustProxy) ? Number(settings.trustProxy) : settings.trustProxy);
   web.use(helmet({
     contentSecurityPolicy: {
       directives: {

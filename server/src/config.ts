@@ -17,6 +17,10 @@ const envSchema = z.object({
   EVENT_FILE: z.string().default(resolve(REPO_ROOT, 'server/events/microcredentials-2025.yaml')),
   CLIENT_DIST: z.string().default(resolve(REPO_ROOT, 'client/dist')),
   LIVEKIT_URL: z.string().optional(),
+  /** Where the server calls LiveKit's room API (e.g. http://127.0.0.1:7880 beside it); default: LIVEKIT_URL with ws→http. */
+  LIVEKIT_API_URL: z.string().url().optional(),
+  /** Express's "trust proxy" behind a TLS front (e.g. `loopback`, or a hop count like `1`), so rate limits see each person's address; unset: no proxy trusted. */
+  TRUST_PROXY: z.string().optional(),
   /** The local LiveKit (no LIVEKIT_URL): the address advertised for media; default: the first non-loopback one. */
   LIVEKIT_NODE_IP: z.ipv4().optional(),
   /** The local LiveKit's binary (set by `npm start`); default: livekit-server on PATH, then the project build. */

@@ -30,14 +30,14 @@ if (!livekitUrl) {
 const app = createApp({
   clock: systemClock,
   scheduler: systemScheduler(),
-  livekit: realLiveKit({ url: livekitUrl, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
+  livekit: realLiveKit({ url: livekitUrl, apiUrl: config.LIVEKIT_API_URL, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
   db: openDatabase(resolve(config.DATA_DIR, `${event.id}.sqlite`)),
   log,
   event,
   settings: {
     publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
     webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
-    registrationsPerIpPerMinute: config.REGISTRATIONS_PER_IP_PER_MINUTE,
+    registrationsPerIpPerMinute: config.REGISTRATIONS_PER_IP_PER_MINUTE, trustProxy: config.TRUST_PROXY,
     smtpUrl: config.SMTP_URL ?? null, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
   },
 });

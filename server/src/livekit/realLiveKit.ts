@@ -5,6 +5,8 @@ import type { LiveKitPort, TokenGrant } from './livekitPort.js';
 export interface LiveKitSettings {
   /** ws(s):// URL browsers use. */
   readonly url: string;
+  /** http(s):// URL of the room API as seen from the server; default: `url` with ws→http. */
+  readonly apiUrl?: string | undefined;
   readonly apiKey: string;
   readonly apiSecret: string;
 }
@@ -15,7 +17,7 @@ const isNotFound = (err: unknown) => typeof err === 'object' && err !== null && 
 
 /** LiveKit through livekit-server-sdk: tokens minted locally, room API over HTTP. */
 export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
-  const rooms = new RoomServiceClient(httpUrlOf(settings.url), settings.apiKey, settings.apiSecret);
+  const rooms = new RoomServiceClient(settings.apiUrl ?? httpUrlOf(settings.url), settings.apiKey, settings.apiSecret);
   return {
     url: settings.url,
     async mintToken(grant: TokenGrant) {
