@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(web);
   const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log });
   const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
-  const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions));
+  const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
   presence.onChange((identity) => {
     roster.changed();
     around.presenceChanged(identity);

@@ -1,5 +1,6 @@
 import { EVENTS, placementIn, type AgendaState, type RosterView } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
+import type { Clock, Scheduler, TimerHandle } from '../ports/clock.js';
 import type { Sessions } from './sessions.js';
 import { ioRooms, type IoServer } from './types.js';
 
@@ -20,21 +21,28 @@ export function rosterOf(state: AgendaState, presence: Presence, sessions: Sessi
 
 /** Pushes the roster to moderators and speakers, at most every ROSTER_PUSH_INTERVAL_MS. */
 export class RosterPublisher {
-  private timer: NodeJS.Timeout | null = null;
+  private timer: TimerHandle | null = null;
   private closed = false;
 
-  constructor(private readonly io: IoServer, private readonly build: () => RosterView) {}
+  constructor(
+    private readonly io: Pick<IoServer, 'to'>,
+    private readonly build: () => RosterView,
+    private readonly clock: Clock,
+    private readonly scheduler: Scheduler,
+  ) {}
 
   changed(): void {
     if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => {
+    this.timer = this.scheduler.at(this.clock.now() + ROSTER_PUSH_INTERVAL_MS, () => {
       this.timer = null;
+      if (this.closed) return;
       this.io.to([ioRooms.moderators, ioRooms.speakers]).emit(EVENTS.rosterChanged, this.build());
-    }, ROSTER_PUSH_INTERVAL_MS);
+    });
   }
 
   close(): void {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
+    this.timer = null;
   }
 }
