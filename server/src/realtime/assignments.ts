@@ -18,6 +18,8 @@ interface Held {
   readonly roomId: RoomId | null;
   readonly canPublish: boolean;
   readonly mintedAt: number;
+  /** The assignment as sent (with its token). */
+  readonly assignment: Assignment;
 }
 
 /** Sockets served between two yields to the event loop while re-issuing assignments. */
@@ -74,6 +76,28 @@ export class Assignments {
   /** On (re)connect: send both, remember what the client holds. */
   sendAll(participantId: string): Promise<{ current: Assignment; prepared: Assignment | null }> {
     return this.serial(() => this.sendAllNow(participantId));
+  }
+
+  /**
+   * A resync (the client asks after it reconnects): what was sent when this connection was made,
+   * if it still matches the agenda and its tokens are fresh; otherwise sent again, newly minted.
+   * So a reconnect mints each token once, not once for the connect and again for the resync.
+   */
+  resync(participantId: string): Promise<{ current: Assignment; prepared: Assignment | null }> {
+    return this.serial(async () => {
+      const state = this.deps.state();
+      const p = state.participants[participantId];
+      const placement = p ? placementIn(state.event, state.phase, p) : { roomId: null, canPublish: false };
+      const current = this.current.get(participantId);
+      const fresh = (held: Held | undefined) => held !== undefined && held.mintedAt >= this.deps.clock.now() - PREPARED_REFRESH_AFTER_MS;
+      if (!same(current, phaseKey(state.phase), placement) || !fresh(current)) return this.sendAllNow(participantId);
+      const next = this.nextState(state);
+      const np = next?.participants[participantId];
+      const prepared = this.prepared.get(participantId);
+      if (!next || !np) return { current: current!.assignment, prepared: null };
+      if (!same(prepared, phaseKey(next.phase), placementIn(next.event, next.phase, np)) || !fresh(prepared)) return this.sendAllNow(participantId);
+      return { current: current!.assignment, prepared: prepared!.assignment };
+    });
   }
 
   private async sendAllNow(participantId: string): Promise<{ current: Assignment; prepared: Assignment | null }> {
@@ -195,7 +219,7 @@ export class Assignments {
   }
 
   private hold(map: Map<string, Held>, id: string, a: Assignment): void {
-    map.set(id, { phaseKey: a.phaseKey, roomId: a.roomId, canPublish: a.canPublish, mintedAt: this.deps.clock.now() });
+    map.set(id, { phaseKey: a.phaseKey, roomId: a.roomId, canPublish: a.canPublish, mintedAt: this.deps.clock.now(), assignment: a });
   }
 
   private followChat(id: string, roomId: RoomId | null): void {

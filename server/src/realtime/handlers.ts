@@ -59,7 +59,7 @@ export function registerHandlers(socket: IoSocket, deps: HandlerDeps): void {
   }));
 
   socket.on(EVENTS.sessionResync, handle(socket, wrap, 'resync', emptyPayload, async () => {
-    const { current, prepared } = await deps.assignments.sendAll(me.participantId);
+    const { current, prepared } = await deps.assignments.resync(me.participantId);
     const chat = current.roomId ? deps.chat.latest(current.roomId) : [];
     return success({ snapshot: snapshotOf(agenda.state, clock.now()), current, prepared, chat });
   }));
