@@ -14,7 +14,9 @@ import { registrationRoutes } from './http/registrationRoutes.js';
 import { staticClient } from './http/staticClient.js';
 import { webhookRoutes } from './http/webhookRoutes.js';
 import { createAroundTheEvent, type AroundTheEvent } from './lifecycle/aroundTheEvent.js';
+import { applyEventFileChanges, type EventFileOutcome } from './lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './lifecycle/rehearsal.js';
+import { MetaStore } from './store/metaStore.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './log.js';
 import type { Clock, Scheduler, TimerHandle } from './ports/clock.js';
@@ -77,6 +79,8 @@ export interface App {
   readonly credentials: Credentials;
   readonly presence: Presence;
   readonly moves: MoveRecord[];
+  /** What happened to the event file at boot, and what the console should say about it. */
+  readonly eventFile: { outcome: EventFileOutcome; notice: string | null };
   /** Registration extras, autopilot, attendance, certificates and privacy. */
   readonly around: AroundTheEvent;
   listen(port: number, host?: string): Promise<number>;
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps): App {
   const people = new PeopleStore(deps.db);
   const chat = new ChatStore(deps.db);
   const agenda = new LiveAgenda(deps.event, new AgendaStore(deps.db), clock, deps.scheduler, log);
+  const eventFile = applyEventFileChanges(agenda, deps.event, new MetaStore(deps.db), log);
   rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
@@ -200,7 +205,7 @@ export function createApp(deps: AppDeps): App {
   every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
 
   return {
-    http, io, agenda, people, credentials, presence, moves, around,
+    http, io, agenda, people, credentials, presence, moves, around, eventFile,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
