@@ -82,3 +82,23 @@ test('an unknown id: the server explains', async () => {
   render(<VerifyPage certificateId="zzzzzzzzzz99" />);
   expect((await screen.findByRole('alert')).textContent).toBe('No certificate with this id is on record (or its holder deleted it).');
 });
+
+test('a slower answer to an earlier check never replaces the answer to the latest one', async () => {
+  let releaseFirst: () => void = () => undefined;
+  const firstHeld = new Promise<void>((resolve) => (releaseFirst = resolve));
+  const verdict = (id: string, status: 'valid' | 'revoked') => ({ status, message: `${status} ${id}`, certificateId: id, credential, revokedAt: status === 'revoked' ? 0 : null });
+  vi.stubGlobal('fetch', async (url: string) => {
+    if (url.includes('/first0000000/')) {
+      await firstHeld;
+      return new Response(JSON.stringify(verdict('first0000000', 'revoked')), { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+    return new Response(JSON.stringify(verdict('second000000', 'valid')), { status: 200, headers: { 'content-type': 'application/json' } });
+  });
+  const { rerender } = render(<VerifyPage certificateId="first0000000" />);
+  rerender(<VerifyPage certificateId="second000000" />);
+  expect(await screen.findByRole('heading', { name: 'Valid certificate' })).toBeTruthy();
+  releaseFirst();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(screen.getByTestId('verification-result').dataset.status).toBe('valid');
+  expect(screen.queryByRole('heading', { name: 'Revoked by the issuer' })).toBeNull();
+});

@@ -1,4 +1,6 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { QueryProvider } from '../net/queryClient.js';
 import { ApiError, verifyCertificateId, verifyCertificateJwt, type Verification, type VerificationStatus } from '../net/api.js';
 
 const STATUS_WORDS: Record<VerificationStatus, { title: string; mark: string; className: string }> = {
@@ -72,25 +74,26 @@ export function VerificationResult({ verification: v }: { verification: Verifica
   );
 }
 
-type Check = { status: 'idle' } | { status: 'checking' } | { status: 'done'; verification: Verification } | { status: 'failed'; message: string };
-
 /** `/verify` (paste a signed certificate) and `/verify/<id>` (check the one on record): valid, tampered or revoked. */
-export function VerifyPage({ certificateId = null }: { certificateId?: string | null }) {
-  const [check, setCheck] = useState<Check>(certificateId ? { status: 'checking' } : { status: 'idle' });
+export function VerifyPage(props: { certificateId?: string | null }) {
+  return (
+    <QueryProvider>
+      <VerifyChecks {...props} />
+    </QueryProvider>
+  );
+}
+
+function VerifyChecks({ certificateId = null }: { certificateId?: string | null }) {
   const [jwt, setJwt] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
   const fieldId = useId();
-
-  const run = (work: Promise<Verification>) => {
-    setCheck({ status: 'checking' });
-    work
-      .then((verification) => setCheck({ status: 'done', verification }))
-      .catch((e: unknown) => setCheck({ status: 'failed', message: e instanceof ApiError ? e.message : 'The check could not be done; try again.' }));
-  };
+  // One check at a time on screen: the answer to the latest one (an earlier, slower answer is dropped).
+  const check = useMutation({ mutationFn: (work: () => Promise<Verification>) => work() });
+  const run = (work: () => Promise<Verification>) => check.mutate(work);
 
   useEffect(() => {
     document.title = 'Verify a certificate of participation';
-    if (certificateId) run(verifyCertificateId(certificateId));
+    if (certificateId) run(() => verifyCertificateId(certificateId));
   }, [certificateId]);
 
   const submit = (e: FormEvent) => {
@@ -102,7 +105,7 @@ export function VerifyPage({ certificateId = null }: { certificateId?: string | 
       return;
     }
     setInputError(null);
-    run(verifyCertificateJwt(text));
+    run(() => verifyCertificateJwt(text));
   };
 
   return (
@@ -117,13 +120,13 @@ export function VerifyPage({ certificateId = null }: { certificateId?: string | 
           is unchanged, and has not been revoked.
         </p>
         <div aria-live="polite">
-          {check.status === 'checking' && <p role="status">Checking…</p>}
-          {check.status === 'failed' && (
+          {(check.isPending || (certificateId && check.isIdle)) && <p role="status">Checking…</p>}
+          {check.isError && (
             <p className="notice notice-error" role="alert">
-              {check.message}
+              {check.error instanceof ApiError ? check.error.message : 'The check could not be done; try again.'}
             </p>
           )}
-          {check.status === 'done' && <VerificationResult verification={check.verification} />}
+          {check.isSuccess && <VerificationResult verification={check.data} />}
         </div>
         <form onSubmit={submit} noValidate className="verify-form">
           <div className="field">
@@ -146,7 +149,7 @@ export function VerifyPage({ certificateId = null }: { certificateId?: string | 
               </p>
             )}
           </div>
-          <button type="submit" disabled={check.status === 'checking'}>
+          <button type="submit" disabled={check.isPending}>
             Verify
           </button>
         </form>

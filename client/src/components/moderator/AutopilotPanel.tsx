@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventConfig } from '@live-workshop/shared';
 import { ApiError } from '../../net/api.js';
 import { fetchAutopilot, setAutopilot, type AutopilotStatus, type AutopilotStep } from '../../net/moderatorApi.js';
@@ -20,34 +20,24 @@ export function describeStep(step: AutopilotStep, event: EventConfig, nowMs: num
 
 /** The autopilot: whether it runs, what it does next and when; moderators hold it or let it run. Re-read after every agenda change. */
 export function AutopilotPanel({ credential, event, agendaVersion }: { credential: string; event: EventConfig; agendaVersion: number | null }) {
-  const [status, setStatus] = useState<AutopilotStatus | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const refresh = useCallback(() => {
-    fetchAutopilot(credential).then(
-      (s) => {
-        setStatus(s);
-        setProblem(null);
-      },
-      (e: unknown) => setProblem(e instanceof ApiError ? e.message : 'The autopilot status could not be loaded.'),
-    );
-  }, [credential]);
-  useEffect(refresh, [refresh, agendaVersion, event]);
-
-  const toggle = async (state: 'hold' | 'run') => {
-    setBusy(true);
-    try {
-      const s = await setAutopilot(credential, state);
-      setStatus(s);
-      setProblem(null);
+  const queryClient = useQueryClient();
+  // Read again after every agenda change and event edit; only the latest answer is shown.
+  const key = ['autopilot', credential, agendaVersion, event] as const;
+  const query = useQuery({ queryKey: key, queryFn: () => fetchAutopilot(credential), placeholderData: (previous) => previous });
+  const change = useMutation({
+    mutationFn: (state: 'hold' | 'run') => setAutopilot(credential, state),
+    onSuccess: (s, state) => {
+      queryClient.setQueryData(key, s);
       announce(state === 'hold' ? 'The autopilot is on hold.' : 'The autopilot runs the agenda.');
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The autopilot could not be changed.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const status = query.data ?? null;
+  const busy = change.isPending;
+  const words = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
+  const problem = change.isError
+    ? words(change.error, 'The autopilot could not be changed.')
+    : query.isError ? words(query.error, 'The autopilot status could not be loaded.') : null;
+  const toggle = (state: 'hold' | 'run') => change.mutate(state);
 
   return (
     <section className="panel" aria-labelledby="autopilot-heading" data-testid="autopilot">
@@ -75,7 +65,7 @@ export function AutopilotPanel({ credential, event, agendaVersion }: { credentia
             className={status.state === 'run' ? 'secondary' : undefined}
             aria-pressed={status.state === 'hold'}
             disabled={busy}
-            onClick={() => void toggle(status.state === 'run' ? 'hold' : 'run')}
+            onClick={() => toggle(status.state === 'run' ? 'hold' : 'run')}
             data-testid="autopilot-toggle"
           >
             {status.state === 'run' ? 'Hold the autopilot' : 'Let the autopilot run'}

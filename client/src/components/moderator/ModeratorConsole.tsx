@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useEvent, useLw, usePhase } from '../../hooks/useLw.js';
 import { currentCredential } from '../../net/credential.js';
+import { QueryProvider } from '../../net/queryClient.js';
 import { AgendaPanel } from './AgendaPanel.js';
 import { AutopilotPanel } from './AutopilotPanel.js';
 import { BeforeEventPanel } from './BeforeEventPanel.js';
@@ -28,19 +29,21 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
   if (!event || !phase) return <p role="status">Waiting for the agenda…</p>;
   const beforeBreakouts = phase.kind === 'scheduled' || phase.kind === 'lobby';
   return (
-    <aside className="console" aria-label="Moderator console" data-testid="moderator-console">
-      {pending && <ConfirmPanel pending={pending} onClose={() => setPending(null)} />}
-      <AgendaPanel event={event} phase={phase} roster={roster} ask={setPending} />
-      {credential && beforeBreakouts && <BeforeEventPanel credential={credential} event={event} rosterRevision={roster?.revision ?? null} />}
-      {credential && <AutopilotPanel credential={credential} event={event} agendaVersion={agendaVersion} />}
-      {credential && phase.kind === 'scheduled' && <EventSetupSection credential={credential} />}
-      <HandsPanel roster={roster} />
-      <RoomsPanel event={event} roster={roster} myRoom={myRoom} />
-      <BroadcastForm />
-      <HelpPanel event={event} />
-      <AssignmentBoard event={event} roster={roster} ask={setPending} />
-      {credential && <OccupancyPanel credential={credential} event={event} phase={phase} />}
-      {credential && <ExportsPanel credential={credential} />}
-    </aside>
+    <QueryProvider>
+      <aside className="console" aria-label="Moderator console" data-testid="moderator-console">
+        {pending && <ConfirmPanel pending={pending} onClose={() => setPending(null)} />}
+        <AgendaPanel event={event} phase={phase} roster={roster} ask={setPending} />
+        {credential && beforeBreakouts && <BeforeEventPanel credential={credential} event={event} rosterRevision={roster?.revision ?? null} />}
+        {credential && <AutopilotPanel credential={credential} event={event} agendaVersion={agendaVersion} />}
+        {credential && phase.kind === 'scheduled' && <EventSetupSection credential={credential} />}
+        <HandsPanel roster={roster} />
+        <RoomsPanel event={event} roster={roster} myRoom={myRoom} />
+        <BroadcastForm />
+        <HelpPanel event={event} />
+        <AssignmentBoard event={event} roster={roster} ask={setPending} />
+        {credential && <OccupancyPanel credential={credential} event={event} phase={phase} />}
+        {credential && <ExportsPanel credential={credential} />}
+      </aside>
+    </QueryProvider>
   );
 }
