@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { launchChromium } from '../src/browser';
 import { LkPage, startLkTestPage } from '../src/lkTestPage';
+import { cue, moveCounts, waitForText } from '../src/journeySteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
 import { waitFor } from '../src/waitFor';
@@ -109,11 +110,6 @@ async function screenshots(dir: string, suffix = ''): Promise<void> {
   );
 }
 
-/** How many moves each person's page has recorded so far. */
-async function moveCounts(people: Person[]): Promise<Map<Person, number>> {
-  return new Map(await Promise.all(people.map(async (p) => [p, (await p.moves()).length] as const)));
-}
-
 /** The moves recorded since `before`, waiting until each of those people has at least one. */
 async function movesSince(before: Map<Person, number>): Promise<Map<Person, MoveMetric[]>> {
   const result = new Map<Person, MoveMetric[]>();
@@ -127,32 +123,6 @@ async function movesSince(before: Map<Person, number>): Promise<Map<Person, Move
     }),
   );
   return result;
-}
-
-/** The moderator's cue: the button (checked by its label), then the confirmation. Resolves at the confirm click. */
-async function cue(testId: 'moderator-next' | 'moderator-end-breakouts', label: string): Promise<number> {
-  const button = moderator.testId(testId);
-  await waitFor(async () => ((await button.textContent()) ?? '').trim() === label, { timeoutMs: 15_000, intervalMs: POLL_MS, what: `the moderator's "${label}" button` });
-  await button.click();
-  const confirm = moderator.testId('moderator-confirm');
-  await confirm.waitFor({ state: 'visible' });
-  const clickedAt = Date.now();
-  await confirm.click();
-  await confirm.waitFor({ state: 'detached' });
-  return clickedAt;
-}
-
-/** Wait until a test id shows exactly `text` on each of `people`'s pages. */
-async function waitForText(people: Person[], testId: string, text: string | ((p: Person) => string), timeoutMs = 20_000): Promise<void> {
-  await Promise.all(
-    people.map((p) => {
-      const wanted = typeof text === 'function' ? text(p) : text;
-      return waitFor(async () => (await p.textOf(testId)) === wanted, { timeoutMs, intervalMs: POLL_MS, what: `${p.key}: ${testId} "${wanted}"` })
-        .catch(async (e: Error) => {
-          throw new Error(`${e.message}; it shows ${JSON.stringify(await p.textOf(testId))}`);
-        });
-    }),
-  );
 }
 
 /** LiveKit's record of one identity in a room: published track types and the publish permission. */
@@ -283,7 +253,7 @@ describe('the seed workshop, end to end', () => {
         }));
         await waitForPlacement(stack.rooms, allRooms(), placement((p) => (p.role === 'attendee' ? null : 'backstage')));
 
-        await cue('moderator-next', 'Open the doors');
+        await cue(moderator, 'moderator-next', 'Open the doors');
         await waitForText(attendees, 'phase-title', 'Lobby');
         await Promise.all(attendees.map((a) => a.page.getByRole('heading', { name: 'Welcome to the lobby' }).waitFor()));
         expect(await Promise.all(attendees.map((a) => a.has('lobby-countdown')))).toEqual(attendees.map(() => true));
@@ -292,7 +262,7 @@ describe('the seed workshop, end to end', () => {
         await screenshots(runner.currentDir, '-lobby');
 
         const before = await moveCounts(everyone());
-        await cue('moderator-next', `Start: ${event.agenda[0]!.title}`);
+        await cue(moderator, 'moderator-next', `Start: ${event.agenda[0]!.title}`);
         await waitForText(everyone(), 'phase-title', event.agenda[0]!.title);
         const moves = await movesSince(new Map([...before].filter(([p]) => p.role !== 'attendee')));
         for (const a of attendees) expect((await a.moves()).length, `${a.key} must not reconnect at the start`).toBe(before.get(a));
@@ -344,7 +314,7 @@ describe('the seed workshop, end to end', () => {
       let breakoutsStartedAt = 0;
       await runner.step('Breakouts: everyone moved on cue into their room', async () => {
         const before = await moveCounts(everyone());
-        breakoutsStartedAt = await cue('moderator-next', `Next: ${event.agenda[1]!.title}`);
+        breakoutsStartedAt = await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
         await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
         const placedMs = Date.now() - breakoutsStartedAt;
         await waitForText(attendees, 'room-title', (a) => breakoutTitle(chosen.get(a.key)!));
@@ -390,7 +360,7 @@ describe('the seed workshop, end to end', () => {
         await screenshots(runner.currentDir, '-warning');
 
         const before = await moveCounts(everyone());
-        const endedAt = await cue('moderator-end-breakouts', 'End breakouts early');
+        const endedAt = await cue(moderator, 'moderator-end-breakouts', 'End breakouts early');
         await waitForPlacement(stack.rooms, allRooms(), placement(() => 'plenary'), MOVE_TIMEOUT_MS);
         const placedMs = Date.now() - endedAt;
         await waitForText(attendees, 'room-title', 'Plenary: live segment');
@@ -418,9 +388,9 @@ describe('the seed workshop, end to end', () => {
       });
 
       await runner.step('Closing and end: end screen everywhere, LiveKit rooms empty', async () => {
-        await cue('moderator-next', `Next: ${event.agenda[3]!.title}`);
+        await cue(moderator, 'moderator-next', `Next: ${event.agenda[3]!.title}`);
         await waitForText(everyone(), 'phase-title', event.agenda[3]!.title);
-        await cue('moderator-next', 'End the event');
+        await cue(moderator, 'moderator-next', 'End the event');
         await Promise.all(everyone().map((p) => p.testId('end-screen').waitFor({ timeout: 20_000 })));
         await waitForPlacement(stack.rooms, allRooms(), new Map());
         const left = await Promise.all(allRooms().map(async (r) => (await stack.rooms.listParticipants(r).catch(() => [])).length));
