@@ -48,6 +48,7 @@ const links = await app.staffLinks();
 const say = (line = '') => process.stdout.write(`${line}\n`);
 say();
 say(`  Live Workshop — ${event.title}`);
+if (app.agenda.restoreProblem) say(`  ${app.agenda.restoreProblem}`);
 if (app.eventFile.notice) say(app.eventFile.notice);
 for (const line of rehearsalBanner(app.agenda.state, systemClock.now())) say(line);
 say(`  Event page and registration:  ${config.publicUrl}/`);

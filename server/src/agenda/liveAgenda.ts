@@ -1,4 +1,5 @@
 import {
+  eventConfigSchema,
   deadlinesOf, initialState, step, type Action, type Actor, type AgendaState, type Command, type DeadlineId, type Effect,
   type EventConfig, type StepResult,
 } from '@live-workshop/shared';
@@ -17,6 +18,8 @@ export class LiveAgenda {
   private current: AgendaState;
   private readonly timers = new Map<DeadlineId, TimerHandle>();
   private listener: EffectListener = () => {};
+  /** Why the saved state could not be used as it was, for the console; null when it could. */
+  readonly restoreProblem: string | null = null;
 
   constructor(
     event: EventConfig,
@@ -26,7 +29,17 @@ export class LiveAgenda {
     private readonly log: Log,
   ) {
     const saved = store.load();
-    if (saved) {
+    const problem = saved ? eventConfigSchema.safeParse(saved.event) : null;
+    if (saved && problem && !problem.success) {
+      // A saved event that cannot be used (written before today's checks, or edited by hand)
+      // must not stop the server from booting, forever: run with the event file's event instead,
+      // and say so. The saved rest (phase, people, deadlines) is kept.
+      const why = problem.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
+      log.error({ why }, 'the saved event cannot be used; running with the event file\'s event');
+      this.restoreProblem = `The saved event could not be used (${why}); running with the event file's event instead.`;
+      this.current = { ...saved, event };
+      store.save(saved, this.current, { at: clock.now(), actor: { kind: 'system' }, action: { type: 'replaceEvent', event } });
+    } else if (saved) {
       this.current = saved;
       log.info({ version: saved.version, phase: saved.phase.kind, participants: Object.keys(saved.participants).length }, 'agenda restored');
     } else {

@@ -3,6 +3,10 @@ import { ITEM, seedEventInput, smallEventInput, type EventInput } from '../engin
 import { eventConfigSchema } from './eventConfig.js';
 
 describe('valid events', () => {
+  test.each(['2028-02-29', '2025-12-31'])('a real day (%s) is accepted', (date) => {
+    expect(eventConfigSchema.safeParse({ ...smallEventInput(), date }).success).toBe(true);
+  });
+
   test('the seed event parses and gets its defaults', () => {
     const event = eventConfigSchema.parse(seedEventInput());
     expect(event.id).toBe('microcredentials-2025');
@@ -85,6 +89,10 @@ describe('broken events are refused with the path of the fault', () => {
     { name: 'end before start', edit: (e) => { e.start = '12:00'; e.end = '09:00'; }, path: ['end'], message: /end must be after start/ },
     { name: 'end at start', edit: (e) => { e.end = e.start; }, path: ['end'], message: /end must be after start/ },
     { name: 'bad date', edit: (e) => { e.date = '23/10/2025'; }, path: ['date'], message: /YYYY-MM-DD/ },
+    { name: 'a day that does not exist', edit: (e) => { e.date = '2025-02-30'; }, path: ['date'], message: /no such day/ },
+    { name: 'month 13', edit: (e) => { e.date = '2025-13-01'; }, path: ['date'], message: /no such day/ },
+    { name: 'an unknown time zone', edit: (e) => { e.timeZone = 'Mars/Olympus_Mons'; }, path: ['timeZone'], message: /IANA time zone/ },
+    { name: 'a time zone that is not a zone at all', edit: (e) => { e.timeZone = 'CET; DROP'; }, path: ['timeZone'], message: /IANA time zone/ },
     {
       name: 'breakouts item without breakout rooms',
       edit: (e) => { e.breakouts = []; },

@@ -34,7 +34,28 @@ export const staffPlacementSchema = z.enum(['backstage', 'breakouts']);
 
 /** A time of day, "HH:MM". */
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+/** Whether YYYY-MM-DD names a day that exists (no 30 February). */
+const isCalendarDate = (text: string) => {
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+};
+const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
+  .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDate(text), 'no such day in the calendar');
+
+/** Whether the runtime knows this IANA time zone (Intl throws a RangeError for unknown ones). */
+const isKnownTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** An IANA time zone, e.g. Europe/Brussels. */
+export const timeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, 'use an IANA time zone, e.g. Europe/Brussels');
 const timeSchema = z.string().regex(HH_MM, 'use HH:MM');
 
 /** When the event this one rehearses took place (its date and times, in the same time zone). */
@@ -71,7 +92,7 @@ export const eventConfigSchema = z
     title: z.string().min(1).max(300),
     description: z.string().max(20_000).default(''),
     /** IANA time zone the times are written in, e.g. Europe/Brussels. */
-    timeZone: z.string().min(1),
+    timeZone: timeZoneSchema,
     /** Calendar date of the event, YYYY-MM-DD, in timeZone. */
     date: dateSchema,
     start: timeSchema,
