@@ -54,6 +54,14 @@ describe('certificates of participation', () => {
     expect((await verify(forged)).json).toMatchObject({ status: 'tampered', credential: null });
     expect((await verify(tamper(jwt, (c) => { c.evidence.pop(); }))).json.status).toBe('tampered');
     expect((await verify('not-a-jwt')).json.status).toBe('tampered');
+    // A header whose key id is not a string is a forgery like any other: a verdict, never a 500.
+    for (const kid of [true, {}, 42, ['a'], 'x'.repeat(300)]) {
+      const [, payload, signature] = jwt.split('.');
+      const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', typ: 'JWT', kid })).toString('base64url');
+      const answer = await verify(`${header}.${payload}.${signature}`);
+      expect(answer.status, JSON.stringify(kid)).toBe(200);
+      expect(answer.json).toMatchObject({ status: 'tampered', credential: null });
+    }
 
     expect((await api(w.url, `/api/moderator/certificates/${id}/revoke`, { method: 'POST', credential: ann.credential, body: {} })).status).toBe(403);
     const revoked = await api(w.url, `/api/moderator/certificates/${id}/revoke`, { method: 'POST', credential: w.moderatorCredential, body: { reason: 'issued in error' } });

@@ -72,14 +72,16 @@ export class CertificateService {
   /** Check a signed certificate: our signature over exactly this content, and not revoked. */
   async verify(jwt: string): Promise<Verification> {
     const tampered = (message: string): Verification => ({ status: 'tampered', message, certificateId: null, credential: null, revokedAt: null });
-    let kid: string | undefined;
+    let kid: unknown;
     try {
       kid = decodeProtectedHeader(jwt).kid;
     } catch {
       return tampered('This is not a signed certificate.');
     }
+    // A header is the sender's to write: a key id that is not a short string (true, {}, 42) names none of ours.
+    if (kid !== undefined && (typeof kid !== 'string' || kid.length > 200)) return tampered('This certificate was not signed by this issuer.');
     // Only keys we hold count; a key carried in the header proves nothing.
-    const key = kid ? await this.deps.keys.verificationKey(kid) : null;
+    const key = typeof kid === 'string' && kid ? await this.deps.keys.verificationKey(kid) : null;
     if (!key) return tampered('This certificate was not signed by this issuer.');
     let payload: Record<string, unknown>;
     try {
