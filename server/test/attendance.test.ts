@@ -63,8 +63,9 @@ describe('attendance from a recorded stream of webhook events', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('microcredentials-2025-attendance.csv');
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('participant_id,name,email,organisation,country,stakeholder_type,role,assigned_breakout,breakout_attended,minutes_opening,minutes_breakouts,minutes_refernet,minutes_closing,minutes_present,minutes_agenda,share_percent,certificate_eligible');
-    expect(lines.find((l) => l.startsWith(ann.participantId))).toBe(`${ann.participantId},Ann Example,ann@example.org,,BE,other,attendee,trust,trust,45,75,30,0,150,150,100,yes`);
+    const quoted = (cells: string) => cells.split(',').map((c) => `"${c}"`).join(',');
+    expect(lines[0]).toBe(quoted('participant_id,name,email,organisation,country,stakeholder_type,role,assigned_breakout,breakout_attended,minutes_opening,minutes_breakouts,minutes_refernet,minutes_closing,minutes_present,minutes_agenda,share_percent,certificate_eligible'));
+    expect(lines.find((l) => l.startsWith(`"${ann.participantId}"`))).toBe(quoted(`${ann.participantId},Ann Example,ann@example.org,,BE,other,attendee,trust,trust,45,75,30,0,150,150,100,yes`));
     expect(res.text).not.toContain(ann.credential);
     expect(res.text).not.toMatch(/eyJ/); // no JWT of any kind
   });

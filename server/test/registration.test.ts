@@ -223,8 +223,9 @@ describe('preferences and capacity', () => {
     const res = await api(s.url, '/api/moderator/registrations.csv', { credential: s.moderatorCredential });
     expect(res.status).toBe(200);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('participant_id,registered_at,name,email,organisation,country,country_name,stakeholder_type,first_choice,second_choice,assigned_breakout,accessibility_needs,privacy_notice_version,consented_at');
-    expect(lines[1]).toMatch(/^a-[\w-]+,\d{4}-\d\d-\d\dT[\d:.]+Z,"'=HYPERLINK\(""http:\/\/evil""\)",csv@example.org,"Org, Inc.",DE,Germany,other,skills,trust,skills,,2025-10-01,/);
+    const quoted = (cells: string) => cells.split(',').map((c) => `"${c}"`).join(',');
+    expect(lines[0]).toBe(quoted('participant_id,registered_at,name,email,organisation,country,country_name,stakeholder_type,first_choice,second_choice,assigned_breakout,accessibility_needs,privacy_notice_version,consented_at'));
+    expect(lines[1]).toMatch(/^"a-[\w-]+","\d{4}-\d\d-\d\dT[\d:.]+Z","'=HYPERLINK\(""http:\/\/evil""\)","csv@example.org","Org, Inc.","DE","Germany","other","skills","trust","skills","","2025-10-01",/);
     expect(lines).toHaveLength(2); // staff are not registrations
     expect(res.text).not.toMatch(/eyJ/);
     expect((await api(s.url, '/api/moderator/registrations.csv')).status).toBe(401);
