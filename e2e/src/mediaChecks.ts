@@ -35,7 +35,8 @@ export function remoteAudioPeak(page: Page, windowMs = 1500): Promise<number> {
 /**
  * Keep a reference to every RTCPeerConnection the pages of `context` create (in
  * `window.__lwPeerConnections`), so a test can read their stats. The connections are the
- * browser's own, unchanged.
+ * browser's own, unchanged. Their ICE events go to the console (`[ice] …`), for the artifacts
+ * of a run that fails.
  */
 export async function recordPeerConnections(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
@@ -46,6 +47,10 @@ export async function recordPeerConnections(context: BrowserContext): Promise<vo
       constructor(config?: RTCConfiguration) {
         super(config);
         all.push(this);
+        const n = all.length;
+        this.addEventListener('icecandidate', (e) => console.log(`[ice] pc${n} local ${e.candidate?.candidate ?? '(gathering done)'}`));
+        this.addEventListener('icegatheringstatechange', () => console.log(`[ice] pc${n} gathering ${this.iceGatheringState}`));
+        this.addEventListener('iceconnectionstatechange', () => console.log(`[ice] pc${n} connection ${this.iceConnectionState}`));
       }
     };
   });

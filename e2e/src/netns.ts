@@ -60,11 +60,28 @@ export class NetNs {
    * A LAN-like interface with `cidr` (e.g. 10.99.0.1/24): a veth pair with both ends inside, so
    * the machine has an ordinary address besides loopback that reaches nothing outside.
    */
-  addLanInterface(cidr: string, device = 'lan0'): void {
+  async addLanInterface(cidr: string, device = 'lan0'): Promise<void> {
     this.run('ip', ['link', 'add', device, 'type', 'veth', 'peer', 'name', `${device}p`]);
     this.run('ip', ['addr', 'add', cidr, 'dev', device]);
-    this.run('ip', ['link', 'set', device, 'up']);
     this.run('ip', ['link', 'set', `${device}p`, 'up']);
+    this.run('ip', ['link', 'set', device, 'up']);
+    await this.settled(device);
+  }
+
+  /**
+   * Wait until `device` is as a laptop's interface is when someone opens a browser: carrier up
+   * and no address still "tentative" (IPv6 duplicate address detection, ~1-2 s after link-up).
+   * A browser started while the link is still settling may see a different set of networks.
+   */
+  async settled(device: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const link = this.run('ip', ['-o', 'link', 'show', 'dev', device]);
+      const tentative = this.run('ip', ['-o', 'addr', 'show', 'dev', device, 'tentative']).trim();
+      if (/\bLOWER_UP\b/.test(link) && /state UP/.test(link) && tentative === '') return;
+      if (Date.now() > deadline) throw new Error(`${device} in ${this.name} did not settle: ${link} ${tentative}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Process ids still running inside. */

@@ -32,18 +32,22 @@ let output = '';
 
 beforeAll(async () => {
   ns = NetNs.create('start');
-  ns.addLanInterface(`${LAN_ADDRESS}/24`);
+  await ns.addLanInterface(`${LAN_ADDRESS}/24`);
   // A fresh data folder; everything else is what a user has after cloning.
   dataDir = mkdtempSync(join(tmpdir(), 'lw-npm-start-'));
   run = await startNpmStart(ns, { DATA_DIR: dataDir });
   browser = await launchChromium({ webrtc: 'default', executablePath: ns.wrapper(CHROMIUM_PATH) });
 }, 240_000);
 
-afterAll(async () => {
+/** Keep LiveKit's own log while it still exists (stopping LiveKit deletes it). */
+function keepLiveKitLog(): void {
   mkdirSync(OUT_DIR, { recursive: true });
-  // LiveKit's own log, while it still exists (stopping LiveKit deletes it).
   const liveKitLog = /"logFile":"([^"]+)"/.exec(run?.output() ?? '')?.[1];
   if (liveKitLog && existsSync(liveKitLog)) copyFileSync(liveKitLog, join(OUT_DIR, 'livekit.log'));
+}
+
+afterAll(async () => {
+  keepLiveKitLog();
   for (const p of people) p.saveConsole(OUT_DIR);
   output ||= run?.output() ?? '';
   if (output) writeFileSync(join(OUT_DIR, 'npm-start.log'), output);
@@ -98,6 +102,7 @@ describe('npm start, as the README says, in a browser with default settings', ()
     await browser!.close();
     browser = null;
     expect(ns.pids().length).toBeGreaterThanOrEqual(3); // npm, the start script, the server, LiveKit
+    keepLiveKitLog();
     const exit = await run!.interrupt();
     console.log(`npm start exited with ${JSON.stringify(exit)}`);
     expect(exit.signal === 'SIGINT' || exit.code === 0 || exit.code === 130, JSON.stringify(exit)).toBe(true);
