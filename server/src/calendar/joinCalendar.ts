@@ -3,11 +3,18 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { EventConfig } from '@live-workshop/shared';
 import { eventWindow } from '../lifecycle/eventTimes.js';
 
+/**
+ * One line of text for a calendar property: control characters (CR, LF, …) become spaces.
+ * ical-generator escapes the event's summary and description but writes the calendar's name
+ * (X-WR-CALNAME) as given, so a title with a line break could add lines such as BEGIN:VEVENT.
+ */
+export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
 /** An .ics calendar (ical-generator) with the event in its own time zone and the personal join link. */
 export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl: string, publicUrl: string, nowMs: number): string {
   const { start, end } = eventWindow(event);
   const calendar = ical({
-    name: event.title,
+    name: oneLine(event.title),
     prodId: { company: 'live-workshop', product: event.id, language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     // A VTIMEZONE block lets every calendar show the right local time, DST included.
@@ -19,7 +26,7 @@ export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl
     start,
     end,
     timezone: event.timeZone,
-    summary: event.title,
+    summary: oneLine(event.title),
     description: `Your personal join link (keep it to yourself): ${joinUrl}\n\n${event.description}`,
     location: joinUrl,
     url: joinUrl,

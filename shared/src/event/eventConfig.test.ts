@@ -91,6 +91,9 @@ describe('broken events are refused with the path of the fault', () => {
     { name: 'bad date', edit: (e) => { e.date = '23/10/2025'; }, path: ['date'], message: /YYYY-MM-DD/ },
     { name: 'a day that does not exist', edit: (e) => { e.date = '2025-02-30'; }, path: ['date'], message: /no such day/ },
     { name: 'month 13', edit: (e) => { e.date = '2025-13-01'; }, path: ['date'], message: /no such day/ },
+    { name: 'a line break in the title', edit: (e) => { e.title = 'Workshop\r\nBEGIN:VEVENT'; }, path: ['title'], message: /no line breaks/ },
+    { name: 'a control character in a breakout title', edit: (e) => { e.breakouts[0]!.title = 'Room\u0000'; }, path: ['breakouts', 0, 'title'], message: /no line breaks/ },
+    { name: 'a line break in a moderator name', edit: (e) => { e.moderators[0]!.name = 'Ann\nModerator'; }, path: ['moderators', 0, 'name'], message: /no line breaks/ },
     { name: 'an unknown time zone', edit: (e) => { e.timeZone = 'Mars/Olympus_Mons'; }, path: ['timeZone'], message: /IANA time zone/ },
     { name: 'a time zone that is not a zone at all', edit: (e) => { e.timeZone = 'CET; DROP'; }, path: ['timeZone'], message: /IANA time zone/ },
     {

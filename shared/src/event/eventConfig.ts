@@ -7,23 +7,26 @@ export const slugSchema = z
   .max(48)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 
+/** Text shown on one line (a title, a name): no line breaks or other control characters. */
+const oneLine = (max: number) => z.string().min(1).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no line breaks or control characters');
+
 /** A person who organises or moderates the event. */
 export const moderatorSchema = z.strictObject({
   id: slugSchema,
-  name: z.string().min(1).max(120),
+  name: oneLine(120),
 });
 
 /** A person who presents on stage. */
 export const speakerSchema = z.strictObject({
   id: slugSchema,
-  name: z.string().min(1).max(120),
+  name: oneLine(120),
   affiliation: z.string().max(200).optional(),
 });
 
 /** One breakout room: attendees pick one of these when they register. */
 export const breakoutSchema = z.strictObject({
   id: slugSchema,
-  title: z.string().min(1).max(200),
+  title: oneLine(200),
   topic: z.string().max(2000).default(''),
   capacity: z.number().int().min(1).max(100_000),
   facilitator: z.string().max(120).optional(),
@@ -89,7 +92,7 @@ export const agendaItemSchema = z.discriminatedUnion('kind', [
 export const eventConfigSchema = z
   .strictObject({
     id: slugSchema,
-    title: z.string().min(1).max(300),
+    title: oneLine(300),
     description: z.string().max(20_000).default(''),
     /** IANA time zone the times are written in, e.g. Europe/Brussels. */
     timeZone: timeZoneSchema,
@@ -97,7 +100,7 @@ export const eventConfigSchema = z
     date: dateSchema,
     start: timeSchema,
     end: timeSchema,
-    organisers: z.array(z.string().min(1).max(200)).default([]),
+    organisers: z.array(oneLine(200)).default([]),
     breakoutWarningSeconds: z.number().int().min(5).max(3600).default(60),
     moderators: z.array(moderatorSchema).min(1),
     speakers: z.array(speakerSchema).default([]),
