@@ -3,10 +3,10 @@
 // default), and the same ports on every start, so browsers in a room reconnect to the same URL
 // after the server restarts.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isTcpPortFree } from './freePort.js';
 import { PortInUseError, startLiveKitServer, type LiveKitPorts, type MediaAddresses, type RunningLiveKit } from './livekitServer.js';
 
 /** LiveKit's own defaults: signalling, ICE over TCP, ICE over UDP. */
@@ -44,14 +44,6 @@ function savePorts(dataDir: string, ports: LiveKitPorts): void {
   writeFileSync(join(dataDir, PORTS_FILE), `${JSON.stringify(ports)}\n`);
 }
 
-function tcpPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
 export interface DevLiveKitOptions {
   readonly dataDir: string;
   readonly apiKey: string;
@@ -74,7 +66,7 @@ export async function startDevLiveKit(opts: DevLiveKitOptions): Promise<RunningL
     ...(ports ? { ports } : {}), ...(opts.binaryPath ? { binaryPath: opts.binaryPath } : {}),
   });
   const saved = savedPorts(opts.dataDir);
-  const wanted = saved ?? ((await tcpPortFree(DEFAULT_DEV_PORTS.port)) && (await tcpPortFree(DEFAULT_DEV_PORTS.tcpPort)) ? DEFAULT_DEV_PORTS : undefined);
+  const wanted = saved ?? ((await isTcpPortFree(DEFAULT_DEV_PORTS.port)) && (await isTcpPortFree(DEFAULT_DEV_PORTS.tcpPort)) ? DEFAULT_DEV_PORTS : undefined);
   let livekit: RunningLiveKit;
   try {
     livekit = await start(wanted);

@@ -11,3 +11,12 @@ export function freeTcpPort(): Promise<number> {
     });
   });
 }
+
+/** Whether `port` can be listened on at loopback right now. */
+export function isTcpPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
