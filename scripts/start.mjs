@@ -1,6 +1,7 @@
 // @ts-check
 // `npm start`: install what is missing, build what is stale, then run the workshop server
-// (which starts a local LiveKit server unless LIVEKIT_URL points at one).
+// (which starts a local LiveKit server unless LIVEKIT_URL points at one, and a local mail
+// catcher for the join links unless SMTP_URL points at a mail server).
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,10 @@ try {
     const { ensureLiveKit } = await import('./ensure-livekit.mjs');
     const livekit = await ensureLiveKit({ log });
     if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
+  }
+  if (!process.env.SMTP_URL) {
+    const { ensureMailpit } = await import('./ensure-mailpit.mjs');
+    process.env.MAILPIT_BINARY = await ensureMailpit({ log });
   }
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
