@@ -10,7 +10,8 @@ import { LiveAgenda } from './agenda/liveAgenda.js';
 import { Presence } from './agenda/presence.js';
 import { Credentials } from './auth/credentials.js';
 import { eventRoutes } from './http/eventRoutes.js';
-import { registrationRoutes } from './http/registrationRoutes.js';
+import { registrationRoutes, type RegistrationLimits } from './http/registrationRoutes.js';
+import { Registration } from './registration/registrationService.js';
 import { staticClient } from './http/staticClient.js';
 import { webhookRoutes } from './http/webhookRoutes.js';
 import { createAroundTheEvent, type AroundTheEvent } from './lifecycle/aroundTheEvent.js';
@@ -42,15 +43,16 @@ export interface AppSettings {
   readonly webhook: { readonly apiKey: string; readonly apiSecret: string };
   readonly allowedOrigins: readonly string[];
   readonly clientDist: string | null;
-  readonly registrationsPerIpPerMinute: number;
+  /** How many registrations one address, and one email, may send (see RegistrationLimits). */
+  readonly registrationLimits: RegistrationLimits;
   /** Express's "trust proxy" (TRUST_PROXY): a hop count or address names; unset behind no proxy. */
   readonly trustProxy?: string | undefined;
   /** Socket requests each connection may make per second (default REQUESTS_PER_SECOND). */
   readonly requestsPerSecond?: number;
   /** Chat messages each person may send per second. */
   readonly chatPerSecond?: number;
-  /** SMTP server for mailing join links (nodemailer URL); none: no mail. */
-  readonly smtpUrl?: string | null;
+  /** SMTP server for mailing join links (nodemailer URL): the only way a join link reaches an attendee. */
+  readonly smtpUrl: string;
   readonly mailFrom?: string;
   /** Whether a past event that never ran is rehearsed from now at start-up (default `off`). */
   readonly rehearsal?: RehearsalMode;
@@ -112,7 +114,7 @@ export function createApp(deps: AppDeps): App {
   const moves: MoveRecord[] = [];
   const around = createAroundTheEvent({
     db: deps.db, agenda, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
-    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl ?? null, mailFrom: settings.mailFrom,
+    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom,
   });
 
   const web = express();
@@ -133,7 +135,8 @@ export function createApp(deps: AppDeps): App {
   }));
   web.use(webhookRoutes({ ...settings.webhook, presence, log }));
   web.use(eventRoutes({ agenda, clock }));
-  web.use(registrationRoutes({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, perIpPerMinute: settings.registrationsPerIpPerMinute, mailer: around.mailer, log }));
+  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log });
+  web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
@@ -144,7 +147,7 @@ export function createApp(deps: AppDeps): App {
   });
 
   const http = createServer(web);
-  const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log });
+  const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
   const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
   const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
   presence.onChange((identity) => {

@@ -28,10 +28,15 @@ const envSchema = z.object({
   LIVEKIT_API_KEY: z.string().default(DEV_DEFAULTS.livekitApiKey),
   LIVEKIT_API_SECRET: z.string().default(DEV_DEFAULTS.livekitApiSecret),
   SESSION_SECRET: z.string().min(16).default(DEV_DEFAULTS.sessionSecret),
-  REGISTRATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Registrations one address may send per 15 minutes (a whole office or campus shares one address). */
+  REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().min(1).default(1000),
+  /** Registrations (so mails) one email address may be sent per 15 minutes. */
+  REGISTRATIONS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   ALLOWED_ORIGINS: z.string().optional(),
-  /** SMTP server for mailing join links, e.g. smtp://user:pass@mail.example.org:587; unset: no mail. */
+  /** SMTP server for mailing join links, e.g. smtp://user:pass@mail.example.org:587; required in production; unset in development: a local Mailpit. */
   SMTP_URL: z.string().url().optional(),
+  /** The local Mailpit's binary (set by `npm start`), used when no SMTP_URL is given in development. */
+  MAILPIT_BINARY: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   /** `auto` (development's default): an event that is over and never ran is rehearsed from now; `off`: run the event file as it is. */
   REHEARSAL: z.enum(['auto', 'off']).optional(),
@@ -53,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]) {
       !parsed.LIVEKIT_URL && 'LIVEKIT_URL',
     ].filter(Boolean);
     if (weak.length > 0) throw new Error(`Refusing to start in production with development defaults: set ${weak.join(', ')}.`);
+    if (!parsed.SMTP_URL) throw new Error('Refusing to start in production without SMTP_URL: join links are only ever mailed to the address they belong to (e.g. SMTP_URL=smtp://user:pass@mail.example.org:587).');
     if (parsed.REHEARSAL === 'auto') throw new Error('REHEARSAL=auto moves a past event to today and is for development only; production runs the event file as it is.');
   }
   const origins = parsed.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
+import { DEFAULT_REGISTRATION_LIMITS } from './http/registrationRoutes.js';
 import { readConfig } from './config.js';
 import { loadEventFile } from './event/loadEventFile.js';
 import { realLiveKit } from './livekit/realLiveKit.js';
@@ -27,6 +28,18 @@ if (!livekitUrl) {
   log.info({ url: lk.url, media: lk.media, logFile: lk.logFile }, 'local LiveKit server started');
 }
 
+// Join links are only ever mailed: without an SMTP server (development), a local Mailpit catches them.
+let smtpUrl = config.SMTP_URL;
+let inboxUrl: string | null = null;
+let stopMail = async () => {};
+if (!smtpUrl) {
+  const { startDevMailpit } = await import('./devtools/mailpit.js');
+  const mailpit = await startDevMailpit(config.MAILPIT_BINARY);
+  ({ smtpUrl, inboxUrl } = mailpit);
+  stopMail = () => mailpit.stop();
+  log.info({ smtpUrl, inboxUrl }, 'local mail catcher started');
+}
+
 const app = createApp({
   clock: systemClock,
   scheduler: systemScheduler(),
@@ -37,8 +50,8 @@ const app = createApp({
   settings: {
     publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
     webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
-    registrationsPerIpPerMinute: config.REGISTRATIONS_PER_IP_PER_MINUTE, trustProxy: config.TRUST_PROXY,
-    smtpUrl: config.SMTP_URL ?? null, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
+    registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
+    trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
   },
 });
 const port = await app.listen(config.PORT, config.HOST);
@@ -52,6 +65,7 @@ if (app.agenda.restoreProblem) say(`  ${app.agenda.restoreProblem}`);
 if (app.eventFile.notice) say(app.eventFile.notice);
 for (const line of rehearsalBanner(app.agenda.state, systemClock.now())) say(line);
 say(`  Event page and registration:  ${config.publicUrl}/`);
+if (inboxUrl) say(`  Mail inbox (join links go here):  ${inboxUrl.replace('127.0.0.1', 'localhost')}`);
 for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker  '} ${l.name.padEnd(28)} ${l.url}`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
@@ -63,6 +77,7 @@ const shutdown = (signal: string) => (shuttingDown ??= (async () => {
   log.info({ signal }, 'shutting down');
   await app.close();
   await stopLiveKit();
+  await stopMail();
   process.exit(0);
 })());
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));

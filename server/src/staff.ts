@@ -23,7 +23,7 @@ export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock
     ...event.speakers.map((s) => ({ ...s, role: 'speaker' as const })),
   ];
   for (const s of staff) {
-    people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now() });
+    people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
     if (!(s.id in agenda.state.participants)) {
       agenda.system({ type: 'admit', participant: { id: s.id, name: s.name, role: s.role, preferences: [] } });
     }

@@ -14,6 +14,8 @@ import { systemClock, systemScheduler } from '../src/ports/clock.js';
 import { openDatabase } from '../src/store/db.js';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
 import { PRIVACY_NOTICE_VERSION } from '../src/privacy/privacyNotice.js';
+import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits } from '../src/http/registrationRoutes.js';
+import { joinLinkOf, startMailCatcher, type MailCatcher } from './mailCatcher.js';
 
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../events/microcredentials-2025.yaml');
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789';
@@ -41,17 +43,29 @@ export interface TestAppOptions {
   port?: number;
   webhook?: { apiKey: string; apiSecret: string };
   requestsPerSecond?: number;
-  registrationsPerIpPerMinute?: number;
-  /** An SMTP server to mail join links through. */
+  /** Registration limits (default: high enough for any test). */
+  registrationLimits?: Partial<RegistrationLimits>;
+  /** An SMTP server to mail join links through (default: a mail catcher in this process, see mailOf). */
   smtpUrl?: string;
   /** Whether a past event is rehearsed at start-up (the app's default: off). */
   rehearsal?: 'auto' | 'off';
 }
 
-/** Start the real app on an ephemeral loopback port. */
-export async function startTestApp(options: TestAppOptions = {}): Promise<{ app: App; url: string; dbPath: string }> {
+/** The mail catcher of each app the harness started (by its URL), where its join links arrive. */
+const catchers = new Map<string, MailCatcher>();
+
+/** The mail catcher an app started by startTestApp mails to. */
+export function mailOf(url: string): MailCatcher {
+  const catcher = catchers.get(url);
+  if (!catcher) throw new Error(`no mail catcher for ${url} (started with its own smtpUrl?)`);
+  return catcher;
+}
+
+/** Start the real app on an ephemeral loopback port, mailing to a mail catcher of its own. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<{ app: App; url: string; dbPath: string; mail: MailCatcher | null }> {
   const dbPath = options.dbPath ?? tempDbPath();
   const clock = options.clock ?? systemClock;
+  const catcher = options.smtpUrl ? null : await startMailCatcher();
   const app = createApp({
     clock,
     scheduler: options.scheduler ?? systemScheduler(clock),
@@ -61,12 +75,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     event: options.event ?? seedEventFor(clock.now()),
     settings: {
       publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
-      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null, registrationsPerIpPerMinute: options.registrationsPerIpPerMinute ?? 10_000,
-      requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? null, rehearsal: options.rehearsal,
+      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null,
+      registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
+      requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? catcher!.smtpUrl, rehearsal: options.rehearsal,
     },
   });
   const port = await app.listen(options.port ?? 0);
-  return { app, url: `http://127.0.0.1:${port}`, dbPath };
+  const url = `http://127.0.0.1:${port}`;
+  if (catcher) {
+    catchers.set(url, catcher);
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      catchers.delete(url);
+      await catcher.close();
+    };
+  }
+  return { app, url, dbPath, mail: catcher };
 }
 
 type Received = { [K in keyof ServerToClientEvents]: Parameters<ServerToClientEvents[K]>[0] };
@@ -145,10 +170,32 @@ export const completeForm = (form: Record<string, unknown>) => ({
   country: 'BE', stakeholderType: 'other', consent: true, privacyNoticeVersion: PRIVACY_NOTICE_VERSION, preferences: ['skills'], ...form,
 });
 
-/** Register an attendee over HTTP (the form's other fields filled in validly); returns the server's answer. */
-export async function register(url: string, form: { name: string; email: string; preferences?: string[]; organisation?: string } & Record<string, unknown>) {
+/** What a registration through the harness led to: the server's answer, and once the mailed link was followed, who that is. */
+export interface Registered {
+  /** The registration's answer: 202 "check your inbox" when the form was taken. */
+  readonly status: number;
+  /** The answer to following the mailed link (absent when the form was refused). */
+  readonly confirmStatus?: number;
+  readonly body: { participantId: string; credential: string; joinUrl: string; code?: string; message?: string; fieldErrors?: Record<string, string> };
+}
+
+/**
+ * Register an attendee the way a person does (the form's other fields filled in validly): post the
+ * form, take the join link from the mail that arrives over SMTP, and follow it (which confirms the
+ * address and admits them). A refused form or confirmation comes back as the server answered it.
+ */
+export async function register(url: string, form: { name: string; email: string; preferences?: string[]; organisation?: string } & Record<string, unknown>): Promise<Registered> {
+  const mail = mailOf(url);
+  const email = String(form.email).trim().toLowerCase();
+  const before = mail.count(email);
   const res = await fetch(`${url}/api/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(completeForm(form)) });
-  return { status: res.status, body: (await res.json()) as { participantId: string; credential: string; joinUrl: string; code?: string; fieldErrors?: Record<string, string> } };
+  const answer = (await res.json()) as Registered['body'];
+  if (res.status !== 202) return { status: res.status, body: answer };
+  const joinUrl = joinLinkOf(await mail.next(email, before));
+  const credential = joinUrl.split('/join/')[1]!;
+  const confirmed = await fetch(`${url}/api/me/confirm`, { method: 'POST', headers: { authorization: `Bearer ${credential}` } });
+  const body = (await confirmed.json()) as Registered['body'];
+  return { status: res.status, confirmStatus: confirmed.status, body: { ...body, credential, joinUrl } };
 }
 
 /** The join credential of a moderator or speaker of the event file. */

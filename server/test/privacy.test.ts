@@ -86,7 +86,7 @@ describe('my data', () => {
     expect(db.attendance(cara.participantId)).toBe(0);
     // Registering again with the same email makes a new person.
     const back = (await register(w.url, { name: 'Cara Again', email: 'cara@example.org' }));
-    expect(back.status).toBe(201);
+    expect(back.status).toBe(202);
     expect(back.body.participantId).not.toBe(cara.participantId);
   });
 

@@ -32,7 +32,7 @@ describe('development (REHEARSAL=auto): the past seed workshop is rehearsed from
     const s = await bootAt('2026-12-01', '14:03', { rehearsal: 'auto' });
     expect(when(s.event.event)).toStrictEqual({ date: '2026-12-01', start: '14:15', end: '17:45', first: '14:15', rehearsalOf: ORIGINAL });
     expect(s.event.registrationClosed).toBeNull();
-    expect((await register(s.url, { name: 'Ann', email: 'ann@example.org' })).status).toBe(201);
+    expect((await register(s.url, { name: 'Ann', email: 'ann@example.org' })).status).toBe(202);
     expect(rehearsalBanner(s.app.agenda.state, s.clock.now())).toStrictEqual([
       '  Rehearsal: this workshop took place on 23 October 2025 (09:30–13:00 CEST);',
       '  this run starts at 14:15 CET today, same agenda; moderators may start it earlier (REHEARSAL=off: no rehearsal).',
@@ -100,7 +100,7 @@ describe('production (and REHEARSAL=off): dates are never moved; a past event is
 });
 
 describe('REHEARSAL in the configuration', () => {
-  const production = { NODE_ENV: 'production', LIVEKIT_URL: 'wss://lk.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's'.repeat(32), SESSION_SECRET: 'x'.repeat(32) };
+  const production = { NODE_ENV: 'production', LIVEKIT_URL: 'wss://lk.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's'.repeat(32), SESSION_SECRET: 'x'.repeat(32), SMTP_URL: 'smtp://mail.example.org:587' };
   test.each([
     ['development, unset', {}, 'auto'],
     ['development, off', { REHEARSAL: 'off' }, 'off'],

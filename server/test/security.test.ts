@@ -148,14 +148,14 @@ describe('limits', () => {
   });
 
   test('registrations per address are limited with a clear answer; a bad form gets per-field messages', async () => {
-    const started = await startTestApp({ registrationsPerIpPerMinute: 3 });
+    const started = await startTestApp({ registrationLimits: { perAddress: 3 } });
     cleanups.push(() => started.app.close());
     const bad = await register(started.url, { name: '', email: 'not-an-email' });
     expect(bad.status).toBe(400);
     expect(bad.body.fieldErrors).toMatchObject({ name: expect.any(String), email: expect.any(String) });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await register(started.url, { name: `R${i}`, email: `r${i}@example.org` })).status);
-    expect(statuses).toEqual([201, 201, 429]);
+    expect(statuses).toEqual([202, 202, 429]);
     const limited = await register(started.url, { name: 'R9', email: 'r9@example.org' });
     expect(limited).toMatchObject({ status: 429, body: { code: 'rate_limited' } });
     expect(Object.values(started.app.agenda.state.participants).filter((p) => p.role === 'attendee')).toHaveLength(2);
@@ -184,8 +184,9 @@ describe('HTTP edges', () => {
 
   test('production refuses to start with development secrets', () => {
     expect(() => readConfig({ NODE_ENV: 'production' }, [])).toThrow(/LIVEKIT_API_KEY, LIVEKIT_API_SECRET, SESSION_SECRET, LIVEKIT_URL/);
-    expect(() => readConfig({
-      NODE_ENV: 'production', LIVEKIT_URL: 'wss://lk.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's'.repeat(32), SESSION_SECRET: 'x'.repeat(32),
-    }, [])).not.toThrow();
+    const production = { NODE_ENV: 'production', LIVEKIT_URL: 'wss://lk.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's'.repeat(32), SESSION_SECRET: 'x'.repeat(32) };
+    expect(() => readConfig({ ...production, SMTP_URL: 'smtp://mail.example.org:587' }, [])).not.toThrow();
+    // Join links are only ever mailed: production without a mail server would hand them to no one.
+    expect(() => readConfig(production, [])).toThrow(/without SMTP_URL: join links are only ever mailed/);
   });
 });

@@ -36,7 +36,7 @@ test(`${ATTENDEES} attendees with ${CHURN_SHARE * 100}% churn per cue over ${CYC
   app = started.app;
   const breakouts = ['skills', 'trust', 'global', 'uncharted'];
   for (let i = 0; i < ATTENDEES; i++) {
-    const person = app.people.add({ id: `soak-${i}`, role: 'attendee', name: `Soak ${i}`, email: `soak${i}@example.org`, organisation: null, details: {}, createdAt: Date.now() });
+    const person = app.people.add({ id: `soak-${i}`, role: 'attendee', name: `Soak ${i}`, email: `soak${i}@example.org`, organisation: null, details: {}, confirmedAt: 0, removedAt: null, createdAt: Date.now() });
     app.agenda.system({ type: 'admit', participant: { id: person.id, name: person.name, role: 'attendee', preferences: [breakouts[i % 4]!] } });
   }
   for (let i = 0; i < ATTENDEES; i++) sims.push(new SimAttendee(started.url, await app.credentials.issue(`soak-${i}`, 3600)));

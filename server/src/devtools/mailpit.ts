@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { freeTcpPort } from './freePort.js';
+import { freeTcpPort, isTcpPortFree } from './freePort.js';
 
 /** A Mailpit started by `startMailpit`. */
 export interface RunningMailpit {
@@ -108,4 +108,13 @@ export async function mailsTo(inboxUrl: string, address: string): Promise<Caught
 /** The join link in a mail's text, or undefined. */
 export function joinLinkIn(text: string): string | undefined {
   return /https?:\/\/\S+\/join\/[A-Za-z0-9._~-]+/.exec(text)?.[0];
+}
+
+/** Mailpit's own default ports (SMTP, web inbox), used by `npm start` when they are free. */
+export const DEV_MAIL_PORTS = { smtpPort: 1025, httpPort: 8025 } as const;
+
+/** The mail catcher `npm start` runs when no SMTP_URL is set: on Mailpit's usual ports when free. */
+export async function startDevMailpit(binaryPath: string | undefined): Promise<RunningMailpit> {
+  const usual = (await isTcpPortFree(DEV_MAIL_PORTS.smtpPort)) && (await isTcpPortFree(DEV_MAIL_PORTS.httpPort));
+  return startMailpit({ ...(usual ? DEV_MAIL_PORTS : {}), ...(binaryPath ? { binaryPath } : {}) });
 }

@@ -1,75 +1,76 @@
 import { Router, json } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { nanoid } from 'nanoid';
-import { registrationClosedBecause } from '@live-workshop/shared';
-import type { LiveAgenda } from '../agenda/liveAgenda.js';
+import type { EventConfig } from '@live-workshop/shared';
+import { claimsOf, requireSession } from '../auth/bearer.js';
 import type { Credentials } from '../auth/credentials.js';
-import { joinCalendar } from '../calendar/joinCalendar.js';
-import type { Log } from '../log.js';
-import type { Clock } from '../ports/clock.js';
 import { PRIVACY_NOTICE_VERSION } from '../privacy/privacyNotice.js';
-import type { JoinLinkMailer } from '../registration/joinLinkMail.js';
-import { detailsOf, registrationFormSchema } from '../registration/registrationForm.js';
-import type { PeopleStore } from '../store/peopleStore.js';
+import { registrationFormSchema } from '../registration/registrationForm.js';
+import type { Registration } from '../registration/registrationService.js';
 import { fieldErrorsOf, sendError } from './jsonErrors.js';
 
-/** How long an attendee's join link stays valid. */
-export const ATTENDEE_LINK_TTL_S = 60 * 24 * 3600;
+export { ATTENDEE_LINK_TTL_S } from '../registration/registrationService.js';
 
-/** Registration: one person per email; registering again gives the same person a fresh link. */
-export function registrationRoutes(deps: {
-  agenda: LiveAgenda; people: PeopleStore; credentials: Credentials; clock: Clock; publicUrl: string; perIpPerMinute: number;
-  mailer?: JoinLinkMailer | null; log?: Log;
-}): Router {
+/**
+ * How many registrations are taken, per window. Per address it is high, because a whole office or
+ * campus registers from one address after the invitation mail; per email it is low, because each
+ * accepted registration mails that address (so nobody's inbox can be flooded through the form).
+ */
+export interface RegistrationLimits {
+  readonly perAddress: number;
+  readonly perEmail: number;
+  readonly windowMs: number;
+}
+
+/** The defaults: 1,000 per address and 5 per email in 15 minutes. */
+export const DEFAULT_REGISTRATION_LIMITS: RegistrationLimits = { perAddress: 1000, perEmail: 5, windowMs: 15 * 60_000 };
+
+/** POST /api/registrations: parse the form, let the Registration service decide, answer the same for everyone. */
+export function registrationRoutes(deps: { registration: Registration; credentials: Credentials; event: () => EventConfig; limits: RegistrationLimits }): Router {
   const router = Router();
-  const limiter = rateLimit({ windowMs: 60_000, limit: deps.perIpPerMinute, standardHeaders: 'draft-8', legacyHeaders: false,
-    message: { code: 'rate_limited', message: 'Too many registrations from your address; try again in a minute.' } });
+  const { limits } = deps;
+  const perAddress = rateLimit({ windowMs: limits.windowMs, limit: limits.perAddress, standardHeaders: 'draft-8', legacyHeaders: false,
+    message: { code: 'rate_limited', message: 'Too many registrations from your address; try again in a few minutes.' } });
+  const perEmail = rateLimit({
+    windowMs: limits.windowMs, limit: limits.perEmail, standardHeaders: false, legacyHeaders: false,
+    // Counted only for well-formed bodies; a missing email shares one bucket, refused by the form anyway.
+    keyGenerator: (req) => `email:${typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : ''}`,
+    message: { code: 'rate_limited', message: 'This address was sent several links just now; please check its inbox (and spam folder) first.' },
+  });
 
-  router.post('/api/registrations', limiter, json({ limit: '16kb' }), async (req, res) => {
-    const { event } = deps.agenda.state;
-    const closed = registrationClosedBecause(deps.agenda.state, deps.clock.now());
+  router.post('/api/registrations', perAddress, json({ limit: '16kb' }), perEmail, async (req, res) => {
+    const closed = deps.registration.closedBecause();
     if (closed) {
       sendError(res, 409, 'not_allowed_now', closed);
       return;
     }
-    const parsed = registrationFormSchema(event).safeParse(req.body);
+    const parsed = registrationFormSchema(deps.event()).safeParse(req.body);
     if (!parsed.success) {
       sendError(res, 400, 'invalid_payload', 'Please check the form.', { fieldErrors: fieldErrorsOf(parsed.error) });
       return;
     }
-    const form = parsed.data;
-    if (form.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION) {
+    if (parsed.data.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION) {
       sendError(res, 400, 'invalid_payload', 'The privacy notice has changed.', {
         fieldErrors: { consent: 'The privacy notice has changed since you opened the form; please read it again and accept it.' },
       });
       return;
     }
-    const existing = deps.people.findByEmail(form.email);
-    const person = existing ?? deps.people.add({
-      id: `a-${nanoid(12)}`, role: 'attendee', name: form.name, email: form.email, organisation: form.organisation || null,
-      details: { ...detailsOf(form, deps.clock.now()) }, createdAt: deps.clock.now(),
-    });
-    if (!(person.id in deps.agenda.state.participants)) {
-      const preferences = Array.isArray(person.details.preferences) ? (person.details.preferences as string[]) : form.preferences;
-      const admitted = deps.agenda.system({ type: 'admit', participant: { id: person.id, name: person.name, role: person.role, preferences } });
-      if (!admitted.ok) {
-        sendError(res, 409, admitted.code, admitted.message);
-        return;
-      }
+    const outcome = await deps.registration.register(parsed.data);
+    if (outcome.kind === 'closed') {
+      sendError(res, 409, 'not_allowed_now', outcome.message);
+      return;
     }
-    const credential = await deps.credentials.issue(person.id, ATTENDEE_LINK_TTL_S);
-    const joinUrl = `${deps.publicUrl}/join/${credential}`;
-    if (deps.mailer && person.email) {
-      const ics = joinCalendar(event, person, joinUrl, deps.publicUrl, deps.clock.now());
-      void deps.mailer.send({ name: person.name, email: person.email }, event, joinUrl, ics)
-        .catch((err: unknown) => deps.log?.warn({ err }, 'join link mail failed'));
-      // With mail available, someone who only knows an address must not get that person's link.
-      if (existing) {
-        res.status(200).json({ alreadyRegistered: true, mailed: true });
-        return;
-      }
+    res.status(202).json({ status: 'check_inbox', email: parsed.data.email });
+  });
+
+  // The join page calls this when a mailed link is opened: the address is confirmed and the person admitted.
+  router.post('/api/me/confirm', requireSession(deps.credentials), (_req, res) => {
+    const { participantId } = claimsOf(res);
+    const admitted = deps.registration.admit(participantId);
+    if (!admitted.ok) {
+      sendError(res, admitted.code === 'removed' ? 403 : 409, admitted.code === 'removed' ? 'forbidden' : admitted.code, admitted.message);
+      return;
     }
-    res.status(existing ? 200 : 201).json({ participantId: person.id, credential, joinUrl, alreadyRegistered: existing !== null });
+    res.json({ participantId, confirmed: true });
   });
   return router;
 }

@@ -40,8 +40,8 @@ export interface AroundTheEventDeps {
   readonly scheduler: Scheduler;
   readonly log: Log;
   readonly publicUrl: string;
-  /** SMTP server for join-link mails (nodemailer URL); none: no mail is sent. */
-  readonly smtpUrl?: string | null;
+  /** SMTP server for join-link mails (nodemailer URL): the only way a join link reaches an attendee. */
+  readonly smtpUrl: string;
   readonly mailFrom?: string;
 }
 
@@ -49,7 +49,7 @@ export interface AroundTheEventDeps {
 export interface AroundTheEvent {
   /** Every HTTP route of these modules; mount before the client's catch-all. */
   readonly router: Router;
-  readonly mailer: JoinLinkMailer | null;
+  readonly mailer: JoinLinkMailer;
   readonly attendance: AttendanceService;
   readonly certificates: CertificateService;
   readonly autopilot: Autopilot;
@@ -119,7 +119,7 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
       autopilot.stop();
       retention.stop();
       attendanceStore.flush();
-      mailer?.close();
+      mailer.close();
     },
   };
 }

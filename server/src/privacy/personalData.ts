@@ -60,12 +60,12 @@ export class PersonalData {
    */
   erase(participantId: string): boolean {
     if (!this.deps.people.get(participantId)) return false;
+    // Said first: the removal below ends the connection too, with a moderator's words.
+    this.deps.sessions.end(participantId, 'removed', 'Your data has been deleted.');
     if (participantId in this.deps.agenda.state.participants) {
       const removed = this.deps.agenda.execute({ action: { type: 'remove', participantId }, by: SERVER_ACTORS.privacy, expectedVersion: this.deps.agenda.state.version });
       if (!removed.ok) this.deps.log.error({ code: removed.code }, 'removing a person from the agenda for deletion failed');
     }
-    // Removal ends the connection only when it moved the person; after the event nobody moves.
-    this.deps.sessions.end(participantId, 'removed', 'Your data has been deleted.');
     this.deps.recorder.erase(participantId);
     this.deps.attendanceStore.forget(participantId);
     this.deps.db.transaction(() => {

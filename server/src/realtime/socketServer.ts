@@ -9,7 +9,11 @@ import type { IoServer } from './types.js';
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 
 /** Create the Socket.IO server: origin check, message size limit, and the credential handshake. */
-export function createSocketServer(http: HttpServer, deps: { credentials: Credentials; allowedOrigins: readonly string[]; log: Log }): IoServer {
+export function createSocketServer(http: HttpServer, deps: {
+  credentials: Credentials; allowedOrigins: readonly string[]; log: Log;
+  /** Lets the holder of a valid link in: an attendee's first arrival confirms their address and admits them. */
+  admit: (participantId: string) => { ok: true } | { ok: false; code: string };
+}): IoServer {
   const io: IoServer = new Server(http, {
     path: '/socket.io',
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
@@ -28,6 +32,11 @@ export function createSocketServer(http: HttpServer, deps: { credentials: Creden
     if (!verified.ok) {
       deps.log.info({ problem: verified.problem }, 'connection refused');
       return next(new Error(verified.problem === 'revoked' ? 'revoked' : 'unauthorized'));
+    }
+    const admitted = deps.admit(verified.claims.participantId);
+    if (!admitted.ok) {
+      deps.log.info({ problem: admitted.code }, 'connection refused');
+      return next(new Error('forbidden'));
     }
     socket.data.claims = verified.claims;
     socket.data.chatRoom = null;

@@ -34,6 +34,17 @@ export function moderatorPeopleRoutes(deps: {
     res.json({ participantId: person.id, credential, joinUrl: `${deps.publicUrl}/join/${credential}` });
   });
 
+  // A removal sticks (registering again mails no link) until a moderator lets the person back in.
+  router.post('/api/moderator/people/:id/readmit', moderator, (req, res) => {
+    const params = parseOr400(personParams, req.params, res);
+    if (!params) return;
+    const person = deps.people.get(params.id);
+    if (!person) return sendError(res, 404, 'unknown_participant', 'There is no such person.');
+    if (person.removedAt === null) return sendError(res, 409, 'not_allowed_now', 'This person was not removed.');
+    deps.people.setRemovedAt(person.id, null);
+    res.json({ participantId: person.id, readmitted: true });
+  });
+
   // Fresh personal links for the moderators and speakers (earlier links stay valid until revoked).
   router.get('/api/moderator/staff-links', moderator, async (_req, res) => {
     res.set('cache-control', 'no-store');

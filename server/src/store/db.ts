@@ -65,6 +65,11 @@ const MIGRATIONS = [
      revocation_reason TEXT
    );
    CREATE UNIQUE INDEX certificates_by_participant ON certificates(participant_id) WHERE participant_id IS NOT NULL AND revoked_at IS NULL;`,
+  // Join links go only by mail: an address counts once its link is used; a removal sticks.
+  // People stored before this registered under the old rules and count as confirmed.
+  `ALTER TABLE people ADD COLUMN confirmed_at INTEGER;
+   ALTER TABLE people ADD COLUMN removed_at INTEGER;
+   UPDATE people SET confirmed_at = created_at;`,
 ];
 
 /** Open (and migrate) the SQLite database; ':memory:' for tests. WAL with full sync: an acked write survives a kill. */

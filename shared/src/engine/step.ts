@@ -213,7 +213,7 @@ function applyRoster(state: AgendaState, action: RosterAction, command: Command)
     case 'remove': {
       if (command.by.kind === 'participant' && command.by.participantId === target.id) return refuse('not_allowed_now', 'You cannot remove yourself.');
       const { [target.id]: _removed, ...rest } = state.participants;
-      return { state: { ...state, participants: rest, rosterRevision: state.rosterRevision + 1 } };
+      return { state: { ...state, participants: rest, rosterRevision: state.rosterRevision + 1 }, effects: [{ type: 'removed', participantId: target.id }] };
     }
     default:
       return assertNever(action);
