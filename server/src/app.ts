@@ -25,12 +25,12 @@ import type { Log } from './platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from './platform/clock.js';
 import { Assignments } from './live/assignments/assignments.js';
 import { createRequestLimiter } from './live/realtime/handle.js';
-import { serveConnections } from './live/realtime/connection.js';
+import { connections } from './live/realtime/connection.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
-import { createSocketServer } from './live/realtime/socketServer.js';
-import type { IoServer } from './live/realtime/types.js';
+import { createSocketIoTransport, type IoServer } from './live/realtime/socketIoTransport.js';
 import { AgendaStore } from './live/agenda/agendaStore.js';
+import { ChatMembership } from './live/chat/chatMembership.js';
 import { ChatStore } from './live/chat/chatStore.js';
 import { PeopleStore } from './people/peopleStore.js';
 import { admitStaff, staffLinks, type StaffLink } from './people/staff/staff.js';
@@ -146,29 +146,30 @@ export function createApp(deps: AppDeps): App {
   });
 
   const http = createServer(web);
-  const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log });
+  const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log });
+  const chatMembership = new ChatMembership({ sessions, state: () => agenda.state });
   const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
-  const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
   presence.onChange((identity) => {
     roster.changed();
     around.presenceChanged(identity);
   });
   const ghosts = new GhostSweeper({ livekit: deps.livekit, presence, clock, log, state: () => agenda.state });
-  agenda.start(around.wrapEffects(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log })));
+  agenda.start(around.wrapEffects(createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log })));
   admitStaff(agenda, people, clock);
-  around.observeSockets(io);
   around.start();
 
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
-  serveConnections(io, {
-    io, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, sessions, presence, roster,
+  serve(connections({
+    transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, sessions, presence, roster, chatMembership,
+    watchers: [around.connectionWatcher],
     moveReports: (report) => {
       moves.push(report);
       if (moves.length > MOVE_RECORDS_KEPT) moves.splice(0, moves.length - MOVE_RECORDS_KEPT);
       log.info(report, 'move reported');
     },
-  });
+  }));
 
   // Each periodic job keeps its own pending handle, so close() cancels exactly what is armed.
   const timers = new Map<string, TimerHandle>();

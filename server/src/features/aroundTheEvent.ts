@@ -20,7 +20,7 @@ import { PersonalData } from './privacy/personalData.js';
 import { privacyRoutes } from './privacy/privacyRoutes.js';
 import { Retention } from './privacy/retention.js';
 import type { Sessions } from '../live/realtime/sessions.js';
-import type { IoServer } from '../live/realtime/types.js';
+import type { ConnectionWatcher } from '../live/realtime/connection.js';
 import { createJoinLinkMailer, type JoinLinkMailer } from '../people/registration/joinLinkMail.js';
 import { moderatorPeopleRoutes } from '../people/registration/moderatorPeopleRoutes.js';
 import { registrationInfoRoutes } from '../people/registration/registrationInfoRoutes.js';
@@ -57,8 +57,8 @@ export interface AroundTheEvent {
   wrapEffects(runner: EffectListener): EffectListener;
   /** Presence (LiveKit) changed for one identity. */
   presenceChanged(identity: string): void;
-  /** Follow Socket.IO connections for attendance. */
-  observeSockets(io: IoServer): void;
+  /** Attendance follows connections opening and closing. */
+  readonly connectionWatcher: ConnectionWatcher;
   /** Start timers (autopilot, retention) and close what a previous run left open; after staff are admitted. */
   start(): void;
   stop(): void;
@@ -107,7 +107,7 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
     router, mailer, attendance, certificates, autopilot, personalData,
     wrapEffects: (runner) => observers.wrap(runner),
     presenceChanged: (identity) => recorder.presenceChanged(identity),
-    observeSockets: (io) => recorder.observeSockets(io),
+    connectionWatcher: { opened: (id) => recorder.socketOpened(id), closed: (id) => recorder.socketClosed(id) },
     start() {
       recorder.start();
       autopilot.arm();

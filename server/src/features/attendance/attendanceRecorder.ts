@@ -1,12 +1,11 @@
 import { isItemPhase, phaseKey, type AgendaState, type RoomId } from '@live-workshop/shared';
 import type { Presence } from '../../live/agenda/presence.js';
 import type { Clock } from '../../platform/clock.js';
-import type { IoServer } from '../../live/realtime/types.js';
 import type { AttendanceSource, AttendanceStore } from './attendanceStore.js';
 
 /**
  * Writes down what really happened: LiveKit presence (from the signed webhooks, through Presence),
- * Socket.IO connections, and the agenda's phase changes, each stamped with the current agenda item.
+ * connections (signalling), and the agenda's phase changes, each stamped with the current agenda item.
  */
 export class AttendanceRecorder {
   private readonly media = new Map<string, Set<RoomId>>();
@@ -40,20 +39,19 @@ export class AttendanceRecorder {
     else this.media.set(identity, now);
   }
 
-  /** Follow Socket.IO connections; a second tab replacing the first is one continuous presence. */
-  observeSockets(io: IoServer): void {
-    io.on('connection', (socket) => {
-      const id = socket.data.claims.participantId;
-      const count = (this.sockets.get(id) ?? 0) + 1;
-      this.sockets.set(id, count);
-      if (count === 1) this.write(id, 'signal', 'joined', null);
-      socket.on('disconnect', () => {
-        const left = (this.sockets.get(id) ?? 1) - 1;
-        if (left > 0) return void this.sockets.set(id, left);
-        this.sockets.delete(id);
-        this.write(id, 'signal', 'left', null);
-      });
-    });
+  /** A person's connection opened; a second tab replacing the first is one continuous presence. */
+  socketOpened(id: string): void {
+    const count = (this.sockets.get(id) ?? 0) + 1;
+    this.sockets.set(id, count);
+    if (count === 1) this.write(id, 'signal', 'joined', null);
+  }
+
+  /** A person's connection closed. */
+  socketClosed(id: string): void {
+    const left = (this.sockets.get(id) ?? 1) - 1;
+    if (left > 0) return void this.sockets.set(id, left);
+    this.sockets.delete(id);
+    this.write(id, 'signal', 'left', null);
   }
 
   /** The agenda changed; a new phase or item starts a new stretch of the timeline. */

@@ -7,12 +7,14 @@ import type { GhostSweeper } from './ghostSweeper.js';
 import type { RosterPublisher } from '../realtime/roster.js';
 import type { Sessions } from '../realtime/sessions.js';
 import { snapshotOf } from '../realtime/snapshot.js';
-import type { IoServer } from '../realtime/types.js';
+import type { Transport } from '../realtime/transport.js';
+import type { ChatMembership } from '../chat/chatMembership.js';
 import type { PeopleStore } from '../../people/peopleStore.js';
 
 /** What performing effects needs. */
 export interface EffectDeps {
-  io: IoServer;
+  transport: Transport;
+  chat: ChatMembership;
   assignments: Assignments;
   livekit: LiveKitPort;
   sessions: Sessions;
@@ -25,7 +27,7 @@ export interface EffectDeps {
 
 /** Performs the engine's effects: the cue broadcast first, then tokens, permissions and messages. */
 export function createEffectRunner(deps: EffectDeps) {
-  const { io, log } = deps;
+  const { transport, log } = deps;
   const background = (what: string, work: Promise<unknown>) => work.catch((err: unknown) => log.error({ err }, `${what} failed`));
 
   return (effects: readonly Effect[], _before: AgendaState, after: AgendaState): void => {
@@ -38,7 +40,7 @@ export function createEffectRunner(deps: EffectDeps) {
           deps.ghosts.cue();
           {
             const snapshot = snapshotOf(after, deps.clock.now());
-            io.emit(EVENTS.agendaChanged, snapshot);
+            transport.broadcast(EVENTS.agendaChanged, snapshot);
             // Stamped with the snapshot's time (taken before the broadcast), not after it returns.
             log.info({ version: after.version, phase: after.phase.kind, at: snapshot.serverTime }, 'cue');
           }
@@ -60,13 +62,13 @@ export function createEffectRunner(deps: EffectDeps) {
           }
           break;
         case 'warn':
-          io.emit(EVENTS.agendaWarned, { warning: effect.warning, secondsLeft: effect.secondsLeft, version: after.version });
+          transport.broadcast(EVENTS.agendaWarned, { warning: effect.warning, secondsLeft: effect.secondsLeft, version: after.version });
           break;
         case 'eventChanged':
-          io.emit(EVENTS.eventChanged, after.event);
+          transport.broadcast(EVENTS.eventChanged, after.event);
           break;
         case 'broadcast':
-          io.emit(EVENTS.broadcastSent, { text: effect.text, from: effect.from, at: deps.clock.now() });
+          transport.broadcast(EVENTS.broadcastSent, { text: effect.text, from: effect.from, at: deps.clock.now() });
           break;
         case 'rosterChanged':
           changed.push(...effect.participantIds);
@@ -76,6 +78,8 @@ export function createEffectRunner(deps: EffectDeps) {
           break; // owned by LiveAgenda
       }
     }
+    if (cue) deps.chat.follow();
+    else if (changed.length > 0) deps.chat.follow(changed);
     if (cue || changed.length > 0) deps.roster.changed();
     if (cue) background('assignments after cue', deps.assignments.afterCue());
     else if (changed.length > 0) background('assignment update', deps.assignments.participantsChanged(changed));

@@ -6,7 +6,6 @@ import type { LiveKitPort } from '../../livekit/livekitPort.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Log } from '../../platform/log.js';
 import type { Sessions } from '../realtime/sessions.js';
-import { ioRooms } from '../realtime/types.js';
 
 /** How long a LiveKit join token is accepted; prepared ones are refreshed before this. */
 export const TOKEN_TTL_MS = 10 * 60_000;
@@ -106,11 +105,10 @@ export class Assignments {
     const socket = this.deps.sessions.get(participantId);
     if (socket) {
       this.hold(this.current, participantId, current);
-      socket.emit(EVENTS.assignmentChanged, current);
-      this.followChat(participantId, current.roomId);
+      socket.send(EVENTS.assignmentChanged, current);
       if (prepared) {
         this.hold(this.prepared, participantId, prepared);
-        socket.emit(EVENTS.assignmentPrepared, prepared);
+        socket.send(EVENTS.assignmentPrepared, prepared);
       } else this.prepared.delete(participantId);
     }
     return { current, prepared };
@@ -136,7 +134,6 @@ export class Assignments {
       if (same(held, key, placement)) {
         this.current.set(id, held!);
         this.prepared.delete(id);
-        this.followChat(id, placement.roomId);
       } else if (!same(this.current.get(id), key, placement)) late.push(id);
     }
     await inBatches(late, (id) => this.refreshCurrent(id));
@@ -174,6 +171,11 @@ export class Assignments {
     return run;
   }
 
+  /** Resolves once every assignment job queued so far has finished (tests flush with it). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
   forget(participantId: string): void {
     this.current.delete(participantId);
     this.prepared.delete(participantId);
@@ -188,8 +190,7 @@ export class Assignments {
     const socket = this.deps.sessions.get(id);
     if (!socket) return;
     this.hold(this.current, id, assignment);
-    socket.emit(EVENTS.assignmentChanged, assignment);
-    this.followChat(id, assignment.roomId);
+    socket.send(EVENTS.assignmentChanged, assignment);
   }
 
   private async refreshPrepared(id: string): Promise<void> {
@@ -207,7 +208,7 @@ export class Assignments {
     const socket = this.deps.sessions.get(id);
     if (!socket) return;
     this.hold(this.prepared, id, assignment);
-    socket.emit(EVENTS.assignmentPrepared, assignment);
+    socket.send(EVENTS.assignmentPrepared, assignment);
   }
 
   private nextState(state: AgendaState): AgendaState | null {
@@ -220,16 +221,6 @@ export class Assignments {
 
   private hold(map: Map<string, Held>, id: string, a: Assignment): void {
     map.set(id, { phaseKey: a.phaseKey, roomId: a.roomId, canPublish: a.canPublish, mintedAt: this.deps.clock.now(), assignment: a });
-  }
-
-  private followChat(id: string, roomId: RoomId | null): void {
-    const socket = this.deps.sessions.get(id);
-    if (!socket) return;
-    const target = roomId ? ioRooms.chat(roomId) : null;
-    if (socket.data.chatRoom === target) return;
-    if (socket.data.chatRoom) void socket.leave(socket.data.chatRoom);
-    if (target) void socket.join(target);
-    socket.data.chatRoom = target;
   }
 
   private async mint(state: AgendaState, p: Participant | undefined, key: string, placement: Placement): Promise<Assignment> {

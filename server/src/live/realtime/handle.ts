@@ -2,7 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { failure, type Result } from '@live-workshop/shared';
 import type { Log } from '../../platform/log.js';
-import type { IoSocket } from './types.js';
+import type { RoomSocket } from './transport.js';
 
 /** Per-socket request budget: a flooding client slows only itself. */
 export const REQUESTS_PER_SECOND = 20;
@@ -12,7 +12,10 @@ export function createRequestLimiter(points = REQUESTS_PER_SECOND): RateLimiterM
   return new RateLimiterMemory({ points, duration: 1 });
 }
 
-type Handler<S extends z.ZodType, T> = (payload: z.infer<S>, socket: IoSocket) => Promise<Result<T>> | Result<T>;
+type Handler<S extends z.ZodType, T> = (payload: z.infer<S>, socket: RoomSocket) => Promise<Result<T>> | Result<T>;
+
+/** A request as a connection receives it: the arguments (the last may be the ack callback). */
+export type RequestHandler = (socket: RoomSocket, args: unknown[]) => Promise<void>;
 
 /**
  * The one wrapper every socket request goes through: rate limit, validate the payload
@@ -20,9 +23,9 @@ type Handler<S extends z.ZodType, T> = (payload: z.infer<S>, socket: IoSocket) =
  * become `internal` and are logged, never forwarded.
  */
 export function handle<S extends z.ZodType, T>(
-  socket: IoSocket, deps: { log: Log; limiter: RateLimiterMemory }, name: string, schema: S, handler: Handler<S, T>,
-) {
-  return async (...args: unknown[]) => {
+  deps: { log: Log; limiter: RateLimiterMemory }, name: string, schema: S, handler: Handler<S, T>,
+): RequestHandler {
+  return async (socket, args) => {
     const ack = args.at(-1);
     const respond = typeof ack === 'function' ? (ack as (r: Result<T>) => void) : () => {};
     try {
@@ -45,7 +48,7 @@ export function handle<S extends z.ZodType, T>(
     try {
       respond(await handler(parsed.data, socket));
     } catch (err) {
-      deps.log.error({ err, event: name, participantId: socket.data.claims?.participantId }, 'handler failed');
+      deps.log.error({ err, event: name, participantId: socket.claims.participantId }, 'handler failed');
       respond(failure('internal', 'Something went wrong on the server; it has been logged.'));
     }
   };

@@ -3,14 +3,16 @@ import { describe, expect, test } from 'vitest';
 import type { RosterView } from '@live-workshop/shared';
 import { ManualTime } from '../../platform/clock.js';
 import { ROSTER_PUSH_INTERVAL_MS, RosterPublisher } from './roster.js';
-import type { IoServer } from './types.js';
+import type { Transport } from './transport.js';
 
 function publisher() {
   const time = new ManualTime(1_000_000);
   const sent: { rooms: string[]; event: string; revision: number }[] = [];
   let revision = 0;
-  const io = { to: (rooms: string[]) => ({ emit: (event: string, view: RosterView) => sent.push({ rooms, event, revision: view.revision }) }) } as unknown as Pick<IoServer, 'to'>;
-  const roster = new RosterPublisher(io, () => ({ revision: ++revision, entries: [] }), time, time);
+  const transport = {
+    publish: (rooms: string[], event: string, view: RosterView) => sent.push({ rooms, event, revision: view.revision }),
+  } as unknown as Pick<Transport, 'publish'>;
+  const roster = new RosterPublisher(transport, () => ({ revision: ++revision, entries: [] }), time, time);
   return { time, sent, roster };
 }
 

@@ -2,7 +2,7 @@ import { EVENTS, placementIn, type AgendaState, type RosterView } from '@live-wo
 import type { Presence } from '../agenda/presence.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { Sessions } from './sessions.js';
-import { ioRooms, type IoServer } from './types.js';
+import { topics, type Transport } from './transport.js';
 
 /** Minimum time between two roster pushes to moderators; changes in between are coalesced. */
 export const ROSTER_PUSH_INTERVAL_MS = 250;
@@ -25,7 +25,7 @@ export class RosterPublisher {
   private closed = false;
 
   constructor(
-    private readonly io: Pick<IoServer, 'to'>,
+    private readonly transport: Pick<Transport, 'publish'>,
     private readonly build: () => RosterView,
     private readonly clock: Clock,
     private readonly scheduler: Scheduler,
@@ -36,7 +36,7 @@ export class RosterPublisher {
     this.timer = this.scheduler.at(this.clock.now() + ROSTER_PUSH_INTERVAL_MS, () => {
       this.timer = null;
       if (this.closed) return;
-      this.io.to([ioRooms.moderators, ioRooms.speakers]).emit(EVENTS.rosterChanged, this.build());
+      this.transport.publish([topics.moderators, topics.speakers], EVENTS.rosterChanged, this.build());
     });
   }
 

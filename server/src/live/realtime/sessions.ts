@@ -1,24 +1,20 @@
-import { EVENTS } from '@live-workshop/shared';
-import type { IoSocket } from './types.js';
+import type { RoomSocket } from './transport.js';
 
 /** One live connection per person: the newest takes over and the older is told why. */
 export class Sessions {
-  private readonly sockets = new Map<string, IoSocket>();
+  private readonly sockets = new Map<string, RoomSocket>();
 
-  attach(participantId: string, socket: IoSocket): void {
+  attach(participantId: string, socket: RoomSocket): void {
     const older = this.sockets.get(participantId);
     this.sockets.set(participantId, socket);
-    if (older && older.id !== socket.id) {
-      older.emit(EVENTS.sessionEnded, { reason: 'replaced', message: 'You opened the workshop in another tab or device; this one is now closed.' });
-      older.disconnect(true);
-    }
+    if (older && older.id !== socket.id) older.close('replaced', 'You opened the workshop in another tab or device; this one is now closed.');
   }
 
-  detach(participantId: string, socket: IoSocket): void {
+  detach(participantId: string, socket: RoomSocket): void {
     if (this.sockets.get(participantId)?.id === socket.id) this.sockets.delete(participantId);
   }
 
-  get(participantId: string): IoSocket | undefined {
+  get(participantId: string): RoomSocket | undefined {
     return this.sockets.get(participantId);
   }
 
@@ -30,13 +26,8 @@ export class Sessions {
   end(participantId: string, reason: 'removed' | 'revoked', message: string): void {
     const socket = this.sockets.get(participantId);
     if (!socket) return;
-    socket.emit(EVENTS.sessionEnded, { reason, message });
-    socket.disconnect(true);
+    socket.close(reason, message);
     this.sockets.delete(participantId);
-  }
-
-  get size(): number {
-    return this.sockets.size;
   }
 
   ids(): IterableIterator<string> {
