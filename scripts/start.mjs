@@ -29,7 +29,7 @@ try {
   process.exit(1);
 }
 log('Starting the workshop server…');
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/index.ts'), ...process.argv.slice(2)], {
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts'), ...process.argv.slice(2)], {
   cwd: root, stdio: 'inherit', env: process.env,
 });
 // Ctrl-C reaches the whole foreground group (this process and the server) at once; a signal sent

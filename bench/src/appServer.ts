@@ -1,4 +1,4 @@
-// Runs the project's server as a real child process (`node --import tsx server/src/index.ts`),
+// Runs the project's server as a real child process (`node --import tsx server/src/main.ts`),
 // the way it is deployed, and reads what it says: the moderator link and the cue log lines.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -57,7 +57,7 @@ export class AppServer {
       '--import', 'tsx',
       ...(opts.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfileDir] : []),
       ...(opts.inspectPort ? [`--inspect=127.0.0.1:${opts.inspectPort}`] : []),
-      join(REPO_ROOT, 'server/src/index.ts'), '--event', opts.eventFile,
+      join(REPO_ROOT, 'server/src/main.ts'), '--event', opts.eventFile,
     ];
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,

@@ -6,7 +6,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { breakoutRoomId, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
-import { loadEventFile } from '../../server/src/event/loadEventFile.js';
+import { loadEventFile } from '../../server/src/live/event/loadEventFile.js';
 import { AppServer, type CueLogLine } from './appServer.js';
 import { attendeeBundleSize, loadedAttendeeBundle, type BundleSize, type LoadedBundle } from './bundleSize.js';
 import { FloorServer } from './floor.js';

@@ -17,7 +17,7 @@ async function privacyNoticeVersion(serverUrl: string): Promise<string | undefin
     const body = (await res.json()) as { version?: string };
     if (body.version) return body.version;
   }
-  const source = '../../server/src/privacy/privacyNotice.js';
+  const source = '../../server/src/features/privacy/privacyNotice.js';
   const mod = (await import(source).catch(() => null)) as { PRIVACY_NOTICE_VERSION?: string } | null;
   return mod?.PRIVACY_NOTICE_VERSION;
 }

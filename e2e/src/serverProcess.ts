@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
 
-/** The real server as a child process (node --import tsx server/src/index.ts). */
+/** The real server as a child process (node --import tsx server/src/main.ts). */
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly url: string;
@@ -25,7 +25,7 @@ export interface ServerProcessOptions {
 /** Start the server and wait until it prints its links. */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', join(REPO_ROOT, 'server/src/index.ts')];
+    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')];
     const child = spawn(cmd!, args, {
       cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -18,7 +18,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livekitRoomName, type EventConfig, type RoomId } from '@live-workshop/shared';
-import { loadEventFile } from '../../server/src/event/loadEventFile.js';
+import { loadEventFile } from '../../server/src/live/event/loadEventFile.js';
 import { CHROMIUM_PATH, launchChromium } from '../src/browser.js';
 import { breakoutTitle, cue, moveCounts, movesInto, registerOnEventPage, waitForText, type AttendeeForm } from '../src/journeySteps.js';
 import { describePath, mediaPaths, recordPeerConnections, remoteAudioPeak, type MediaPath } from '../src/mediaChecks.js';

@@ -1,38 +1,40 @@
+// The composition root: createApp(deps) wires the stores, the live agenda (live/), LiveKit
+// (livekit/), people (people/) and the features around the event (features/) to HTTP and
+// Socket.IO. Nothing here decides anything; each folder holds one feature top to bottom.
 import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
-import { EVENTS, PROTOCOL_VERSION, type EventConfig, type MoveReportPayload, type RehearsalMode } from '@live-workshop/shared';
-import { createEffectRunner } from './agenda/effectRunner.js';
-import { GhostSweeper } from './agenda/ghostSweeper.js';
-import { LiveAgenda } from './agenda/liveAgenda.js';
-import { Presence } from './agenda/presence.js';
-import { Credentials } from './auth/credentials.js';
-import { eventRoutes } from './http/eventRoutes.js';
-import { registrationRoutes, type RegistrationLimits } from './http/registrationRoutes.js';
-import { Registration } from './registration/registrationService.js';
-import { staticClient } from './http/staticClient.js';
-import { webhookRoutes } from './http/webhookRoutes.js';
-import { createAroundTheEvent, type AroundTheEvent } from './lifecycle/aroundTheEvent.js';
-import { applyEventFileChanges, type EventFileOutcome } from './lifecycle/eventFileChanges.js';
-import { rehearseIfDue } from './lifecycle/rehearsal.js';
-import { MetaStore } from './store/metaStore.js';
+import { type EventConfig, type MoveReportPayload, type RehearsalMode } from '@live-workshop/shared';
+import { createEffectRunner } from './live/agenda/effectRunner.js';
+import { GhostSweeper } from './live/agenda/ghostSweeper.js';
+import { LiveAgenda } from './live/agenda/liveAgenda.js';
+import { Presence } from './live/agenda/presence.js';
+import { Credentials } from './people/credentials/credentials.js';
+import { eventRoutes } from './live/event/eventRoutes.js';
+import { registrationRoutes, type RegistrationLimits } from './people/registration/registrationRoutes.js';
+import { Registration } from './people/registration/registrationService.js';
+import { staticClient } from './platform/staticClient.js';
+import { webhookRoutes } from './livekit/webhookRoutes.js';
+import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
+import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
+import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
+import { MetaStore } from './platform/db/metaStore.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
-import type { Log } from './log.js';
-import type { Clock, Scheduler, TimerHandle } from './ports/clock.js';
-import { Assignments } from './realtime/assignments.js';
-import { createRequestLimiter } from './realtime/handle.js';
-import { registerHandlers } from './realtime/handlers.js';
-import { RosterPublisher, rosterOf } from './realtime/roster.js';
-import { Sessions } from './realtime/sessions.js';
-import { snapshotOf } from './realtime/snapshot.js';
-import { createSocketServer } from './realtime/socketServer.js';
-import { ioRooms, type IoServer } from './realtime/types.js';
-import { AgendaStore } from './store/agendaStore.js';
-import { ChatStore } from './store/chatStore.js';
-import { PeopleStore } from './store/peopleStore.js';
-import { admitStaff, staffLinks, type StaffLink } from './staff.js';
+import type { Log } from './platform/log.js';
+import type { Clock, Scheduler, TimerHandle } from './platform/clock.js';
+import { Assignments } from './live/assignments/assignments.js';
+import { createRequestLimiter } from './live/realtime/handle.js';
+import { connections } from './live/realtime/connection.js';
+import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
+import { Sessions } from './live/realtime/sessions.js';
+import { createSocketIoTransport, type IoServer } from './live/realtime/socketIoTransport.js';
+import { AgendaStore } from './live/agenda/agendaStore.js';
+import { ChatMembership } from './live/chat/chatMembership.js';
+import { ChatStore } from './live/chat/chatStore.js';
+import { PeopleStore } from './people/peopleStore.js';
+import { admitStaff, staffLinks, type StaffLink } from './people/staff/staff.js';
 
 /** Settings that differ between deployments. */
 export interface AppSettings {
@@ -147,48 +149,30 @@ export function createApp(deps: AppDeps): App {
   });
 
   const http = createServer(web);
-  const io = createSocketServer(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
+  const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
+  const chatMembership = new ChatMembership({ sessions, state: () => agenda.state });
   const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
-  const roster = new RosterPublisher(io, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
   presence.onChange((identity) => {
     roster.changed();
     around.presenceChanged(identity);
   });
   const ghosts = new GhostSweeper({ livekit: deps.livekit, presence, clock, log, state: () => agenda.state });
-  agenda.start(around.wrapEffects(createEffectRunner({ io, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log })));
+  agenda.start(around.wrapEffects(createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log })));
   admitStaff(agenda, people, clock);
-  around.observeSockets(io);
   around.start();
 
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
-  io.on('connection', (socket) => {
-    const { participantId, role } = socket.data.claims;
-    sessions.attach(participantId, socket);
-    if (role === 'moderator') void socket.join(ioRooms.moderators);
-    if (role === 'speaker') void socket.join(ioRooms.speakers);
-    const participant = agenda.state.participants[participantId];
-    socket.emit(EVENTS.welcome, {
-      protocolVersion: PROTOCOL_VERSION, participant: { id: participantId, name: participant?.name ?? '', role },
-      event: agenda.state.event, serverTime: clock.now(),
-    });
-    socket.emit(EVENTS.agendaChanged, snapshotOf(agenda.state, clock.now()));
-    void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
-    if (role !== 'attendee') socket.emit(EVENTS.rosterChanged, rosterOf(agenda.state, presence, sessions));
-    roster.changed();
-    registerHandlers(socket, {
-      io, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter,
-      moveReports: (report) => {
-        moves.push(report);
-        if (moves.length > MOVE_RECORDS_KEPT) moves.splice(0, moves.length - MOVE_RECORDS_KEPT);
-        log.info(report, 'move reported');
-      },
-    });
-    socket.on('disconnect', () => {
-      sessions.detach(participantId, socket);
-      roster.changed();
-    });
-  });
+  serve(connections({
+    transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, sessions, presence, roster, chatMembership,
+    watchers: [around.connectionWatcher],
+    moveReports: (report) => {
+      moves.push(report);
+      if (moves.length > MOVE_RECORDS_KEPT) moves.splice(0, moves.length - MOVE_RECORDS_KEPT);
+      log.info(report, 'move reported');
+    },
+  }));
 
   // Each periodic job keeps its own pending handle, so close() cancels exactly what is armed.
   const timers = new Map<string, TimerHandle>();

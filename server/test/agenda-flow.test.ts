@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS, phaseKey, remainingMs } from '@live-workshop/shared';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
-import { ManualTime } from '../src/ports/clock.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { connectClient, register, startTestApp, TestClient } from './harness.js';
 
 const BREAKOUTS = ['skills', 'trust', 'global', 'uncharted'];

@@ -1,6 +1,6 @@
 // close() stops every periodic job of the app: nothing it scheduled runs afterwards.
 import { expect, test } from 'vitest';
-import { ManualTime, type Scheduler } from '../src/ports/clock.js';
+import { ManualTime, type Scheduler } from '../src/platform/clock.js';
 import { startTestApp } from './harness.js';
 
 test('after close() no periodic job (token refresh, presence reconcile) runs or re-arms', async () => {

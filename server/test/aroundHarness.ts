@@ -1,7 +1,7 @@
 // Helpers for the tests of what happens around the live event: HTTP calls with a credential, signed webhooks, a recorded workshop.
 import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
-import { ManualTime } from '../src/ports/clock.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { connectClient, register, staffCredential, startTestApp, type TestClient } from './harness.js';
 
 /** 2025-10-23 09:00 in Brussels (CEST, UTC+2): half an hour before the seed workshop starts. */

@@ -1,6 +1,6 @@
 // Attendance is computed from what really happened: a recorded stream of signed LiveKit webhooks, against the agenda's timeline.
 import { afterEach, describe, expect, test } from 'vitest';
-import { ManualTime } from '../src/ports/clock.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { api, manualWorkshop, MINUTE_MS, postWebhook, recordedWorkshop } from './aroundHarness.js';
 import { register, startTestApp } from './harness.js';
 

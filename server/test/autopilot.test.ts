@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
-import { loadEventFile } from '../src/event/loadEventFile.js';
+import { loadEventFile } from '../src/live/event/loadEventFile.js';
 import { api, manualWorkshop } from './aroundHarness.js';
 import { register, SEED_EVENT_FILE } from './harness.js';
 

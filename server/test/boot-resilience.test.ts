@@ -3,7 +3,7 @@
 // event cannot be saved through the moderator's event edit any more.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ManualTime } from '../src/ports/clock.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { connectClient, startTestApp, staffCredential, tempDbPath } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];

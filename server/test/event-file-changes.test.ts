@@ -1,8 +1,8 @@
 // The event file edited after the first boot: applied at the next boot while the doors are not
 // open; once the event has begun the running event keeps its saved version, and says so.
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadEventFile } from '../src/event/loadEventFile.js';
-import { ManualTime } from '../src/ports/clock.js';
+import { loadEventFile } from '../src/live/event/loadEventFile.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { connectClient, SEED_EVENT_FILE, startTestApp, staffCredential, tempDbPath } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];

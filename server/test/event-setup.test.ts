@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS, eventConfigSchema } from '@live-workshop/shared';
-import { EventFileError, loadEventFile, parseEventText } from '../src/event/loadEventFile.js';
+import { EventFileError, loadEventFile, parseEventText } from '../src/live/event/loadEventFile.js';
 import { api, manualWorkshop } from './aroundHarness.js';
 import { register, SEED_EVENT_FILE, startTestApp } from './harness.js';
 

@@ -1,9 +1,9 @@
 // Nobody stays in a room they no longer belong to: presence is reconciled with LiveKit and ghosts removed.
 import { afterEach, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
-import { MOVE_GRACE_MS } from '../src/agenda/ghostSweeper.js';
+import { MOVE_GRACE_MS } from '../src/live/agenda/ghostSweeper.js';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
-import { ManualTime } from '../src/ports/clock.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { register, startTestApp, TestClient } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];

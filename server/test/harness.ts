@@ -6,15 +6,15 @@ import {
   addDays, EVENTS, eventTiming, localDateAndMinutes, PROTOCOL_VERSION, type ClientToServerEvents, type EventConfig, type Result, type ServerToClientEvents,
 } from '@live-workshop/shared';
 import { createApp, type App } from '../src/app.js';
-import { loadEventFile } from '../src/event/loadEventFile.js';
+import { loadEventFile } from '../src/live/event/loadEventFile.js';
 import type { LiveKitPort } from '../src/livekit/livekitPort.js';
-import { createLog } from '../src/log.js';
-import type { Clock, Scheduler } from '../src/ports/clock.js';
-import { systemClock, systemScheduler } from '../src/ports/clock.js';
-import { openDatabase } from '../src/store/db.js';
+import { createLog } from '../src/platform/log.js';
+import type { Clock, Scheduler } from '../src/platform/clock.js';
+import { systemClock, systemScheduler } from '../src/platform/clock.js';
+import { openDatabase } from '../src/platform/db/db.js';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
-import { PRIVACY_NOTICE_VERSION } from '../src/privacy/privacyNotice.js';
-import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits } from '../src/http/registrationRoutes.js';
+import { PRIVACY_NOTICE_VERSION } from '../src/features/privacy/privacyNotice.js';
+import { DEFAULT_REGISTRATION_LIMITS, type RegistrationLimits } from '../src/people/registration/registrationRoutes.js';
 import { joinLinkOf, startMailCatcher, type MailCatcher } from './mailCatcher.js';
 
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../events/microcredentials-2025.yaml');

@@ -2,7 +2,7 @@
 // it gets the room it now belongs to, with the state in sync and versions in order.
 import { afterEach, expect, test } from 'vitest';
 import { EVENTS, placementOf } from '@live-workshop/shared';
-import { ManualTime } from '../src/ports/clock.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { register, startTestApp, TestClient } from './harness.js';
 import { SimAttendee } from './simAttendee.js';
 

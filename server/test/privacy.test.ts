@@ -131,7 +131,7 @@ describe('the organisers\' retention and purge', () => {
   });
 
   test('retention from the event file, overridden by a moderator; the purge runs by itself when due', async () => {
-    const { loadEventFile } = await import('../src/event/loadEventFile.js');
+    const { loadEventFile } = await import('../src/live/event/loadEventFile.js');
     const { SEED_EVENT_FILE } = await import('./harness.js');
     const w = await manualWorkshop(cleanups, { event: { ...loadEventFile(SEED_EVENT_FILE), retentionDays: 30 } });
     expect((await api(w.url, '/api/moderator/privacy', { credential: w.moderatorCredential })).json).toEqual({ retentionDays: 30, source: 'event', purgeDueAt: null, purgedAt: null });

@@ -1,9 +1,9 @@
 // Registration before the event: the form, duplicates, the calendar file, mailed links, revocable links, preferences.
 import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS, type EventConfig } from '@live-workshop/shared';
-import { loadEventFile } from '../src/event/loadEventFile.js';
-import { PRIVACY_NOTICE_VERSION } from '../src/privacy/privacyNotice.js';
-import { ManualTime } from '../src/ports/clock.js';
+import { loadEventFile } from '../src/live/event/loadEventFile.js';
+import { PRIVACY_NOTICE_VERSION } from '../src/features/privacy/privacyNotice.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { api, manualWorkshop, WORKSHOP_MORNING_MS } from './aroundHarness.js';
 import { completeForm, register, SEED_EVENT_FILE, startTestApp, TestClient } from './harness.js';
 import { joinLinkOf } from './mailCatcher.js';

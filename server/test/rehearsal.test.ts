@@ -1,10 +1,10 @@
 // A past event at start-up: a rehearsal from now in development, "took place" and closed registration otherwise.
 import { afterEach, describe, expect, test } from 'vitest';
 import { zonedInstant, type EventConfig } from '@live-workshop/shared';
-import { readConfig } from '../src/config.js';
-import { loadEventFile } from '../src/event/loadEventFile.js';
-import { rehearsalBanner } from '../src/lifecycle/rehearsal.js';
-import { ManualTime } from '../src/ports/clock.js';
+import { readConfig } from '../src/platform/config.js';
+import { loadEventFile } from '../src/live/event/loadEventFile.js';
+import { rehearsalBanner } from '../src/live/lifecycle/rehearsal.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { api } from './aroundHarness.js';
 import { connectClient, register, SEED_EVENT_FILE, staffCredential, startTestApp } from './harness.js';
 

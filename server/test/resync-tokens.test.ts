@@ -3,8 +3,8 @@
 import { afterEach, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
 import { MemoryLiveKit } from '../src/livekit/memoryLiveKit.js';
-import { ManualTime } from '../src/ports/clock.js';
-import { PREPARED_REFRESH_AFTER_MS } from '../src/realtime/assignments.js';
+import { ManualTime } from '../src/platform/clock.js';
+import { PREPARED_REFRESH_AFTER_MS } from '../src/live/assignments/assignments.js';
 import { connectClient, register, staffCredential, startTestApp } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { AccessToken } from 'livekit-server-sdk';
 import { EVENTS } from '@live-workshop/shared';
-import { readConfig } from '../src/config.js';
-import { ManualTime } from '../src/ports/clock.js';
+import { readConfig } from '../src/platform/config.js';
+import { ManualTime } from '../src/platform/clock.js';
 import { register, startTestApp, TestClient } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];

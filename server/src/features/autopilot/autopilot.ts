@@ -1,0 +1,79 @@
+import type { Database } from 'better-sqlite3';
+import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
+import { SERVER_ACTORS } from '../../live/lifecycle/agendaObservers.js';
+import type { Log } from '../../platform/log.js';
+import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
+import { nextAutopilotStep, type AutopilotStep } from './autopilotPlan.js';
+
+/** Whether the autopilot may act: moderators hold it or let it run. */
+export type AutopilotState = 'run' | 'hold';
+
+/** What the console shows about the autopilot. */
+export interface AutopilotStatus {
+  /** The event file turns the autopilot on (`autopilot: true`). */
+  readonly enabled: boolean;
+  readonly state: AutopilotState;
+  /** The next step it will take (null when held, off, or nothing is due until a moderator acts). */
+  readonly next: AutopilotStep | null;
+}
+
+const STATE_KEY = 'autopilot:state';
+
+/**
+ * Advances the agenda at its scheduled times through LiveAgenda.execute, as the server's
+ * autopilot moderator. One timer at a time, re-planned after every agenda change, so any
+ * moderator command simply becomes the new starting point. The hold survives restarts.
+ */
+export class Autopilot {
+  private timer: TimerHandle | null = null;
+  private readonly read;
+  private readonly write;
+
+  constructor(private readonly deps: { agenda: LiveAgenda; db: Database; clock: Clock; scheduler: Scheduler; log: Log }) {
+    this.read = deps.db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`);
+    this.write = deps.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  }
+
+  status(): AutopilotStatus {
+    const enabled = this.deps.agenda.state.event.autopilot === true;
+    const state = this.state();
+    return { enabled, state, next: enabled && state === 'run' ? nextAutopilotStep(this.deps.agenda.state, this.deps.clock.now()) : null };
+  }
+
+  /** Hold or release the autopilot. */
+  setState(state: AutopilotState): AutopilotStatus {
+    this.write.run(STATE_KEY, state);
+    this.deps.log.info({ state }, 'autopilot');
+    this.arm();
+    return this.status();
+  }
+
+  /** Plan the next step; call at start and after every agenda change. */
+  arm(): void {
+    this.timer?.cancel();
+    this.timer = null;
+    const { next } = this.status();
+    if (next) this.timer = this.deps.scheduler.at(next.dueAt, () => this.fire());
+  }
+
+  stop(): void {
+    this.timer?.cancel();
+    this.timer = null;
+  }
+
+  private state(): AutopilotState {
+    return this.read.get(STATE_KEY)?.value === 'hold' ? 'hold' : 'run';
+  }
+
+  private fire(): void {
+    this.timer = null;
+    const { next } = this.status();
+    if (!next) return;
+    if (next.dueAt > this.deps.clock.now()) return this.arm();
+    const { agenda } = this.deps;
+    const result = agenda.execute({ action: { type: next.action }, by: SERVER_ACTORS.autopilot, expectedVersion: agenda.state.version });
+    // A refusal waits for the next agenda change rather than retrying at the same instant.
+    if (!result.ok) this.deps.log.warn({ action: next.action, code: result.code }, 'autopilot step refused');
+    else this.deps.log.info({ action: next.action, at: this.deps.clock.now() }, 'autopilot step');
+  }
+}

@@ -1,0 +1,104 @@
+import {
+  eventConfigSchema,
+  deadlinesOf, initialState, step, type Action, type Actor, type AgendaState, type Command, type DeadlineId, type Effect,
+  type EventConfig, type StepResult,
+} from '@live-workshop/shared';
+import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
+import type { AgendaStore } from './agendaStore.js';
+import type { Log } from '../../platform/log.js';
+
+/** Receives the effects of each accepted command. */
+export type EffectListener = (effects: readonly Effect[], before: AgendaState, after: AgendaState) => void;
+
+/**
+ * The single authority on the live agenda: applies commands through the pure engine,
+ * persists each accepted change before anyone hears of it, and runs the deadlines it owns.
+ */
+export class LiveAgenda {
+  private current: AgendaState;
+  private readonly timers = new Map<DeadlineId, TimerHandle>();
+  private listener: EffectListener = () => {};
+  /** Why the saved state could not be used as it was, for the console; null when it could. */
+  readonly restoreProblem: string | null = null;
+
+  constructor(
+    event: EventConfig,
+    private readonly store: AgendaStore,
+    private readonly clock: Clock,
+    private readonly scheduler: Scheduler,
+    private readonly log: Log,
+  ) {
+    const saved = store.load();
+    const problem = saved ? eventConfigSchema.safeParse(saved.event) : null;
+    if (saved && problem && !problem.success) {
+      // A saved event that cannot be used (written before today's checks, or edited by hand)
+      // must not stop the server from booting, forever: run with the event file's event instead,
+      // and say so. The saved rest (phase, people, deadlines) is kept.
+      const why = problem.error.issues.map((i) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
+      log.error({ why }, 'the saved event cannot be used; running with the event file\'s event');
+      this.restoreProblem = `The saved event could not be used (${why}); running with the event file's event instead.`;
+      this.current = { ...saved, event };
+      store.save(saved, this.current, { at: clock.now(), actor: { kind: 'system' }, action: { type: 'replaceEvent', event } });
+    } else if (saved) {
+      this.current = saved;
+      log.info({ version: saved.version, phase: saved.phase.kind, participants: Object.keys(saved.participants).length }, 'agenda restored');
+    } else {
+      this.current = initialState(event);
+      store.save(null, this.current, { at: clock.now(), actor: { kind: 'system' }, action: { type: 'init' } });
+    }
+  }
+
+  get state(): AgendaState {
+    return this.current;
+  }
+
+  /** Start listening for effects and re-arm the deadlines of the restored state. */
+  start(listener: EffectListener): void {
+    this.listener = listener;
+    for (const deadline of deadlinesOf(this.current)) this.arm(deadline.id, deadline.at);
+  }
+
+  /** Apply one command; on success the change is durable before effects run. */
+  execute(command: Command): StepResult {
+    const before = this.current;
+    const now = this.clock.now();
+    const result = step(before, command, now);
+    if (!result.ok) return result;
+    if (result.state !== before) {
+      this.store.save(before, result.state, { at: now, actor: command.by, action: command.action });
+      this.current = result.state;
+    }
+    for (const effect of result.effects) {
+      if (effect.type === 'scheduleDeadline') this.arm(effect.deadline.id, effect.deadline.at);
+      else if (effect.type === 'cancelDeadline') this.disarm(effect.id);
+    }
+    this.listener(result.effects, before, result.state);
+    return result;
+  }
+
+  /** A command from the server itself (admissions, deadlines). */
+  system(action: Action): StepResult {
+    return this.execute({ action, by: SYSTEM, expectedVersion: this.current.version });
+  }
+
+  /** Stop all timers (shutdown). */
+  stop(): void {
+    for (const id of [...this.timers.keys()]) this.disarm(id);
+  }
+
+  private arm(id: DeadlineId, at: number): void {
+    this.disarm(id);
+    this.timers.set(id, this.scheduler.at(at, () => {
+      this.timers.delete(id);
+      const result = this.system({ type: 'deadlineReached', deadline: id });
+      if (!result.ok) this.log.debug({ id, code: result.code }, 'deadline not applied');
+    }));
+  }
+
+  private disarm(id: DeadlineId): void {
+    this.timers.get(id)?.cancel();
+    this.timers.delete(id);
+  }
+}
+
+const SYSTEM: Actor = { kind: 'system' };

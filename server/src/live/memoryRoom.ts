@@ -1,0 +1,69 @@
+// The live room without a network: the real agenda, effect runner, assignments, chat and roster
+// over the in-memory transport and LiveKit, on a clock that moves only when told. For unit tests
+// of what people receive; nothing here opens a port or arms a real timer.
+import { join } from 'node:path';
+import type { Action, Role } from '@live-workshop/shared';
+import { MemoryLiveKit } from '../livekit/memoryLiveKit.js';
+import { PeopleStore } from '../people/peopleStore.js';
+import { ManualTime } from '../platform/clock.js';
+import { openDatabase } from '../platform/db/db.js';
+import { createLog } from '../platform/log.js';
+import { AgendaStore } from './agenda/agendaStore.js';
+import { createEffectRunner } from './agenda/effectRunner.js';
+import { GhostSweeper } from './agenda/ghostSweeper.js';
+import { LiveAgenda } from './agenda/liveAgenda.js';
+import { Presence } from './agenda/presence.js';
+import { Assignments } from './assignments/assignments.js';
+import { ChatMembership } from './chat/chatMembership.js';
+import { ChatStore } from './chat/chatStore.js';
+import { loadEventFile } from './event/loadEventFile.js';
+import { connections } from './realtime/connection.js';
+import { createRequestLimiter } from './realtime/handle.js';
+import { MemoryTransport, type MemorySocket } from './realtime/memoryTransport.js';
+import { RosterPublisher, rosterOf } from './realtime/roster.js';
+import { Sessions } from './realtime/sessions.js';
+
+/** The seed workshop's event file. */
+export const SEED_EVENT_FILE = join(import.meta.dirname, '../../events/microcredentials-2025.yaml');
+
+/** A live room on the seed workshop, at 09:00 Brussels time on its day. */
+export function memoryRoom() {
+  const event = loadEventFile(SEED_EVENT_FILE);
+  const time = new ManualTime(Date.UTC(2025, 9, 23, 7, 0));
+  const log = createLog('silent');
+  const db = openDatabase(':memory:');
+  const agenda = new LiveAgenda(event, new AgendaStore(db), time, time, log);
+  const people = new PeopleStore(db);
+  const livekit = new MemoryLiveKit();
+  const transport = new MemoryTransport();
+  const sessions = new Sessions();
+  const presence = new Presence(event.id);
+  const state = () => agenda.state;
+  const chatMembership = new ChatMembership({ sessions, state });
+  const assignments = new Assignments({ livekit, clock: time, sessions, log, state });
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time);
+  const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
+  agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
+  transport.serve(connections({
+    transport, agenda, assignments, livekit, chat: new ChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(),
+    sessions, presence, roster, chatMembership, moveReports: () => {},
+  }));
+
+  /** Admit a person (as registration or the event file would), then connect them once that has settled. */
+  async function join(id: string, role: Role, preferences: string[] = []): Promise<MemorySocket> {
+    people.add({ id, role, name: `Person ${id}`, email: null, organisation: null, details: {}, createdAt: time.now() });
+    agenda.system({ type: 'admit', participant: { id, name: `Person ${id}`, role, preferences } });
+    await assignments.idle();
+    return transport.connect({ participantId: id, role });
+  }
+
+  /** A moderator's command, with the version they see. */
+  function moderate(action: Action) {
+    return agenda.execute({ action, by: { kind: 'participant', participantId: 'anastasia-pouliou', role: 'moderator' }, expectedVersion: agenda.state.version });
+  }
+
+  /** Let every queued assignment job finish (the explicit flush of the async side). */
+  const settle = () => assignments.idle();
+
+  return { event, time, agenda, livekit, transport, sessions, assignments, join, moderate, settle };
+}

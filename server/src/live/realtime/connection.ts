@@ -1,0 +1,59 @@
+// The life of one connection, whatever carries it: take over the person's session, join their
+// role's topics and their room's chat, send welcome, snapshot, assignments and (staff) the roster,
+// answer requests through the handlers, and let go when it closes.
+import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
+import type { Presence } from '../agenda/presence.js';
+import type { ChatMembership } from '../chat/chatMembership.js';
+import { dispatchRequest, requestHandlers, type HandlerDeps } from './handlers.js';
+import { rosterOf, type RosterPublisher } from './roster.js';
+import type { Sessions } from './sessions.js';
+import { snapshotOf } from './snapshot.js';
+import { topics, type ConnectionListener } from './transport.js';
+
+/** Told when a person's connection opens or closes (attendance follows these). */
+export interface ConnectionWatcher {
+  opened(participantId: string): void;
+  closed(participantId: string): void;
+}
+
+/** What serving connections needs beyond the request handlers' own deps. */
+export interface ConnectionDeps extends HandlerDeps {
+  sessions: Sessions;
+  presence: Presence;
+  roster: RosterPublisher;
+  chatMembership: ChatMembership;
+  watchers?: readonly ConnectionWatcher[];
+}
+
+/** The room logic's side of every connection; a transport adapter calls it. */
+export function connections(deps: ConnectionDeps): ConnectionListener {
+  const { agenda, assignments, clock, log, presence, roster, sessions } = deps;
+  const handlers = requestHandlers(deps);
+  const watchers = deps.watchers ?? [];
+  return {
+    opened(socket) {
+      const { participantId, role } = socket.claims;
+      for (const w of watchers) w.opened(participantId);
+      sessions.attach(participantId, socket);
+      if (role === 'moderator') socket.join(topics.moderators);
+      if (role === 'speaker') socket.join(topics.speakers);
+      deps.chatMembership.follow([participantId]);
+      const participant = agenda.state.participants[participantId];
+      socket.send(EVENTS.welcome, {
+        protocolVersion: PROTOCOL_VERSION, participant: { id: participantId, name: participant?.name ?? '', role },
+        event: agenda.state.event, serverTime: clock.now(),
+      });
+      socket.send(EVENTS.agendaChanged, snapshotOf(agenda.state, clock.now()));
+      void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
+      if (role !== 'attendee') socket.send(EVENTS.rosterChanged, rosterOf(agenda.state, presence, sessions));
+      roster.changed();
+    },
+    request: (socket, name, args) => dispatchRequest(handlers, socket, name, args),
+    closed(socket) {
+      const { participantId } = socket.claims;
+      for (const w of watchers) w.closed(participantId);
+      sessions.detach(participantId, socket);
+      roster.changed();
+    },
+  };
+}

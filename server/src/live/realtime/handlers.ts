@@ -1,0 +1,107 @@
+import {
+  EVENTS, agendaCommandPayload, type ClientToServerEvents, breakoutIdOf, chatSendPayload, emptyPayload, failure, helpRequestPayload, livekitRoomName,
+  moveReportPayload, placementOf, success, visitRoomPayload, type MoveReportPayload, type RoomId,
+} from '@live-workshop/shared';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { LiveAgenda } from '../agenda/liveAgenda.js';
+import type { LiveKitPort } from '../../livekit/livekitPort.js';
+import type { Log } from '../../platform/log.js';
+import type { Clock } from '../../platform/clock.js';
+import type { ChatStore } from '../chat/chatStore.js';
+import { TOKEN_TTL_MS, type Assignments } from '../assignments/assignments.js';
+import { handle, type RequestHandler } from './handle.js';
+import { snapshotOf } from './snapshot.js';
+import { topics, type RoomSocket, type Transport } from './transport.js';
+
+/** What the socket handlers work with. */
+export interface HandlerDeps {
+  transport: Transport;
+  agenda: LiveAgenda;
+  assignments: Assignments;
+  livekit: LiveKitPort;
+  chat: ChatStore;
+  clock: Clock;
+  log: Log;
+  limiter: RateLimiterMemory;
+  chatLimiter: RateLimiterMemory;
+  moveReports: (report: MoveReportPayload & { participantId: string; at: number }) => void;
+}
+
+/** A handler for every request of the protocol, by name: the one list of what a client may ask. */
+export type RequestHandlers = { readonly [Name in keyof ClientToServerEvents]: RequestHandler };
+
+/** The request handlers, shared by every connection (each learns who asks from its socket). */
+export function requestHandlers(deps: HandlerDeps): RequestHandlers {
+  const { agenda, clock } = deps;
+  const wrap = { log: deps.log, limiter: deps.limiter };
+
+  return {
+    [EVENTS.agendaCommand]: handle(wrap, 'command', agendaCommandPayload, ({ expectedVersion, action }, { claims: me }) => {
+      const result = agenda.execute({ action, expectedVersion, by: { kind: 'participant', participantId: me.participantId, role: me.role } });
+      return result.ok ? success({ version: result.state.version }) : failure(result.code, result.message);
+    }),
+
+    [EVENTS.chatSend]: handle(wrap, 'chat message', chatSendPayload, async ({ text }, { claims: me }) => {
+      try {
+        await deps.chatLimiter.consume(me.participantId);
+      } catch {
+        return failure('rate_limited', 'You are sending messages too fast.');
+      }
+      const state = agenda.state;
+      const sender = state.participants[me.participantId];
+      const roomId = placementOf(state, me.participantId).roomId;
+      if (!sender || !roomId) return failure('not_allowed_now', 'You are not in a room with a chat right now.');
+      const message = deps.chat.add({ roomId, from: { id: sender.id, name: sender.name, role: sender.role }, text, at: clock.now() });
+      deps.transport.publish(topics.chat(roomId), EVENTS.chatPosted, message);
+      return success({ id: message.id });
+    }),
+
+    [EVENTS.sessionResync]: handle(wrap, 'resync', emptyPayload, async (_payload, { claims: me }) => {
+      const { current, prepared } = await deps.assignments.resync(me.participantId);
+      const chat = current.roomId ? deps.chat.latest(current.roomId) : [];
+      return success({ snapshot: snapshotOf(agenda.state, clock.now()), current, prepared, chat });
+    }),
+
+    [EVENTS.roomVisit]: handle(wrap, 'visit', visitRoomPayload, async ({ roomId }, { claims: me }) => {
+      if (me.role !== 'moderator') return failure('forbidden', 'Only moderators can visit rooms.');
+      const state = agenda.state;
+      const breakoutId = breakoutIdOf(roomId as RoomId);
+      if (breakoutId && !state.event.breakouts.some((b) => b.id === breakoutId)) return failure('unknown_breakout', `There is no breakout room "${breakoutId}".`);
+      const self = state.participants[me.participantId];
+      const livekitRoom = livekitRoomName(state.event.id, roomId as RoomId);
+      const token = await deps.livekit.mintToken({
+        identity: me.participantId, name: self?.name ?? 'Moderator', room: livekitRoom, canPublish: true,
+        ttlSeconds: TOKEN_TTL_MS / 1000, metadata: JSON.stringify({ role: 'moderator', visiting: true }),
+      });
+      return success({
+        phaseKey: 'visit', roomId: roomId as RoomId, livekitRoom, livekitUrl: deps.livekit.url, token, canPublish: true,
+        expiresAt: clock.now() + TOKEN_TTL_MS,
+      });
+    }),
+
+    [EVENTS.helpRequest]: handle(wrap, 'help request', helpRequestPayload, ({ text }, { claims: me }) => {
+      const state = agenda.state;
+      const at = clock.now();
+      deps.transport.publish(topics.moderators, EVENTS.helpRequested, {
+        participantId: me.participantId, name: state.participants[me.participantId]?.name ?? '?', roomId: placementOf(state, me.participantId).roomId, text, at,
+      });
+      return success({ at });
+    }),
+
+    [EVENTS.moveReport]: handle(wrap, 'move report', moveReportPayload, (report, { claims: me }) => {
+      deps.moveReports({ ...report, participantId: me.participantId, at: clock.now() });
+      return success({ recorded: true as const });
+    }),
+  };
+}
+
+/** Run the handler of a request, or answer "Unknown request" when the protocol has none by that name. */
+export function dispatchRequest(handlers: RequestHandlers, socket: RoomSocket, name: string, args: unknown[]): void {
+  const handler = Object.hasOwn(handlers, name) ? handlers[name as keyof RequestHandlers] : undefined;
+  if (handler) {
+    void handler(socket, args);
+    return;
+  }
+  const ack = args.at(-1);
+  if (typeof ack === 'function') ack(failure('invalid_payload', 'Unknown request.'));
+}

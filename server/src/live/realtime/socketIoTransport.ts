@@ -1,0 +1,93 @@
+// The Socket.IO adapter of the transport: the server with its handshake (protocol version and
+// credential), a RoomSocket for each connection, and fan-out through Socket.IO rooms. The only
+// file of the room logic that imports socket.io.
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@live-workshop/shared';
+import type { Credentials, SessionClaims } from '../../people/credentials/credentials.js';
+import type { Log } from '../../platform/log.js';
+import type { ConnectionListener, RoomSocket, Topic, Transport } from './transport.js';
+
+/** Largest Socket.IO message accepted, in bytes; bigger ones close only the sender's connection. */
+export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+
+/** What the handshake fixes for the life of a connection. */
+export interface SocketData {
+  claims: SessionClaims;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Socket.IO's typed emit, loosened: the transport's own signature already checks the arguments. */
+type LooseEmit = { emit(event: string, ...args: unknown[]): boolean };
+
+/** A Socket.IO connection as a RoomSocket. */
+function roomSocketOf(socket: IoSocket): RoomSocket {
+  const emitter = socket as unknown as LooseEmit;
+  return {
+    id: socket.id,
+    claims: socket.data.claims,
+    send: (event, ...args) => void emitter.emit(event, ...args),
+    join: (topic) => void socket.join(topic),
+    leave: (topic) => void socket.leave(topic),
+    close: (reason, message) => {
+      socket.emit(EVENTS.sessionEnded, { reason, message });
+      socket.disconnect(true);
+    },
+  };
+}
+
+/** The Socket.IO server on `http`, and the transport over it. */
+export function createSocketIoTransport(http: HttpServer, deps: {
+  credentials: Credentials; allowedOrigins: readonly string[]; log: Log;
+  /** Lets the holder of a valid link in: an attendee's first arrival confirms their address and admits them. */
+  admit: (participantId: string) => { ok: true } | { ok: false; code: string };
+}): {
+  io: IoServer; transport: Transport; serve(listener: ConnectionListener): void;
+} {
+  const io: IoServer = new Server(http, {
+    path: '/socket.io',
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    serveClient: false,
+    perMessageDeflate: false, // keep encode-once broadcasts
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      // Browsers always send Origin; non-browser clients (tests, bots) send none.
+      callback(null, origin === undefined || deps.allowedOrigins.includes(origin));
+    },
+  });
+  io.use(async (socket, next) => {
+    const auth = socket.handshake.auth as { credential?: unknown; protocolVersion?: unknown } | undefined;
+    if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(new Error('incompatible_protocol'));
+    const verified = await deps.credentials.verify(auth.credential);
+    if (!verified.ok) {
+      deps.log.info({ problem: verified.problem }, 'connection refused');
+      return next(new Error(verified.problem === 'revoked' ? 'revoked' : 'unauthorized'));
+    }
+    const admitted = deps.admit(verified.claims.participantId);
+    if (!admitted.ok) {
+      deps.log.info({ problem: admitted.code }, 'connection refused');
+      return next(new Error('forbidden'));
+    }
+    socket.data.claims = verified.claims;
+    next();
+  });
+  const transport: Transport = {
+    broadcast: (event, ...args) => void (io as unknown as LooseEmit).emit(event, ...args),
+    publish: (to, event, ...args) => void (io.to(to as Topic | Topic[]) as unknown as LooseEmit).emit(event, ...args),
+  };
+  return {
+    io,
+    transport,
+    serve(listener) {
+      io.on('connection', (socket) => {
+        const room = roomSocketOf(socket);
+        listener.opened(room);
+        // Every request goes through one dispatcher, so a request is known exactly when it has a handler.
+        socket.onAny((name: unknown, ...args: unknown[]) => listener.request(room, typeof name === 'string' ? name : '', args));
+        socket.on('disconnect', () => listener.closed(room));
+      });
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Router, raw } from 'express';
+import { WebhookReceiver } from 'livekit-server-sdk';
+import type { Presence } from '../live/agenda/presence.js';
+import type { Log } from '../platform/log.js';
+
+/** LiveKit webhooks, signature verified: the truth about who is in which room. */
+export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presence: Presence; log: Log }): Router {
+  const receiver = new WebhookReceiver(deps.apiKey, deps.apiSecret);
+  const router = Router();
+  router.post('/livekit/webhook', raw({ type: '*/*', limit: '256kb' }), async (req, res) => {
+    let event;
+    try {
+      const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+      event = await receiver.receive(body, req.get('Authorization'));
+    } catch (err) {
+      deps.log.warn({ err: (err as Error).message }, 'webhook refused');
+      res.status(401).json({ code: 'unauthorized', message: 'Webhook signature invalid.' });
+      return;
+    }
+    const room = event.room?.name;
+    const identity = event.participant?.identity;
+    if (room && identity && event.event === 'participant_joined') deps.presence.joined(room, identity);
+    else if (room && identity && event.event === 'participant_left') deps.presence.left(room, identity);
+    else if (room && event.event === 'room_finished') deps.presence.roomFinished(room);
+    res.status(200).json({ ok: true });
+  });
+  return router;
+}

@@ -1,0 +1,88 @@
+// Boots the server: reads config and the event file, starts a local LiveKit when none is configured,
+// builds the app (app.ts, the composition root) and prints the links. The code lives by feature:
+// platform/ (config, log, clock, db, HTTP helpers), live/ (agenda, realtime, assignments, event),
+// livekit/, people/ (registration, credentials, staff, calendar), features/ (attendance, certificates, …).
+import { resolve } from 'node:path';
+import { createApp } from './app.js';
+import { DEFAULT_REGISTRATION_LIMITS } from './people/registration/registrationRoutes.js';
+import { readConfig } from './platform/config.js';
+import { loadEventFile } from './live/event/loadEventFile.js';
+import { realLiveKit } from './livekit/realLiveKit.js';
+import { createLog } from './platform/log.js';
+import { systemClock, systemScheduler } from './platform/clock.js';
+import { openDatabase } from './platform/db/db.js';
+import { rehearsalBanner } from './live/lifecycle/rehearsal.js';
+
+const log = createLog();
+const config = readConfig(process.env, process.argv);
+const event = loadEventFile(config.eventFile);
+
+let livekitUrl = config.LIVEKIT_URL;
+let stopLiveKit = async () => {};
+let mediaNote = 'external LiveKit';
+if (!livekitUrl) {
+  // Dev tools load only here: a production boot (LIVEKIT_URL set) never imports them.
+  const { startDevLiveKit } = await import('./devtools/devLiveKit.js');
+  const lk = await startDevLiveKit({
+    dataDir: config.DATA_DIR, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET, nodeIp: config.LIVEKIT_NODE_IP,
+    binaryPath: config.LIVEKIT_BINARY, webhookUrl: `http://127.0.0.1:${config.PORT}/livekit/webhook`, log: (line) => log.debug({ livekit: line }),
+  });
+  livekitUrl = lk.url;
+  mediaNote = `media on ${lk.media.nodeIp}`;
+  stopLiveKit = () => lk.stop();
+  log.info({ url: lk.url, media: lk.media, logFile: lk.logFile }, 'local LiveKit server started');
+}
+
+// Join links are only ever mailed: without an SMTP server (development), a local Mailpit catches them.
+let smtpUrl = config.SMTP_URL;
+let inboxUrl: string | null = null;
+let stopMail = async () => {};
+if (!smtpUrl) {
+  const { startDevMailpit } = await import('./devtools/mailpit.js');
+  const mailpit = await startDevMailpit(config.MAILPIT_BINARY);
+  ({ smtpUrl, inboxUrl } = mailpit);
+  stopMail = () => mailpit.stop();
+  log.info({ smtpUrl, inboxUrl }, 'local mail catcher started');
+}
+
+const app = createApp({
+  clock: systemClock,
+  scheduler: systemScheduler(),
+  livekit: realLiveKit({ url: livekitUrl, apiUrl: config.LIVEKIT_API_URL, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
+  db: openDatabase(resolve(config.DATA_DIR, `${event.id}.sqlite`)),
+  log,
+  event,
+  settings: {
+    publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
+    webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
+    registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
+    trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
+  },
+});
+const port = await app.listen(config.PORT, config.HOST);
+await app.reconcilePresence().catch((err: unknown) => log.warn({ err }, 'presence reconcile failed'));
+
+const links = await app.staffLinks();
+const say = (line = '') => process.stdout.write(`${line}\n`);
+say();
+say(`  Live Workshop — ${event.title}`);
+if (app.agenda.restoreProblem) say(`  ${app.agenda.restoreProblem}`);
+if (app.eventFile.notice) say(app.eventFile.notice);
+for (const line of rehearsalBanner(app.agenda.state, systemClock.now())) say(line);
+say(`  Event page and registration:  ${config.publicUrl}/`);
+if (inboxUrl) say(`  Mail inbox (join links go here):  ${inboxUrl.replace('127.0.0.1', 'localhost')}`);
+for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker  '} ${l.name.padEnd(28)} ${l.url}`);
+say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
+say();
+
+// Ctrl-C in `npm start` reaches this process twice (from the terminal and passed on by the start
+// script): the first signal shuts down, later ones wait for it instead of killing us half-way.
+let shuttingDown: Promise<void> | null = null;
+const shutdown = (signal: string) => (shuttingDown ??= (async () => {
+  log.info({ signal }, 'shutting down');
+  await app.close();
+  await stopLiveKit();
+  await stopMail();
+  process.exit(0);
+})());
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));

@@ -1,0 +1,36 @@
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { EventConfig } from '@live-workshop/shared';
+import { eventWindow } from '../../live/lifecycle/eventTimes.js';
+
+/**
+ * One line of text for a calendar property: control characters (CR, LF, …) become spaces.
+ * ical-generator escapes the event's summary and description but writes the calendar's name
+ * (X-WR-CALNAME) as given, so a title with a line break could add lines such as BEGIN:VEVENT.
+ */
+export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
+/** An .ics calendar (ical-generator) with the event in its own time zone and the personal join link. */
+export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl: string, publicUrl: string, nowMs: number): string {
+  const { start, end } = eventWindow(event);
+  const calendar = ical({
+    name: oneLine(event.title),
+    prodId: { company: 'live-workshop', product: event.id, language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    // A VTIMEZONE block lets every calendar show the right local time, DST included.
+    timezone: { name: event.timeZone, generator: getVtimezoneComponent },
+  });
+  const host = new URL(publicUrl).hostname;
+  calendar.createEvent({
+    id: `${event.id}-${person.id}@${host}`,
+    start,
+    end,
+    timezone: event.timeZone,
+    summary: oneLine(event.title),
+    description: `Your personal join link (keep it to yourself): ${joinUrl}\n\n${event.description}`,
+    location: joinUrl,
+    url: joinUrl,
+    stamp: new Date(nowMs),
+  });
+  return calendar.toString();
+}

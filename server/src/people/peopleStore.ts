@@ -1,0 +1,105 @@
+import type { Database } from 'better-sqlite3';
+import type { Role } from '@live-workshop/shared';
+import type { RegistrationDetails } from './registration/registrationForm.js';
+
+/** A registered or invited person, with what the organisers need to know. */
+export interface Person {
+  readonly id: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly email: string | null;
+  readonly organisation: string | null;
+  readonly details: Record<string, unknown>;
+  readonly credentialGeneration: number;
+  readonly createdAt: number;
+  /** When the person first used their mailed join link (null: not yet, so not admitted). */
+  readonly confirmedAt: number | null;
+  /** When the moderators removed them (null: not removed); they stay out until re-admitted. */
+  readonly removedAt: number | null;
+}
+
+/** A registration as the organisers list it (never a credential). */
+export type RegistrationRecord = Omit<Person, 'credentialGeneration' | 'details'> & { readonly details: Partial<RegistrationDetails> };
+
+interface PersonRow {
+  id: string; role: Role; name: string; email: string | null; organisation: string | null;
+  details: string; credential_generation: number; created_at: number; confirmed_at: number | null; removed_at: number | null;
+}
+
+const fromRow = (r: PersonRow): Person => ({
+  id: r.id, role: r.role, name: r.name, email: r.email, organisation: r.organisation,
+  details: JSON.parse(r.details) as Record<string, unknown>, credentialGeneration: r.credential_generation, createdAt: r.created_at,
+  confirmedAt: r.confirmed_at, removedAt: r.removed_at,
+});
+
+/** Registrations and invitations (personal data lives here, not in the agenda): the one reader and writer of `people`. */
+export class PeopleStore {
+  private readonly byId;
+  private readonly byRole;
+  private readonly everyone;
+  private readonly byEmail;
+  private readonly insert;
+  private readonly bumpGeneration;
+  private readonly setConfirmed;
+  private readonly setRemoved;
+  private readonly setUnconfirmedFields;
+
+  constructor(db: Database) {
+    this.byId = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE id = ?`);
+    this.byRole = db.prepare<[Role], PersonRow>(`SELECT * FROM people WHERE role = ? ORDER BY created_at, id`);
+    this.everyone = db.prepare<[], PersonRow>(`SELECT * FROM people ORDER BY created_at, id`);
+    this.byEmail = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE email = ?`);
+    this.insert = db.prepare(`INSERT INTO people (id, role, name, email, organisation, details, created_at, confirmed_at, removed_at)
+      VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt, @confirmedAt, @removedAt) ON CONFLICT(id) DO NOTHING`);
+    this.setConfirmed = db.prepare(`UPDATE people SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL`);
+    this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
+    this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details WHERE id = @id AND confirmed_at IS NULL`);
+    this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
+  }
+
+  get(id: string): Person | null {
+    const row = this.byId.get(id);
+    return row ? fromRow(row) : null;
+  }
+
+  findByEmail(email: string): Person | null {
+    const row = this.byEmail.get(email.toLowerCase());
+    return row ? fromRow(row) : null;
+  }
+
+  /** Everyone, or everyone with a role, in registration order, as the organisers' views and exports list them. */
+  list(role?: Role): RegistrationRecord[] {
+    return (role ? this.byRole.all(role) : this.everyone.all()).map((row) => {
+      const { credentialGeneration: _generation, ...record } = fromRow(row);
+      return record as RegistrationRecord;
+    });
+  }
+
+  /** Add a person unless one with that id exists; returns the stored person. */
+  add(person: Omit<Person, 'credentialGeneration'>): Person {
+    this.insert.run({ ...person, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
+    return this.get(person.id)!;
+  }
+
+  /** The person used their mailed link for the first time. */
+  confirm(id: string, at: number): void {
+    this.setConfirmed.run(at, id);
+  }
+
+  /** Before confirmation, the address's owner may correct what was typed for it. */
+  updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'>): Person {
+    this.setUnconfirmedFields.run({ id, name: fields.name, organisation: fields.organisation, details: JSON.stringify(fields.details) });
+    return this.get(id)!;
+  }
+
+  /** Removed by the moderators (`at`), or re-admitted (`null`). */
+  setRemovedAt(id: string, at: number | null): void {
+    this.setRemoved.run(at, id);
+  }
+
+  /** Invalidate every credential issued so far to this person. */
+  revokeCredentials(id: string): number {
+    this.bumpGeneration.run(id);
+    return this.get(id)?.credentialGeneration ?? 0;
+  }
+}

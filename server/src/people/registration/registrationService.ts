@@ -1,0 +1,100 @@
+// Registration: a join link is only ever delivered to the address it belongs to. Every accepted
+// form gets the same answer ("check your inbox"), new or known, so the answer tells nobody who is
+// registered; the link goes by mail; the address counts as confirmed, and the person is admitted
+// to the agenda, when they first use that link. A person the moderators removed stays out.
+import { nanoid } from 'nanoid';
+import { registrationClosedBecause, type EventConfig, type RefusalCode } from '@live-workshop/shared';
+import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
+import type { Log } from '../../platform/log.js';
+import type { Clock } from '../../platform/clock.js';
+import { joinCalendar } from '../calendar/joinCalendar.js';
+import type { Credentials } from '../credentials/credentials.js';
+import type { PeopleStore, Person } from '../peopleStore.js';
+import type { JoinLinkMailer } from './joinLinkMail.js';
+import { detailsOf, type RegistrationForm } from './registrationForm.js';
+
+/** How long an attendee's join link stays valid. */
+export const ATTENDEE_LINK_TTL_S = 60 * 24 * 3600;
+
+/** What a registration leads to, before it is mapped to HTTP. */
+export type RegistrationOutcome =
+  | { readonly kind: 'check_inbox' }
+  | { readonly kind: 'closed'; readonly message: string };
+
+/** Why a join link does not let its holder in (yet). */
+export type AdmissionOutcome =
+  | { readonly ok: true; readonly confirmedNow: boolean }
+  | { readonly ok: false; readonly code: 'removed' | RefusalCode; readonly message: string };
+
+export interface RegistrationDeps {
+  readonly agenda: LiveAgenda;
+  readonly people: PeopleStore;
+  readonly credentials: Credentials;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+  readonly mailer: JoinLinkMailer;
+  readonly log?: Log | undefined;
+}
+
+/** The registration rules, independent of HTTP. */
+export class Registration {
+  constructor(private readonly deps: RegistrationDeps) {}
+
+  /** Why registrations are not taken now, or null. */
+  closedBecause(): string | null {
+    return registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
+  }
+
+  /**
+   * Take a checked form: store a new person (unconfirmed), or refresh what an unconfirmed one
+   * said (the address's owner may correct what someone else typed), and mail a fresh link.
+   * A confirmed person's details stay as they are: only their link is mailed again.
+   */
+  async register(form: RegistrationForm): Promise<RegistrationOutcome> {
+    const { agenda, people, clock } = this.deps;
+    const closed = this.closedBecause();
+    if (closed) return { kind: 'closed', message: closed };
+    const known = people.findByEmail(form.email);
+    const fields = { name: form.name, organisation: form.organisation || null, details: { ...detailsOf(form, clock.now()) } };
+    const person = known === null
+      ? people.add({ id: `a-${nanoid(12)}`, role: 'attendee', email: form.email, createdAt: clock.now(), confirmedAt: null, removedAt: null, ...fields })
+      : known.confirmedAt === null && known.removedAt === null ? people.updateUnconfirmed(known.id, fields) : known;
+    // Not awaited: the answer must not take longer (or differ) for a known address.
+    void this.mail(person).catch((err: unknown) => this.deps.log?.warn({ err }, 'join link mail failed'));
+    return { kind: 'check_inbox' };
+  }
+
+  /**
+   * The holder of a valid attendee link arrives: the first use confirms the address and admits
+   * the person to the agenda (placed in a breakout by their preferences). Removed people stay out.
+   */
+  admit(participantId: string): AdmissionOutcome {
+    const { agenda, people, clock } = this.deps;
+    const person = people.get(participantId);
+    if (!person || person.role !== 'attendee') return { ok: true, confirmedNow: false };
+    if (person.removedAt !== null) return { ok: false, code: 'removed', message: 'The organisers removed you from this event. Please contact them.' };
+    const confirmedNow = person.confirmedAt === null;
+    if (!(person.id in agenda.state.participants)) {
+      const preferences = Array.isArray(person.details.preferences) ? (person.details.preferences as string[]) : [];
+      const admitted = agenda.system({ type: 'admit', participant: { id: person.id, name: person.name, role: person.role, preferences } });
+      if (!admitted.ok) return { ok: false, code: admitted.code, message: admitted.message };
+    }
+    if (confirmedNow) people.confirm(person.id, clock.now());
+    return { ok: true, confirmedNow };
+  }
+
+  private async mail(person: Person): Promise<void> {
+    const { agenda, credentials, clock, publicUrl, mailer } = this.deps;
+    const event: EventConfig = agenda.state.event;
+    if (!person.email) return;
+    if (person.removedAt !== null) {
+      await mailer.sendNotice({ name: person.name, email: person.email }, event,
+        'The organisers removed your registration for this event, so no new join link was sent. If you think this is a mistake, please reply to the organisers.');
+      return;
+    }
+    const credential = await credentials.issue(person.id, ATTENDEE_LINK_TTL_S);
+    const joinUrl = `${publicUrl}/join/${credential}`;
+    const ics = joinCalendar(event, person, joinUrl, publicUrl, clock.now());
+    await mailer.send({ name: person.name, email: person.email }, event, joinUrl, ics);
+  }
+}

@@ -1,0 +1,40 @@
+import type { EventConfig } from '@live-workshop/shared';
+import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
+import type { Credentials } from '../credentials/credentials.js';
+import type { Clock } from '../../platform/clock.js';
+import type { PeopleStore } from '../peopleStore.js';
+
+/** How long a moderator's or speaker's invite link stays valid. */
+export const STAFF_LINK_TTL_S = 14 * 24 * 3600;
+
+/** A personal invite link of a moderator or speaker. */
+export interface StaffLink {
+  readonly id: string;
+  readonly role: 'moderator' | 'speaker';
+  readonly name: string;
+  readonly url: string;
+}
+
+/** Make sure every moderator and speaker of the event file exists and is admitted. */
+export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock): void {
+  const { event } = agenda.state;
+  const staff = [
+    ...event.moderators.map((m) => ({ ...m, role: 'moderator' as const })),
+    ...event.speakers.map((s) => ({ ...s, role: 'speaker' as const })),
+  ];
+  for (const s of staff) {
+    people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
+    if (!(s.id in agenda.state.participants)) {
+      agenda.system({ type: 'admit', participant: { id: s.id, name: s.name, role: s.role, preferences: [] } });
+    }
+  }
+}
+
+/** Fresh invite links for all staff. */
+export async function staffLinks(event: EventConfig, credentials: Credentials, publicUrl: string): Promise<StaffLink[]> {
+  const staff = [
+    ...event.moderators.map((m) => ({ id: m.id, name: m.name, role: 'moderator' as const })),
+    ...event.speakers.map((s) => ({ id: s.id, name: s.name, role: 'speaker' as const })),
+  ];
+  return Promise.all(staff.map(async (s) => ({ ...s, url: `${publicUrl}/join/${await credentials.issue(s.id, STAFF_LINK_TTL_S)}` })));
+}
