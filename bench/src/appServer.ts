@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from './paths.js';
+import { REPO_ROOT, SERVER_ENTRY } from '@live-workshop/testkit';
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -57,7 +57,7 @@ export class AppServer {
       '--import', 'tsx',
       ...(opts.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfileDir] : []),
       ...(opts.inspectPort ? [`--inspect=127.0.0.1:${opts.inspectPort}`] : []),
-      join(REPO_ROOT, 'server/src/index.ts'), '--event', opts.eventFile,
+      SERVER_ENTRY, '--event', opts.eventFile,
     ];
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,

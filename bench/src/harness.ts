@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { breakoutRoomId, type EventConfig, type RoomId } from '@live-workshop/shared';
-import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
-import { loadEventFile } from '../../server/src/event/loadEventFile.js';
+import { CLIENT_DIST, freeTcpPort as freePort, readEventFile, startLiveKitServer, type RunningLiveKit } from '@live-workshop/testkit';
 import { AppServer, type CueLogLine } from './appServer.js';
 import { attendeeBundleSize, loadedAttendeeBundle, type BundleSize, type LoadedBundle } from './bundleSize.js';
 import { FloorServer } from './floor.js';
@@ -14,14 +13,13 @@ import { HeapProbe } from './heapProbe.js';
 import { MediaFleet, type MediaClient, type MediaMember, type PageMove } from './mediaClients.js';
 import { AUDIO_SAMPLE_MS, startMediaPageServer } from './mediaPage.js';
 import { Moderator, type CueSent } from './moderator.js';
-import { BENCH_DIR, REPO_ROOT } from './paths.js';
+import { BENCH_DIR } from './paths.js';
 import { PlacementCheck } from './placementCheck.js';
 import { busyPct, cpuMs, cpuOver, machineCpu, rssMb } from './procStats.js';
 import { wallNow, type ClientMode, type ClientSpec, type PhaseKind } from './protocol.js';
 import { registerAttendees } from './registrations.js';
 import { cdfPoints, distribution, type Distribution } from './stats.js';
 import { WorkerPool } from './workerPool.js';
-import { freeTcpPort as freePort } from '../../server/src/devtools/freePort.js';
 
 /** What to run. */
 export interface BenchOptions {
@@ -211,7 +209,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const notes: string[] = [];
   const runDir = mkdtempSync(join(tmpdir(), 'lw-bench-'));
   const eventFile = join(BENCH_DIR, 'events', 'bench-workshop.yaml');
-  const event: EventConfig = loadEventFile(eventFile);
+  const event: EventConfig = readEventFile(eventFile);
   const breakoutIds = event.breakouts.map((b) => b.id);
   const phaseKindOf = (phaseKey: string): PhaseKind => {
     const index = Number(/^item:(\d+)$/.exec(phaseKey)?.[1] ?? Number.NaN);
@@ -588,7 +586,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       bare_mb_per_1000: slope('bare_rss_mb', false), bare_mb_per_1000_from_zero: slope('bare_rss_mb', true),
       bare_heap_mb_per_1000: slope('bare_heap_mb', false),
     };
-    const bundle = attendeeBundleSize(join(REPO_ROOT, 'client', 'dist'));
+    const bundle = attendeeBundleSize(CLIENT_DIST);
     let loadedBundle: BenchResults['loadedBundle'] = { skipped: 'client/dist is not built (npm run build -w client)' };
     if (bundle) {
       step('attendee page: measuring what it loads');

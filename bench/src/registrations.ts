@@ -7,31 +7,19 @@ const REGISTRATIONS_IN_FLIGHT = 16;
 interface FormInfo {
   countries?: { code: string }[];
   stakeholderTypes?: { id: string }[];
-  privacyNoticeVersion?: string;
-}
-
-/** The privacy notice version the form must echo: from the server if it says, else from its source. */
-async function privacyNoticeVersion(serverUrl: string): Promise<string | undefined> {
-  const res = await fetch(`${serverUrl}/api/privacy`).catch(() => null);
-  if (res?.ok) {
-    const body = (await res.json()) as { version?: string };
-    if (body.version) return body.version;
-  }
-  const source = '../../server/src/privacy/privacyNotice.js';
-  const mod = (await import(source).catch(() => null)) as { PRIVACY_NOTICE_VERSION?: string } | null;
-  return mod?.PRIVACY_NOTICE_VERSION;
+  privacyNoticeVersion: string;
 }
 
 /** The fields every registration carries besides name, email and preferences, as the form offers them. */
 async function formDefaults(serverUrl: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${serverUrl}/api/registration/form`);
-  const info = res.ok ? ((await res.json()) as FormInfo) : {};
-  const version = info.privacyNoticeVersion ?? (await privacyNoticeVersion(serverUrl));
+  if (!res.ok) throw new Error(`the registration form did not load: ${res.status} ${await res.text()}`);
+  const info = (await res.json()) as FormInfo;
   return {
     country: info.countries?.find((c) => c.code === 'BE')?.code ?? info.countries?.[0]?.code ?? 'BE',
     stakeholderType: info.stakeholderTypes?.[0]?.id ?? 'other',
     consent: true,
-    ...(version ? { privacyNoticeVersion: version } : {}),
+    privacyNoticeVersion: info.privacyNoticeVersion,
   };
 }
 

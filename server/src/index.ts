@@ -7,7 +7,6 @@ import { createLog } from './log.js';
 import { systemClock, systemScheduler } from './ports/clock.js';
 import { openDatabase } from './store/db.js';
 import { rehearsalBanner } from './lifecycle/rehearsal.js';
-import { startDevLiveKit } from './devtools/devLiveKit.js';
 
 const log = createLog();
 const config = readConfig(process.env, process.argv);
@@ -17,6 +16,8 @@ let livekitUrl = config.LIVEKIT_URL;
 let stopLiveKit = async () => {};
 let mediaNote = 'external LiveKit';
 if (!livekitUrl) {
+  // Development only (production requires LIVEKIT_URL), so the production boot never loads devtools.
+  const { startDevLiveKit } = await import('./devtools/devLiveKit.js');
   const lk = await startDevLiveKit({
     dataDir: config.DATA_DIR, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET, nodeIp: config.LIVEKIT_NODE_IP,
     binaryPath: config.LIVEKIT_BINARY, webhookUrl: `http://127.0.0.1:${config.PORT}/livekit/webhook`, log: (line) => log.debug({ livekit: line }),

@@ -1,7 +1,6 @@
+// The real workshop server as a child process, started the way `npm start` starts it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-
-const REPO_ROOT = join(import.meta.dirname, '../..');
+import { REPO_ROOT, SERVER_ENTRY } from './repo.js';
 
 /** The real server as a child process (node --import tsx server/src/index.ts). */
 export interface ServerProcess {
@@ -25,7 +24,7 @@ export interface ServerProcessOptions {
 /** Start the server and wait until it prints its links. */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', join(REPO_ROOT, 'server/src/index.ts')];
+    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', SERVER_ENTRY];
     const child = spawn(cmd!, args, {
       cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
