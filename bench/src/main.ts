@@ -9,7 +9,8 @@ import cliProgress from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FULL_OPTIONS, SMOKE_OPTIONS, plannedUnits, runBench, type BenchOptions } from './harness.js';
+import { runBench } from './harness.js';
+import { FULL_OPTIONS, SMOKE_OPTIONS, plannedUnits, type BenchOptions } from './options.js';
 import { BENCH_DIR } from './paths.js';
 import { summaryTable, writeResults } from './report.js';
 
