@@ -3,24 +3,16 @@
 // LIVEKIT_URL, a `livekit-server` on PATH, or v1.13.5 built into the git-ignored .cache/.
 import { execFile, spawn } from 'node:child_process';
 import { mkdir, rename } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findOnPath, isExecutable } from './lib/executables.mjs';
+import { installedLiveKitBinary, LIVEKIT_BIN, LIVEKIT_BIN_DIR, LIVEKIT_VERSION } from './lib/repoLayout.mjs';
 
 const execFileAsync = promisify(execFile);
 
-/** The LiveKit server version the project is pinned to. */
-export const LIVEKIT_VERSION = '1.13.5';
 const GO_PACKAGE = `github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}`;
 const MIN_GO = [1, 26];
-
-/** Repository root (this file lives in <root>/scripts/). */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the project-local LiveKit binary is built. */
-export const LIVEKIT_BIN_DIR = join(REPO_ROOT, '.cache', 'livekit', 'bin');
-/** The project-local LiveKit binary. */
-export const LIVEKIT_BIN = join(LIVEKIT_BIN_DIR, 'livekit-server');
 
 /** @param {string} binary */
 async function versionOf(binary) {
@@ -105,16 +97,14 @@ export async function ensureLiveKit({ log = (line) => console.error(line) } = {}
     return { kind: 'external', url, apiKey, apiSecret };
   }
 
-  const onPath = await findOnPath('livekit-server');
-  if (onPath) {
-    const version = await versionOf(onPath);
+  const installed = installedLiveKitBinary();
+  if (installed?.onPath) {
+    const version = await versionOf(installed.path);
     if (version !== LIVEKIT_VERSION) {
-      log(`using ${onPath} (version ${version ?? 'unknown'}; the project is tested with ${LIVEKIT_VERSION})`);
+      log(`using ${installed.path} (version ${version ?? 'unknown'}; the project is tested with ${LIVEKIT_VERSION})`);
     }
-    return { kind: 'binary', path: onPath };
   }
-
-  if (await isExecutable(LIVEKIT_BIN)) return { kind: 'binary', path: LIVEKIT_BIN };
+  if (installed) return { kind: 'binary', path: installed.path };
 
   // `go install` names the binary after its package directory (`server`); a build
   // interrupted before the rename, or made by hand, is reused when its version matches.

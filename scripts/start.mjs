@@ -1,36 +1,30 @@
 // @ts-check
 // `npm start`: install what is missing, build what is stale, then run the workshop server
-// (which starts a local LiveKit server unless LIVEKIT_URL points at one, and a local mail
-// catcher for the join links unless SMTP_URL points at a mail server).
+// (which starts a local LiveKit server unless LIVEKIT_URL points at one).
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ensureNpmDependencies } from './lib/npmDeps.mjs';
+import { REPO_ROOT } from './lib/repoLayout.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** @param {string} line */
 const log = (line) => console.error(`[start] ${line}`);
 
 try {
-  await ensureNpmDependencies(root, log);
+  await ensureNpmDependencies(REPO_ROOT, log);
   const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
-  ensureClientBuild(root, log);
+  ensureClientBuild(REPO_ROOT, log);
   if (!process.env.LIVEKIT_URL) {
     const { ensureLiveKit } = await import('./ensure-livekit.mjs');
     const livekit = await ensureLiveKit({ log });
     if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
-  }
-  if (!process.env.SMTP_URL) {
-    const { ensureMailpit } = await import('./ensure-mailpit.mjs');
-    process.env.MAILPIT_BINARY = await ensureMailpit({ log });
   }
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
   process.exit(1);
 }
 log('Starting the workshop server…');
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts'), ...process.argv.slice(2)], {
-  cwd: root, stdio: 'inherit', env: process.env,
+const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts'), ...process.argv.slice(2)], {
+  cwd: REPO_ROOT, stdio: 'inherit', env: process.env,
 });
 // Ctrl-C reaches the whole foreground group (this process and the server) at once; a signal sent
 // to this process alone is passed on. The server stops LiveKit, then exits; so does this process.

@@ -2,21 +2,19 @@
 // `npm test`: install what is missing (npm packages, the LiveKit build, Debian's Chromium),
 // type-check, then run every test inside a loopback-only network namespace.
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { prepareMachine } from './lib/prepareMachine.mjs';
+import { REPO_ROOT } from './lib/repoLayout.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** @param {string} line */
 const log = (line) => console.error(`[test] ${line}`);
 const started = Date.now();
 
-const { ensureClientBuild, runInLoopbackNamespace } = await prepareMachine(root, log);
-ensureClientBuild(root, log);
+const { ensureClientBuild, runInLoopbackNamespace } = await prepareMachine(REPO_ROOT, log);
+ensureClientBuild(REPO_ROOT, log);
 
 log('Type-checking…');
-for (const project of ['scripts', 'shared', 'server', 'client', 'e2e', 'bench']) {
-  const result = spawnSync('npx', ['tsc', '-p', project], { cwd: root, stdio: 'inherit' });
+for (const project of ['scripts', 'shared', 'server', 'client', 'testkit', 'e2e', 'bench']) {
+  const result = spawnSync('npx', ['tsc', '-p', project], { cwd: REPO_ROOT, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -27,13 +25,13 @@ const args = process.argv.slice(2);
 const passes = args.length > 0
   ? [['vitest', 'run', ...args]]
   : [
-      ['vitest', 'run', '--project', 'scripts', '--project', 'shared', '--project', 'client', '--project', 'server'],
+      ['vitest', 'run', '--project', 'scripts', '--project', 'shared', '--project', 'testkit', '--project', 'client', '--project', 'server'],
       ['vitest', 'run', '--project', 'e2e', '--project', 'bench', '--maxWorkers=1'],
     ];
 let code = 0;
 for (const pass of passes) {
   log(`Running ${pass.slice(2).join(' ') || 'every test'} on loopback only…`);
-  ({ code } = await runInLoopbackNamespace('npx', pass, { cwd: root, log }));
+  ({ code } = await runInLoopbackNamespace('npx', pass, { cwd: REPO_ROOT, log }));
   if (code !== 0) break;
 }
 log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

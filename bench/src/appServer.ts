@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { REPO_ROOT } from './paths.js';
+import { REPO_ROOT, SERVER_ENTRY, startMailCatcher, type MailCatcher } from '@live-workshop/testkit';
 
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 10_000;
@@ -46,7 +46,11 @@ export class AppServer {
   private readonly cueWaiters = new Map<number, (line: CueLogLine) => void>();
   private exited = false;
 
-  private constructor(private readonly child: ChildProcess, readonly url: string, readonly staff: readonly StaffCredential[]) {
+  private constructor(
+    private readonly child: ChildProcess, readonly url: string, readonly staff: readonly StaffCredential[],
+    /** Where the server mails join links (over SMTP, in this process): registrations read them here. */
+    readonly mail: MailCatcher,
+  ) {
     child.once('exit', () => {
       this.exited = true;
     });
@@ -57,8 +61,9 @@ export class AppServer {
       '--import', 'tsx',
       ...(opts.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', opts.cpuProfileDir] : []),
       ...(opts.inspectPort ? [`--inspect=127.0.0.1:${opts.inspectPort}`] : []),
-      join(REPO_ROOT, 'server/src/main.ts'), '--event', opts.eventFile,
+      SERVER_ENTRY, '--event', opts.eventFile,
     ];
+    const mail = await startMailCatcher();
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -73,7 +78,8 @@ export class AppServer {
         LIVEKIT_URL: opts.livekit.url,
         LIVEKIT_API_KEY: opts.livekit.apiKey,
         LIVEKIT_API_SECRET: opts.livekit.apiSecret,
-        REGISTRATIONS_PER_IP_PER_MINUTE: '1000000',
+        REGISTRATIONS_PER_ADDRESS: '1000000',
+        SMTP_URL: mail.smtpUrl,
         ALLOWED_ORIGINS: [`http://127.0.0.1:${opts.port}`, `http://localhost:${opts.port}`, ...opts.allowedOrigins].join(','),
       },
     });
@@ -97,7 +103,7 @@ export class AppServer {
         if (line.includes('(listening on')) {
           clearTimeout(timer);
           if (!staff.some((s) => s.role === 'moderator')) return reject(new Error('the server printed no moderator link'));
-          server = new AppServer(child, `http://127.0.0.1:${opts.port}`, staff);
+          server = new AppServer(child, `http://127.0.0.1:${opts.port}`, staff, mail);
           for (const l of early) server.onLine(l);
           resolve(server);
         }
@@ -145,11 +151,13 @@ export class AppServer {
 
   /** SIGINT (the server's own graceful shutdown, which also writes a CPU profile), then SIGKILL if it hangs. */
   async stop(): Promise<void> {
-    if (this.exited) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.kill('SIGINT');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
+    if (!this.exited) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGINT');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    await this.mail.close();
   }
 }

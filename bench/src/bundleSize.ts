@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium, newMediaContext } from '@live-workshop/testkit';
 
 export interface BundleSize {
   /** Gzipped bytes (level 9) of the JavaScript loaded up front. */
@@ -45,7 +46,6 @@ export interface LoadedBundle {
 
 /** Opens the attendee's join page in Chromium and sums the scripts it loads until the network is idle. */
 export async function loadedAttendeeBundle(joinUrl: string): Promise<LoadedBundle> {
-  const { launchChromium, newMediaContext } = await import('../../e2e/src/browser.js');
   const browser = await launchChromium();
   try {
     const context = await newMediaContext(browser);

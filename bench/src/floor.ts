@@ -1,7 +1,7 @@
 // Starts and drives the floor server (floorServer.ts) in its own process.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from './paths.js';
+import { REPO_ROOT } from '@live-workshop/testkit';
 
 const FLOOR_FILE = fileURLToPath(new URL('./floorServer.ts', import.meta.url));
 

@@ -1,3 +1,6 @@
+// @live-workshop/bench: the benchmark of bench/README.md — the real server and LiveKit on loopback,
+// simulated attendees in worker processes, media clients in Chromium. harness.ts runs the steps
+// of a run (src/steps/), report.ts writes bench/results/; test/smoke.test.ts is its `npm test` part.
 // `npm run bench` lands here (inside the loopback-only namespace, via scripts/bench.mjs).
 //   --smoke            the tiny run of the smoke test (N = 50, M = 2)
 //   --profile          also write a V8 CPU profile of the server to bench/tmp/profiles/ (slows it: not for published figures)
@@ -9,7 +12,8 @@ import cliProgress from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FULL_OPTIONS, SMOKE_OPTIONS, plannedUnits, runBench, type BenchOptions } from './harness.js';
+import { runBench } from './harness.js';
+import { FULL_OPTIONS, SMOKE_OPTIONS, plannedUnits, type BenchOptions } from './options.js';
 import { BENCH_DIR } from './paths.js';
 import { summaryTable, writeResults } from './report.js';
 

@@ -1,7 +1,7 @@
 // M media clients: headless Chromium pages (fake microphone) that really join LiveKit rooms.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newMediaContext } from '../../e2e/src/browser.js';
 import type { RoomId } from '@live-workshop/shared';
+import { launchChromium, newMediaContext } from '@live-workshop/testkit';
 import type { PhaseKind } from './protocol.js';
 
 /** Who a media client is and where the agenda puts them. */

@@ -1,6 +1,4 @@
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (bench/src/../..). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** The bench folder. */
+/** The bench folder (its events, results and git-ignored tmp/). */
 export const BENCH_DIR = fileURLToPath(new URL('../', import.meta.url));

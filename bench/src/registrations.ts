@@ -1,5 +1,7 @@
 // Registers simulated attendees through the public registration endpoint, like people would:
-// the form's choices (countries, privacy notice version…) come from the server's form endpoint.
+// the form's choices (countries, privacy notice version…) come from the server's form endpoint,
+// the join link from the mail the server sends, and following it admits the attendee.
+import { joinLinkOf, type MailReader } from '@live-workshop/testkit';
 import type { ClientSpec } from './protocol.js';
 
 const REGISTRATIONS_IN_FLIGHT = 16;
@@ -7,42 +9,30 @@ const REGISTRATIONS_IN_FLIGHT = 16;
 interface FormInfo {
   countries?: { code: string }[];
   stakeholderTypes?: { id: string }[];
-  privacyNoticeVersion?: string;
-}
-
-/** The privacy notice version the form must echo: from the server if it says, else from its source. */
-async function privacyNoticeVersion(serverUrl: string): Promise<string | undefined> {
-  const res = await fetch(`${serverUrl}/api/privacy`).catch(() => null);
-  if (res?.ok) {
-    const body = (await res.json()) as { version?: string };
-    if (body.version) return body.version;
-  }
-  const source = '../../server/src/features/privacy/privacyNotice.js';
-  const mod = (await import(source).catch(() => null)) as { PRIVACY_NOTICE_VERSION?: string } | null;
-  return mod?.PRIVACY_NOTICE_VERSION;
+  privacyNoticeVersion: string;
 }
 
 /** The fields every registration carries besides name, email and preferences, as the form offers them. */
 async function formDefaults(serverUrl: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${serverUrl}/api/registration/form`);
-  const info = res.ok ? ((await res.json()) as FormInfo) : {};
-  const version = info.privacyNoticeVersion ?? (await privacyNoticeVersion(serverUrl));
+  if (!res.ok) throw new Error(`the registration form did not load: ${res.status} ${await res.text()}`);
+  const info = (await res.json()) as FormInfo;
   return {
     country: info.countries?.find((c) => c.code === 'BE')?.code ?? info.countries?.[0]?.code ?? 'BE',
     stakeholderType: info.stakeholderTypes?.[0]?.id ?? 'other',
     consent: true,
-    ...(version ? { privacyNoticeVersion: version } : {}),
+    privacyNoticeVersion: info.privacyNoticeVersion,
   };
 }
 
 /**
  * POST JSON, retrying network errors (a kept-alive connection the server closed as we reused it):
- * registering the same email again is harmless, it answers with the same person.
+ * registering the same email again is harmless: the same person is mailed again.
  */
-async function post(url: string, body: unknown, attempts = 4): Promise<Response> {
+async function post(url: string, body: unknown, attempts = 4, headers: Record<string, string> = {}): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     } catch (err) {
       if (attempt >= attempts) throw err;
       await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
@@ -52,7 +42,7 @@ async function post(url: string, body: unknown, attempts = 4): Promise<Response>
 
 /** Register `count` attendees named `<prefix>-<i>`, their breakout chosen by `breakoutOf(i)`. */
 export async function registerAttendees(
-  serverUrl: string, count: number, opts: { prefix: string; breakoutOf: (i: number) => string; onProgress?: (done: number) => void },
+  serverUrl: string, mail: MailReader, count: number, opts: { prefix: string; breakoutOf: (i: number) => string; onProgress?: (done: number) => void },
 ): Promise<ClientSpec[]> {
   const defaults = await formDefaults(serverUrl);
   const specs: ClientSpec[] = new Array(count);
@@ -62,10 +52,14 @@ export async function registerAttendees(
     while (next < count) {
       const i = next++;
       const breakoutId = opts.breakoutOf(i);
-      const res = await post(`${serverUrl}/api/registrations`, { ...defaults, name: `${opts.prefix} ${i}`, email: `${opts.prefix}-${i}@bench.example.org`, preferences: [breakoutId] });
-      if (!res.ok) throw new Error(`registration ${i} failed: ${res.status} ${await res.text()}`);
-      const body = (await res.json()) as { participantId: string; credential: string };
-      specs[i] = { id: body.participantId, credential: body.credential, breakoutId };
+      const email = `${opts.prefix}-${i}@bench.example.org`;
+      const res = await post(`${serverUrl}/api/registrations`, { ...defaults, name: `${opts.prefix} ${i}`, email, preferences: [breakoutId] });
+      if (res.status !== 202) throw new Error(`registration ${i} failed: ${res.status} ${await res.text()}`);
+      const credential = joinLinkOf(await mail.next(email, 0)).split('/join/')[1]!;
+      const confirmed = await post(`${serverUrl}/api/me/confirm`, {}, 4, { authorization: `Bearer ${credential}` });
+      if (!confirmed.ok) throw new Error(`following the join link of registration ${i} failed: ${confirmed.status} ${await confirmed.text()}`);
+      const body = (await confirmed.json()) as { participantId: string };
+      specs[i] = { id: body.participantId, credential, breakoutId };
       opts.onProgress?.(++done);
     }
   }));

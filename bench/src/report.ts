@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
-import { TARGETS, type BenchResults } from './harness.js';
+import { TARGETS } from './options.js';
+import type { BenchResults } from './results.js';
 
 /** `bench/results/latest.json`: the one shape any tool may rely on. */
 export interface LatestJson {

@@ -14,7 +14,11 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[rank]!;
 }
 
-const round1 = (ms: number) => Math.round(ms * 10) / 10;
+/** Rounded to one decimal. */
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The middle value (the upper one of an even count); NaN for none. */
+export const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** p50/p95/p99/max of a sample, rounded to 0.1 ms; NaN for an empty one. */
 export function distribution(values: readonly number[]): Distribution {

@@ -1,10 +1,10 @@
 // The harness side of the load-generating workers: forks them and spreads attendees over them.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '@live-workshop/testkit';
 import type {
   ClientMode, ClientSpec, CollectAnswer, ConnectAnswer, FloorAnswer, PhaseKind, StatusAnswer, WorkerAnswer, WorkerRequest,
 } from './protocol.js';
-import { REPO_ROOT } from './paths.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./loadWorker.ts', import.meta.url));
 const REQUEST_TIMEOUT_MS = 10 * 60_000;

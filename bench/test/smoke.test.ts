@@ -3,7 +3,9 @@
 // the right room according to LiveKit itself — never speed: timings on a shared CI machine vary.
 // Needs the loopback-only namespace for Chromium's media (npm test provides it).
 import { describe, expect, it } from 'vitest';
-import { SMOKE_OPTIONS, runBench, type BenchResults } from '../src/harness.js';
+import { runBench } from '../src/harness.js';
+import { SMOKE_OPTIONS } from '../src/options.js';
+import type { BenchResults } from '../src/results.js';
 
 describe('benchmark harness (smoke)', () => {
   it('moves everyone to the right room, signalling and media, and measures it', async () => {

@@ -1,8 +1,8 @@
 // Steps people take in a journey through the workshop's pages, for journeys that are not the
 // seed journey (workshop-journey.test.ts keeps its own, with more checks along the way).
 import type { EventConfig } from '@live-workshop/shared';
+import { waitFor } from '@live-workshop/testkit';
 import { registerOnEventPage as fillRegistrationForm } from './registerPage.js';
-import { waitFor } from './waitFor.js';
 import type { MoveMetric, Person } from './workshop.js';
 
 /** What an attendee types into the registration form. */

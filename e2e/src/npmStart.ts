@@ -1,10 +1,8 @@
 // `npm start`, exactly as the README says, as a child process: inside a test host (a network
 // namespace) and with a fresh data folder, but otherwise with the user's own command.
 import type { ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { REPO_ROOT } from '@live-workshop/testkit';
 import type { NetNs } from './netns.js';
-
-const REPO_ROOT = join(import.meta.dirname, '../..');
 
 /** A running `npm start`. */
 export interface NpmStart {

@@ -4,14 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { freeTcpPort } from '../../server/src/devtools/freePort.js';
-import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
-import { startServerProcess, type ServerProcess } from './serverProcess.js';
-
-const REPO_ROOT = join(import.meta.dirname, '../..');
-
-/** A free TCP port on loopback. */
-export const freePort = freeTcpPort;
+import { CLIENT_DIST, freeTcpPort, startLiveKitServer, startServerProcess, type RunningLiveKit, type ServerProcess } from '@live-workshop/testkit';
 
 export interface Stack {
   readonly url: string;
@@ -25,12 +18,12 @@ export interface Stack {
 
 /** Start LiveKit and the server with an event file; the client must be built (client/dist). */
 export async function startStack(eventFile: string, extraEnv: Record<string, string> = {}): Promise<Stack> {
-  const port = await freePort();
+  const port = await freeTcpPort();
   const livekit = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
   const env = {
     PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'lw-e2e-')), EVENT_FILE: eventFile, LIVEKIT_URL: livekit.url,
     LIVEKIT_API_KEY: livekit.apiKey, LIVEKIT_API_SECRET: livekit.apiSecret, SESSION_SECRET: 'e2e-session-secret-0123456789',
-    PUBLIC_URL: `http://127.0.0.1:${port}`, CLIENT_DIST: join(REPO_ROOT, 'client/dist'), LOG_LEVEL: 'info', ...extraEnv,
+    PUBLIC_URL: `http://127.0.0.1:${port}`, CLIENT_DIST, LOG_LEVEL: 'info', ...extraEnv,
   };
   const server = await startServerProcess(env);
   return {

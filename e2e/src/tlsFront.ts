@@ -4,10 +4,9 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { REPO_ROOT, waitFor } from '@live-workshop/testkit';
 import type { NetNs } from './netns.js';
-import { waitFor } from './waitFor.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../..');
 /** The file docker-compose.yml mounts into its caddy service. */
 export const CADDYFILE = join(REPO_ROOT, 'server/deploy/Caddyfile');
 

@@ -5,11 +5,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { findLiveKitBinary } from '../../server/src/devtools/livekitServer.js';
+import { findLiveKitBinary, REPO_ROOT, waitFor } from '@live-workshop/testkit';
 import type { NetNs } from './netns.js';
-import { waitFor } from './waitFor.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../..');
 /** The file docker-compose.yml mounts into its livekit service. */
 export const DEPLOY_LIVEKIT_YAML = join(REPO_ROOT, 'server/deploy/livekit.yaml');
 

@@ -4,8 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { newMediaContext } from './browser.js';
-import { waitFor } from './waitFor.js';
+import { newMediaContext, waitFor } from '@live-workshop/testkit';
 
 /** The git-ignored folder for screenshots and other things people look at after a run. */
 export const ARTIFACTS_DIR = join(import.meta.dirname, '..', 'artifacts');

@@ -13,9 +13,8 @@ import { join } from 'node:path';
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientAction, EventConfig, Result } from '@live-workshop/shared';
-import { launchChromium } from '../src/browser';
+import { launchChromium, waitFor } from '@live-workshop/testkit';
 import { startStack, type Stack } from '../src/stack';
-import { waitFor } from '../src/waitFor';
 import { ARTIFACTS_DIR, joinWorkshop, openPerson, type Person } from '../src/workshop';
 
 const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');

@@ -9,13 +9,9 @@ import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { waitFor } from '../src/waitFor.js';
 import { EVENTS, livekitRoomName } from '@live-workshop/shared';
-import { register, TestClient } from '../../server/test/harness.js';
-import { launchChromium } from '../src/browser.js';
+import { CLIENT_DIST, freeTcpPort, launchChromium, register, startServerProcess, TestClient, waitFor, type ServerProcess } from '@live-workshop/testkit';
 import { nthFrameAfter, watchFrames } from '../src/frameClock.js';
-import { startServerProcess, type ServerProcess } from '../src/serverProcess.js';
-import { freePort } from '../src/stack.js';
 import { ARTIFACTS_DIR, eventFileStartingSoon, joinWorkshop, openPerson, waitForPlacement, waitForVideoPlaying, type Person } from '../src/workshop.js';
 
 const EVENT_ID = 'e2e-microcredentials';
@@ -31,11 +27,11 @@ const outputs: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUT_DIR, { recursive: true });
-  const port = await freePort();
+  const port = await freeTcpPort();
   const dataDir = mkdtempSync(join(tmpdir(), 'lw-crash-media-'));
   env = {
     PORT: String(port), DATA_DIR: dataDir, EVENT_FILE: eventFileStartingSoon(join(import.meta.dirname, '../fixtures/e2e-event.yaml'), dataDir),
-    SESSION_SECRET: 'crash-media-session-secret-000', PUBLIC_URL: `http://127.0.0.1:${port}`, CLIENT_DIST: join(import.meta.dirname, '../../client/dist'),
+    SESSION_SECRET: 'crash-media-session-secret-000', PUBLIC_URL: `http://127.0.0.1:${port}`, CLIENT_DIST,
   };
   // No LIVEKIT_URL: the server starts its own LiveKit, as with `npm start`.
   delete process.env.LIVEKIT_URL;

@@ -18,15 +18,12 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livekitRoomName, type EventConfig, type RoomId } from '@live-workshop/shared';
-import { loadEventFile } from '../../server/src/live/event/loadEventFile.js';
-import { CHROMIUM_PATH, launchChromium } from '../src/browser.js';
+import { CHROMIUM_PATH, launchChromium, readEventFile, startServerProcess, waitFor, type ServerProcess } from '@live-workshop/testkit';
 import { breakoutTitle, cue, moveCounts, movesInto, registerOnEventPage, waitForText, type AttendeeForm } from '../src/journeySteps.js';
 import { describePath, mediaPaths, recordPeerConnections, remoteAudioPeak, type MediaPath } from '../src/mediaChecks.js';
 import { Lan, netnsUnavailableReason, type LanHost } from '../src/netns.js';
-import { startServerProcess, type ServerProcess } from '../src/serverProcess.js';
 import { homeTrusting, startTlsFront, type TlsFront } from '../src/tlsFront.js';
 import { deployLiveKitConfig, startVenueLiveKit, type VenueLiveKit } from '../src/venueLiveKit.js';
-import { waitFor } from '../src/waitFor.js';
 import {
   ARTIFACTS_DIR, StepRunner, eventFileStartingSoon, joinWorkshop, openPerson, remoteVideoFrames, waitForPlacement, waitForVideoPlaying,
   type MoveMetric, type Person,
@@ -149,7 +146,7 @@ beforeAll(async () => {
   rooms = new RoomServiceClient(`http://${VENUE.app}:7880`, apiKey, apiSecret);
 
   const eventFile = eventFileStartingSoon(EVENT_FILE, mkdtempSync(join(tmpdir(), 'lw-dep-event-')));
-  event = loadEventFile(eventFile);
+  event = readEventFile(eventFile);
   // The app as docker-compose.yml starts it: production mode, real secrets, behind Caddy.
   server = await startServerProcess({
     NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '3000', PUBLIC_URL: APP_URL, TRUST_PROXY: 'loopback',

@@ -4,10 +4,7 @@
 import { AccessToken, RoomServiceClient, type VideoGrant } from 'livekit-server-sdk';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer';
-import { launchChromium, newMediaContext } from '../src/browser';
-import { LkPage, startLkTestPage } from '../src/lkTestPage';
-import { waitFor } from '../src/waitFor';
+import { launchChromium, LkPage, newMediaContext, startLiveKitServer, startLkTestPage, waitFor, type RunningLiveKit } from '@live-workshop/testkit';
 
 let livekit: RunningLiveKit;
 let testPage: { url: string; close(): Promise<void> };

@@ -10,12 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH, launchChromium } from '../src/browser.js';
+import { CHROMIUM_PATH, launchChromium, waitFor } from '@live-workshop/testkit';
 import { mediaPaths, recordPeerConnections, remoteAudioPeak } from '../src/mediaChecks.js';
 import { NetNs } from '../src/netns.js';
 import { startNpmStart, type NpmStart } from '../src/npmStart.js';
 import { registerOnEventPage } from '../src/registerPage.js';
-import { waitFor } from '../src/waitFor.js';
 import { ARTIFACTS_DIR, joinWorkshop, openPerson, waitForVideoPlaying, type Person } from '../src/workshop.js';
 
 /** The "LAN" address of the test machine: private, and inside this test's namespace only. */

@@ -8,13 +8,8 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EVENTS, livekitRoomName, type RoomId } from '@live-workshop/shared';
-import { register, TestClient } from '../../server/test/harness.js';
-import { startLiveKitServer, type RunningLiveKit } from '../../server/src/devtools/livekitServer.js';
-import { launchChromium } from '../src/browser.js';
+import { CLIENT_DIST, freeTcpPort, launchChromium, register, startLiveKitServer, startServerProcess, TestClient, waitFor, type RunningLiveKit, type ServerProcess } from '@live-workshop/testkit';
 import { remoteAudioPeak } from '../src/mediaChecks.js';
-import { startServerProcess, type ServerProcess } from '../src/serverProcess.js';
-import { freePort } from '../src/stack.js';
-import { waitFor } from '../src/waitFor.js';
 import { joinWorkshop, openPerson, waitForPlacement, type Person } from '../src/workshop.js';
 
 const EVENT_ID = 'e2e-microcredentials';
@@ -38,14 +33,14 @@ const attendeesIn = (room: string) => new Map<string, string | null>([
 ]);
 
 beforeAll(async () => {
-  const port = await freePort();
+  const port = await freeTcpPort();
   webhookUrl = `http://127.0.0.1:${port}/livekit/webhook`;
   livekit = await startLiveKitServer({ webhookUrl });
   rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
   server = await startServerProcess({
     PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'lw-rel-')), EVENT_FILE, LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey,
     LIVEKIT_API_SECRET: livekit.apiSecret, SESSION_SECRET: 'reliability-session-secret-000', PUBLIC_URL: `http://127.0.0.1:${port}`,
-    CLIENT_DIST: join(import.meta.dirname, '../../client/dist'),
+    CLIENT_DIST,
   });
   browser = await launchChromium();
   moderator = new TestClient(server.url, server.links.find((l) => l.role === 'moderator')!.url.split('/join/')[1]!);

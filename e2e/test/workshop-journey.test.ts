@@ -12,12 +12,10 @@ import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
-import { launchChromium } from '../src/browser';
-import { LkPage, startLkTestPage } from '../src/lkTestPage';
+import { launchChromium, LkPage, startLkTestPage, waitFor } from '@live-workshop/testkit';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
-import { waitFor } from '../src/waitFor';
 import {
   ARTIFACTS_DIR, PLAYING_WINDOW_MS, Person, StepRunner, describeTimes, eventFileStartingSoon, joinWorkshop, openPerson, p50max, remoteVideoNames,
   waitForPlacement, waitForVideoPlaying, type MoveMetric,

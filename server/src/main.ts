@@ -38,7 +38,7 @@ let smtpUrl = config.SMTP_URL;
 let inboxUrl: string | null = null;
 let stopMail = async () => {};
 if (!smtpUrl) {
-  const { startDevMailpit } = await import('./devtools/mailpit.js');
+  const { startDevMailpit } = await import('@live-workshop/testkit/mail');
   const mailpit = await startDevMailpit(config.MAILPIT_BINARY);
   ({ smtpUrl, inboxUrl } = mailpit);
   stopMail = () => mailpit.stop();

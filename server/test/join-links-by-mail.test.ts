@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { api, manualWorkshop } from './aroundHarness.js';
 import { completeForm, register, startTestApp, TestClient } from './harness.js';
-import { DEFAULT_REGISTRATION_LIMITS } from '../src/http/registrationRoutes.js';
-import { joinLinkOf } from './mailCatcher.js';
+import { DEFAULT_REGISTRATION_LIMITS } from '../src/people/registration/registrationRoutes.js';
+import { joinLinkOf } from '@live-workshop/testkit';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -63,7 +63,7 @@ describe('a removal sticks until a moderator re-admits', () => {
     const w = await manualWorkshop(cleanups);
     const rex = await register(w.url, { name: 'Rex Removed', email: 'rex@example.org' });
     expect((await w.command({ type: 'remove', participantId: rex.body.participantId })).ok).toBe(true);
-    const mailsBefore = w.mail!.count('rex@example.org');
+    const mailsBefore = w.mail!.countNow('rex@example.org');
     const again = await post(w.url, { name: 'Rex Removed', email: 'rex@example.org' });
     expect(again).toMatchObject({ status: 202, json: { status: 'check_inbox' } });
     const notice = await w.mail!.next('rex@example.org', mailsBefore);
@@ -90,6 +90,6 @@ describe('registration limits fit a real public event', () => {
     for (let i = 0; i < 7; i++) flood.push((await post(s.url, { name: 'Flood', email: 'inbox@example.org' })).status);
     expect(flood).toEqual([202, 202, 202, 202, 202, 429, 429]);
     await s.mail!.next('inbox@example.org', 4);
-    expect(s.mail!.count('inbox@example.org')).toBe(5);
+    expect(s.mail!.countNow('inbox@example.org')).toBe(5);
   });
 });

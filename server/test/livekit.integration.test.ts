@@ -4,11 +4,7 @@ import { SignJWT } from 'jose';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { EVENTS, livekitRoomName, type Assignment, type RoomId } from '@live-workshop/shared';
-import { launchChromium, newMediaContext } from '../../e2e/src/browser.js';
-import { LkPage, startLkTestPage } from '../../e2e/src/lkTestPage.js';
-import { waitFor } from '../../e2e/src/waitFor.js';
-import { freePort } from '../../e2e/src/stack.js';
-import { startLiveKitServer, type RunningLiveKit } from '../src/devtools/livekitServer.js';
+import { freeTcpPort, launchChromium, LkPage, newMediaContext, startLiveKitServer, startLkTestPage, waitFor, type RunningLiveKit } from '@live-workshop/testkit';
 import { realLiveKit } from '../src/livekit/realLiveKit.js';
 import type { App } from '../src/app.js';
 import { register, startTestApp, TestClient } from './harness.js';
@@ -27,7 +23,7 @@ let testPage: { url: string; close(): Promise<void> };
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  const port = await freePort();
+  const port = await freeTcpPort();
   lk = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
   ({ app, url } = await startTestApp({
     port, livekit: realLiveKit({ url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret }), webhook: { apiKey: lk.apiKey, apiSecret: lk.apiSecret },

@@ -6,7 +6,7 @@ import { PRIVACY_NOTICE_VERSION } from '../src/features/privacy/privacyNotice.js
 import { ManualTime } from '../src/platform/clock.js';
 import { api, manualWorkshop, WORKSHOP_MORNING_MS } from './aroundHarness.js';
 import { completeForm, register, SEED_EVENT_FILE, startTestApp, TestClient } from './harness.js';
-import { joinLinkOf } from './mailCatcher.js';
+import { joinLinkOf } from '@live-workshop/testkit';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -69,7 +69,7 @@ describe('the registration form', () => {
     const again = await register(s.url, { ...form, name: 'Ana F.', email: ' ana@example.ORG ' });
     expect(again.status).toBe(202);
     expect(again.body).toMatchObject({ participantId: first.body.participantId });
-    expect(s.mail!.count('ana@example.org')).toBe(2);
+    expect(s.mail!.countNow('ana@example.org')).toBe(2);
     const client = new TestClient(s.url, again.body.credential);
     cleanups.push(() => client.close());
     await client.connected();

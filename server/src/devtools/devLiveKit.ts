@@ -1,13 +1,13 @@
 // The local LiveKit that `npm start` runs when no LIVEKIT_URL is given: media advertised on an
 // address an ordinary browser on this machine uses (not loopback, which browsers ignore by
 // default), and the same ports on every start, so browsers in a room reconnect to the same URL
-// after the server restarts.
+// after the server restarts. The process manager itself is the testkit's (one for tests, the
+// benchmark and this); production never loads this file (index.ts imports it only without LIVEKIT_URL).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isTcpPortFree } from './freePort.js';
-import { PortInUseError, startLiveKitServer, type LiveKitPorts, type MediaAddresses, type RunningLiveKit } from './livekitServer.js';
+import { isTcpPortFree, PortInUseError, startLiveKitServer, type LiveKitPorts, type MediaAddresses, type RunningLiveKit } from '@live-workshop/testkit/livekit';
 
 /** LiveKit's own defaults: signalling, ICE over TCP, ICE over UDP. */
 export const DEFAULT_DEV_PORTS: LiveKitPorts = { port: 7880, tcpPort: 7881, udpPort: 7882 };

@@ -51,7 +51,7 @@ export function memoryRoom() {
 
   /** Admit a person (as registration or the event file would), then connect them once that has settled. */
   async function join(id: string, role: Role, preferences: string[] = []): Promise<MemorySocket> {
-    people.add({ id, role, name: `Person ${id}`, email: null, organisation: null, details: {}, createdAt: time.now() });
+    people.add({ id, role, name: `Person ${id}`, email: null, organisation: null, details: {}, createdAt: time.now(), confirmedAt: time.now(), removedAt: null });
     agenda.system({ type: 'admit', participant: { id, name: `Person ${id}`, role, preferences } });
     await assignments.idle();
     return transport.connect({ participantId: id, role });

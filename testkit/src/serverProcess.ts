@@ -1,14 +1,17 @@
+// The real workshop server as a child process, started the way `npm start` starts it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { startMailCatcher, type MailCatcher } from './mail/mailCatcher.js';
+import { setMailReader } from './mail/mailReader.js';
+import { REPO_ROOT, SERVER_ENTRY } from './repo.js';
 
-const REPO_ROOT = join(import.meta.dirname, '../..');
-
-/** The real server as a child process (node --import tsx server/src/main.ts). */
+/** The real server as a child process (node --import tsx server/src/index.ts). */
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly url: string;
   /** Personal links printed at start, by staff id order of the event file. */
   readonly links: { role: string; url: string }[];
+  /** Where its join links arrive, when the test gave it the mail catcher (no SMTP_URL and no prefix). */
+  readonly mail: MailCatcher | null;
   /** Everything the server printed so far (stdout then stderr), for artifacts. */
   output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -22,10 +25,26 @@ export interface ServerProcessOptions {
   readonly url?: string;
 }
 
-/** Start the server and wait until it prints its links. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 30_000, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
+/**
+ * Start the server and wait until it prints its links. Unless `env` names an SMTP_URL (or the server
+ * runs elsewhere), it mails join links to a catcher in this process, recorded as the server URL's
+ * mail reader for `register`.
+ */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 30_000, opts: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const mail = env.SMTP_URL || opts.prefix ? null : await startMailCatcher();
+  const url = opts.url ?? `http://127.0.0.1:${env.PORT}`;
+  const started = startChild(mail ? { ...env, SMTP_URL: mail.smtpUrl } : env, url, mail, timeoutMs, opts);
+  started.catch(() => mail?.close());
+  if (mail) {
+    setMailReader(url, mail);
+    void started.then((server) => server.child.once('exit', () => void mail.close()), () => undefined);
+  }
+  return started;
+}
+
+function startChild(env: Record<string, string>, url: string, mail: MailCatcher | null, timeoutMs: number, opts: ServerProcessOptions): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
-    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', join(REPO_ROOT, 'server/src/main.ts')];
+    const [cmd, ...args] = [...(opts.prefix ?? []), process.execPath, '--import', 'tsx', SERVER_ENTRY];
     const child = spawn(cmd!, args, {
       cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -39,7 +58,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 30_0
       clearTimeout(timer);
       const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s.*?(http\S+\/join\/\S+)$/gm)].map((m) => ({ role: m[1]!.toLowerCase(), url: m[2]! }));
       resolve({
-        child, url: opts.url ?? `http://127.0.0.1:${env.PORT}`, links,
+        child, url, links, mail,
         output: () => `${out}${err ? `\n--- stderr ---\n${err}` : ''}`,
         kill: (signal = 'SIGTERM') => new Promise((done) => {
           if (child.exitCode !== null || child.signalCode !== null) return done();

@@ -1,13 +1,13 @@
-// Starts a real, private LiveKit server on loopback for tests and local development.
+// Starts a real, private LiveKit server (the LiveKit process manager) on loopback for tests, the
+// benchmark and `npm start`'s local LiveKit (server/src/devtools/devLiveKit.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { constants, accessSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { freeTcpPort } from './freePort.js';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { freeTcpPort, freeUdpPort } from './freePort.js';
+import { findLiveKitBinary } from './repo.js';
 
 /** A LiveKit server started by `startLiveKitServer`. */
 export interface RunningLiveKit {
@@ -71,9 +71,6 @@ const KILL_AFTER_MS = 3_000;
 const START_ATTEMPTS = 3;
 const LOG_TAIL_LINES = 40;
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PROJECT_BINARY = join(REPO_ROOT, '.cache', 'livekit', 'bin', 'livekit-server');
-
 /** Starts LiveKit on free loopback ports and resolves once it answers HTTP. */
 export async function startLiveKitServer(opts: StartLiveKitOptions = {}): Promise<RunningLiveKit> {
   const binary = opts.binaryPath ?? findLiveKitBinary();
@@ -89,18 +86,6 @@ export async function startLiveKitServer(opts: StartLiveKitOptions = {}): Promis
     }
   }
   throw lastError;
-}
-
-/** The LiveKit binary to run: `livekit-server` on PATH, else the project's build. */
-export function findLiveKitBinary(): string {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && isExecutable(join(dir, 'livekit-server'))) return join(dir, 'livekit-server');
-  }
-  if (isExecutable(PROJECT_BINARY)) return PROJECT_BINARY;
-  throw new Error(
-    `LiveKit server binary not found (no livekit-server on PATH, no ${PROJECT_BINARY}). ` +
-      'Run `node scripts/ensure-livekit.mjs` once (outside any network namespace) to build it.',
-  );
 }
 
 /** LiveKit could not bind one of its ports. */
@@ -253,24 +238,4 @@ function logTail(logFile: string): string {
   } catch {
     return '(no log)';
   }
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function freeUdpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const sock = createSocket('udp4');
-    sock.once('error', reject);
-    sock.bind(0, '127.0.0.1', () => {
-      const { port } = sock.address();
-      sock.close(() => resolve(port));
-    });
-  });
 }

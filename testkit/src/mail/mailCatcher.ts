@@ -3,24 +3,14 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-
-/** One mail as its reader sees it. */
-export interface Mail {
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string;
-  /** The .ics attachment or alternative, when there is one. */
-  readonly calendar: string | null;
-}
+import type { Mail, MailReader } from './mailReader.js';
 
 /** A running catcher: `smtpUrl` for the app, `mails` for the test. */
-export interface MailCatcher {
+export interface MailCatcher extends MailReader {
   readonly smtpUrl: string;
   readonly mails: Mail[];
-  /** The next mail to `address` after the `already` mails it had (default: any it has not had yet from this call's view). */
-  next(address: string, already?: number): Promise<Mail>;
-  /** How many mails `address` has received. */
-  count(address: string): number;
+  /** How many mails `address` has received, now. */
+  countNow(address: string): number;
   close(): Promise<void>;
 }
 
@@ -48,8 +38,9 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   return {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     mails,
-    count: (address) => to(address).length,
-    next(address, already = to(address).length) {
+    countNow: (address) => to(address).length,
+    count: async (address) => to(address).length,
+    next(address, already) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const mail = to(address)[already];
@@ -68,11 +59,4 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** The join link in a mail's text. */
-export function joinLinkOf(mail: Mail): string {
-  const link = /https?:\/\/\S+\/join\/[A-Za-z0-9._~-]+/.exec(mail.text)?.[0];
-  if (!link) throw new Error(`no join link in the mail "${mail.subject}"`);
-  return link;
 }

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinLinkIn, mailsTo, startMailpit, type RunningMailpit } from './mailpit.js';
+import { mailsTo, startMailpit, type RunningMailpit } from '../src/mail/mailpit.js';
+import { joinLinkOf } from '../src/mail/mailReader.js';
 
 describe('Mailpit, the local mail catcher', () => {
   let mailpit: RunningMailpit;
@@ -16,7 +17,7 @@ describe('Mailpit, the local mail catcher', () => {
     transport.close();
     const mails = await mailsTo(mailpit.inboxUrl, 'ana@example.org');
     expect(mails.map((m) => m.subject)).toEqual(['Your link']);
-    expect(joinLinkIn(mails[0]!.text)).toBe(link);
+    expect(joinLinkOf(mails[0]!)).toBe(link);
     expect(await mailsTo(mailpit.inboxUrl, 'someone-else@example.org')).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { freeTcpPort, isTcpPortFree } from './freePort.js';
+import { freeTcpPort, isTcpPortFree } from '../freePort.js';
+import { waitFor } from '../waitFor.js';
+import type { Mail, MailReader } from './mailReader.js';
 
 /** A Mailpit started by `startMailpit`. */
 export interface RunningMailpit {
@@ -86,28 +88,24 @@ const summarySchema = z.object({ ID: z.string(), Subject: z.string(), To: z.arra
 const listSchema = z.object({ messages: z.array(summarySchema) });
 const messageSchema = z.object({ ID: z.string(), Subject: z.string(), Text: z.string() });
 
-/** One mail in a Mailpit inbox, as a reader sees it. */
-export interface CaughtMail {
-  readonly id: string;
-  readonly to: readonly string[];
-  readonly subject: string;
-  readonly text: string;
-}
-
-/** The mails sent to `address` (newest first), read over Mailpit's API at `inboxUrl`. */
-export async function mailsTo(inboxUrl: string, address: string): Promise<CaughtMail[]> {
+/** The mails sent to `address`, oldest first, read over Mailpit's API at `inboxUrl`. */
+export async function mailsTo(inboxUrl: string, address: string): Promise<Mail[]> {
   const query = encodeURIComponent(`to:"${address}"`);
   const list = listSchema.parse(await (await fetch(`${inboxUrl}/api/v1/search?query=${query}`)).json());
   const wanted = list.messages.filter((m) => m.To.some((to) => to.Address.toLowerCase() === address.toLowerCase()));
-  return Promise.all(wanted.map(async (m) => {
+  // Mailpit lists the newest first.
+  return Promise.all(wanted.reverse().map(async (m) => {
     const full = messageSchema.parse(await (await fetch(`${inboxUrl}/api/v1/message/${m.ID}`)).json());
-    return { id: full.ID, to: m.To.map((t) => t.Address), subject: full.Subject, text: full.Text };
+    return { to: m.To.map((t) => t.Address.toLowerCase()), subject: full.Subject, text: full.Text };
   }));
 }
 
-/** The join link in a mail's text, or undefined. */
-export function joinLinkIn(text: string): string | undefined {
-  return /https?:\/\/\S+\/join\/[A-Za-z0-9._~-]+/.exec(text)?.[0];
+/** A Mailpit inbox as a MailReader (its API has no "wait", so arriving mail is polled for). */
+export function mailpitReader(inboxUrl: string): MailReader {
+  return {
+    count: async (address) => (await mailsTo(inboxUrl, address)).length,
+    next: (address, already) => waitFor(async () => (await mailsTo(inboxUrl, address))[already], { what: `mail ${already + 1} to ${address}` }),
+  };
 }
 
 /** Mailpit's own default ports (SMTP, web inbox), used by `npm start` when they are free. */
