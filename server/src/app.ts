@@ -135,7 +135,7 @@ export function createApp(deps: AppDeps): App {
     },
     crossOriginEmbedderPolicy: false,
   }));
-  web.use(webhookRoutes({ ...settings.webhook, presence, log }));
+  web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
   web.use(eventRoutes({ agenda, clock }));
   const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log });
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));

@@ -182,6 +182,26 @@ describe('HTTP edges', () => {
     expect(w.app.presence.roomsOf('maite-santos')).toEqual(['breakout:trust']);
   });
 
+  test('webhooks: a signed "joined" sent again after "left" (a replay, or an older event) does not make the person present', async () => {
+    const w = await setup();
+    const event = (kind: string, id: string, createdAt: number) => JSON.stringify({
+      event: kind, room: { name: 'microcredentials-2025--breakout-trust' }, participant: { identity: 'maite-santos' }, id, createdAt,
+    });
+    const post = async (payload: string) => fetch(`${w.url}/livekit/webhook`, {
+      method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await signedWebhook(payload) }, body: payload,
+    });
+    const joined = event('participant_joined', 'EV_join', 100);
+    expect((await post(joined)).status).toBe(200);
+    expect((await post(event('participant_left', 'EV_left', 160))).status).toBe(200);
+    expect(w.app.presence.roomsOf('maite-santos')).toEqual([]);
+    // The very same signed event again, then an older one with a new id: both answered, neither taken.
+    expect(await (await post(joined)).json()).toEqual({ ok: true, ignored: true });
+    expect(await (await post(event('participant_joined', 'EV_join_older', 120))).json()).toEqual({ ok: true, ignored: true });
+    expect(w.app.presence.roomsOf('maite-santos')).toEqual([]);
+    expect((await post(event('participant_joined', 'EV_rejoin', 200))).status).toBe(200);
+    expect(w.app.presence.roomsOf('maite-santos')).toEqual(['breakout:trust']);
+  });
+
   test('production refuses to start with development secrets', () => {
     expect(() => readConfig({ NODE_ENV: 'production' }, [])).toThrow(/LIVEKIT_API_KEY, LIVEKIT_API_SECRET, SESSION_SECRET, LIVEKIT_URL/);
     const production = { NODE_ENV: 'production', LIVEKIT_URL: 'wss://lk.example.org', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's'.repeat(32), SESSION_SECRET: 'x'.repeat(32) };

@@ -2,10 +2,12 @@ import { Router, raw } from 'express';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import type { Presence } from '../live/agenda/presence.js';
 import type { Log } from '../platform/log.js';
+import { WebhookReplayGuard } from './webhookReplay.js';
 
 /** LiveKit webhooks, signature verified: the truth about who is in which room. */
-export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presence: Presence; log: Log }): Router {
+export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presence: Presence; log: Log; now: () => number }): Router {
   const receiver = new WebhookReceiver(deps.apiKey, deps.apiSecret);
+  const replays = new WebhookReplayGuard(deps.now);
   const router = Router();
   router.post('/livekit/webhook', raw({ type: '*/*', limit: '256kb' }), async (req, res) => {
     let event;
@@ -19,6 +21,11 @@ export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presenc
     }
     const room = event.room?.name;
     const identity = event.participant?.identity;
+    if (!replays.take(event.id, Number(event.createdAt ?? 0), room && identity ? `${room}\n${identity}` : null)) {
+      deps.log.info({ id: event.id, event: event.event }, 'webhook replay or stale event ignored');
+      res.status(200).json({ ok: true, ignored: true });
+      return;
+    }
     if (room && identity && event.event === 'participant_joined') deps.presence.joined(room, identity);
     else if (room && identity && event.event === 'participant_left') deps.presence.left(room, identity);
     else if (room && event.event === 'room_finished') deps.presence.roomFinished(room);
