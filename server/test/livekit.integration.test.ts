@@ -141,6 +141,8 @@ describe('the real LiveKit server enforces what the agenda assigns', () => {
     expect(refused).toMatchObject({ ok: false, error: { source: 'server', reason: 'NOT_ALLOWED' } });
     const listed = await rooms.getParticipant(plenaryRoom, speaker.id);
     expect(listed.permission?.canPublish).toBe(false);
+    // No one may flood the room with data messages (the client sends none; chat goes through the server).
+    expect(listed.permission?.canPublishData).toBe(false);
     expect(listed.tracks).toHaveLength(0);
 
     expect(await moderator.command({ type: 'promoteToStage', participantId: speaker.id })).toMatchObject({ ok: true });
@@ -148,6 +150,7 @@ describe('the real LiveKit server enforces what the agenda assigns', () => {
     expect(await speaker.page.publishMic()).toMatchObject({ ok: true });
     await waitFor(async () => (await rooms.getParticipant(plenaryRoom, speaker.id)).tracks.length === 1, { what: 'track listed by LiveKit' });
     expect((await speaker.page.state()).sid).toBe(sid);
+    expect((await rooms.getParticipant(plenaryRoom, speaker.id)).permission?.canPublishData).toBe(false);
     // The attendee's own assignment follows: same room, now allowed to publish.
     expect(await speaker.client.next(EVENTS.assignmentChanged, (a) => a.roomId === 'plenary' && a.canPublish)).toBeTruthy();
 

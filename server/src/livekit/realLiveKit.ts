@@ -15,7 +15,11 @@ const httpUrlOf = (wsUrl: string) => wsUrl.replace(/^ws/, 'http');
 
 const isNotFound = (err: unknown) => typeof err === 'object' && err !== null && 'status' in err && (err as { status: number }).status === 404;
 
-/** LiveKit through livekit-server-sdk: tokens minted locally, room API over HTTP. */
+/**
+ * LiveKit through livekit-server-sdk: tokens minted locally, room API over HTTP. Nobody may publish
+ * data messages: the client needs none (chat, hands and help go through the server, with limits),
+ * and an attendee's data would reach every other attendee of the room unchecked.
+ */
 export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
   const rooms = new RoomServiceClient(settings.apiUrl ?? httpUrlOf(settings.url), settings.apiKey, settings.apiSecret);
   return {
@@ -25,13 +29,13 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
         identity: grant.identity, name: grant.name, ttl: grant.ttlSeconds, metadata: grant.metadata,
       });
       token.addGrant({
-        room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishData: true, canUpdateOwnMetadata: false,
+        room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishData: false, canUpdateOwnMetadata: false,
       });
       return token.toJwt();
     },
     async setCanPublish(room, identity, canPublish) {
       try {
-        await rooms.updateParticipant(room, identity, { permission: { canPublish, canSubscribe: true, canPublishData: true } });
+        await rooms.updateParticipant(room, identity, { permission: { canPublish, canSubscribe: true, canPublishData: false } });
       } catch (err) {
         if (!isNotFound(err)) throw err; // not connected: the next token carries the permission
       }
