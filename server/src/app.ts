@@ -158,7 +158,12 @@ export function createApp(deps: AppDeps): App {
     around.presenceChanged(identity);
   });
   const ghosts = new GhostSweeper({ livekit: deps.livekit, presence, clock, log, state: () => agenda.state });
-  agenda.start(around.wrapEffects(createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log })));
+  const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log });
+  agenda.start(around.wrapEffects((effects, before, after) => {
+    runEffects(effects, before, after);
+    // Staff an event edit adds are admitted after this step has finished (not inside it).
+    if (effects.some((e) => e.type === 'eventChanged')) queueMicrotask(() => admitStaff(agenda, people, clock));
+  }));
   admitStaff(agenda, people, clock);
   around.start();
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS, eventConfigSchema } from '@live-workshop/shared';
 import { EventFileError, loadEventFile, parseEventText } from '../src/live/event/loadEventFile.js';
 import { api, manualWorkshop } from './aroundHarness.js';
-import { register, SEED_EVENT_FILE, startTestApp } from './harness.js';
+import { register, SEED_EVENT_FILE, staffCredential, startTestApp } from './harness.js';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -96,6 +96,26 @@ describe('a moderator edits the event before it starts', () => {
     const { event } = (await api(again.url, '/api/event')).json;
     expect(event.title).toBe(edited().title);
     expect(event.breakouts.find((b: { id: string }) => b.id === 'trust').facilitator).toBe('A. Facilitator');
+  });
+
+  test('an edit that drops a moderator ends their link; staff links then work, with the new moderator in them', async () => {
+    const w = await manualWorkshop(cleanups);
+    const seed = loadEventFile(SEED_EVENT_FILE);
+    const dropped = await staffCredential(w.app, 'iraklis-pliakis');
+    const theirs = w.connect(dropped);
+    await theirs;
+    const moderators = [...seed.moderators.filter((m) => m.id !== 'iraklis-pliakis'), { id: 'new-moderator', name: 'New Moderator' }];
+    const edit = await api(w.url, '/api/moderator/event', { method: 'PUT', credential: w.moderatorCredential, body: { ...seed, moderators } });
+    expect(edit.status).toBe(200);
+    expect((await (await theirs).next(EVENTS.sessionEnded)).reason).toBe('removed');
+    expect((await api(w.url, '/api/moderator/staff-links', { credential: dropped })).status).toBe(401);
+    const links = await api(w.url, '/api/moderator/staff-links', { credential: w.moderatorCredential });
+    expect(links.status).toBe(200);
+    expect(links.json.links.map((l: { id: string }) => l.id)).toEqual(['anastasia-pouliou', 'maite-santos', 'new-moderator', 'research-lead', 'refernet-expert']);
+    const fresh = links.json.links.find((l: { id: string }) => l.id === 'new-moderator').url.split('/join/')[1];
+    await w.connect(fresh);
+    expect(w.app.agenda.state.participants['new-moderator']).toMatchObject({ role: 'moderator' });
+    expect(w.app.agenda.state.participants['iraklis-pliakis']).toBeUndefined();
   });
 
   test('refused once the doors are open', async () => {

@@ -22,6 +22,18 @@ describe('replaceEvent: a moderator edits the event before it starts', () => {
     expect(effectsOf(result.effects, 'agendaChanged')).toHaveLength(1);
   });
 
+  test('staff the edit drops leave (their links stop working); attendees and remaining staff stay', () => {
+    const state = admitAll(base(), [person('mod', 'moderator'), person('ana', 'speaker'), person('ben', 'speaker')]);
+    const edited = makeEvent((input) => {
+      input.moderators = [{ id: 'mod', name: 'Person mod' }, { id: 'new-mod', name: 'New Moderator' }];
+      input.speakers = [{ id: 'ana', name: 'Person ana' }];
+      input.agenda = (input.agenda as { stage?: string[] }[]).map((item) => (item.stage ? { ...item, stage: ['ana'] } : item));
+    });
+    const result = accept(state, { type: 'replaceEvent', event: edited }, { by: SYSTEM });
+    expect(Object.keys(result.state.participants).sort()).toEqual(['ana', 'ann', 'bob', 'mod']);
+    expect(effectsOf(result.effects, 'removed')).toStrictEqual([{ type: 'removed', participantId: 'ben' }]);
+  });
+
   test.each([
     ['after the doors open', (s: ReturnType<typeof base>) => accept(s, { type: 'openDoors' }).state, smallEvent, 'not_allowed_now'],
     ['with another event id', (s: ReturnType<typeof base>) => s, makeEvent((input) => { input.id = 'other-event'; }), 'not_allowed_now'],

@@ -239,6 +239,12 @@ function applySelf(state: AgendaState, action: SelfAction, command: Command): Ap
 // ---- system (admissions, event edits, deadlines) ----
 
 /** People whose breakout room no longer exists are placed again by their preferences, within capacity. */
+function withoutIds(participants: AgendaState['participants'], ids: readonly string[]): AgendaState['participants'] {
+  if (ids.length === 0) return participants;
+  const drop = new Set(ids);
+  return Object.fromEntries(Object.entries(participants).filter(([id]) => !drop.has(id)));
+}
+
 function replaceGoneBreakouts(event: EventConfig, participants: AgendaState['participants']): AgendaState['participants'] {
   const rooms = new Set(event.breakouts.map((b) => b.id));
   const gone = (p: Participant) => p.breakoutId !== null && !rooms.has(p.breakoutId);
@@ -274,7 +280,14 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
     case 'replaceEvent': {
       if (state.phase.kind !== 'scheduled') return refuse('not_allowed_now', 'The event can be edited only before the doors open.');
       if (action.event.id !== state.event.id) return refuse('not_allowed_now', 'The event id cannot change: it names the event\'s data and rooms.');
-      return { state: { ...state, event: action.event, participants: replaceGoneBreakouts(action.event, state.participants), version: state.version + 1, rosterRevision: state.rosterRevision + 1 }, effects: [{ type: 'eventChanged' }] };
+      // Staff the edit drops leave with their links; staff it adds are admitted by the server.
+      const staff = new Set([...action.event.moderators, ...action.event.speakers].map((s) => s.id));
+      const dropped = Object.values(state.participants).filter((p) => p.role !== 'attendee' && !staff.has(p.id)).map((p) => p.id);
+      const participants = withoutIds(replaceGoneBreakouts(action.event, state.participants), dropped);
+      return {
+        state: { ...state, event: action.event, participants, version: state.version + 1, rosterRevision: state.rosterRevision + 1 },
+        effects: [{ type: 'eventChanged' }, ...dropped.map((participantId) => ({ type: 'removed' as const, participantId }))],
+      };
     }
     case 'deadlineReached': {
       const { phase } = state;

@@ -15,7 +15,7 @@ export interface StaffLink {
   readonly url: string;
 }
 
-/** Make sure every moderator and speaker of the event file exists and is admitted. */
+/** Make sure every moderator and speaker of the event exists and is admitted (at boot, and after an edit adds some). */
 export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock): void {
   const { event } = agenda.state;
   const staff = [
@@ -23,7 +23,9 @@ export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock
     ...event.speakers.map((s) => ({ ...s, role: 'speaker' as const })),
   ];
   for (const s of staff) {
-    people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
+    const person = people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
+    // Staff an earlier edit dropped are back: their old links stay revoked; fresh ones come from staff-links.
+    if (person.removedAt !== null) people.setRemovedAt(s.id, null);
     if (!(s.id in agenda.state.participants)) {
       agenda.system({ type: 'admit', participant: { id: s.id, name: s.name, role: s.role, preferences: [] } });
     }
