@@ -83,6 +83,15 @@ describe('the registration form', () => {
     expect(Object.values(s.app.agenda.state.participants).filter((p) => p.role === 'attendee')).toHaveLength(1);
   });
 
+  test('names are stored as shown: no bidi overrides, zero-width or control characters; one made only of those is no name', async () => {
+    const s = await started();
+    const spoof = await register(s.url, { name: 'Anastasia\u200b Pouliou \u202e(rotaredom)\u202c\u0000', email: 'spoof@example.org', organisation: 'Acme\u2066\u2069 Ltd' });
+    expect(s.app.people.get(spoof.body.participantId)).toMatchObject({ name: 'Anastasia Pouliou (rotaredom)', organisation: 'Acme Ltd' });
+    expect(s.app.agenda.state.participants[spoof.body.participantId]!.name).toBe('Anastasia Pouliou (rotaredom)');
+    const invisible = await post(s.url, completeForm({ name: '\u200b\u202e\u0000', email: 'nobody@example.org' }));
+    expect(invisible).toMatchObject({ status: 400, json: { fieldErrors: { name: 'Please enter your name.' } } });
+  });
+
   test('what the form needs: countries (ISO 3166), stakeholder types, rooms, privacy notice', async () => {
     const s = await started();
     const form = (await api(s.url, '/api/registration/form')).json;

@@ -17,3 +17,4 @@ export * from './engine/preview.js';
 export * from './time/zonedTime.js';
 export * from './event/eventTiming.js';
 export * from './event/rehearsal.js';
+export * from './people/personName.js';

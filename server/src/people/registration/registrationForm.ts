@@ -1,6 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import type { EventConfig } from '@live-workshop/shared';
+import { normalisePersonName, type EventConfig } from '@live-workshop/shared';
 
 /** Who registers, in the workshop's words. */
 export const STAKEHOLDER_TYPES = ['policy_maker', 'researcher', 'education_training_provider', 'employer', 'social_partner', 'learner', 'other'] as const;
@@ -37,9 +37,10 @@ const text = (missing: string) => z.string({ error: (issue) => (issue.input === 
 export function registrationFormSchema(event: Pick<EventConfig, 'breakouts'>) {
   const rooms = new Set(event.breakouts.map((b) => b.id));
   return z.strictObject({
-    name: text('Please enter your name.').min(1, 'Please enter your name.').max(120, 'Use at most 120 characters.'),
+    // Stored and shown normalised: no bidi overrides, zero-width or control characters (see normalisePersonName).
+    name: text('Please enter your name.').overwrite(normalisePersonName).min(1, 'Please enter your name.').max(120, 'Use at most 120 characters.'),
     email: text('Please enter your email address.').toLowerCase().pipe(z.email('Please enter a valid email address, like name@example.org.').max(254, 'Use at most 254 characters.')),
-    organisation: z.string().trim().max(200, 'Use at most 200 characters.').optional(),
+    organisation: z.string().overwrite(normalisePersonName).max(200, 'Use at most 200 characters.').optional(),
     country: text('Choose your country.').toUpperCase().refine(isCountryCode, 'Choose your country from the list.'),
     stakeholderType: z.enum(STAKEHOLDER_TYPES, { error: 'Choose what describes you best.' }),
     // Checked inside the field so its messages come with the others' in one answer.
