@@ -65,5 +65,5 @@ export function memoryRoom() {
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, livekit, transport, sessions, assignments, join, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, join, moderate, settle };
 }

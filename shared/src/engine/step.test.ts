@@ -770,6 +770,7 @@ describe('other roster actions', () => {
     expect(result.effects).toStrictEqual([
       { type: 'move', moves: [move('a2', 'breakout:skills', null, false)] },
       { type: 'rosterChanged', participantIds: ['a2'] },
+      { type: 'removed', participantId: 'a2', from: 'breakout:skills' },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { agentActor } from '@live-workshop/shared';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
-import { SERVER_ACTORS } from '../../live/lifecycle/agendaObservers.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import { nextAutopilotStep, type AutopilotStep } from './autopilotPlan.js';
@@ -21,7 +21,7 @@ const STATE_KEY = 'autopilot:state';
 
 /**
  * Advances the agenda at its scheduled times through LiveAgenda.execute, as the server's
- * autopilot moderator. One timer at a time, re-planned after every agenda change, so any
+ * autopilot agent. One timer at a time, re-planned after every agenda change, so any
  * moderator command simply becomes the new starting point. The hold survives restarts.
  */
 export class Autopilot {
@@ -71,7 +71,7 @@ export class Autopilot {
     if (!next) return;
     if (next.dueAt > this.deps.clock.now()) return this.arm();
     const { agenda } = this.deps;
-    const result = agenda.execute({ action: { type: next.action }, by: SERVER_ACTORS.autopilot, expectedVersion: agenda.state.version });
+    const result = agenda.execute({ action: { type: next.action }, by: agentActor('autopilot'), expectedVersion: agenda.state.version });
     // A refusal waits for the next agenda change rather than retrying at the same instant.
     if (!result.ok) this.deps.log.warn({ action: next.action, code: result.code }, 'autopilot step refused');
     else this.deps.log.info({ action: next.action, at: this.deps.clock.now() }, 'autopilot step');

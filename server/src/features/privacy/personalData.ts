@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import { agentActor } from '@live-workshop/shared';
 import type { AttendanceRecorder } from '../attendance/attendanceRecorder.js';
 import type { AttendanceService } from '../attendance/attendanceService.js';
 import type { AttendanceStore } from '../attendance/attendanceStore.js';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
 import type { CertificateStore } from '../certificates/certificateStore.js';
-import { SERVER_ACTORS } from '../../live/lifecycle/agendaObservers.js';
 import type { Log } from '../../platform/log.js';
 import type { Sessions } from '../../live/realtime/sessions.js';
 import type { PeopleStore } from '../../people/peopleStore.js';
@@ -60,12 +60,12 @@ export class PersonalData {
    */
   erase(participantId: string): boolean {
     if (!this.deps.people.get(participantId)) return false;
+    // Told first, so the person hears why (the removal below would end the connection as a moderator's).
+    this.deps.sessions.end(participantId, 'removed', 'Your data has been deleted.');
     if (participantId in this.deps.agenda.state.participants) {
-      const removed = this.deps.agenda.execute({ action: { type: 'remove', participantId }, by: SERVER_ACTORS.privacy, expectedVersion: this.deps.agenda.state.version });
+      const removed = this.deps.agenda.execute({ action: { type: 'remove', participantId }, by: agentActor('privacy'), expectedVersion: this.deps.agenda.state.version });
       if (!removed.ok) this.deps.log.error({ code: removed.code }, 'removing a person from the agenda for deletion failed');
     }
-    // Removal ends the connection only when it moved the person; after the event nobody moves.
-    this.deps.sessions.end(participantId, 'removed', 'Your data has been deleted.');
     this.deps.recorder.erase(participantId);
     this.deps.attendanceStore.forget(participantId);
     this.deps.db.transaction(() => {
