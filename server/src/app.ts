@@ -14,6 +14,7 @@ import { Presence } from './live/agenda/presence.js';
 import { Credentials } from './people/credentials/credentials.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
 import { registrationRoutes } from './people/registration/registrationRoutes.js';
+import { jsonErrorHandler } from './platform/httpErrors.js';
 import { staticClient } from './platform/staticClient.js';
 import { webhookRoutes } from './livekit/webhookRoutes.js';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
@@ -139,11 +140,7 @@ export function createApp(deps: AppDeps): App {
   web.use(around.router);
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
-  web.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err }, 'http error');
-    res.status(status).json({ code: status === 413 ? 'too_large' : status === 500 ? 'internal' : 'invalid_payload', message: status === 500 ? 'Server error.' : err.message });
-  });
+  web.use(jsonErrorHandler(log));
 
   const http = createServer(web);
   const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log });

@@ -72,7 +72,12 @@ export class LiveAgenda {
       if (effect.type === 'scheduleDeadline') this.arm(effect.deadline.id, effect.deadline.at);
       else if (effect.type === 'cancelDeadline') this.disarm(effect.id);
     }
-    this.listener(result.effects, before, result.state);
+    // The change is saved: whatever performing its effects throws, the command was committed and is answered so.
+    try {
+      this.listener(result.effects, before, result.state);
+    } catch (err) {
+      this.log.error({ err, action: command.action.type, version: result.state.version }, 'effects of a committed command failed');
+    }
     return result;
   }
 
