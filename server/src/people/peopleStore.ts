@@ -27,14 +27,28 @@ const fromRow = (r: PersonRow): Person => ({
   details: JSON.parse(r.details) as Record<string, unknown>, credentialGeneration: r.credential_generation, createdAt: r.created_at,
 });
 
-/** Registrations and invitations (personal data lives here, not in the agenda): the one reader and writer of `people`. */
-export class PeopleStore {
+/** Registrations and invitations (personal data lives here, not in the agenda). */
+export interface PeopleStore {
+  get(id: string): Person | null;
+  findByEmail(email: string): Person | null;
+  list(role?: Role): RegistrationRecord[];
+  /** Add a person unless one with that id exists; returns the stored person. */
+  add(person: Omit<Person, 'credentialGeneration'>): Person;
+  /** Invalidate every credential issued so far to this person; returns the new generation. */
+  revokeCredentials(id: string): number;
+  /** Delete a person's registration (their data was deleted). */
+  delete(id: string): void;
+}
+
+/** The people store in the SQLite data file: the one reader and writer of `people`, with one row mapper. */
+export class SqlitePeopleStore implements PeopleStore {
   private readonly byId;
   private readonly byRole;
   private readonly everyone;
   private readonly byEmail;
   private readonly insert;
   private readonly bumpGeneration;
+  private readonly deleteOne;
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE id = ?`);
@@ -43,6 +57,7 @@ export class PeopleStore {
     this.byEmail = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE email = ?`);
     this.insert = db.prepare(`INSERT INTO people (id, role, name, email, organisation, details, created_at) VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt) ON CONFLICT(id) DO NOTHING`);
     this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
+    this.deleteOne = db.prepare(`DELETE FROM people WHERE id = ?`);
   }
 
   get(id: string): Person | null {
@@ -55,7 +70,6 @@ export class PeopleStore {
     return row ? fromRow(row) : null;
   }
 
-  /** Everyone, or everyone with a role, in registration order, as the organisers' views and exports list them. */
   list(role?: Role): RegistrationRecord[] {
     return (role ? this.byRole.all(role) : this.everyone.all()).map((row) => {
       const { credentialGeneration: _generation, ...record } = fromRow(row);
@@ -63,15 +77,17 @@ export class PeopleStore {
     });
   }
 
-  /** Add a person unless one with that id exists; returns the stored person. */
   add(person: Omit<Person, 'credentialGeneration'>): Person {
     this.insert.run({ ...person, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
     return this.get(person.id)!;
   }
 
-  /** Invalidate every credential issued so far to this person. */
   revokeCredentials(id: string): number {
     this.bumpGeneration.run(id);
     return this.get(id)?.credentialGeneration ?? 0;
+  }
+
+  delete(id: string): void {
+    this.deleteOne.run(id);
   }
 }

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
 import { agentActor } from '@live-workshop/shared';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
+import type { MetaStore } from '../../platform/db/metaStore.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import { nextAutopilotStep, type AutopilotStep } from './autopilotPlan.js';
@@ -26,13 +26,8 @@ const STATE_KEY = 'autopilot:state';
  */
 export class Autopilot {
   private timer: TimerHandle | null = null;
-  private readonly read;
-  private readonly write;
 
-  constructor(private readonly deps: { agenda: LiveAgenda; db: Database; clock: Clock; scheduler: Scheduler; log: Log }) {
-    this.read = deps.db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`);
-    this.write = deps.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
-  }
+  constructor(private readonly deps: { agenda: LiveAgenda; meta: MetaStore; clock: Clock; scheduler: Scheduler; log: Log }) {}
 
   status(): AutopilotStatus {
     const enabled = this.deps.agenda.state.event.autopilot === true;
@@ -42,7 +37,7 @@ export class Autopilot {
 
   /** Hold or release the autopilot. */
   setState(state: AutopilotState): AutopilotStatus {
-    this.write.run(STATE_KEY, state);
+    this.deps.meta.set(STATE_KEY, state);
     this.deps.log.info({ state }, 'autopilot');
     this.arm();
     return this.status();
@@ -62,7 +57,7 @@ export class Autopilot {
   }
 
   private state(): AutopilotState {
-    return this.read.get(STATE_KEY)?.value === 'hold' ? 'hold' : 'run';
+    return this.deps.meta.get(STATE_KEY) === 'hold' ? 'hold' : 'run';
   }
 
   private fire(): void {
