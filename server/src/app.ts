@@ -15,12 +15,13 @@ import { Credentials } from './people/credentials/credentials.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
 import { registrationRoutes, type RegistrationLimits } from './people/registration/registrationRoutes.js';
 import { Registration } from './people/registration/registrationService.js';
+import { jsonErrorHandler } from './platform/httpErrors.js';
 import { staticClient } from './platform/staticClient.js';
 import { webhookRoutes } from './livekit/webhookRoutes.js';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
-import { MetaStore } from './platform/db/metaStore.js';
+import { SqliteMetaStore } from './platform/db/metaStore.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from './platform/clock.js';
@@ -30,10 +31,10 @@ import { connections } from './live/realtime/connection.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
 import { createSocketIoTransport, type IoServer } from './live/realtime/socketIoTransport.js';
-import { AgendaStore } from './live/agenda/agendaStore.js';
+import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { ChatMembership } from './live/chat/chatMembership.js';
-import { ChatStore } from './live/chat/chatStore.js';
-import { PeopleStore } from './people/peopleStore.js';
+import { SqliteChatStore } from './live/chat/chatStore.js';
+import { SqlitePeopleStore, type PeopleStore } from './people/peopleStore.js';
 import { admitStaff, staffLinks, type StaffLink } from './people/staff/staff.js';
 
 /** Settings that differ between deployments. */
@@ -105,17 +106,18 @@ const MOVE_RECORDS_KEPT = 10_000;
 /** The composition root: wires stores, engine, LiveKit, HTTP and Socket.IO. */
 export function createApp(deps: AppDeps): App {
   const { clock, log, settings } = deps;
-  const people = new PeopleStore(deps.db);
-  const chat = new ChatStore(deps.db);
-  const agenda = new LiveAgenda(deps.event, new AgendaStore(deps.db), clock, deps.scheduler, log);
-  const eventFile = applyEventFileChanges(agenda, deps.event, new MetaStore(deps.db), log);
+  const people = new SqlitePeopleStore(deps.db);
+  const chat = new SqliteChatStore(deps.db);
+  const agendaStore = new SqliteAgendaStore(deps.db);
+  const agenda = new LiveAgenda(deps.event, agendaStore, clock, deps.scheduler, log);
+  const eventFile = applyEventFileChanges(agenda, deps.event, new SqliteMetaStore(deps.db), log);
   rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
   const sessions = new Sessions();
   const moves: MoveRecord[] = [];
   const around = createAroundTheEvent({
-    db: deps.db, agenda, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
+    db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
     publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom,
   });
 
@@ -142,11 +144,7 @@ export function createApp(deps: AppDeps): App {
   web.use(around.router);
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
-  web.use((err: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) log.error({ err }, 'http error');
-    res.status(status).json({ code: status === 413 ? 'too_large' : status === 500 ? 'internal' : 'invalid_payload', message: status === 500 ? 'Server error.' : err.message });
-  });
+  web.use(jsonErrorHandler(log));
 
   const http = createServer(web);
   const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });

@@ -1,17 +1,21 @@
 import { Router } from 'express';
 import type { Database } from 'better-sqlite3';
+import type { AgendaStore } from '../live/agenda/agendaStore.js';
 import type { EffectListener, LiveAgenda } from '../live/agenda/liveAgenda.js';
+import type { ChatStore } from '../live/chat/chatStore.js';
+import { transactionOf } from '../platform/db/db.js';
+import { SqliteMetaStore } from '../platform/db/metaStore.js';
 import type { Presence } from '../live/agenda/presence.js';
 import { AttendanceRecorder } from './attendance/attendanceRecorder.js';
 import { attendanceRoutes } from './attendance/attendanceRoutes.js';
 import { AttendanceService } from './attendance/attendanceService.js';
-import { AttendanceStore } from './attendance/attendanceStore.js';
+import { SqliteAttendanceStore } from './attendance/attendanceStore.js';
 import type { Credentials } from '../people/credentials/credentials.js';
 import { Autopilot } from './autopilot/autopilot.js';
 import { autopilotRoutes } from './autopilot/autopilotRoutes.js';
 import { certificateRoutes } from './certificates/certificateRoutes.js';
 import { CertificateService } from './certificates/certificateService.js';
-import { CertificateStore } from './certificates/certificateStore.js';
+import { SqliteCertificateStore } from './certificates/certificateStore.js';
 import { SigningKeys } from './certificates/signingKey.js';
 import { eventEditRoutes } from './eventSetup/eventEditRoutes.js';
 import type { Log } from '../platform/log.js';
@@ -31,6 +35,8 @@ import { AgendaObservers } from '../live/lifecycle/agendaObservers.js';
 export interface AroundTheEventDeps {
   readonly db: Database;
   readonly agenda: LiveAgenda;
+  readonly agendaStore: AgendaStore;
+  readonly chat: ChatStore;
   readonly people: PeopleStore;
   readonly credentials: Credentials;
   readonly presence: Presence;
@@ -69,21 +75,23 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   const { db, agenda, clock, scheduler, log, credentials, publicUrl } = deps;
   const state = () => agenda.state;
   const observers = new AgendaObservers(log);
-  const attendanceStore = new AttendanceStore(db);
+  const attendanceStore = new SqliteAttendanceStore(db);
   const recorder = new AttendanceRecorder({ store: attendanceStore, presence: deps.presence, clock, state });
   const attendance = new AttendanceService({ store: attendanceStore, clock, state });
   const keys = new SigningKeys(db, clock);
-  const certificateStore = new CertificateStore(db);
+  const certificateStore = new SqliteCertificateStore(db);
   const certificates = new CertificateService({ keys, store: certificateStore, people: deps.people, attendance, state, clock, publicUrl });
-  const personalData = new PersonalData({ db, agenda, people: deps.people, attendanceStore, attendance, recorder, certificates: certificateStore, sessions: deps.sessions, log });
+  const personalData = new PersonalData({
+    agenda, agendaStore: deps.agendaStore, people: deps.people, chat: deps.chat, transaction: transactionOf(db), attendanceStore, attendance, recorder, certificates: certificateStore, sessions: deps.sessions, log });
+  const meta = new SqliteMetaStore(db);
   const retention: Retention = new Retention({
-    db, state, clock, scheduler, log,
+    meta, state, clock, scheduler, log,
     purge: () => {
       personalData.purgeAttendees();
       retention.purged();
     },
   });
-  const autopilot = new Autopilot({ agenda, db, clock, scheduler, log });
+  const autopilot = new Autopilot({ agenda, meta, clock, scheduler, log });
   const mailer = createJoinLinkMailer(deps.smtpUrl, deps.mailFrom ?? `no-reply@${new URL(publicUrl).hostname}`, log);
 
   observers.subscribe((before, after) => {

@@ -4,18 +4,18 @@
 import { join } from 'node:path';
 import type { Action, Role } from '@live-workshop/shared';
 import { MemoryLiveKit } from '../livekit/memoryLiveKit.js';
-import { PeopleStore } from '../people/peopleStore.js';
+import { SqlitePeopleStore } from '../people/peopleStore.js';
 import { ManualTime } from '../platform/clock.js';
 import { openDatabase } from '../platform/db/db.js';
 import { createLog } from '../platform/log.js';
-import { AgendaStore } from './agenda/agendaStore.js';
+import { SqliteAgendaStore } from './agenda/agendaStore.js';
 import { createEffectRunner } from './agenda/effectRunner.js';
 import { GhostSweeper } from './agenda/ghostSweeper.js';
 import { LiveAgenda } from './agenda/liveAgenda.js';
 import { Presence } from './agenda/presence.js';
 import { Assignments } from './assignments/assignments.js';
 import { ChatMembership } from './chat/chatMembership.js';
-import { ChatStore } from './chat/chatStore.js';
+import { SqliteChatStore } from './chat/chatStore.js';
 import { loadEventFile } from './event/loadEventFile.js';
 import { connections } from './realtime/connection.js';
 import { createRequestLimiter } from './realtime/handle.js';
@@ -32,8 +32,8 @@ export function memoryRoom() {
   const time = new ManualTime(Date.UTC(2025, 9, 23, 7, 0));
   const log = createLog('silent');
   const db = openDatabase(':memory:');
-  const agenda = new LiveAgenda(event, new AgendaStore(db), time, time, log);
-  const people = new PeopleStore(db);
+  const agenda = new LiveAgenda(event, new SqliteAgendaStore(db), time, time, log);
+  const people = new SqlitePeopleStore(db);
   const livekit = new MemoryLiveKit();
   const transport = new MemoryTransport();
   const sessions = new Sessions();
@@ -45,7 +45,7 @@ export function memoryRoom() {
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
   agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
   transport.serve(connections({
-    transport, agenda, assignments, livekit, chat: new ChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(),
+    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(),
     sessions, presence, roster, chatMembership, moveReports: () => {},
   }));
 
@@ -65,5 +65,5 @@ export function memoryRoom() {
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, livekit, transport, sessions, assignments, join, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, join, moderate, settle };
 }

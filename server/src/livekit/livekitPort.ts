@@ -8,8 +8,6 @@ export interface LiveKitPort {
   setCanPublish(room: string, identity: string, canPublish: boolean): Promise<void>;
   /** Disconnect a participant from a room. */
   removeParticipant(room: string, identity: string): Promise<void>;
-  /** Mute every published track of a participant. */
-  muteParticipant(room: string, identity: string): Promise<void>;
   /** Identities in a room, as LiveKit sees them. */
   listIdentities(room: string): Promise<string[]>;
   /** Rooms that exist now. */

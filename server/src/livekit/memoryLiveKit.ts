@@ -17,7 +17,6 @@ export class MemoryLiveKit implements LiveKitPort {
   async removeParticipant(room: string, identity: string): Promise<void> {
     this.rooms.get(room)?.delete(identity);
   }
-  async muteParticipant(): Promise<void> {}
   async listIdentities(room: string): Promise<string[]> {
     return [...(this.rooms.get(room) ?? [])];
   }

@@ -1,4 +1,4 @@
-import { AccessToken, RoomServiceClient, TrackType } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { LiveKitPort, TokenGrant } from './livekitPort.js';
 
 /** Settings to reach a LiveKit server. */
@@ -45,18 +45,6 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
         await rooms.removeParticipant(room, identity);
       } catch (err) {
         if (!isNotFound(err)) throw err;
-      }
-    },
-    async muteParticipant(room, identity) {
-      let info;
-      try {
-        info = await rooms.getParticipant(room, identity);
-      } catch (err) {
-        if (isNotFound(err)) return;
-        throw err;
-      }
-      for (const track of info.tracks) {
-        if (track.type === TrackType.AUDIO && !track.muted) await rooms.mutePublishedTrack(room, identity, track.sid, true);
       }
     },
     async listIdentities(room) {

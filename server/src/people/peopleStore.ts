@@ -32,8 +32,27 @@ const fromRow = (r: PersonRow): Person => ({
   confirmedAt: r.confirmed_at, removedAt: r.removed_at,
 });
 
-/** Registrations and invitations (personal data lives here, not in the agenda): the one reader and writer of `people`. */
-export class PeopleStore {
+/** Registrations and invitations (personal data lives here, not in the agenda). */
+export interface PeopleStore {
+  get(id: string): Person | null;
+  findByEmail(email: string): Person | null;
+  list(role?: Role): RegistrationRecord[];
+  /** Add a person unless one with that id exists; returns the stored person. */
+  add(person: Omit<Person, 'credentialGeneration'>): Person;
+  /** Invalidate every credential issued so far to this person; returns the new generation. */
+  revokeCredentials(id: string): number;
+  /** Delete a person's registration (their data was deleted). */
+  delete(id: string): void;
+  /** The person used their mailed link for the first time. */
+  confirm(id: string, at: number): void;
+  /** Before confirmation, the address's owner may correct what was typed for it. */
+  updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'>): Person;
+  /** Removed by the moderators (`at`), or re-admitted (`null`). */
+  setRemovedAt(id: string, at: number | null): void;
+}
+
+/** The people store in the SQLite data file: the one reader and writer of `people`, with one row mapper. */
+export class SqlitePeopleStore implements PeopleStore {
   private readonly byId;
   private readonly byRole;
   private readonly everyone;
@@ -43,6 +62,7 @@ export class PeopleStore {
   private readonly setConfirmed;
   private readonly setRemoved;
   private readonly setUnconfirmedFields;
+  private readonly deleteOne;
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE id = ?`);
@@ -55,6 +75,7 @@ export class PeopleStore {
     this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
     this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details WHERE id = @id AND confirmed_at IS NULL`);
     this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
+    this.deleteOne = db.prepare(`DELETE FROM people WHERE id = ?`);
   }
 
   get(id: string): Person | null {
@@ -67,7 +88,6 @@ export class PeopleStore {
     return row ? fromRow(row) : null;
   }
 
-  /** Everyone, or everyone with a role, in registration order, as the organisers' views and exports list them. */
   list(role?: Role): RegistrationRecord[] {
     return (role ? this.byRole.all(role) : this.everyone.all()).map((row) => {
       const { credentialGeneration: _generation, ...record } = fromRow(row);
@@ -75,7 +95,6 @@ export class PeopleStore {
     });
   }
 
-  /** Add a person unless one with that id exists; returns the stored person. */
   add(person: Omit<Person, 'credentialGeneration'>): Person {
     this.insert.run({ ...person, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
     return this.get(person.id)!;
@@ -97,9 +116,12 @@ export class PeopleStore {
     this.setRemoved.run(at, id);
   }
 
-  /** Invalidate every credential issued so far to this person. */
   revokeCredentials(id: string): number {
     this.bumpGeneration.run(id);
     return this.get(id)?.credentialGeneration ?? 0;
+  }
+
+  delete(id: string): void {
+    this.deleteOne.run(id);
   }
 }

@@ -1,6 +1,7 @@
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import type { ErrorCode } from '@live-workshop/shared';
+import { ERROR_CODES, type ErrorCode } from '@live-workshop/shared';
+import type { Log } from './log.js';
 
 /** Codes an HTTP answer may carry: the shared closed set, plus 404's. */
 export type HttpErrorCode = ErrorCode | 'not_found';
@@ -25,5 +26,26 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, res: 
   return null;
 }
 
-/** The body of a JSON request, or undefined when none was sent. */
-export const bodyOf = (req: Request): unknown => req.body as unknown;
+const isHttpErrorCode = (code: string): code is HttpErrorCode => code === 'not_found' || (ERROR_CODES as readonly string[]).includes(code);
+
+/** The code of a 4xx answer by its status, when the error carries none of its own. */
+const CODE_OF_STATUS: Readonly<Record<number, HttpErrorCode>> = {
+  400: 'invalid_payload', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'not_allowed_now', 413: 'too_large', 429: 'rate_limited',
+};
+
+/**
+ * The last Express handler: an error with a 4xx status answers that status with its code (one the
+ * error carries, else the status's own); anything else is `internal`, logged, never forwarded.
+ */
+export function jsonErrorHandler(log: Log) {
+  return (err: Error & { status?: number; code?: unknown }, _req: Request, res: Response, _next: NextFunction): void => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) {
+      log.error({ err }, 'http error');
+      sendError(res, 500, 'internal', 'Server error.');
+      return;
+    }
+    const own = typeof err.code === 'string' && isHttpErrorCode(err.code) ? err.code : null;
+    sendError(res, status, own ?? CODE_OF_STATUS[status] ?? 'invalid_payload', err.message);
+  };
+}

@@ -78,10 +78,43 @@ export type SystemAction = z.infer<typeof systemActionSchema>;
 export type ClientAction = z.infer<typeof clientActionSchema>;
 export type Action = ClientAction | SystemAction;
 
+/** The action types of one family, read from its schema (the one list of them). */
+function typesOf<T extends string>(schema: { readonly options: readonly { readonly shape: { readonly type: { readonly value: T } } }[] }): ReadonlySet<string> {
+  return new Set(schema.options.map((option) => option.shape.type.value));
+}
+
+/** Every action type by family, derived from the schemas above. */
+export const ACTION_TYPES = {
+  agenda: typesOf(agendaActionSchema),
+  roster: typesOf(rosterActionSchema),
+  self: typesOf(selfActionSchema),
+  system: typesOf(systemActionSchema),
+} as const;
+
+export const isAgendaAction = (action: Action): action is AgendaAction => ACTION_TYPES.agenda.has(action.type);
+export const isRosterAction = (action: Action): action is RosterAction => ACTION_TYPES.roster.has(action.type);
+export const isSelfAction = (action: Action): action is SelfAction => ACTION_TYPES.self.has(action.type);
+export const isSystemAction = (action: Action): action is SystemAction => ACTION_TYPES.system.has(action.type);
+
+/**
+ * The server's agents that act for the organisers (the autopilot, a deletion, the preview of the
+ * next cue): they may run agenda and roster actions, never a person's own or the server's
+ * bookkeeping. The command log records each under an id no person can have (it contains a colon).
+ */
+export const AGENT_IDS = { autopilot: 'server:autopilot', privacy: 'server:privacy', preview: 'server:preview' } as const;
+export type Agent = keyof typeof AGENT_IDS;
+
 /** Who issues a command. */
 export type Actor =
+  /** A person, with the role their credential carries. */
   | { readonly kind: 'participant'; readonly participantId: string; readonly role: 'attendee' | 'speaker' | 'moderator' }
-  | { readonly kind: 'system' };
+  /** The server's own bookkeeping: admissions, event edits, deadlines. */
+  | { readonly kind: 'system' }
+  /** A server agent acting for the organisers. */
+  | { readonly kind: 'agent'; readonly agent: Agent; readonly participantId: (typeof AGENT_IDS)[Agent] };
+
+/** The actor of a server agent. */
+export const agentActor = (agent: Agent): Actor => ({ kind: 'agent', agent, participantId: AGENT_IDS[agent] });
 
 /** What step() takes: an action, who sends it, and the agenda version they saw. */
 export interface Command {

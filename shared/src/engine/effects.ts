@@ -40,7 +40,7 @@ export type Effect =
   | { readonly type: 'eventChanged' }
   /** A moderator's message to every room. */
   | { readonly type: 'broadcast'; readonly text: string; readonly from: string }
-  /** A moderator removed this person: their links stop working and they stay out until re-admitted. */
-  | { readonly type: 'removed'; readonly participantId: string }
+  /** A person was taken out of the event: revoke their links, end their connection, take them out of `from`. */
+  | { readonly type: 'removed'; readonly participantId: string; readonly from: RoomId | null }
   /** These participants' records changed (persist them, update moderator views). */
   | { readonly type: 'rosterChanged'; readonly participantIds: readonly string[] };

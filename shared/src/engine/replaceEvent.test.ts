@@ -31,7 +31,7 @@ describe('replaceEvent: a moderator edits the event before it starts', () => {
     });
     const result = accept(state, { type: 'replaceEvent', event: edited }, { by: SYSTEM });
     expect(Object.keys(result.state.participants).sort()).toEqual(['ana', 'ann', 'bob', 'mod']);
-    expect(effectsOf(result.effects, 'removed')).toStrictEqual([{ type: 'removed', participantId: 'ben' }]);
+    expect(effectsOf(result.effects, 'removed')).toStrictEqual([{ type: 'removed', participantId: 'ben', from: null }]);
   });
 
   test.each([

@@ -770,14 +770,8 @@ describe('other roster actions', () => {
     expect(result.effects).toStrictEqual([
       { type: 'move', moves: [move('a2', 'breakout:skills', null, false)] },
       { type: 'rosterChanged', participantIds: ['a2'] },
-      { type: 'removed', participantId: 'a2' },
+      { type: 'removed', participantId: 'a2', from: 'breakout:skills' },
     ]);
-  });
-
-  test('remove before the doors open is explicit too: no room to leave, but the removal is an effect', () => {
-    const result = accept(reach(ITEM.opening), { type: 'remove', participantId: 'a2' });
-    expect(result.state.participants).not.toHaveProperty('a2');
-    expect(result.effects.filter((e) => e.type !== 'rosterChanged' && e.type !== 'move')).toStrictEqual([{ type: 'removed', participantId: 'a2' }]);
   });
 
   test('broadcast says who sent it and changes nothing', () => {

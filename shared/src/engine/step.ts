@@ -1,10 +1,13 @@
 import type { Participant } from '../domain.js';
 import type { EventConfig } from '../event/eventConfig.js';
-import type { Action, AgendaAction, Command, RosterAction, SelfAction, SystemAction } from './actions.js';
+import {
+  isAgendaAction, isRosterAction, isSelfAction, isSystemAction, type Action, type Actor, type AgendaAction, type Command, type RosterAction,
+  type SelfAction, type SystemAction,
+} from './actions.js';
 import { deadlineEffects } from './deadlines.js';
 import { placementEffects } from './diff.js';
 import type { Effect } from './effects.js';
-import { balanceBreakouts, breakoutLoads, chooseBreakout } from './placement.js';
+import { balanceBreakouts, breakoutLoads, chooseBreakout, placementOf } from './placement.js';
 import { assertNever, refuse, type Refusal } from './refusal.js';
 import { isItemPhase, phaseKey, type AgendaState, type ItemPhase, type Phase } from './state.js';
 
@@ -20,9 +23,17 @@ type Applied = { state: AgendaState; effects?: Effect[] } | Refusal;
 
 const MINUTE_MS = 60_000;
 
-const AGENDA_ACTIONS = new Set<Action['type']>(['openDoors', 'start', 'next', 'goTo', 'extend', 'endBreakouts', 'pause', 'resume', 'end']);
-const ROSTER_ACTIONS = new Set<Action['type']>(['reassign', 'autoBalance', 'promoteToStage', 'returnToAudience', 'lowerHand', 'remove', 'broadcast']);
-const SYSTEM_ACTIONS = new Set<Action['type']>(['admit', 'replaceEvent', 'deadlineReached']);
+/**
+ * Who may send what: the server's bookkeeping only as the system; a person's own actions only by
+ * that person; agenda and roster actions by moderators and by the server's agents.
+ */
+function permission(action: Action, by: Actor): Refusal | null {
+  if (isSystemAction(action)) return by.kind === 'system' ? null : refuse('forbidden', 'Only the server can do that.');
+  if (by.kind === 'system') return refuse('forbidden', 'Participant actions need a participant.');
+  if (isSelfAction(action)) return by.kind === 'participant' ? null : refuse('forbidden', 'Only a person can do that for themselves.');
+  if (by.kind === 'agent' || by.role === 'moderator') return null;
+  return refuse('forbidden', 'Only moderators can do that.');
+}
 
 /**
  * The agenda engine: applies one command at time `now` and returns the next state and
@@ -30,16 +41,10 @@ const SYSTEM_ACTIONS = new Set<Action['type']>(['admit', 'replaceEvent', 'deadli
  */
 export function step(state: AgendaState, command: Command, now: number): StepResult {
   const { action, by } = command;
-  if (SYSTEM_ACTIONS.has(action.type)) {
-    if (by.kind !== 'system') return refuse('forbidden', 'Only the server can do that.');
-  } else {
-    if (by.kind !== 'participant') return refuse('forbidden', 'Participant actions need a participant.');
-    if ((AGENDA_ACTIONS.has(action.type) || ROSTER_ACTIONS.has(action.type)) && by.role !== 'moderator') {
-      return refuse('forbidden', 'Only moderators can do that.');
-    }
-    if (command.expectedVersion !== state.version) {
-      return refuse('stale_version', `The agenda has already moved on (now at version ${state.version}); look again and retry.`);
-    }
+  const refused = permission(action, by);
+  if (refused) return refused;
+  if (!isSystemAction(action) && command.expectedVersion !== state.version) {
+    return refuse('stale_version', `The agenda has already moved on (now at version ${state.version}); look again and retry.`);
   }
   const applied = apply(state, command, now);
   if (!applied.ok) return applied;
@@ -57,35 +62,11 @@ function apply(state: AgendaState, command: Command, now: number): ({ ok: true }
 
 function dispatch(state: AgendaState, command: Command, now: number): Applied {
   const { action } = command;
-  switch (action.type) {
-    case 'openDoors':
-    case 'start':
-    case 'next':
-    case 'goTo':
-    case 'extend':
-    case 'endBreakouts':
-    case 'pause':
-    case 'resume':
-    case 'end':
-      return applyAgenda(state, action, now);
-    case 'reassign':
-    case 'autoBalance':
-    case 'promoteToStage':
-    case 'returnToAudience':
-    case 'lowerHand':
-    case 'remove':
-    case 'broadcast':
-      return applyRoster(state, action, command);
-    case 'raiseHand':
-    case 'lowerOwnHand':
-      return applySelf(state, action, command);
-    case 'admit':
-    case 'replaceEvent':
-    case 'deadlineReached':
-      return applySystem(state, action, now);
-    default:
-      return assertNever(action);
-  }
+  if (isAgendaAction(action)) return applyAgenda(state, action, now);
+  if (isRosterAction(action)) return applyRoster(state, action, command);
+  if (isSelfAction(action)) return applySelf(state, action, command);
+  if (isSystemAction(action)) return applySystem(state, action, now);
+  return assertNever(action);
 }
 
 // ---- agenda (phase and clock) ----
@@ -213,7 +194,10 @@ function applyRoster(state: AgendaState, action: RosterAction, command: Command)
     case 'remove': {
       if (command.by.kind === 'participant' && command.by.participantId === target.id) return refuse('not_allowed_now', 'You cannot remove yourself.');
       const { [target.id]: _removed, ...rest } = state.participants;
-      return { state: { ...state, participants: rest, rosterRevision: state.rosterRevision + 1 }, effects: [{ type: 'removed', participantId: target.id }] };
+      return {
+        state: { ...state, participants: rest, rosterRevision: state.rosterRevision + 1 },
+        effects: [{ type: 'removed', participantId: target.id, from: placementOf(state, target.id).roomId }],
+      };
     }
     default:
       return assertNever(action);
@@ -286,7 +270,8 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
       const participants = withoutIds(replaceGoneBreakouts(action.event, state.participants), dropped);
       return {
         state: { ...state, event: action.event, participants, version: state.version + 1, rosterRevision: state.rosterRevision + 1 },
-        effects: [{ type: 'eventChanged' }, ...dropped.map((participantId) => ({ type: 'removed' as const, participantId }))],
+        // Before the doors open nobody is in a room.
+        effects: [{ type: 'eventChanged' }, ...dropped.map((participantId) => ({ type: 'removed' as const, participantId, from: null }))],
       };
     }
     case 'deadlineReached': {

@@ -16,6 +16,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why the server refuses a connection at the handshake (`connect_error`: the message is the code, `data` has both). */
+export const HANDSHAKE_REFUSALS = ['incompatible_protocol', 'unauthorized', 'revoked', 'forbidden'] as const;
+export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
+
+/** What a refused handshake carries in `connect_error`'s `data`. */
+export interface HandshakeError {
+  readonly code: HandshakeRefusal;
+  readonly message: string;
+}
+
 /** Every ack: success with data, or a code from the closed set and words for people. */
 export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
 

@@ -29,11 +29,30 @@ const fromRow = (r: EventRow): AttendanceEvent => ({
   participantId: r.participant_id, source: r.source, kind: r.kind, roomId: r.room_id, phase: r.phase, itemIndex: r.item_index, at: r.at,
 });
 
+/** Attendance facts and the agenda timeline. */
+export interface AttendanceStore {
+  /** Record a fact (durable by the end of this event-loop turn at the latest). */
+  add(event: AttendanceEvent): void;
+  /** Record that the agenda entered a phase. */
+  addPhase(entry: TimelineEntry): void;
+  /** Make what is recorded durable now. */
+  flush(): void;
+  /** Every fact, or one person's, in the order they happened. */
+  events(participantId?: string): AttendanceEvent[];
+  timeline(): TimelineEntry[];
+  /** Facts whose last word is "joined": still open (used to close them after a restart). */
+  stillOpen(): AttendanceEvent[];
+  /** Delete one person's facts. */
+  forget(participantId: string): void;
+  /** Delete every person's facts (the timeline holds no personal data and stays). */
+  purge(): void;
+}
+
 /**
  * Attendance facts and the agenda timeline in SQLite. Writes are buffered and committed once per
  * event-loop turn, so a burst of webhooks after a cue costs one fsync, not thousands; every read flushes first.
  */
-export class AttendanceStore {
+export class SqliteAttendanceStore implements AttendanceStore {
   private pending: (() => void)[] = [];
   private flushScheduled = false;
   private readonly insertEvent;

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
+import { agentActor } from '@live-workshop/shared';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
-import { SERVER_ACTORS } from '../../live/lifecycle/agendaObservers.js';
+import type { MetaStore } from '../../platform/db/metaStore.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import { nextAutopilotStep, type AutopilotStep } from './autopilotPlan.js';
@@ -21,18 +21,13 @@ const STATE_KEY = 'autopilot:state';
 
 /**
  * Advances the agenda at its scheduled times through LiveAgenda.execute, as the server's
- * autopilot moderator. One timer at a time, re-planned after every agenda change, so any
+ * autopilot agent. One timer at a time, re-planned after every agenda change, so any
  * moderator command simply becomes the new starting point. The hold survives restarts.
  */
 export class Autopilot {
   private timer: TimerHandle | null = null;
-  private readonly read;
-  private readonly write;
 
-  constructor(private readonly deps: { agenda: LiveAgenda; db: Database; clock: Clock; scheduler: Scheduler; log: Log }) {
-    this.read = deps.db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`);
-    this.write = deps.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
-  }
+  constructor(private readonly deps: { agenda: LiveAgenda; meta: MetaStore; clock: Clock; scheduler: Scheduler; log: Log }) {}
 
   status(): AutopilotStatus {
     const enabled = this.deps.agenda.state.event.autopilot === true;
@@ -42,7 +37,7 @@ export class Autopilot {
 
   /** Hold or release the autopilot. */
   setState(state: AutopilotState): AutopilotStatus {
-    this.write.run(STATE_KEY, state);
+    this.deps.meta.set(STATE_KEY, state);
     this.deps.log.info({ state }, 'autopilot');
     this.arm();
     return this.status();
@@ -62,7 +57,7 @@ export class Autopilot {
   }
 
   private state(): AutopilotState {
-    return this.read.get(STATE_KEY)?.value === 'hold' ? 'hold' : 'run';
+    return this.deps.meta.get(STATE_KEY) === 'hold' ? 'hold' : 'run';
   }
 
   private fire(): void {
@@ -71,7 +66,7 @@ export class Autopilot {
     if (!next) return;
     if (next.dueAt > this.deps.clock.now()) return this.arm();
     const { agenda } = this.deps;
-    const result = agenda.execute({ action: { type: next.action }, by: SERVER_ACTORS.autopilot, expectedVersion: agenda.state.version });
+    const result = agenda.execute({ action: { type: next.action }, by: agentActor('autopilot'), expectedVersion: agenda.state.version });
     // A refusal waits for the next agenda change rather than retrying at the same instant.
     if (!result.ok) this.deps.log.warn({ action: next.action, code: result.code }, 'autopilot step refused');
     else this.deps.log.info({ action: next.action, at: this.deps.clock.now() }, 'autopilot step');

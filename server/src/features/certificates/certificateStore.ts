@@ -16,7 +16,21 @@ const fromRow = (r: Row): CertificateRecord => ({
 });
 
 /** Issued certificates and their revocation; the id and revocation outlive the holder's personal data. */
-export class CertificateStore {
+export interface CertificateStore {
+  add(record: { id: string; participantId: string; jws: string; issuedAt: number }): void;
+  get(id: string): CertificateRecord | null;
+  /** The person's latest certificate, revoked or not. */
+  latestFor(participantId: string): CertificateRecord | null;
+  /** Revoke; false when unknown or already revoked. */
+  revoke(id: string, at: number, reason: string): boolean;
+  /** Drop the personal parts (the signed document and the link to the person); keep id and revocation. */
+  erase(participantId: string): void;
+  eraseEveryone(): void;
+  all(): CertificateRecord[];
+}
+
+/** The certificates in the SQLite data file. */
+export class SqliteCertificateStore implements CertificateStore {
   private readonly insert;
   private readonly byId;
   private readonly latestOf;

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import type { AgendaState } from '@live-workshop/shared';
+import type { MetaStore } from '../../platform/db/metaStore.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 
@@ -22,41 +22,34 @@ export interface RetentionStatus {
  */
 export class Retention {
   private timer: TimerHandle | null = null;
-  private readonly read;
-  private readonly write;
-  private readonly remove;
 
-  constructor(private readonly deps: { db: Database; state: () => AgendaState; clock: Clock; scheduler: Scheduler; purge: () => void; log: Log }) {
-    this.read = deps.db.prepare<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`);
-    this.write = deps.db.prepare(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
-    this.remove = deps.db.prepare(`DELETE FROM meta WHERE key = ?`);
-  }
+  constructor(private readonly deps: { meta: MetaStore; state: () => AgendaState; clock: Clock; scheduler: Scheduler; purge: () => void; log: Log }) {}
 
   status(): RetentionStatus {
-    const override = this.read.get(RETENTION_KEY);
+    const override = this.deps.meta.get(RETENTION_KEY);
     const fromEvent = this.deps.state().event.retentionDays ?? null;
-    const retentionDays = override ? (JSON.parse(override.value) as number) : fromEvent;
-    const purged = this.read.get(PURGED_KEY);
+    const retentionDays = override ? (JSON.parse(override) as number) : fromEvent;
+    const purged = this.deps.meta.get(PURGED_KEY);
     const { phase } = this.deps.state();
     return {
       retentionDays,
       source: override ? 'moderator' : fromEvent !== null ? 'event' : null,
       purgeDueAt: retentionDays !== null && phase.kind === 'ended' && !purged ? phase.endedAt + retentionDays * DAY_MS : null,
-      purgedAt: purged ? (JSON.parse(purged.value) as number) : null,
+      purgedAt: purged ? (JSON.parse(purged) as number) : null,
     };
   }
 
   /** A moderator sets the retention in days, or null to fall back to the event file's. */
   setDays(days: number | null): RetentionStatus {
-    if (days === null) this.remove.run(RETENTION_KEY);
-    else this.write.run(RETENTION_KEY, JSON.stringify(days));
+    if (days === null) this.deps.meta.delete(RETENTION_KEY);
+    else this.deps.meta.set(RETENTION_KEY, JSON.stringify(days));
     this.arm();
     return this.status();
   }
 
   /** Note that the event's personal data was purged. */
   purged(): void {
-    this.write.run(PURGED_KEY, JSON.stringify(this.deps.clock.now()));
+    this.deps.meta.set(PURGED_KEY, JSON.stringify(this.deps.clock.now()));
     this.arm();
   }
 

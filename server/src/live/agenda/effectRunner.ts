@@ -47,17 +47,14 @@ export function createEffectRunner(deps: EffectDeps) {
           break;
         case 'move':
           deps.ghosts.moved(effect.moves.map((m) => m.participantId));
-          for (const move of effect.moves) {
-            if (move.to === null && move.from && !(move.participantId in after.participants)) {
-              background('remove from LiveKit', deps.livekit.removeParticipant(livekitRoomName(after.event.id, move.from), move.participantId));
-            }
-          }
           break;
         case 'removed':
           deps.people.revokeCredentials(effect.participantId);
+          // Sticks: registering again mails no link until a moderator re-admits them.
           deps.people.setRemovedAt(effect.participantId, deps.clock.now());
           deps.sessions.end(effect.participantId, 'removed', 'A moderator removed you from the workshop.');
           deps.assignments.forget(effect.participantId);
+          if (effect.from) background('remove from LiveKit', deps.livekit.removeParticipant(livekitRoomName(after.event.id, effect.from), effect.participantId));
           break;
         case 'setPermissions':
           for (const change of effect.changes) {

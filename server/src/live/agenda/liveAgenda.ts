@@ -28,8 +28,16 @@ export class LiveAgenda {
     private readonly scheduler: Scheduler,
     private readonly log: Log,
   ) {
-    const saved = store.load();
+    const loaded = store.load();
+    const saved = loaded.kind === 'restored' ? loaded.state : null;
     const problem = saved ? eventConfigSchema.safeParse(saved.event) : null;
+    if (loaded.kind === 'unreadable') {
+      // A saved state this release cannot read (a newer release wrote it) must not stop the boot:
+      // it is kept aside untouched, and the event starts afresh from the event file.
+      log.error({ problem: loaded.problem, keptAs: loaded.keptAs }, 'the saved agenda cannot be read; starting from the event file');
+      this.restoreProblem = `The saved agenda could not be read (${loaded.problem}); it is kept in the data file as "${loaded.keptAs}", and this run starts from the event file.`;
+    }
+    if (loaded.kind === 'restored' && loaded.migratedFrom !== null) log.info({ from: loaded.migratedFrom }, 'saved agenda migrated');
     if (saved && problem && !problem.success) {
       // A saved event that cannot be used (written before today's checks, or edited by hand)
       // must not stop the server from booting, forever: run with the event file's event instead,
@@ -72,7 +80,12 @@ export class LiveAgenda {
       if (effect.type === 'scheduleDeadline') this.arm(effect.deadline.id, effect.deadline.at);
       else if (effect.type === 'cancelDeadline') this.disarm(effect.id);
     }
-    this.listener(result.effects, before, result.state);
+    // The change is saved: whatever performing its effects throws, the command was committed and is answered so.
+    try {
+      this.listener(result.effects, before, result.state);
+    } catch (err) {
+      this.log.error({ err, action: command.action.type, version: result.state.version }, 'effects of a committed command failed');
+    }
     return result;
   }
 

@@ -1,4 +1,4 @@
-import type { Actor, AgendaState, Effect } from '@live-workshop/shared';
+import type { AgendaState, Effect } from '@live-workshop/shared';
 import type { EffectListener } from '../agenda/liveAgenda.js';
 import type { Log } from '../../platform/log.js';
 
@@ -32,14 +32,3 @@ export class AgendaObservers {
     };
   }
 }
-
-/**
- * Actors for commands the server issues on a moderator's behalf. The engine only lets moderators
- * run agenda and roster actions, so these act as moderators under ids no person can have
- * (person ids are slugs or "a-…"; these contain a colon). The command log records which one acted.
- */
-export const SERVER_ACTORS = {
-  autopilot: { kind: 'participant', participantId: 'server:autopilot', role: 'moderator' },
-  privacy: { kind: 'participant', participantId: 'server:privacy', role: 'moderator' },
-  eventSetup: { kind: 'participant', participantId: 'server:event-setup', role: 'moderator' },
-} as const satisfies Record<string, Actor>;

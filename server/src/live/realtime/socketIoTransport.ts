@@ -3,7 +3,9 @@
 // file of the room logic that imports socket.io.
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@live-workshop/shared';
+import {
+  EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeError, type HandshakeRefusal, type ServerToClientEvents,
+} from '@live-workshop/shared';
 import type { Credentials, SessionClaims } from '../../people/credentials/credentials.js';
 import type { Log } from '../../platform/log.js';
 import type { ConnectionListener, RoomSocket, Topic, Transport } from './transport.js';
@@ -21,6 +23,19 @@ export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 
 /** Socket.IO's typed emit, loosened: the transport's own signature already checks the arguments. */
 type LooseEmit = { emit(event: string, ...args: unknown[]): boolean };
+
+/** Words for each handshake refusal (the client has its own; these are for other clients and logs). */
+const HANDSHAKE_WORDS: Record<HandshakeRefusal, string> = {
+  incompatible_protocol: `This client speaks another protocol version than the server (${PROTOCOL_VERSION}); reload the page.`,
+  unauthorized: 'This join link is not valid or has expired.',
+  revoked: 'This join link has been replaced or withdrawn.',
+  forbidden: 'You are not allowed into this event (removed by the organisers, or it is full).',
+};
+
+/** A refused handshake: Socket.IO sends the message (the code) and `data` to the client's connect_error. */
+export function handshakeRefusal(code: HandshakeRefusal): Error & { data: HandshakeError } {
+  return Object.assign(new Error(code), { data: { code, message: HANDSHAKE_WORDS[code] } });
+}
 
 /** A Socket.IO connection as a RoomSocket. */
 function roomSocketOf(socket: IoSocket): RoomSocket {
@@ -59,16 +74,16 @@ export function createSocketIoTransport(http: HttpServer, deps: {
   });
   io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { credential?: unknown; protocolVersion?: unknown } | undefined;
-    if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(new Error('incompatible_protocol'));
+    if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(handshakeRefusal('incompatible_protocol'));
     const verified = await deps.credentials.verify(auth.credential);
     if (!verified.ok) {
       deps.log.info({ problem: verified.problem }, 'connection refused');
-      return next(new Error(verified.problem === 'revoked' ? 'revoked' : 'unauthorized'));
+      return next(handshakeRefusal(verified.problem === 'revoked' ? 'revoked' : 'unauthorized'));
     }
     const admitted = deps.admit(verified.claims.participantId);
     if (!admitted.ok) {
       deps.log.info({ problem: admitted.code }, 'connection refused');
-      return next(new Error('forbidden'));
+      return next(handshakeRefusal('forbidden'));
     }
     socket.data.claims = verified.claims;
     next();
