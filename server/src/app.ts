@@ -26,7 +26,7 @@ import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from './platform/clock.js';
 import { Assignments } from './live/assignments/assignments.js';
-import { createRequestLimiter } from './live/realtime/handle.js';
+import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { connections } from './live/realtime/connection.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
@@ -167,8 +167,9 @@ export function createApp(deps: AppDeps): App {
 
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
+  const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
-    transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, sessions, presence, roster, chatMembership,
+    transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
     watchers: [around.connectionWatcher],
     moveReports: (report) => {
       moves.push(report);

@@ -147,6 +147,24 @@ describe('limits', () => {
     expect(burst.filter((r) => !r.ok && r.code === 'rate_limited')).toHaveLength(7);
   });
 
+  test('help requests: three a minute per person reach the moderators; more are refused with a clear answer', async () => {
+    const w = await setup();
+    const { body } = await register(w.url, { name: 'Needy', email: 'needy@example.org' });
+    const needy = w.client(body.credential);
+    const { body: otherBody } = await register(w.url, { name: 'Other', email: 'other@example.org' });
+    const other = w.client(otherBody.credential);
+    const moderator = w.client(w.moderatorCredential);
+    await Promise.all([needy.connected(), other.connected(), moderator.connected()]);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await needy.request(EVENTS.helpRequest, { text: `help ${i}` }));
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, false, false, false]);
+    expect(answers[3]).toMatchObject({ ok: false, code: 'rate_limited', message: expect.stringContaining('reached the moderators') });
+    // Someone else is not held back by the flood.
+    expect(await other.request(EVENTS.helpRequest, { text: 'my audio' })).toMatchObject({ ok: true });
+    await moderator.next(EVENTS.helpRequested, (h) => h.text === 'my audio');
+    expect(moderator.all(EVENTS.helpRequested).map((h) => h.text)).toEqual(['help 0', 'help 1', 'help 2', 'my audio']);
+  });
+
   test('registrations per address are limited with a clear answer; a bad form gets per-field messages', async () => {
     const started = await startTestApp({ registrationLimits: { perAddress: 3 } });
     cleanups.push(() => started.app.close());

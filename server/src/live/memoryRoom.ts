@@ -45,7 +45,7 @@ export function memoryRoom() {
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
   agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
   transport.serve(connections({
-    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(),
+    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
     sessions, presence, roster, chatMembership, moveReports: () => {},
   }));
 

@@ -8,9 +8,12 @@ import type { RoomSocket } from './transport.js';
 export const REQUESTS_PER_SECOND = 20;
 
 /** The shared limiter, keyed by socket id. */
-export function createRequestLimiter(points = REQUESTS_PER_SECOND): RateLimiterMemory {
-  return new RateLimiterMemory({ points, duration: 1 });
+export function createRequestLimiter(points = REQUESTS_PER_SECOND, durationSeconds = 1): RateLimiterMemory {
+  return new RateLimiterMemory({ points, duration: durationSeconds });
 }
+
+/** Help requests one person may send per minute: enough to add a detail, not to drown the moderators' list. */
+export const HELP_REQUESTS_PER_MINUTE = 3;
 
 type Handler<S extends z.ZodType, T> = (payload: z.infer<S>, socket: RoomSocket) => Promise<Result<T>> | Result<T>;
 

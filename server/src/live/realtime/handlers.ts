@@ -24,6 +24,8 @@ export interface HandlerDeps {
   log: Log;
   limiter: RateLimiterMemory;
   chatLimiter: RateLimiterMemory;
+  /** Help requests each person may send (HELP_REQUESTS_PER_MINUTE): each one reaches every moderator. */
+  helpLimiter: RateLimiterMemory;
   moveReports: (report: MoveReportPayload & { participantId: string; at: number }) => void;
 }
 
@@ -79,7 +81,12 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       });
     }),
 
-    [EVENTS.helpRequest]: handle(wrap, 'help request', helpRequestPayload, ({ text }, { claims: me }) => {
+    [EVENTS.helpRequest]: handle(wrap, 'help request', helpRequestPayload, async ({ text }, { claims: me }) => {
+      try {
+        await deps.helpLimiter.consume(me.participantId);
+      } catch {
+        return failure('rate_limited', 'Your request for help has reached the moderators; please wait for them a moment before asking again.');
+      }
       const state = agenda.state;
       const at = clock.now();
       deps.transport.publish(topics.moderators, EVENTS.helpRequested, {
