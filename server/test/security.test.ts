@@ -147,6 +147,20 @@ describe('limits', () => {
     expect(burst.filter((r) => !r.ok && r.code === 'rate_limited')).toHaveLength(7);
   });
 
+  test('a speaker receives only the raised hands of the roster, never everyone\'s names, preferences and presence', async () => {
+    const w = await setup();
+    const { body } = await register(w.url, { name: 'Quiet Ann', email: 'ann@example.org' });
+    const speakerCredential = (await w.app.staffLinks()).find((l) => l.role === 'speaker')!.url.split('/join/')[1]!;
+    const speaker = w.client(speakerCredential);
+    const moderator = w.client(w.moderatorCredential);
+    await Promise.all([speaker.connected(), moderator.connected()]);
+    const moderatorView = await moderator.next(EVENTS.rosterChanged);
+    expect(moderatorView.entries.map((e) => e.id)).toContain(body.participantId);
+    const speakerView = await speaker.next(EVENTS.rosterChanged);
+    expect(speakerView.entries).toEqual([]);
+    expect(JSON.stringify(speaker.all(EVENTS.rosterChanged))).not.toContain('Quiet Ann');
+  });
+
   test('help requests: three a minute per person reach the moderators; more are refused with a clear answer', async () => {
     const w = await setup();
     const { body } = await register(w.url, { name: 'Needy', email: 'needy@example.org' });

@@ -5,7 +5,7 @@ import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
 import { dispatchRequest, requestHandlers, type HandlerDeps } from './handlers.js';
-import { rosterOf, type RosterPublisher } from './roster.js';
+import { rosterFor, rosterOf, type RosterPublisher } from './roster.js';
 import type { Sessions } from './sessions.js';
 import { snapshotOf } from './snapshot.js';
 import { topics, type ConnectionListener } from './transport.js';
@@ -45,7 +45,8 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       });
       socket.send(EVENTS.agendaChanged, snapshotOf(agenda.state, clock.now()));
       void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
-      if (role !== 'attendee') socket.send(EVENTS.rosterChanged, rosterOf(agenda.state, presence, sessions));
+      const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions));
+      if (view) socket.send(EVENTS.rosterChanged, view);
       roster.changed();
     },
     request: (socket, name, args) => dispatchRequest(handlers, socket, name, args),

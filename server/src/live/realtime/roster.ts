@@ -1,4 +1,4 @@
-import { EVENTS, placementIn, type AgendaState, type RosterView } from '@live-workshop/shared';
+import { EVENTS, placementIn, type AgendaState, type Role, type RosterView } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { Sessions } from './sessions.js';
@@ -19,7 +19,27 @@ export function rosterOf(state: AgendaState, presence: Presence, sessions: Sessi
   return { revision: state.rosterRevision, entries };
 }
 
-/** Pushes the roster to moderators and speakers, at most every ROSTER_PUSH_INTERVAL_MS. */
+/**
+ * What a speaker sees of the roster: only the raised hands (who, by name and role), so they can
+ * take questions; nobody's preferences, rooms, presence or connection.
+ */
+export function handsOf(roster: RosterView): RosterView {
+  return {
+    revision: roster.revision,
+    entries: roster.entries.filter((e) => e.handRaised).map((e) => ({
+      id: e.id, name: e.name, role: e.role, handRaised: true, onStage: e.onStage,
+      breakoutId: null, preferences: [], plannedRoom: null, presentIn: [], connected: false,
+    })),
+  };
+}
+
+/** The roster a role receives: the whole of it for moderators, the raised hands for speakers, none for attendees. */
+export function rosterFor(role: Role, roster: () => RosterView): RosterView | null {
+  if (role === 'moderator') return roster();
+  return role === 'speaker' ? handsOf(roster()) : null;
+}
+
+/** Pushes the roster to moderators and the raised hands to speakers, at most every ROSTER_PUSH_INTERVAL_MS. */
 export class RosterPublisher {
   private timer: TimerHandle | null = null;
   private closed = false;
@@ -36,7 +56,9 @@ export class RosterPublisher {
     this.timer = this.scheduler.at(this.clock.now() + ROSTER_PUSH_INTERVAL_MS, () => {
       this.timer = null;
       if (this.closed) return;
-      this.transport.publish([topics.moderators, topics.speakers], EVENTS.rosterChanged, this.build());
+      const roster = this.build();
+      this.transport.publish(topics.moderators, EVENTS.rosterChanged, roster);
+      this.transport.publish(topics.speakers, EVENTS.rosterChanged, handsOf(roster));
     });
   }
 
