@@ -25,7 +25,7 @@ import { SqliteMetaStore } from './platform/db/metaStore.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import type { Log } from './platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from './platform/clock.js';
-import { Assignments } from './live/assignments/assignments.js';
+import { Assignments, TOKEN_SWEEP_INTERVAL_MS } from './live/assignments/assignments.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { connections } from './live/realtime/connection.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
@@ -98,8 +98,6 @@ export interface App {
 
 /** How often presence is reconciled with LiveKit (covers LiveKit restarts and lost webhooks). */
 const PRESENCE_SWEEP_INTERVAL_MS = 10_000;
-/** How often prepared tokens are checked for age. */
-const TOKEN_SWEEP_INTERVAL_MS = 60_000;
 /** Moves kept in memory for the console and benchmarks. */
 const MOVE_RECORDS_KEPT = 10_000;
 

@@ -6,13 +6,19 @@ import type { Presence } from './presence.js';
 
 /** How long after a move someone may still be in their old room (the client leaves it after joining the new one). */
 export const MOVE_GRACE_MS = 30_000;
+/**
+ * How long a move may take before the old room is left anyway: a client that never joins its new
+ * room (stuck, or not trying) is taken out of the old one, and joins the planned room on reconnecting.
+ */
+export const STRANDED_MOVE_LIMIT_MS = 4 * MOVE_GRACE_MS;
 
 /**
  * Keeps LiveKit's rooms matching the plan: refreshes presence from LiveKit (after a LiveKit
  * restart or missed webhooks) and disconnects anyone still in a room they no longer belong
- * to once the grace after their last move is over — but only when they have arrived in the
- * room they belong to (or belong nowhere): a slow move is never cut off from the only room
- * it has. Moderators may visit any room.
+ * to once the grace after their last move is over. A move still on its way (not yet in the
+ * room it belongs to) keeps its old room longer, up to STRANDED_MOVE_LIMIT_MS, so a slow move is
+ * not cut off from the only room it has, but a stuck one does not stay forever. Someone who is
+ * not in the event at all is removed at once. Moderators may visit any room.
  */
 export class GhostSweeper {
   private lastCueAt = 0;
@@ -51,9 +57,12 @@ export class GhostSweeper {
         const planned = p ? placementOf(state, identity).roomId : null;
         const plannedRoom = planned ? livekitRoomName(state.event.id, planned) : null;
         if (plannedRoom === room) continue;
-        if (plannedRoom && !listed.get(plannedRoom)?.has(identity)) continue; // still on the way: never strand them
         const since = Math.max(this.lastCueAt, this.movedAt.get(identity) ?? 0);
-        if (now - since < MOVE_GRACE_MS) continue;
+        // Someone not in the event at all (removed, deleted) has no move to finish: out at once.
+        if (p) {
+          const onTheWay = plannedRoom !== null && !listed.get(plannedRoom)?.has(identity);
+          if (now - since < (onTheWay ? STRANDED_MOVE_LIMIT_MS : MOVE_GRACE_MS)) continue;
+        }
         await this.deps.livekit.removeParticipant(room, identity);
         this.deps.presence.left(room, identity);
         removed.push({ identity, room });

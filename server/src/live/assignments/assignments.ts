@@ -7,10 +7,15 @@ import type { Clock } from '../../platform/clock.js';
 import type { Log } from '../../platform/log.js';
 import type { Sessions } from '../realtime/sessions.js';
 
-/** How long a LiveKit join token is accepted; prepared ones are refreshed before this. */
-export const TOKEN_TTL_MS = 10 * 60_000;
-/** Prepared tokens older than this are minted again by the refresh sweep. */
-export const PREPARED_REFRESH_AFTER_MS = 4 * 60_000;
+/**
+ * How long a LiveKit join token is accepted. Short, because a token cannot be withdrawn: someone
+ * removed could join with one they hold until it expires. Held ones are refreshed well before.
+ */
+export const TOKEN_TTL_MS = 3 * 60_000;
+/** Prepared tokens older than this are minted again by the refresh sweep (every TOKEN_SWEEP_INTERVAL_MS). */
+export const PREPARED_REFRESH_AFTER_MS = 60_000;
+/** How often held tokens are checked for age: a token is at most PREPARED_REFRESH_AFTER_MS + this old. */
+export const TOKEN_SWEEP_INTERVAL_MS = 30_000;
 
 interface Held {
   readonly phaseKey: string;
