@@ -17,6 +17,7 @@ import { certificateRoutes } from './certificates/certificateRoutes.js';
 import { CertificateService } from './certificates/certificateService.js';
 import { SqliteCertificateStore } from './certificates/certificateStore.js';
 import { SigningKeys } from './certificates/signingKey.js';
+import { SqliteSigningKeyStore } from './certificates/signingKeyStore.js';
 import { eventEditRoutes } from './eventSetup/eventEditRoutes.js';
 import { EventSetupService } from './eventSetup/eventSetupService.js';
 import type { Log } from '../platform/log.js';
@@ -79,7 +80,7 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   const attendanceStore = new SqliteAttendanceStore(db);
   const recorder = new AttendanceRecorder({ store: attendanceStore, presence: deps.presence, clock, state });
   const attendance = new AttendanceService({ store: attendanceStore, people: deps.people, clock, state });
-  const keys = new SigningKeys(db, clock);
+  const keys = new SigningKeys(new SqliteSigningKeyStore(db), clock);
   const certificateStore = new SqliteCertificateStore(db);
   const certificates = new CertificateService({ keys, store: certificateStore, people: deps.people, attendance, state, clock, publicUrl });
   const personalData = new PersonalData({
