@@ -17,7 +17,9 @@ import { certificateRoutes } from './certificates/certificateRoutes.js';
 import { CertificateService } from './certificates/certificateService.js';
 import { SqliteCertificateStore } from './certificates/certificateStore.js';
 import { SigningKeys } from './certificates/signingKey.js';
+import { SqliteSigningKeyStore } from './certificates/signingKeyStore.js';
 import { eventEditRoutes } from './eventSetup/eventEditRoutes.js';
+import { EventSetupService } from './eventSetup/eventSetupService.js';
 import type { Log } from '../platform/log.js';
 import type { Clock, Scheduler } from '../platform/clock.js';
 import { PersonalData } from './privacy/personalData.js';
@@ -77,8 +79,8 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   const observers = new AgendaObservers(log);
   const attendanceStore = new SqliteAttendanceStore(db);
   const recorder = new AttendanceRecorder({ store: attendanceStore, presence: deps.presence, clock, state });
-  const attendance = new AttendanceService({ store: attendanceStore, clock, state });
-  const keys = new SigningKeys(db, clock);
+  const attendance = new AttendanceService({ store: attendanceStore, people: deps.people, clock, state });
+  const keys = new SigningKeys(new SqliteSigningKeyStore(db), clock);
   const certificateStore = new SqliteCertificateStore(db);
   const certificates = new CertificateService({ keys, store: certificateStore, people: deps.people, attendance, state, clock, publicUrl });
   const personalData = new PersonalData({
@@ -104,10 +106,10 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   router.use(
     registrationInfoRoutes({ state, credentials, clock, publicUrl }),
     moderatorPeopleRoutes({ state, people: deps.people, credentials, sessions: deps.sessions, clock, publicUrl }),
-    eventEditRoutes({ agenda, credentials }),
+    eventEditRoutes({ eventSetup: new EventSetupService(agenda), credentials }),
     autopilotRoutes({ autopilot, credentials }),
-    attendanceRoutes({ attendance, people: deps.people, credentials, state }),
-    certificateRoutes({ certificates, store: certificateStore, keys, credentials, state, publicUrl }),
+    attendanceRoutes({ attendance, credentials, state }),
+    certificateRoutes({ certificates, keys, credentials, state, publicUrl }),
     privacyRoutes({ personalData, retention, credentials, state }),
   );
 

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 import { stringify } from 'csv-stringify/sync';
 
-type Cell = string | number | boolean | null | undefined;
+/** One CSV field. */
+export type Cell = string | number | boolean | null | undefined;
 
 /**
  * CSV injection: a spreadsheet runs a cell as a formula when it starts with = + - @ (or a tab or

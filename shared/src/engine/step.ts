@@ -222,6 +222,16 @@ function applySelf(state: AgendaState, action: SelfAction, command: Command): Ap
 
 // ---- system (admissions, event edits, deadlines) ----
 
+/** Why the event cannot be edited now (only before the doors open), or null; the event-setup service asks this too. */
+export function eventEditClosed(state: AgendaState): Refusal | null {
+  return state.phase.kind === 'scheduled' ? null : refuse('not_allowed_now', 'The event can be edited only before the doors open.');
+}
+
+/** Why an edited event cannot replace this one (the id names the event's data and rooms), or null. */
+export function eventIdRefusal(state: AgendaState, event: Pick<EventConfig, 'id'>): Refusal | null {
+  return event.id === state.event.id ? null : refuse('not_allowed_now', 'The event id cannot change: it names the event\'s data and rooms.');
+}
+
 /** People whose breakout room no longer exists are placed again by their preferences, within capacity. */
 function withoutIds(participants: AgendaState['participants'], ids: readonly string[]): AgendaState['participants'] {
   if (ids.length === 0) return participants;
@@ -262,8 +272,8 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
       };
     }
     case 'replaceEvent': {
-      if (state.phase.kind !== 'scheduled') return refuse('not_allowed_now', 'The event can be edited only before the doors open.');
-      if (action.event.id !== state.event.id) return refuse('not_allowed_now', 'The event id cannot change: it names the event\'s data and rooms.');
+      const refused = eventEditClosed(state) ?? eventIdRefusal(state, action.event);
+      if (refused) return refused;
       // Staff the edit drops leave with their links; staff it adds are admitted by the server.
       const staff = new Set([...action.event.moderators, ...action.event.speakers].map((s) => s.id));
       const dropped = Object.values(state.participants).filter((p) => p.role !== 'attendee' && !staff.has(p.id)).map((p) => p.id);

@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { breakoutRoomId, type AgendaState } from '@live-workshop/shared';
+import type { AgendaState } from '@live-workshop/shared';
 import { claimsOf, requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
 import { sendCsv, toCsv } from '../../platform/csv.js';
 import { parseOr400 } from '../../platform/httpErrors.js';
-import type { PeopleStore } from '../../people/peopleStore.js';
 import { attendanceThresholdOf, type AttendanceService } from './attendanceService.js';
 
 /** Longest occupancy series answered, in steps. */
@@ -17,10 +16,8 @@ const occupancyQuery = z.strictObject({
   stepMs: z.coerce.number().int().min(10_000).max(3_600_000).default(60_000),
 });
 
-const minutes = (ms: number) => Math.round(ms / 600) / 100;
-
 /** Attendance for moderators (JSON, CSV, occupancy over time) and for each person (their own). */
-export function attendanceRoutes(deps: { attendance: AttendanceService; people: Pick<PeopleStore, 'list'>; credentials: Credentials; state: () => AgendaState }): Router {
+export function attendanceRoutes(deps: { attendance: AttendanceService; credentials: Credentials; state: () => AgendaState }): Router {
   const router = Router();
   const moderator = requireSession(deps.credentials, { moderator: true });
 
@@ -37,30 +34,12 @@ export function attendanceRoutes(deps: { attendance: AttendanceService; people: 
   router.get('/api/moderator/occupancy', moderator, (req, res) => {
     const query = parseOr400(occupancyQuery, req.query, res);
     if (!query) return;
-    const { event } = deps.state();
-    const rooms = ['plenary', 'backstage', ...event.breakouts.map((b) => breakoutRoomId(b.id))];
-    const series = deps.attendance.occupancy({ ...query, maxSteps: OCCUPANCY_MAX_STEPS });
-    res.json({ ...series, rooms: [...new Set([...rooms, ...series.rooms])] });
+    res.json(deps.attendance.roomOccupancy({ ...query, maxSteps: OCCUPANCY_MAX_STEPS }));
   });
 
   router.get('/api/moderator/attendance.csv', moderator, (_req, res) => {
-    const { event, participants } = deps.state();
-    const threshold = attendanceThresholdOf(event);
-    const people = new Map(deps.people.list().map((p) => [p.id, p]));
-    const header = [
-      'participant_id', 'name', 'email', 'organisation', 'country', 'stakeholder_type', 'role', 'assigned_breakout', 'breakout_attended',
-      ...event.agenda.map((item) => `minutes_${item.id}`), 'minutes_present', 'minutes_agenda', 'share_percent', 'certificate_eligible',
-    ];
-    const rows = deps.attendance.all().filter((a) => people.has(a.participantId)).map((a) => {
-      const p = people.get(a.participantId)!;
-      return [
-        p.id, p.name, p.email, p.organisation, p.details.country ?? null, p.details.stakeholderType ?? null, p.role,
-        participants[p.id]?.breakoutId ?? null, a.breakout?.breakoutId ?? null,
-        ...a.items.map((i) => minutes(i.presentMs)), minutes(a.presentMs), minutes(a.agendaMs),
-        Math.round(a.share * 1000) / 10, a.agendaMs > 0 && a.share >= threshold,
-      ];
-    });
-    sendCsv(res, `${event.id}-attendance.csv`, toCsv(header, rows));
+    const { header, rows } = deps.attendance.table();
+    sendCsv(res, `${deps.state().event.id}-attendance.csv`, toCsv(header, rows));
   });
   return router;
 }

@@ -6,7 +6,6 @@ import type { Credentials } from '../../people/credentials/credentials.js';
 import { parseOr400, sendError } from '../../platform/httpErrors.js';
 import { certificatePage, escapeHtml } from './certificatePage.js';
 import type { CertificateService, IssuedCertificate } from './certificateService.js';
-import type { CertificateStore } from './certificateStore.js';
 import { issuerProfile, issuerUrls } from './participationCredential.js';
 import type { SigningKeys } from './signingKey.js';
 
@@ -16,7 +15,7 @@ const revokeBody = z.strictObject({ reason: z.string().trim().max(500).default('
 
 /** Certificates of participation: the holder's download, public pages and verification, moderators' revocation. */
 export function certificateRoutes(deps: {
-  certificates: CertificateService; store: CertificateStore; keys: SigningKeys; credentials: Credentials; state: () => AgendaState; publicUrl: string;
+  certificates: CertificateService; keys: SigningKeys; credentials: Credentials; state: () => AgendaState; publicUrl: string;
 }): Router {
   const router = Router();
   const urls = issuerUrls(deps.publicUrl);
@@ -47,13 +46,13 @@ export function certificateRoutes(deps: {
   router.get('/api/certificates/:id/verify', async (req, res) => {
     const params = parseOr400(idParams, req.params, res);
     if (!params) return;
-    const verification = await deps.certificates.verifyStored(params.id);
-    if (!verification) {
-      const record = deps.store.get(params.id);
-      if (record?.revokedAt) return res.json({ status: 'revoked', message: 'Revoked by the issuer.', certificateId: record.id, credential: null, revokedAt: record.revokedAt });
-      return sendError(res, 404, 'not_found', 'No certificate with this id is on record (or its holder deleted it).');
+    const found = await deps.certificates.verifyById(params.id);
+    if (found.kind === 'revoked') {
+      const { record } = found;
+      return res.json({ status: 'revoked', message: 'Revoked by the issuer.', certificateId: record.id, credential: null, revokedAt: record.revokedAt });
     }
-    res.json(verification);
+    if (found.kind === 'unknown') return sendError(res, 404, 'not_found', 'No certificate with this id is on record (or its holder deleted it).');
+    res.json(found.verification);
   });
 
   router.get('/api/certificates/:id/jwt', (req, res) => {
@@ -80,16 +79,16 @@ export function certificateRoutes(deps: {
 
   const moderator = requireSession(deps.credentials, { moderator: true });
   router.get('/api/moderator/certificates', moderator, (_req, res) => {
-    res.json({ certificates: deps.store.all().map(({ jws: _jws, ...record }) => record) });
+    res.json({ certificates: deps.certificates.list() });
   });
   router.post('/api/moderator/certificates/:id/revoke', moderator, json({ limit: '4kb' }), (req, res) => {
     const params = parseOr400(idParams, req.params, res);
     const body = params && parseOr400(revokeBody, req.body ?? {}, res);
     if (!params || !body) return;
-    const record = deps.store.get(params.id);
-    if (!record) return sendError(res, 404, 'not_found', 'No such certificate.');
-    if (!deps.certificates.revoke(params.id, body.reason)) return sendError(res, 409, 'not_allowed_now', 'This certificate is already revoked.');
-    res.json({ id: params.id, revoked: true, revokedAt: deps.store.get(params.id)!.revokedAt });
+    const revoked = deps.certificates.revoke(params.id, body.reason);
+    if (!revoked.ok && revoked.problem === 'unknown') return sendError(res, 404, 'not_found', 'No such certificate.');
+    if (!revoked.ok) return sendError(res, 409, 'not_allowed_now', 'This certificate is already revoked.');
+    res.json({ id: params.id, revoked: true, revokedAt: revoked.revokedAt });
   });
   return router;
 }

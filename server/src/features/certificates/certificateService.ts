@@ -112,8 +112,24 @@ export class CertificateService {
   }
 
   /** Revoke a certificate; false when unknown or already revoked. */
-  revoke(id: string, reason: string): boolean {
-    return this.deps.store.revoke(id, this.deps.clock.now(), reason);
+  /** Revoke a certificate: its revocation time, or why not. */
+  revoke(id: string, reason: string): { ok: true; revokedAt: number } | { ok: false; problem: 'unknown' | 'already_revoked' } {
+    if (!this.deps.store.get(id)) return { ok: false, problem: 'unknown' };
+    if (!this.deps.store.revoke(id, this.deps.clock.now(), reason)) return { ok: false, problem: 'already_revoked' };
+    return { ok: true, revokedAt: this.deps.store.get(id)!.revokedAt! };
+  }
+
+  /** What checking a certificate by id says: its verification, that it was revoked (its holder's data gone), or nothing on record. */
+  async verifyById(id: string): Promise<{ kind: 'verified'; verification: Verification } | { kind: 'revoked'; record: CertificateRecord } | { kind: 'unknown' }> {
+    const verification = await this.verifyStored(id);
+    if (verification) return { kind: 'verified', verification };
+    const record = this.deps.store.get(id);
+    return record?.revokedAt ? { kind: 'revoked', record } : { kind: 'unknown' };
+  }
+
+  /** Every certificate issued, for moderators (without the signed documents). */
+  list(): Omit<CertificateRecord, 'jws'>[] {
+    return this.deps.store.all().map(({ jws: _jws, ...record }) => record);
   }
 
   private handOver(record: CertificateRecord): IssuedCertificate {

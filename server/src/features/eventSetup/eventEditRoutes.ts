@@ -1,32 +1,25 @@
 import { Router, json } from 'express';
-import { eventConfigSchema } from '@live-workshop/shared';
-import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
 import { requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
-import { fieldErrorsOf, sendError } from '../../platform/httpErrors.js';
+import { sendError } from '../../platform/httpErrors.js';
+import type { EventSetupService } from './eventSetupService.js';
+
+/** HTTP status of each way an edit can fail. */
+const STATUS = { closed: 409, invalid: 400, refused: 409 } as const;
 
 /** Moderators edit the whole event before it starts (validated like an event file); it applies at once. */
-export function eventEditRoutes(deps: { agenda: LiveAgenda; credentials: Credentials }): Router {
+export function eventEditRoutes(deps: { eventSetup: EventSetupService; credentials: Credentials }): Router {
   const router = Router();
   const moderator = requireSession(deps.credentials, { moderator: true });
 
   router.get('/api/moderator/event', moderator, (_req, res) => {
-    res.json({ current: deps.agenda.state.event, editable: deps.agenda.state.phase.kind === 'scheduled' });
+    res.json(deps.eventSetup.current());
   });
 
   router.put('/api/moderator/event', moderator, json({ limit: '256kb' }), (req, res) => {
-    const { phase, event: current } = deps.agenda.state;
-    if (phase.kind !== 'scheduled') return sendError(res, 409, 'not_allowed_now', 'The event can be edited only before the doors open.');
-    const parsed = eventConfigSchema.safeParse(req.body);
-    if (!parsed.success) {
-      return sendError(res, 400, 'invalid_payload', 'The event has problems; see each field.', { fieldErrors: fieldErrorsOf(parsed.error) });
-    }
-    if (parsed.data.id !== current.id) {
-      return sendError(res, 400, 'invalid_payload', 'The event id cannot change.', { fieldErrors: { id: `Keep "${current.id}": it names the event's database and LiveKit rooms.` } });
-    }
-    const result = deps.agenda.system({ type: 'replaceEvent', event: parsed.data });
-    if (!result.ok) return sendError(res, 409, result.code, result.message);
-    res.json({ current: result.state.event, version: result.state.version });
+    const outcome = deps.eventSetup.edit(req.body);
+    if (!outcome.ok) return sendError(res, STATUS[outcome.reason], outcome.code, outcome.message, outcome.fieldErrors ? { fieldErrors: outcome.fieldErrors } : {});
+    res.json({ current: outcome.event, version: outcome.version });
   });
   return router;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
 import { memoryRoom } from '../memoryRoom.js';
+import { requestHandlers, type HandlerDeps } from './handlers.js';
 import type { MemorySocket } from './memoryTransport.js';
 
 const eventsOf = (socket: MemorySocket) => socket.flush().map((r) => r.event);
@@ -60,8 +61,14 @@ describe('connections over the in-memory transport', () => {
 });
 
 describe('requests', () => {
-  const REQUESTS = [EVENTS.agendaCommand, EVENTS.chatSend, EVENTS.sessionResync, EVENTS.roomVisit, EVENTS.helpRequest, EVENTS.moveReport];
-  test.each(REQUESTS)(
+  // The names come from the handler registry itself (building it calls no dependency).
+  const REGISTERED = Object.keys(requestHandlers({} as HandlerDeps));
+
+  test('the registry handles exactly the protocol\'s requests', () => {
+    expect([...REGISTERED].sort()).toEqual([EVENTS.agendaCommand, EVENTS.chatSend, EVENTS.sessionResync, EVENTS.roomVisit, EVENTS.helpRequest, EVENTS.moveReport].sort());
+  });
+
+  test.each(REGISTERED)(
     'the registered request %s is known (answered by its handler, not "Unknown request")',
     async (name) => {
       const room = memoryRoom();

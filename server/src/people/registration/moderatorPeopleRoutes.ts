@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { breakoutLoads, type AgendaState } from '@live-workshop/shared';
+import type { AgendaState } from '@live-workshop/shared';
 import { requireSession } from '../credentials/bearer.js';
 import type { Credentials } from '../credentials/credentials.js';
 import { sendCsv, toCsv } from '../../platform/csv.js';
@@ -11,6 +11,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Sessions } from '../../live/realtime/sessions.js';
 import { STAFF_LINK_TTL_S, staffLinks } from '../staff/staff.js';
 import type { PeopleStore } from '../peopleStore.js';
+import { preferenceSummary } from './preferenceSummary.js';
 
 const personParams = z.strictObject({ id: z.string().min(1).max(64) });
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -51,21 +52,7 @@ export function moderatorPeopleRoutes(deps: {
   });
 
   router.get('/api/moderator/preferences', moderator, (_req, res) => {
-    const { event, participants } = deps.state();
-    const everyone = Object.values(participants);
-    const attendees = everyone.filter((p) => p.role === 'attendee');
-    const loads = breakoutLoads(event, everyone);
-    res.json({
-      attendees: attendees.length,
-      withoutPreference: attendees.filter((p) => p.preferences.length === 0).length,
-      unassigned: attendees.filter((p) => p.breakoutId === null).length,
-      breakouts: event.breakouts.map((b) => ({
-        id: b.id, title: b.title, capacity: b.capacity, facilitator: b.facilitator ?? null,
-        firstChoice: attendees.filter((p) => p.preferences[0] === b.id).length,
-        secondChoice: attendees.filter((p) => p.preferences[1] === b.id).length,
-        assigned: loads.get(b.id) ?? 0,
-      })),
-    });
+    res.json(preferenceSummary(deps.state()));
   });
 
   router.get('/api/moderator/registrations', moderator, (_req, res) => {
