@@ -37,7 +37,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The local Mailpit's binary (set by `npm start`), used when no SMTP_URL is given in development. */
   MAILPIT_BINARY: z.string().optional(),
-  MAIL_FROM: z.string().optional(),
+  /** The sender of join-link mails; unset or empty: no-reply@<public host>. */
+  MAIL_FROM: z.string().optional().transform((from) => from || undefined),
   /** `auto` (development's default): an event that is over and never ran is rehearsed from now; `off`: run the event file as it is. */
   REHEARSAL: z.enum(['auto', 'off']).optional(),
 });
