@@ -1,0 +1,406 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { AgendaItemKind, EventConfig } from '@live-workshop/shared';
+import { ApiError } from '../net/api.js';
+import { fetchEditableEvent, saveEvent } from './moderatorApi.js';
+import { announce } from '../session/store/actions.js';
+import { blankBreakout, blankItem, configOf, draftOf, hasStage, KIND_LABELS, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
+
+const FIELD_WORDS: Record<string, string> = {
+  title: 'title', description: 'description', date: 'date', start: 'start', end: 'end', timeZone: 'time zone', organisers: 'organisers',
+  attendanceThreshold: 'attendance needed', autopilot: 'autopilot', durationMinutes: 'minutes', kind: 'kind', stage: 'on stage',
+  staffPlacement: 'staff during breakouts', topic: 'topic', capacity: 'capacity', facilitator: 'facilitator', id: 'id',
+};
+
+/** "Agenda item 2, title" for a server error path like "agenda.1.title". */
+export function describeErrorPath(path: string): string {
+  const [head, index, field] = path.split('.');
+  if (head === 'agenda' && index !== undefined && /^\d+$/.test(index)) return `Agenda item ${Number(index) + 1}${field ? `, ${FIELD_WORDS[field] ?? field}` : ''}`;
+  if (head === 'breakouts' && index !== undefined && /^\d+$/.test(index)) return `Breakout ${Number(index) + 1}${field ? `, ${FIELD_WORDS[field] ?? field}` : ''}`;
+  if (head === 'moderators' || head === 'speakers') return `${head === 'moderators' ? 'Moderator' : 'Speaker'} list (edit the event file)`;
+  if (head === 'form') return 'The event';
+  return (FIELD_WORDS[head ?? ''] ?? head ?? path).replace(/^./, (c) => c.toUpperCase());
+}
+
+const TOP_FIELDS = new Set(['title', 'description', 'date', 'start', 'end', 'timeZone', 'organisers', 'attendanceThreshold', 'autopilot', 'agenda', 'breakouts']);
+const ROW_FIELD = /^(agenda\.\d+(\.(kind|start|durationMinutes|title|description|stage|staffPlacement))?|breakouts\.\d+(\.(title|topic|capacity|facilitator))?)$/;
+
+/** Whether the form has a field (or row) for a server error path. */
+export function isFieldPath(path: string): boolean {
+  return TOP_FIELDS.has(path) || ROW_FIELD.test(path);
+}
+
+/** Problems deeper than the form's fields go to the field that holds them: "organisers.2" → "organisers", "agenda.1.stage.0" → "agenda.1.stage". */
+export function normalizeErrorPaths(fieldErrors: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, message] of Object.entries(fieldErrors)) {
+    const key = path.replace(/^organisers\.\d+$/, 'organisers').replace(/^(agenda\.\d+\.stage)\.\d+$/, '$1');
+    out[key] ??= message;
+  }
+  return out;
+}
+
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['Europe/Brussels', 'Europe/Athens', 'Europe/Lisbon', 'UTC'];
+  }
+}
+
+type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly base: EventConfig };
+
+/**
+ * Event set-up, before the doors open: title, description, date and times with time zone, organisers,
+ * autopilot, attendance threshold, agenda items and breakout rooms. The server validates the whole
+ * event and answers per-field problems, shown by each field and in a summary.
+ */
+export function EventSetupPanel({ credential }: { credential: string }) {
+  const uid = useId();
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [draft, setDraft] = useState<EventDraft | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [zonesWanted, setZonesWanted] = useState(false);
+  const zones = useMemo(() => (zonesWanted ? timeZones() : []), [zonesWanted]);
+
+  const reload = () => {
+    setLoad({ status: 'loading' });
+    fetchEditableEvent(credential).then(
+      ({ current }) => {
+        setLoad({ status: 'ready', base: current });
+        setDraft(draftOf(current));
+        setDirty(false);
+        setErrors({});
+        setFormError(null);
+      },
+      (e: unknown) => setLoad({ status: 'failed', message: e instanceof ApiError ? e.message : 'The event could not be loaded.' }),
+    );
+  };
+  useEffect(reload, [credential]);
+
+  const fieldId = (path: string) => `${uid}-${path.replace(/\./g, '-')}`;
+  const errorOf = (path: string) => errors[path];
+
+  /** Change the draft; a change of rows renumbers fields, so the server's indexed errors no longer apply. */
+  const edit = (change: (d: EventDraft) => EventDraft, structural = false) => {
+    setDraft((d) => (d ? change(d) : d));
+    setDirty(true);
+    setSavedAt(null);
+    if (structural) setErrors({});
+  };
+  const setField = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => edit((d) => ({ ...d, [key]: value }));
+  const setItem = (i: number, patch: Partial<ItemDraft>) => edit((d) => ({ ...d, agenda: d.agenda.map((it, j) => (j === i ? { ...it, ...patch } : it)) }));
+  const setRoom = (i: number, patch: Partial<BreakoutDraft>) => edit((d) => ({ ...d, breakouts: d.breakouts.map((b, j) => (j === i ? { ...b, ...patch } : b)) }));
+  const moveItem = (i: number, by: -1 | 1) =>
+    edit((d) => {
+      const agenda = [...d.agenda];
+      const [item] = agenda.splice(i, 1);
+      agenda.splice(i + by, 0, item!);
+      return { ...d, agenda };
+    }, true);
+
+  if (load.status === 'failed') {
+    return (
+      <div className="row">
+        <p className="field-error" role="alert">
+          {load.message}
+        </p>
+        <button type="button" className="secondary" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (load.status === 'loading' || !draft) return <p role="status">Loading the event set-up…</p>;
+  const { base } = load;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    setFormError(null);
+    try {
+      const { current } = await saveEvent(credential, configOf(draft, base));
+      setLoad({ status: 'ready', base: current });
+      setDraft(draftOf(current));
+      setDirty(false);
+      setErrors({});
+      setSavedAt(Date.now());
+      announce('The event set-up is saved; everyone sees it now.');
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(normalizeErrorPaths(error.fieldErrors));
+        setFormError(error.message);
+        announce('The event set-up was not saved; see the problems listed.', 'assertive');
+        // The summary takes focus so the problems are read first.
+        requestAnimationFrame(() => document.getElementById(`${uid}-summary`)?.focus());
+      } else setFormError('The event set-up could not be saved; try again.');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** A labelled input with the server's problem under it. */
+  const field = (path: string, label: string, control: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode, hint?: string) => {
+    const id = fieldId(path);
+    const error = errorOf(path);
+    const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        {control({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy })}
+        {hint && (
+          <p id={`${id}-hint`} className="hint">
+            {hint}
+          </p>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
+  const rowError = (path: string) =>
+    errorOf(path) ? (
+      <p className="field-error" id={fieldId(path)} tabIndex={-1}>
+        {errorOf(path)}
+      </p>
+    ) : null;
+
+  const errorList = Object.entries(errors);
+  return (
+    <form className="event-setup" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${uid}-heading`} data-testid="event-setup">
+      <h3 id={`${uid}-heading`} className="sr-only">
+        Event set-up form
+      </h3>
+      {formError && (
+        <div className="notice notice-error error-summary" role="alert" id={`${uid}-summary`} tabIndex={-1} data-testid="event-setup-errors">
+          <p>
+            <strong>{formError}</strong>
+          </p>
+          {errorList.length > 0 && (
+            <ul>
+              {errorList.map(([path, message]) => (
+                <li key={path}>
+                  {!isFieldPath(path) ? (
+                    describeErrorPath(path)
+                  ) : (
+                  <a
+                    href={`#${fieldId(path)}`}
+                    onClick={(e) => {
+                      const target = document.getElementById(fieldId(path));
+                      if (target) {
+                        e.preventDefault();
+                        target.focus();
+                      }
+                    }}
+                  >
+                    {describeErrorPath(path)}
+                  </a>
+                  )}
+                  : {message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {field('title', 'Title', (p) => <input {...p} value={draft.title} onChange={(e) => setField('title', e.target.value)} />)}
+      {field('description', 'Description', (p) => <textarea {...p} rows={4} value={draft.description} onChange={(e) => setField('description', e.target.value)} />)}
+      <div className="field-row">
+        {field('date', 'Date', (p) => <input {...p} type="date" value={draft.date} onChange={(e) => setField('date', e.target.value)} />)}
+        {field('start', 'Starts', (p) => <input {...p} type="time" value={draft.start} onChange={(e) => setField('start', e.target.value)} />)}
+        {field('end', 'Ends', (p) => <input {...p} type="time" value={draft.end} onChange={(e) => setField('end', e.target.value)} />)}
+      </div>
+      {field(
+        'timeZone',
+        'Time zone',
+        (p) => (
+          <>
+            <input {...p} list={`${uid}-zones`} value={draft.timeZone} onChange={(e) => setField('timeZone', e.target.value)} onFocus={() => setZonesWanted(true)} autoComplete="off" />
+            {/* Some 400 zones: offered once the field is used, not on every render of the form. */}
+            {zonesWanted && (
+              <datalist id={`${uid}-zones`}>
+                {zones.map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+            )}
+          </>
+        ),
+        'The times above and in the agenda are in this zone, e.g. Europe/Brussels.',
+      )}
+      {field('organisers', 'Organisers (one per line)', (p) => <textarea {...p} rows={3} value={draft.organisers} onChange={(e) => setField('organisers', e.target.value)} />)}
+      {field(
+        'attendanceThreshold',
+        'Attendance needed for a certificate (%)',
+        (p) => <input {...p} inputMode="decimal" value={draft.attendanceThresholdPercent} onChange={(e) => setField('attendanceThresholdPercent', e.target.value)} />,
+        'Share of the agenda’s running time; empty means 50 %.',
+      )}
+      <div className="field-check">
+        <input id={fieldId('autopilot')} type="checkbox" checked={draft.autopilot} onChange={(e) => setField('autopilot', e.target.checked)} />
+        <label htmlFor={fieldId('autopilot')}>Autopilot: advance the agenda at the planned times</label>
+      </div>
+
+      <fieldset className="rows">
+        <legend>Agenda ({draft.agenda.length} items)</legend>
+        {rowError('agenda')}
+        {draft.agenda.map((item, i) => {
+          const name = `item ${i + 1}${item.title ? ` (${item.title})` : ''}`;
+          return (
+            <fieldset key={item.key} className="row-card" data-testid={`agenda-item-${i}`}>
+              <legend>Item {i + 1}</legend>
+              {rowError(`agenda.${i}`)}
+              <div className="field-row">
+                {field(`agenda.${i}.kind`, 'Kind', (p) => (
+                  <select {...p} value={item.kind} onChange={(e) => setItem(i, { kind: e.target.value as AgendaItemKind })}>
+                    {(Object.keys(KIND_LABELS) as AgendaItemKind[]).map((k) => (
+                      <option key={k} value={k}>
+                        {KIND_LABELS[k]}
+                      </option>
+                    ))}
+                  </select>
+                ))}
+                {field(`agenda.${i}.start`, 'Starts', (p) => <input {...p} type="time" value={item.start} onChange={(e) => setItem(i, { start: e.target.value })} />)}
+                {field(`agenda.${i}.durationMinutes`, 'Minutes', (p) => (
+                  <input {...p} inputMode="numeric" className="short" value={item.durationMinutes} onChange={(e) => setItem(i, { durationMinutes: e.target.value })} />
+                ))}
+              </div>
+              {field(`agenda.${i}.title`, 'Title', (p) => <input {...p} value={item.title} onChange={(e) => setItem(i, { title: e.target.value })} />)}
+              {field(`agenda.${i}.description`, 'Description', (p) => <textarea {...p} rows={2} value={item.description} onChange={(e) => setItem(i, { description: e.target.value })} />)}
+              {hasStage(item.kind) && base.speakers.length > 0 && (
+                <fieldset className="checks">
+                  <legend>On stage</legend>
+                  {base.speakers.map((s) => (
+                    <label key={s.id} className="check">
+                      <input
+                        type="checkbox"
+                        checked={item.stage.includes(s.id)}
+                        onChange={(e) => setItem(i, { stage: e.target.checked ? [...item.stage, s.id] : item.stage.filter((x) => x !== s.id) })}
+                      />{' '}
+                      {s.name}
+                    </label>
+                  ))}
+                  {rowError(`agenda.${i}.stage`)}
+                </fieldset>
+              )}
+              {item.kind === 'breakouts' &&
+                field(`agenda.${i}.staffPlacement`, 'Speakers and moderators during the breakouts', (p) => (
+                  <select {...p} value={item.staffPlacement} onChange={(e) => setItem(i, { staffPlacement: e.target.value as ItemDraft['staffPlacement'] })}>
+                    <option value="backstage">Backstage (green room)</option>
+                    <option value="breakouts">In the breakout rooms</option>
+                  </select>
+                ))}
+              <div className="row">
+                <button type="button" className="secondary small" disabled={i === 0} onClick={() => moveItem(i, -1)} aria-label={`Move ${name} up`}>
+                  Move up
+                </button>
+                <button type="button" className="secondary small" disabled={i === draft.agenda.length - 1} onClick={() => moveItem(i, 1)} aria-label={`Move ${name} down`}>
+                  Move down
+                </button>
+                <button
+                  type="button"
+                  className="danger small"
+                  disabled={draft.agenda.length === 1}
+                  onClick={() => edit((d) => ({ ...d, agenda: d.agenda.filter((_, j) => j !== i) }), true)}
+                  aria-label={`Remove ${name}`}
+                >
+                  Remove
+                </button>
+              </div>
+            </fieldset>
+          );
+        })}
+        <button type="button" className="secondary" onClick={() => edit((d) => ({ ...d, agenda: [...d.agenda, blankItem(d)] }), true)}>
+          Add an agenda item
+        </button>
+      </fieldset>
+
+      <fieldset className="rows">
+        <legend>Breakout rooms ({draft.breakouts.length})</legend>
+        {rowError('breakouts')}
+        {draft.breakouts.map((room, i) => (
+          <fieldset key={room.key} className="row-card" data-testid={`breakout-${i}`}>
+            <legend>Breakout {i + 1}</legend>
+            {rowError(`breakouts.${i}`)}
+            {field(`breakouts.${i}.title`, 'Title', (p) => <input {...p} value={room.title} onChange={(e) => setRoom(i, { title: e.target.value })} />)}
+            {field(`breakouts.${i}.topic`, 'Topic', (p) => <textarea {...p} rows={2} value={room.topic} onChange={(e) => setRoom(i, { topic: e.target.value })} />)}
+            <div className="field-row">
+              {field(`breakouts.${i}.capacity`, 'Capacity', (p) => (
+                <input {...p} inputMode="numeric" className="short" value={room.capacity} onChange={(e) => setRoom(i, { capacity: e.target.value })} />
+              ))}
+              {field(`breakouts.${i}.facilitator`, 'Facilitator', (p) => <input {...p} value={room.facilitator} onChange={(e) => setRoom(i, { facilitator: e.target.value })} />)}
+            </div>
+            <button
+              type="button"
+              className="danger small"
+              onClick={() => edit((d) => ({ ...d, breakouts: d.breakouts.filter((_, j) => j !== i) }), true)}
+              aria-label={`Remove breakout ${i + 1}${room.title ? ` (${room.title})` : ''}`}
+            >
+              Remove
+            </button>
+          </fieldset>
+        ))}
+        <button type="button" className="secondary" onClick={() => edit((d) => ({ ...d, breakouts: [...d.breakouts, blankBreakout()] }), true)}>
+          Add a breakout room
+        </button>
+        <p className="hint">People whose chosen room is removed are placed again by their other choice and the rooms’ capacity.</p>
+      </fieldset>
+
+      <div className="row sticky-actions">
+        <button type="submit" disabled={saving || !dirty} data-testid="event-setup-save">
+          {saving ? 'Saving…' : 'Save the event set-up'}
+        </button>
+        <button type="button" className="secondary" disabled={saving || !dirty} onClick={reload}>
+          Discard changes
+        </button>
+        <span role="status" className="hint">
+          {savedAt !== null ? 'Saved: everyone sees the new set-up.' : dirty ? 'Unsaved changes.' : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The set-up in the console: a panel with a button that opens the form in a wide dialog (the console
+ * column is too narrow for it). The form loads when first opened and keeps its draft when closed.
+ */
+export function EventSetupSection({ credential }: { credential: string }) {
+  const [opened, setOpened] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const open = () => {
+    setOpened(true);
+    const d = dialog.current;
+    if (d && typeof d.showModal === 'function') d.showModal();
+    else d?.setAttribute('open', '');
+  };
+  const close = () => {
+    const d = dialog.current;
+    if (d && typeof d.close === 'function') d.close();
+    else d?.removeAttribute('open');
+  };
+  return (
+    <section className="panel" aria-labelledby="event-setup-heading" data-testid="event-setup-panel">
+      <h2 id="event-setup-heading">Event set-up</h2>
+      <p className="hint">Title, times, agenda and breakout rooms can be changed until the doors open; saving applies at once for everyone.</p>
+      <button ref={opener} type="button" className="secondary" onClick={open} data-testid="event-setup-open">
+        Edit the event set-up
+      </button>
+      <dialog ref={dialog} className="setup-dialog" aria-labelledby="event-setup-dialog-heading" onClose={() => opener.current?.focus()}>
+        <div className="setup-dialog-header">
+          <h2 id="event-setup-dialog-heading">Event set-up</h2>
+          <button type="button" className="secondary small" onClick={close}>
+            Close
+          </button>
+        </div>
+        {opened && <EventSetupPanel credential={credential} />}
+      </dialog>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import { ApiError } from '../net/api.js';
+import { downloadExport, type EXPORTS } from './moderatorApi.js';
+import { announce } from '../session/store/actions.js';
+
+const LABELS: Record<keyof typeof EXPORTS, string> = {
+  registrations: 'Registrations (CSV)',
+  attendance: 'Attendance (CSV)',
+};
+
+/** CSV exports for the organisers: registrations and attendance (fetched with the moderator's credential). */
+export function ExportsPanel({ credential }: { credential: string }) {
+  const [busy, setBusy] = useState<keyof typeof EXPORTS | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const download = async (which: keyof typeof EXPORTS) => {
+    setBusy(which);
+    setProblem(null);
+    try {
+      const name = await downloadExport(credential, which);
+      announce(`${name} is downloading.`);
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.message : 'The download failed; try again.');
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="exports-heading" data-testid="exports">
+      <h2 id="exports-heading">Exports</h2>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="row">
+        {(Object.keys(LABELS) as (keyof typeof EXPORTS)[]).map((which) => (
+          <button key={which} type="button" className="secondary" disabled={busy !== null} onClick={() => void download(which)} data-testid={`export-${which}`}>
+            {busy === which ? 'Preparing…' : LABELS[which]}
+          </button>
+        ))}
+      </div>
+      <p className="hint">Only the fields the organisers need; no links or secrets. Attendance counts from the media server, not from clicks.</p>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { EventConfig, Phase } from '@live-workshop/shared';
+import { ApiError } from '../net/api.js';
+import { fetchOccupancy, type OccupancySeries } from './moderatorApi.js';
+import { formatTime } from '../time/zoned.js';
+import { changeRows, peaksSummary, roomLabel, roomsShown } from './occupancy.js';
+
+// uPlot and its styles load only when there is something to draw.
+const OccupancyChart = lazy(() => import('./OccupancyChart.js'));
+
+/** How often the chart follows the rooms while the event runs. */
+export const OCCUPANCY_POLL_MS = 30_000;
+/** One point per minute. */
+const OCCUPANCY_STEP_MS = 60_000;
+
+/** The rows of the table fallback: one per change, a column per room. */
+export function OccupancyTable({ series, rooms, event }: { series: OccupancySeries; rooms: readonly string[]; event: EventConfig }) {
+  const rows = changeRows(series, rooms);
+  return (
+    <table className="numbers" data-testid="occupancy-table">
+      <caption>People in each room ({event.timeZone} time; a row each time a count changed)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Time</th>
+          {rooms.map((r) => (
+            <th key={r} scope="col">
+              {roomLabel(event, r)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((p) => (
+          <tr key={p.at}>
+            <th scope="row">
+              <time dateTime={new Date(p.at).toISOString()}>{formatTime(p.at, event.timeZone)}</time>
+            </th>
+            {rooms.map((r) => (
+              <td key={r}>{p.counts[r] ?? 0}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Room occupancy over time (from the media server's webhooks): a chart, live every 30 s while the event runs and kept after it, with a table. */
+export function OccupancyPanel({ credential, event, phase }: { credential: string; event: EventConfig; phase: Phase }) {
+  const [series, setSeries] = useState<OccupancySeries | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+  const before = phase.kind === 'scheduled';
+  const ended = phase.kind === 'ended';
+
+  useEffect(() => {
+    if (before) return;
+    let cancelled = false;
+    const load = () =>
+      fetchOccupancy(credential, OCCUPANCY_STEP_MS).then(
+        (s) => {
+          if (cancelled) return;
+          setSeries(s);
+          setProblem(null);
+          setUpdatedAt(Date.now());
+        },
+        (e: unknown) => !cancelled && setProblem(e instanceof ApiError ? e.message : 'The occupancy could not be loaded.'),
+      );
+    void load();
+    // After the end nothing changes any more: one last read is enough.
+    const timer = ended ? null : setInterval(() => void load(), OCCUPANCY_POLL_MS);
+    return () => {
+      cancelled = true;
+      if (timer) clearInterval(timer);
+    };
+  }, [credential, before, ended]);
+
+  const rooms = useMemo(() => (series ? roomsShown(series) : []), [series]);
+  const labels = useMemo(() => rooms.map((r) => roomLabel(event, r)), [rooms, event]);
+  const hasData = !!series && series.points.length > 0 && series.points.some((p) => Object.values(p.counts).some((c) => c > 0));
+
+  return (
+    <section className="panel" aria-labelledby="occupancy-heading" data-testid="occupancy">
+      <h2 id="occupancy-heading">Room occupancy over time</h2>
+      {before && <p className="hint">The chart starts when the doors open.</p>}
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {!before && !series && !problem && <p role="status">Loading the occupancy…</p>}
+      {series && !hasData && <p className="hint">Nobody has been in a room yet.</p>}
+      {series && hasData && (
+        <>
+          <figure className="chart" role="img" aria-label={peaksSummary(series, rooms, event)}>
+            <Suspense fallback={<p className="hint">Loading the chart…</p>}>
+              <OccupancyChart series={series} rooms={rooms} labels={labels} timeZone={event.timeZone} />
+            </Suspense>
+          </figure>
+          <details>
+            <summary>Show as a table</summary>
+            <OccupancyTable series={series} rooms={rooms} event={event} />
+          </details>
+        </>
+      )}
+      {updatedAt !== null && (
+        <p className="hint">
+          {ended ? 'The whole event' : `Live: updated every ${OCCUPANCY_POLL_MS / 1000} s`}, last read at {formatTime(updatedAt, event.timeZone)} ({event.timeZone}).
+        </p>
+      )}
+    </section>
+  );
+}
