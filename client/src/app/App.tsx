@@ -1,5 +1,14 @@
+/**
+ * The browser app. Where things live (client/src):
+ * - app/ this shell, the routes (routes.ts) and the entry (main.tsx);
+ * - pages/{event, join, privacy, verify}/ one lazily loaded chunk per page;
+ * - live/ what a joined person sees: phases/ (one view per phase), room/ (chat, hands, tiles),
+ *   media/ (livekit/ adapters, local tracks), moves/ (the move manager), end/ (certificate, my data);
+ * - session/ the Socket.IO wiring, the join credential and the zustand store (store/) with its hooks;
+ * - moderator/ the console (its own chunk); net/ the HTTP API; ui/ small shared pieces; time/ clocks.
+ */
 import { lazy, Suspense } from 'react';
-import { credentialFromPath, storedCredential } from '../session/credential.js';
+import { routeOf } from './routes.js';
 import { LiveRegion } from '../ui/LiveRegion.js';
 
 // One chunk per page: the public event page never downloads livekit-client, and the join page
@@ -8,34 +17,6 @@ const EventPage = lazy(() => import('../pages/event/EventPage.js').then((m) => (
 const JoinPage = lazy(() => import('../pages/join/JoinPage.js').then((m) => ({ default: m.JoinPage })));
 const PrivacyPage = lazy(() => import('../pages/privacy/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage })));
 const VerifyPage = lazy(() => import('../pages/verify/VerifyPage.js').then((m) => ({ default: m.VerifyPage })));
-
-/** Which page a path shows. */
-export type Route =
-  | { page: 'event' }
-  | { page: 'join'; credential: string }
-  | { page: 'join-missing' }
-  | { page: 'privacy' }
-  | { page: 'verify'; certificateId: string | null }
-  | { page: 'not-found' };
-
-/**
- * `/` → event page; `/join/<credential>` → the workshop; `/join` → the credential this browser remembers;
- * `/privacy` → the privacy notice; `/verify` and `/verify/<certificate id>` → certificate verification.
- */
-export function routeOf(pathname: string): Route {
-  if (pathname === '/' || pathname === '') return { page: 'event' };
-  if (pathname === '/privacy' || pathname === '/privacy/') return { page: 'privacy' };
-  if (pathname === '/verify' || pathname === '/verify/') return { page: 'verify', certificateId: null };
-  const verify = /^\/verify\/([A-Za-z0-9_-]{1,64})\/?$/.exec(pathname);
-  if (verify) return { page: 'verify', certificateId: verify[1]! };
-  const credential = credentialFromPath(pathname);
-  if (credential) return { page: 'join', credential };
-  if (pathname === '/join' || pathname === '/join/') {
-    const stored = storedCredential();
-    return stored ? { page: 'join', credential: stored } : { page: 'join-missing' };
-  }
-  return { page: 'not-found' };
-}
 
 /** The whole app: one live region, then the page. */
 export function App({ pathname = window.location.pathname }: { pathname?: string }) {

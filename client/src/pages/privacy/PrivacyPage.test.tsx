@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { PrivacyPage } from './PrivacyPage.js';
-import { routeOf } from '../../app/App.js';
+import { routeOf } from '../../app/routes.js';
 
 let reply: { status: number; body: unknown };
 
