@@ -15,5 +15,6 @@ export * from './protocol/views.js';
 export * from './protocol/events.js';
 export * from './engine/preview.js';
 export * from './time/zonedTime.js';
+export * from './time/zonedFormat.js';
 export * from './event/eventTiming.js';
 export * from './event/rehearsal.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { Phase } from '@live-workshop/shared';
+import { type Phase, zonedInstant } from '@live-workshop/shared';
 import {
   applyAssignment, applyRoster, applySnapshot, applyWarning, applyWelcome, setConnectedRoom, setLocalMedia, setMoveStatus, setRoomParticipants,
 } from '../session/store/actions.js';
@@ -14,7 +14,6 @@ import { PreJoin } from '../pages/join/PreJoin.js';
 import ModeratorConsole from '../moderator/ModeratorConsole.js';
 import { fakeTrack } from '../testing/fakeMediaRoom.js';
 import { assignment, EVENT, rosterEntry, running, snapshot, welcome } from '../testing/fixtures.js';
-import { zonedInstant } from '../time/zoned.js';
 
 const now = () => ({ wallMs: Date.now(), monoMs: performance.now() });
 

@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EventConfig } from '@live-workshop/shared';
+import { type EventConfig, formatDate, formatTime, zoneAbbreviation } from '@live-workshop/shared';
 import { ApiError } from '../net/api.js';
 import { fetchAutopilot, setAutopilot, type AutopilotStatus, type AutopilotStep } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
-import { formatDate, formatTime, zoneAbbreviation } from '../time/zoned.js';
 
 const ACTION_WORDS: Record<AutopilotStep['action'], string> = {
   openDoors: 'open the doors (lobby)',

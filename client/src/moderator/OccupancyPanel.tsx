@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import type { EventConfig, Phase } from '@live-workshop/shared';
+import { type EventConfig, formatTime, type Phase } from '@live-workshop/shared';
 import { ApiError } from '../net/api.js';
 import { fetchOccupancy, type OccupancySeries } from './moderatorApi.js';
-import { formatTime } from '../time/zoned.js';
 import { changeRows, peaksSummary, roomLabel, roomsShown } from './occupancy.js';
 
 // uPlot and its styles load only when there is something to draw.

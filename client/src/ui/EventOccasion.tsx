@@ -1,5 +1,4 @@
-import { eventTiming, type EventConfig } from '@live-workshop/shared';
-import { eventWindow, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '../time/zoned.js';
+import { type EventConfig, eventTiming, eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared';
 
 /** "09:30–13:00 CEST" in a zone, with the viewer's own times after it when they differ. */
 function TimeSpan({ startMs, endMs, eventZone, viewerZone }: { startMs: number; endMs: number; eventZone: string; viewerZone: string }) {
@@ -31,7 +30,7 @@ export function EventOccasion({ event, nowMs, viewerZone = viewerTimeZone() }: {
   const zone = event.timeZone;
   const original = event.rehearsalOf ? { ...event, ...event.rehearsalOf } : event;
   if (!event.rehearsalOf && eventTiming(event, nowMs) !== 'over') return null;
-  const took = eventWindow(original);
+  const took = eventWindowMs(original);
   const tookPlace = (
     <>
       This workshop took place on <time dateTime={new Date(took.startMs).toISOString()}>{formatDate(took.startMs, zone)}</time>,{' '}
@@ -45,7 +44,7 @@ export function EventOccasion({ event, nowMs, viewerZone = viewerTimeZone() }: {
       </p>
     );
   }
-  const run = eventWindow(event);
+  const run = eventWindowMs(event);
   const local = formatTime(run.startMs, viewerZone);
   const there = formatTime(run.startMs, zone);
   return (

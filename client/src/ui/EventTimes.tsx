@@ -1,12 +1,11 @@
-import type { EventConfig } from '@live-workshop/shared';
-import { eventWindow, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '../time/zoned.js';
+import { type EventConfig, eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared';
 
 /**
  * When the event is: in the event's own zone (e.g. CEST, Brussels) and, when it differs,
  * in the viewer's zone.
  */
 export function EventTimes({ event, viewerZone = viewerTimeZone() }: { event: EventConfig; viewerZone?: string }) {
-  const { startMs, endMs } = eventWindow(event);
+  const { startMs, endMs } = eventWindowMs(event);
   const eventZone = event.timeZone;
   const sameOffset = formatTime(startMs, eventZone) === formatTime(startMs, viewerZone) && formatDate(startMs, eventZone) === formatDate(startMs, viewerZone);
   return (
@@ -29,7 +28,7 @@ export function EventTimes({ event, viewerZone = viewerTimeZone() }: { event: Ev
 
 /** The planned start of an agenda item in the event's zone and the viewer's. */
 export function ItemTime({ event, start, viewerZone = viewerTimeZone() }: { event: EventConfig; start: string; viewerZone?: string }) {
-  const at = eventWindow({ ...event, start, end: start }).startMs;
+  const at = eventWindowMs({ ...event, start, end: start }).startMs;
   const local = formatTime(at, viewerZone, undefined);
   const there = formatTime(at, event.timeZone);
   return (

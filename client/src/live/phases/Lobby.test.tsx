@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { planRehearsal, type EventConfig, type Phase } from '@live-workshop/shared';
+import { type EventConfig, type Phase, planRehearsal, zonedInstant } from '@live-workshop/shared';
 import { applySnapshot, applyWelcome } from '../../session/store/actions.js';
 import { resetStore } from '../../session/store/store.js';
 import { EVENT, snapshot, welcome } from '../../testing/fixtures.js';
-import { zonedInstant } from '../../time/zoned.js';
 import { Lobby } from './Lobby.js';
 
 const now = () => ({ wallMs: Date.now(), monoMs: performance.now() });

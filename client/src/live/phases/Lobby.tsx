@@ -1,7 +1,6 @@
-import type { EventConfig } from '@live-workshop/shared';
+import { type EventConfig, eventWindowMs } from '@live-workshop/shared';
 import { useMsUntil } from '../../time/useCountdown.js';
 import { useEvent, usePhase } from '../../session/useLw.js';
-import { eventWindow } from '../../time/zoned.js';
 import { formatDurationWords, formatUntil } from '../../time/countdown.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes } from '../../ui/EventTimes.js';
@@ -31,7 +30,7 @@ function WhatHappensNext({ event }: { event: EventConfig }) {
 export function Lobby() {
   const event = useEvent();
   const phase = usePhase();
-  const planned = event ? eventWindow(event) : null;
+  const planned = event ? eventWindowMs(event) : null;
   const untilStart = useMsUntil(planned?.startMs ?? null);
   const untilEnd = useMsUntil(planned?.endMs ?? null);
   if (!event || !planned || untilStart === null || untilEnd === null) return null;

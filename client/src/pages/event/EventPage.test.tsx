@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { planRehearsal } from '@live-workshop/shared';
+import { planRehearsal, zonedInstant } from '@live-workshop/shared';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventPage } from './EventPage.js';
 import { EVENT } from '../../testing/fixtures.js';
 import { CREDENTIAL_KEY } from '../../session/credential.js';
-import { zonedInstant } from '../../time/zoned.js';
 
 type Reply = { status: number; body: unknown };
 const brussels = (date: string, time: string) => zonedInstant(date, time, 'Europe/Brussels');

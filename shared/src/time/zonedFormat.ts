@@ -1,7 +1,7 @@
-/** Dates and times in an IANA time zone, for people, with nothing but Intl. */
-
-// The wall-clock arithmetic is the event's own rule, so shared/ owns it; the formatting below is the page's.
-export { zoneOffsetMs, zonedInstant } from '@live-workshop/shared';
+/**
+ * Dates and times in an IANA time zone, in words for people, with nothing but Intl (runs in Node
+ * and in browsers; no zod, no luxon): the one formatting both the pages and the server's messages use.
+ */
 
 /** "Thursday 23 October 2025" in a time zone. */
 export function formatDate(instantMs: number, timeZone: string | undefined, locale?: string): string {
@@ -25,6 +25,3 @@ export function zoneAbbreviation(instantMs: number, timeZone: string | undefined
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
-
-/** Start and end of an event as instants. */
-export { eventWindowMs as eventWindow } from '@live-workshop/shared';

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
-import { eventWindow, formatTime, zoneAbbreviation, zonedInstant } from './zoned.js';
-import { formatClock, formatUntil } from './countdown.js';
+import { eventWindowMs as eventWindow } from '../event/eventTiming.js';
+import { formatTime, zoneAbbreviation } from './zonedFormat.js';
+import { zonedInstant } from './zonedTime.js';
 
 test.each([
   ['summer time (CEST, UTC+2)', '2025-10-23', '09:30', '2025-10-23T07:30:00.000Z'],
@@ -15,17 +16,4 @@ test('the reference event in Brussels and in New York', () => {
   expect(zoneAbbreviation(startMs, 'Europe/Brussels')).toBe('CEST');
   expect(formatTime(startMs, 'America/New_York')).toBe('03:30');
   expect(formatTime(endMs, 'Asia/Tokyo')).toBe('20:00');
-});
-
-test.each([
-  [65_000, '1:05'],
-  [3_725_000, '1:02:05'],
-  [-3_000, '0:00'],
-  [999, '0:01'],
-])('clock %i ms → %s', (ms, text) => {
-  expect(formatClock(ms)).toBe(text);
-});
-
-test('far away starts are said in days', () => {
-  expect(formatUntil(2 * 86_400_000 + 3 * 3_600_000)).toBe('2 days 3 hours');
 });
