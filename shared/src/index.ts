@@ -18,3 +18,7 @@ export * from './time/zonedTime.js';
 export * from './time/zonedFormat.js';
 export * from './event/eventTiming.js';
 export * from './event/rehearsal.js';
+export * from './protocol/http/index.js';
+export * from './protocol/http/schemas.js';
+export * from './registration/registrationRules.js';
+export * from './limits.js';

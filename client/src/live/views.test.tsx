@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { type Phase, zonedInstant } from '@live-workshop/shared';
+import type { Phase } from '@live-workshop/shared';
+import { zonedInstant } from '@live-workshop/shared/pure';
 import {
   applyAssignment, applyRoster, applySnapshot, applyWarning, applyWelcome, setConnectedRoom, setLocalMedia, setMoveStatus, setRoomParticipants,
 } from '../session/store/actions.js';

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type EventConfig, formatDate, formatTime, zoneAbbreviation } from '@live-workshop/shared';
+import type { EventConfig } from '@live-workshop/shared';
+import { formatDate, formatTime, zoneAbbreviation } from '@live-workshop/shared/pure';
 import { ApiError } from '../net/api.js';
-import { fetchAutopilot, setAutopilot, type AutopilotStatus, type AutopilotStep } from './moderatorApi.js';
+import type { AutopilotStatus, AutopilotStep } from '@live-workshop/shared';
+import { fetchAutopilot, setAutopilot } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
 
 const ACTION_WORDS: Record<AutopilotStep['action'], string> = {

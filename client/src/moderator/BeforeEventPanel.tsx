@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventConfig } from '@live-workshop/shared';
+import type { EventConfig, PreferenceCounts } from '@live-workshop/shared';
 import { ApiError } from '../net/api.js';
-import { fetchPreferences, type PreferenceCounts } from './moderatorApi.js';
+import { fetchPreferences } from './moderatorApi.js';
 import { shortTitle } from '../ui/words.js';
 
 /** Fresh counts at most this often while registrations and placements change. */

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { OccupancySeries } from './moderatorApi.js';
+import type { OccupancySeries } from '@live-workshop/shared';
 
 /** "10:15" (or "10:15:30" when ticks are closer than a minute) in the event's zone, 24-hour like the agenda. */
 function clock(atMs: number, timeZone: string, withSeconds: boolean): string {

@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { type EventConfig, formatTime, type Phase } from '@live-workshop/shared';
+import type { EventConfig, Phase } from '@live-workshop/shared';
+import { formatTime } from '@live-workshop/shared/pure';
 import { ApiError } from '../net/api.js';
-import { fetchOccupancy, type OccupancySeries } from './moderatorApi.js';
+import type { OccupancySeries } from '@live-workshop/shared';
+import { fetchOccupancy } from './moderatorApi.js';
 import { changeRows, peaksSummary, roomLabel, roomsShown } from './occupancy.js';
 
 // uPlot and its styles load only when there is something to draw.

@@ -1,6 +1,5 @@
 /** Room occupancy series in the console's words: which rooms to show, their names, and the rows of the table fallback. */
-import type { EventConfig, RoomId } from '@live-workshop/shared';
-import type { OccupancySeries } from './moderatorApi.js';
+import type { EventConfig, OccupancySeries, RoomId } from '@live-workshop/shared';
 import { describeRoom } from '../ui/words.js';
 
 /** A short room name for a legend: "Plenary", "Backstage", "Breakout 2: Building Trust". */

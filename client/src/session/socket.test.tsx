@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
+import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared/pure';
 import { FakeSocket } from '../testing/fakeSocket.js';
 import { FakeMediaWorld } from '../testing/fakeMediaRoom.js';
 import { assignment, EVENT, rosterEntry, running, snapshot, welcome } from '../testing/fixtures.js';

@@ -3,10 +3,8 @@
  * Event names come only from shared EVENTS; acks are Result<T> and refusals come back in words.
  */
 import { io, type Socket } from 'socket.io-client';
-import {
-  EVENTS, PROTOCOL_VERSION,
-  type Assignment, type ClientAction, type ClientToServerEvents, type ErrorCode, type Result, type RoomId, type ServerToClientEvents, type SessionState,
-} from '@live-workshop/shared';
+import type { Assignment, ClientAction, ClientToServerEvents, ErrorCode, Result, RoomId, ServerToClientEvents, SessionState } from '@live-workshop/shared';
+import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared/pure';
 import {
   addBroadcast, addChatMessage, addHelpRequest, applyAssignment, applyPreparedAssignment, applyRoster, applySessionState, applySnapshot,
   applyEventChanged, applyWarning, applyWelcome, endVisit, receiptNow, sessionConnecting, sessionEnded, sessionInterrupted, sessionRefused, setNotice, startVisit,

@@ -1,4 +1,5 @@
-import { type EventConfig, eventTiming, eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared';
+import type { EventConfig } from '@live-workshop/shared';
+import { eventTiming, eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared/pure';
 
 /** "09:30–13:00 CEST" in a zone, with the viewer's own times after it when they differ. */
 function TimeSpan({ startMs, endMs, eventZone, viewerZone }: { startMs: number; endMs: number; eventZone: string; viewerZone: string }) {

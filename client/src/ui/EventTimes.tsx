@@ -1,4 +1,5 @@
-import { type EventConfig, eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared';
+import type { EventConfig } from '@live-workshop/shared';
+import { eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared/pure';
 
 /**
  * When the event is: in the event's own zone (e.g. CEST, Brussels) and, when it differs,

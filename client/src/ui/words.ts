@@ -1,6 +1,6 @@
 /** How rooms and phases are named on screen, in the workshop's words. */
 import type { EventConfig, Phase, RoomId } from '@live-workshop/shared';
-import { breakoutIdOf } from '../sharedValues.js';
+import { breakoutIdOf } from '@live-workshop/shared/pure';
 
 /** The breakout of a room id with its 1-based number, or null. */
 export function breakoutOf(event: EventConfig | null, roomId: RoomId | null) {

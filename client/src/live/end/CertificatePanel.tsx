@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, certificateJwtUrl, fetchMyCertificate, type MyCertificate } from '../../net/api.js';
+import type { MyCertificate } from '@live-workshop/shared';
+import { ApiError, certificateJwtUrl, fetchMyCertificate } from '../../net/api.js';
 
 /** Where my certificate stands: asked, issued, or refused in the server's words. */
 type CertificateState =

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { type EventConfig, type Phase, planRehearsal, zonedInstant } from '@live-workshop/shared';
+import type { EventConfig, Phase } from '@live-workshop/shared';
+import { planRehearsal, zonedInstant } from '@live-workshop/shared/pure';
 import { applySnapshot, applyWelcome } from '../../session/store/actions.js';
 import { resetStore } from '../../session/store/store.js';
 import { EVENT, snapshot, welcome } from '../../testing/fixtures.js';

@@ -1,4 +1,5 @@
-import { type EventConfig, eventWindowMs } from '@live-workshop/shared';
+import type { EventConfig } from '@live-workshop/shared';
+import { eventWindowMs } from '@live-workshop/shared/pure';
 import { useMsUntil } from '../../time/useCountdown.js';
 import { useEvent, usePhase } from '../../session/useLw.js';
 import { formatDurationWords, formatUntil } from '../../time/countdown.js';

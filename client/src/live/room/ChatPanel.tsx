@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CHAT_MAX_CHARS } from '../../sharedValues.js';
+import { CHAT_MAX_CHARS } from '@live-workshop/shared/pure';
 import { refusalWords, sendChat } from '../../session/socket.js';
 import { useLw } from '../../session/useLw.js';
 

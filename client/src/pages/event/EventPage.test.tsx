@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { planRehearsal, zonedInstant } from '@live-workshop/shared';
+import { planRehearsal, zonedInstant } from '@live-workshop/shared/pure';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventPage } from './EventPage.js';

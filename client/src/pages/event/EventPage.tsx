@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { EventConfig } from '@live-workshop/shared';
-import { ApiError, fetchEvent, fetchRegistrationForm, type RegistrationFormInfo } from '../../net/api.js';
+import type { EventConfig, RegistrationFormInfo } from '@live-workshop/shared';
+import { ApiError, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
 import { storedCredential } from '../../session/credential.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes, ItemTime } from '../../ui/EventTimes.js';

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { EventConfig } from '@live-workshop/shared';
-import { ApiError, calendarUrl, register, type Registration, type RegistrationFormInfo } from '../../net/api.js';
+import type { EventConfig, Registration, RegistrationFormInfo } from '@live-workshop/shared';
+import { ApiError, calendarUrl, register } from '../../net/api.js';
 import { storeCredential } from '../../session/credential.js';
 import { announce } from '../../session/store/actions.js';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ApiError, fetchPrivacyNotice, type PrivacyNotice } from '../../net/api.js';
+import type { PrivacyNotice } from '@live-workshop/shared';
+import { ApiError, fetchPrivacyNotice } from '../../net/api.js';
 
 /** `/privacy`: the privacy notice people consent to when they register, as the server words it. */
 export function PrivacyPage() {

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { QueryProvider } from '../../net/queryClient.js';
-import { ApiError, verifyCertificateId, verifyCertificateJwt, type Verification, type VerificationStatus } from '../../net/api.js';
+import type { Verification, VerificationStatus } from '@live-workshop/shared';
+import { ApiError, verifyCertificateId, verifyCertificateJwt } from '../../net/api.js';
 
 const STATUS_WORDS: Record<VerificationStatus, { title: string; mark: string; className: string }> = {
   valid: { title: 'Valid certificate', mark: '✓', className: 'verdict verdict-valid' },
