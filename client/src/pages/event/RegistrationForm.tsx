@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { EventConfig, Registration, RegistrationFormInfo } from '@live-workshop/shared';
+import type { EventConfig, Registration, RegistrationFormInfo, RegistrationProblem } from '@live-workshop/shared';
+import { REGISTRATION_LIMITS, registrationProblems } from '@live-workshop/shared/pure';
 import { ApiError, calendarUrl, register } from '../../net/api.js';
 import { storeCredential } from '../../session/credential.js';
 import { announce } from '../../session/store/actions.js';
@@ -7,17 +8,34 @@ import { announce } from '../../session/store/actions.js';
 type Field = 'name' | 'email' | 'organisation' | 'first' | 'second' | 'country' | 'stakeholderType' | 'accessibilityNeeds' | 'consent';
 type Values = Record<Exclude<Field, 'consent'>, string> & { consent: boolean };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The form's words for each problem the shared rule finds. */
+const WORDS: Record<Field, Partial<Record<RegistrationProblem, string>>> = {
+  name: { missing: 'Enter your name.' },
+  email: { missing: 'Enter an email address like name@example.org.', invalid: 'Enter an email address like name@example.org.' },
+  organisation: {},
+  country: { missing: 'Choose your country.' },
+  stakeholderType: { missing: 'Choose what describes you best.' },
+  first: { missing: 'Choose the breakout room you would like most.', not_listed: 'Choose one of the listed rooms.' },
+  second: { same_as_first: 'Choose a different room, or no second choice.', not_listed: 'Choose one of the listed rooms.' },
+  accessibilityNeeds: {},
+  consent: { missing: 'Please accept the privacy notice to register.' },
+};
+const TOO_LONG: Partial<Record<Field, number>> = {
+  name: REGISTRATION_LIMITS.name, email: REGISTRATION_LIMITS.email, organisation: REGISTRATION_LIMITS.organisation, accessibilityNeeds: REGISTRATION_LIMITS.accessibilityNeeds,
+};
 
-function validate(values: Values, info: RegistrationFormInfo | null): Partial<Record<Field, string>> {
+/** The shared registration rule, in the form's words (the server applies the same rule). */
+function validate(values: Values, event: EventConfig, info: RegistrationFormInfo | null): Partial<Record<Field, string>> {
+  const problems = registrationProblems(
+    { ...values, preferences: [values.first, values.second] },
+    { breakoutIds: event.breakouts.map((b) => b.id), extendedForm: info !== null },
+  );
   const errors: Partial<Record<Field, string>> = {};
-  if (!values.name.trim()) errors.name = 'Enter your name.';
-  if (!EMAIL.test(values.email.trim())) errors.email = 'Enter an email address like name@example.org.';
-  if (info && !values.country) errors.country = 'Choose your country.';
-  if (info && !values.stakeholderType) errors.stakeholderType = 'Choose what describes you best.';
-  if (!values.first) errors.first = 'Choose the breakout room you would like most.';
-  if (values.second && values.second === values.first) errors.second = 'Choose a different room, or no second choice.';
-  if (info && !values.consent) errors.consent = 'Please accept the privacy notice to register.';
+  for (const [key, problem] of Object.entries(problems)) {
+    const f = fieldOf(key);
+    if (!f || !problem) continue;
+    errors[f] = problem === 'too_long' ? `Use at most ${TOO_LONG[f]} characters.` : (WORDS[f][problem] ?? 'Please check this field.');
+  }
   return errors;
 }
 
@@ -116,7 +134,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const found = validate(values, info);
+    const found = validate(values, event, info);
     setErrors(found);
     setFormError(null);
     const firstProblem = FIELD_ORDER.find((f) => found[f]);
@@ -229,25 +247,29 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
           </div>
         </>
       )}
-      <div className="field">
-        <label htmlFor={id('first')}>First choice of breakout room *</label>
-        <select id={id('first')} name="first" required value={values.first} onChange={set('first')} aria-invalid={!!errors.first} aria-describedby={describedBy('first', `${base}-pref-hint`)}>
-          <option value="">Choose a room…</option>
-          {breakoutOptions}
-        </select>
-        {fieldError('first')}
-      </div>
-      <div className="field">
-        <label htmlFor={id('second')}>Second choice</label>
-        <select id={id('second')} name="second" value={values.second} onChange={set('second')} aria-invalid={!!errors.second} aria-describedby={describedBy('second', `${base}-pref-hint`)}>
-          <option value="">No second choice</option>
-          {breakoutOptions}
-        </select>
-        {fieldError('second')}
-      </div>
-      <p id={`${base}-pref-hint`} className="hint">
-        Each room has a limited number of places; if your first choice is full you go to your second.
-      </p>
+      {event.breakouts.length > 0 && (
+        <>
+          <div className="field">
+            <label htmlFor={id('first')}>First choice of breakout room *</label>
+            <select id={id('first')} name="first" required value={values.first} onChange={set('first')} aria-invalid={!!errors.first} aria-describedby={describedBy('first', `${base}-pref-hint`)}>
+              <option value="">Choose a room…</option>
+              {breakoutOptions}
+            </select>
+            {fieldError('first')}
+          </div>
+          <div className="field">
+            <label htmlFor={id('second')}>Second choice</label>
+            <select id={id('second')} name="second" value={values.second} onChange={set('second')} aria-invalid={!!errors.second} aria-describedby={describedBy('second', `${base}-pref-hint`)}>
+              <option value="">No second choice</option>
+              {breakoutOptions}
+            </select>
+            {fieldError('second')}
+          </div>
+          <p id={`${base}-pref-hint`} className="hint">
+            Each room has a limited number of places; if your first choice is full you go to your second.
+          </p>
+        </>
+      )}
       {info && (
         <>
           <div className="field">
