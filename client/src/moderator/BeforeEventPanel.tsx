@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EventConfig, PreferenceCounts } from '@live-workshop/shared';
+import { useQuery } from '@tanstack/react-query';
+import type { EventConfig } from '@live-workshop/shared';
 import { ApiError } from '../net/api.js';
 import { fetchPreferences } from './moderatorApi.js';
+import { useThrottled } from '../net/useThrottled.js';
 import { shortTitle } from '../ui/words.js';
 
 /** Fresh counts at most this often while registrations and placements change. */
@@ -13,26 +14,16 @@ const PREFERENCES_REFRESH_MIN_MS = 5_000;
  * placement (auto-balance too), so the counts follow it.
  */
 export function BeforeEventPanel({ credential, event, rosterRevision }: { credential: string; event: EventConfig; rosterRevision: number | null }) {
-  const [counts, setCounts] = useState<PreferenceCounts | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const lastAskedMs = useRef(0);
-
-  const refresh = useCallback(() => {
-    lastAskedMs.current = performance.now();
-    fetchPreferences(credential).then(
-      (c) => {
-        setCounts(c);
-        setProblem(null);
-      },
-      (e: unknown) => setProblem(e instanceof ApiError ? e.message : 'The preference counts could not be loaded.'),
-    );
-  }, [credential]);
-
-  useEffect(() => {
-    const waitMs = lastAskedMs.current === 0 ? 0 : Math.max(0, PREFERENCES_REFRESH_MIN_MS - (performance.now() - lastAskedMs.current));
-    const timer = setTimeout(refresh, waitMs);
-    return () => clearTimeout(timer);
-  }, [refresh, rosterRevision, event]);
+  const [revision, eventAsked] = useThrottled([rosterRevision, event] as const, PREFERENCES_REFRESH_MIN_MS);
+  // One query per revision: a slow answer for an older revision never replaces a newer one.
+  const query = useQuery({
+    queryKey: ['preferences', credential, revision, eventAsked],
+    queryFn: () => fetchPreferences(credential),
+    placeholderData: (previous) => previous,
+  });
+  const counts = query.data ?? null;
+  const problem = query.isError ? (query.error instanceof ApiError ? query.error.message : 'The preference counts could not be loaded.') : null;
+  const refresh = () => void query.refetch();
 
   return (
     <section className="panel" aria-labelledby="before-event-heading" data-testid="before-event">
