@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo } from 'react';
 import type { EventConfig, Phase } from '@live-workshop/shared';
 import { formatTime } from '@live-workshop/shared/pure';
 import { ApiError } from '../net/api.js';
@@ -48,33 +49,20 @@ export function OccupancyTable({ series, rooms, event }: { series: OccupancySeri
 
 /** Room occupancy over time (from the media server's webhooks): a chart, live every 30 s while the event runs and kept after it, with a table. */
 export function OccupancyPanel({ credential, event, phase }: { credential: string; event: EventConfig; phase: Phase }) {
-  const [series, setSeries] = useState<OccupancySeries | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const before = phase.kind === 'scheduled';
   const ended = phase.kind === 'ended';
-
-  useEffect(() => {
-    if (before) return;
-    let cancelled = false;
-    const load = () =>
-      fetchOccupancy(credential, OCCUPANCY_STEP_MS).then(
-        (s) => {
-          if (cancelled) return;
-          setSeries(s);
-          setProblem(null);
-          setUpdatedAt(Date.now());
-        },
-        (e: unknown) => !cancelled && setProblem(e instanceof ApiError ? e.message : 'The occupancy could not be loaded.'),
-      );
-    void load();
-    // After the end nothing changes any more: one last read is enough.
-    const timer = ended ? null : setInterval(() => void load(), OCCUPANCY_POLL_MS);
-    return () => {
-      cancelled = true;
-      if (timer) clearInterval(timer);
-    };
-  }, [credential, before, ended]);
+  // Polled while the event runs; at the end one last read (a query of its own), then nothing changes.
+  const query = useQuery({
+    queryKey: ['occupancy', credential, ended],
+    queryFn: () => fetchOccupancy(credential, OCCUPANCY_STEP_MS),
+    enabled: !before,
+    refetchInterval: ended ? false : OCCUPANCY_POLL_MS,
+    placeholderData: (previous) => previous,
+    retry: false,
+  });
+  const series = query.data ?? null;
+  const problem = query.isError ? (query.error instanceof ApiError ? query.error.message : 'The occupancy could not be loaded.') : null;
+  const updatedAt = query.dataUpdatedAt > 0 ? query.dataUpdatedAt : null;
 
   const rooms = useMemo(() => (series ? roomsShown(series) : []), [series]);
   const labels = useMemo(() => rooms.map((r) => roomLabel(event, r)), [rooms, event]);
