@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { EVENT } from '../testing/fixtures.js';
 import { EventSetupPanel } from './EventSetupPanel.js';
+import { withQueries } from '../testing/queries.js';
 import { configOf, draftOf } from './eventDraft.js';
 
 type Reply = { status: number; body: unknown };
@@ -42,7 +43,7 @@ test('the server’s field errors are shown by each field and in a summary; noth
       },
     },
   };
-  render(<EventSetupPanel credential="cred-mod" />);
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
   fireEvent.change(await screen.findByLabelText('Ends', {}, { timeout: FORM_TEST_TIMEOUT_MS }), { target: { value: '09:00' } });
   const trust = screen.getByTestId('breakout-1');
   fireEvent.change(within(trust).getByLabelText('Capacity'), { target: { value: '0' } });
@@ -75,7 +76,7 @@ test('the server’s field errors are shown by each field and in a summary; noth
 test('a saved edit: the form shows the saved event and says so', { timeout: FORM_TEST_TIMEOUT_MS }, async () => {
   const saved = { ...EVENT, title: 'Microcredentials: the workshop' };
   putReply = { status: 200, body: { current: saved, version: 7 } };
-  render(<EventSetupPanel credential="cred-mod" />);
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
   await screen.findByTestId('event-setup', {}, { timeout: FORM_TEST_TIMEOUT_MS });
   // The first "Title" is the event's; the agenda items and rooms have their own below it.
   fireEvent.change(screen.getAllByLabelText('Title')[0]!, { target: { value: 'Microcredentials: the workshop' } });

@@ -1,43 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { AgendaItemKind, EventConfig } from '@live-workshop/shared';
+/** The event set-up form (its fields make it long; its state is eventSetupForm.ts, its error words eventSetupErrors.ts, its dialog EventSetupSection.tsx). */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useReducer, useState, type FormEvent, type ReactNode } from 'react';
+import type { AgendaItemKind } from '@live-workshop/shared';
 import { ApiError } from '../net/api.js';
 import { fetchEditableEvent, saveEvent } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
-import { blankBreakout, blankItem, configOf, draftOf, hasStage, KIND_LABELS, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
-
-const FIELD_WORDS: Record<string, string> = {
-  title: 'title', description: 'description', date: 'date', start: 'start', end: 'end', timeZone: 'time zone', organisers: 'organisers',
-  attendanceThreshold: 'attendance needed', autopilot: 'autopilot', durationMinutes: 'minutes', kind: 'kind', stage: 'on stage',
-  staffPlacement: 'staff during breakouts', topic: 'topic', capacity: 'capacity', facilitator: 'facilitator', id: 'id',
-};
-
-/** "Agenda item 2, title" for a server error path like "agenda.1.title". */
-export function describeErrorPath(path: string): string {
-  const [head, index, field] = path.split('.');
-  if (head === 'agenda' && index !== undefined && /^\d+$/.test(index)) return `Agenda item ${Number(index) + 1}${field ? `, ${FIELD_WORDS[field] ?? field}` : ''}`;
-  if (head === 'breakouts' && index !== undefined && /^\d+$/.test(index)) return `Breakout ${Number(index) + 1}${field ? `, ${FIELD_WORDS[field] ?? field}` : ''}`;
-  if (head === 'moderators' || head === 'speakers') return `${head === 'moderators' ? 'Moderator' : 'Speaker'} list (edit the event file)`;
-  if (head === 'form') return 'The event';
-  return (FIELD_WORDS[head ?? ''] ?? head ?? path).replace(/^./, (c) => c.toUpperCase());
-}
-
-const TOP_FIELDS = new Set(['title', 'description', 'date', 'start', 'end', 'timeZone', 'organisers', 'attendanceThreshold', 'autopilot', 'agenda', 'breakouts']);
-const ROW_FIELD = /^(agenda\.\d+(\.(kind|start|durationMinutes|title|description|stage|staffPlacement))?|breakouts\.\d+(\.(title|topic|capacity|facilitator))?)$/;
-
-/** Whether the form has a field (or row) for a server error path. */
-export function isFieldPath(path: string): boolean {
-  return TOP_FIELDS.has(path) || ROW_FIELD.test(path);
-}
-
-/** Problems deeper than the form's fields go to the field that holds them: "organisers.2" → "organisers", "agenda.1.stage.0" → "agenda.1.stage". */
-export function normalizeErrorPaths(fieldErrors: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [path, message] of Object.entries(fieldErrors)) {
-    const key = path.replace(/^organisers\.\d+$/, 'organisers').replace(/^(agenda\.\d+\.stage)\.\d+$/, '$1');
-    out[key] ??= message;
-  }
-  return out;
-}
+import { blankBreakout, blankItem, configOf, hasStage, KIND_LABELS, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
+import { describeErrorPath, isFieldPath } from './eventSetupErrors.js';
+import { setupFormReducer } from './eventSetupForm.js';
 
 function timeZones(): string[] {
   try {
@@ -47,8 +17,6 @@ function timeZones(): string[] {
   }
 }
 
-type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'ready'; readonly base: EventConfig };
-
 /**
  * Event set-up, before the doors open: title, description, date and times with time zone, organisers,
  * autopilot, attendance threshold, agenda items and breakout rooms. The server validates the whole
@@ -56,41 +24,34 @@ type Load = { readonly status: 'loading' } | { readonly status: 'failed'; readon
  */
 export function EventSetupPanel({ credential }: { credential: string }) {
   const uid = useId();
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [draft, setDraft] = useState<EventDraft | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const query = useQuery({ queryKey: ['event-setup', credential], queryFn: () => fetchEditableEvent(credential), staleTime: Infinity, retry: false });
+  const [form, dispatch] = useReducer(setupFormReducer, null);
   const [zonesWanted, setZonesWanted] = useState(false);
   const zones = useMemo(() => (zonesWanted ? timeZones() : []), [zonesWanted]);
-
-  const reload = () => {
-    setLoad({ status: 'loading' });
-    fetchEditableEvent(credential).then(
-      ({ current }) => {
-        setLoad({ status: 'ready', base: current });
-        setDraft(draftOf(current));
-        setDirty(false);
-        setErrors({});
-        setFormError(null);
-      },
-      (e: unknown) => setLoad({ status: 'failed', message: e instanceof ApiError ? e.message : 'The event could not be loaded.' }),
-    );
-  };
-  useEffect(reload, [credential]);
+  // Each answer of the server (the first load, "Discard changes") starts the form afresh.
+  useEffect(() => {
+    if (query.data) dispatch({ type: 'loaded', event: query.data.current });
+  }, [query.data, query.dataUpdatedAt]);
+  const save = useMutation({
+    mutationFn: (config: Record<string, unknown>) => saveEvent(credential, config),
+    onMutate: () => dispatch({ type: 'saving' }),
+    onSuccess: ({ current }) => {
+      dispatch({ type: 'saved', event: current, atMs: Date.now() });
+      announce('The event set-up is saved; everyone sees it now.');
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) {
+        dispatch({ type: 'refused', message: error.message, fieldErrors: error.fieldErrors });
+        announce('The event set-up was not saved; see the problems listed.', 'assertive');
+        // The summary takes focus so the problems are read first.
+        requestAnimationFrame(() => document.getElementById(`${uid}-summary`)?.focus());
+      } else dispatch({ type: 'failed', message: 'The event set-up could not be saved; try again.' });
+    },
+  });
+  const reload = () => void query.refetch();
 
   const fieldId = (path: string) => `${uid}-${path.replace(/\./g, '-')}`;
-  const errorOf = (path: string) => errors[path];
-
-  /** Change the draft; a change of rows renumbers fields, so the server's indexed errors no longer apply. */
-  const edit = (change: (d: EventDraft) => EventDraft, structural = false) => {
-    setDraft((d) => (d ? change(d) : d));
-    setDirty(true);
-    setSavedAt(null);
-    if (structural) setErrors({});
-  };
+  const edit = (change: (d: EventDraft) => EventDraft, structural = false) => dispatch({ type: 'edited', change, structural });
   const setField = <K extends keyof EventDraft>(key: K, value: EventDraft[K]) => edit((d) => ({ ...d, [key]: value }));
   const setItem = (i: number, patch: Partial<ItemDraft>) => edit((d) => ({ ...d, agenda: d.agenda.map((it, j) => (j === i ? { ...it, ...patch } : it)) }));
   const setRoom = (i: number, patch: Partial<BreakoutDraft>) => edit((d) => ({ ...d, breakouts: d.breakouts.map((b, j) => (j === i ? { ...b, ...patch } : b)) }));
@@ -102,11 +63,11 @@ export function EventSetupPanel({ credential }: { credential: string }) {
       return { ...d, agenda };
     }, true);
 
-  if (load.status === 'failed') {
+  if (query.isError && !query.isFetching) {
     return (
       <div className="row">
         <p className="field-error" role="alert">
-          {load.message}
+          {query.error instanceof ApiError ? query.error.message : 'The event could not be loaded.'}
         </p>
         <button type="button" className="secondary" onClick={reload}>
           Try again
@@ -114,32 +75,14 @@ export function EventSetupPanel({ credential }: { credential: string }) {
       </div>
     );
   }
-  if (load.status === 'loading' || !draft) return <p role="status">Loading the event set-up…</p>;
-  const { base } = load;
+  if (!form || query.isFetching) return <p role="status">Loading the event set-up…</p>;
+  const { base, draft, dirty, errors, formError, savedAt } = form;
+  const saving = save.isPending;
+  const errorOf = (path: string) => errors[path];
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSaving(true);
-    setFormError(null);
-    try {
-      const { current } = await saveEvent(credential, configOf(draft, base));
-      setLoad({ status: 'ready', base: current });
-      setDraft(draftOf(current));
-      setDirty(false);
-      setErrors({});
-      setSavedAt(Date.now());
-      announce('The event set-up is saved; everyone sees it now.');
-    } catch (error) {
-      if (error instanceof ApiError) {
-        setErrors(normalizeErrorPaths(error.fieldErrors));
-        setFormError(error.message);
-        announce('The event set-up was not saved; see the problems listed.', 'assertive');
-        // The summary takes focus so the problems are read first.
-        requestAnimationFrame(() => document.getElementById(`${uid}-summary`)?.focus());
-      } else setFormError('The event set-up could not be saved; try again.');
-    } finally {
-      setSaving(false);
-    }
+    save.mutate(configOf(draft, base));
   };
 
   /** A labelled input with the server's problem under it. */
@@ -173,7 +116,7 @@ export function EventSetupPanel({ credential }: { credential: string }) {
 
   const errorList = Object.entries(errors);
   return (
-    <form className="event-setup" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${uid}-heading`} data-testid="event-setup">
+    <form className="event-setup" onSubmit={submit} noValidate aria-labelledby={`${uid}-heading`} data-testid="event-setup">
       <h3 id={`${uid}-heading`} className="sr-only">
         Event set-up form
       </h3>
@@ -363,44 +306,5 @@ export function EventSetupPanel({ credential }: { credential: string }) {
         </span>
       </div>
     </form>
-  );
-}
-
-/**
- * The set-up in the console: a panel with a button that opens the form in a wide dialog (the console
- * column is too narrow for it). The form loads when first opened and keeps its draft when closed.
- */
-export function EventSetupSection({ credential }: { credential: string }) {
-  const [opened, setOpened] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const open = () => {
-    setOpened(true);
-    const d = dialog.current;
-    if (d && typeof d.showModal === 'function') d.showModal();
-    else d?.setAttribute('open', '');
-  };
-  const close = () => {
-    const d = dialog.current;
-    if (d && typeof d.close === 'function') d.close();
-    else d?.removeAttribute('open');
-  };
-  return (
-    <section className="panel" aria-labelledby="event-setup-heading" data-testid="event-setup-panel">
-      <h2 id="event-setup-heading">Event set-up</h2>
-      <p className="hint">Title, times, agenda and breakout rooms can be changed until the doors open; saving applies at once for everyone.</p>
-      <button ref={opener} type="button" className="secondary" onClick={open} data-testid="event-setup-open">
-        Edit the event set-up
-      </button>
-      <dialog ref={dialog} className="setup-dialog" aria-labelledby="event-setup-dialog-heading" onClose={() => opener.current?.focus()}>
-        <div className="setup-dialog-header">
-          <h2 id="event-setup-dialog-heading">Event set-up</h2>
-          <button type="button" className="secondary small" onClick={close}>
-            Close
-          </button>
-        </div>
-        {opened && <EventSetupPanel credential={credential} />}
-      </dialog>
-    </section>
   );
 }

@@ -6,7 +6,7 @@ import { AgendaPanel } from './AgendaPanel.js';
 import { AutopilotPanel } from './AutopilotPanel.js';
 import { BeforeEventPanel } from './BeforeEventPanel.js';
 import { ConfirmPanel, type PendingConfirm } from './ConfirmPanel.js';
-import { EventSetupSection } from './EventSetupPanel.js';
+import { EventSetupSection } from './EventSetupSection.js';
 import { ExportsPanel } from './ExportsPanel.js';
 import { BroadcastForm, HelpPanel } from './MessagesPanel.js';
 import { OccupancyPanel } from './OccupancyPanel.js';
