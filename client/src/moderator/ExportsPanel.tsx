@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../net/api.js';
 import { downloadExport, type EXPORTS } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
@@ -10,20 +10,12 @@ const LABELS: Record<keyof typeof EXPORTS, string> = {
 
 /** CSV exports for the organisers: registrations and attendance (fetched with the moderator's credential). */
 export function ExportsPanel({ credential }: { credential: string }) {
-  const [busy, setBusy] = useState<keyof typeof EXPORTS | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const download = async (which: keyof typeof EXPORTS) => {
-    setBusy(which);
-    setProblem(null);
-    try {
-      const name = await downloadExport(credential, which);
-      announce(`${name} is downloading.`);
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The download failed; try again.');
-    } finally {
-      setBusy(null);
-    }
-  };
+  const download = useMutation({
+    mutationFn: (which: keyof typeof EXPORTS) => downloadExport(credential, which),
+    onSuccess: (name) => announce(`${name} is downloading.`),
+  });
+  const busy = download.isPending ? download.variables : null;
+  const problem = download.isError ? (download.error instanceof ApiError ? download.error.message : 'The download failed; try again.') : null;
   return (
     <section className="panel" aria-labelledby="exports-heading" data-testid="exports">
       <h2 id="exports-heading">Exports</h2>
@@ -34,7 +26,7 @@ export function ExportsPanel({ credential }: { credential: string }) {
       )}
       <div className="row">
         {(Object.keys(LABELS) as (keyof typeof EXPORTS)[]).map((which) => (
-          <button key={which} type="button" className="secondary" disabled={busy !== null} onClick={() => void download(which)} data-testid={`export-${which}`}>
+          <button key={which} type="button" className="secondary" disabled={busy !== null} onClick={() => download.mutate(which)} data-testid={`export-${which}`}>
             {busy === which ? 'Preparing…' : LABELS[which]}
           </button>
         ))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { MyCertificate } from '@live-workshop/shared';
 import { ApiError, certificateJwtUrl, fetchMyCertificate } from '../../net/api.js';
 
@@ -21,12 +21,11 @@ function stateOf(error: unknown): CertificateState {
 
 /** "Your certificate of participation": links to the page, the verification and the signed credential, or why there is none. */
 export function CertificatePanel({ credential }: { credential: string }) {
-  const [state, setState] = useState<CertificateState>({ status: 'asking' });
-  const ask = useCallback(() => {
-    setState({ status: 'asking' });
-    fetchMyCertificate(credential).then((certificate) => setState({ status: 'issued', certificate }), (e: unknown) => setState(stateOf(e)));
-  }, [credential]);
-  useEffect(ask, [ask]);
+  const query = useQuery({ queryKey: ['my-certificate', credential], queryFn: () => fetchMyCertificate(credential), retry: false, staleTime: Infinity });
+  const state: CertificateState = query.isFetching || query.isPending
+    ? { status: 'asking' }
+    : query.isError ? stateOf(query.error) : { status: 'issued', certificate: query.data };
+  const ask = () => void query.refetch();
 
   return (
     <section className="subpanel" aria-labelledby="certificate-heading" data-testid="certificate">

@@ -2,6 +2,7 @@ import { useEvent, useMe } from '../../session/useLw.js';
 import { currentCredential } from '../../session/credential.js';
 import { CertificatePanel } from './CertificatePanel.js';
 import { MyDataPanel } from './MyDataPanel.js';
+import { QueryProvider } from '../../net/queryClient.js';
 
 /** After the closing: thanks, the certificate of participation, and (attendees) their own data. */
 export function EndScreen({ credential = currentCredential() }: { credential?: string | null }) {
@@ -12,8 +13,12 @@ export function EndScreen({ credential = currentCredential() }: { credential?: s
       <h2 id="end-heading">Thank you for taking part{me ? `, ${me.name}` : ''}!</h2>
       <p>“{event?.title ?? 'The workshop'}” has ended.</p>
       {event && event.organisers.length > 0 && <p>Organised by {event.organisers.join(', ')}.</p>}
-      {credential && <CertificatePanel credential={credential} />}
-      {credential && me?.role === 'attendee' && <MyDataPanel credential={credential} />}
+      {credential && (
+        <QueryProvider>
+          <CertificatePanel credential={credential} />
+          {me?.role === 'attendee' && <MyDataPanel credential={credential} />}
+        </QueryProvider>
+      )}
     </section>
   );
 }

@@ -1,42 +1,34 @@
+import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { ApiError, deleteMyData } from '../../net/api.js';
 import { forgetCredential } from '../../session/credential.js';
 import { downloadSigned } from '../../net/download.js';
 import { announce } from '../../session/store/actions.js';
 
-type Deletion = { readonly status: 'idle' } | { readonly status: 'confirming' } | { readonly status: 'deleting' } | { readonly status: 'deleted' };
-
 /** An attendee's own data: download it as JSON, or delete it (after a confirmation). */
 export function MyDataPanel({ credential }: { credential: string }) {
-  const [deletion, setDeletion] = useState<Deletion>({ status: 'idle' });
-  const [problem, setProblem] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const deleteButton = useRef<HTMLButtonElement>(null);
-
-  const download = async () => {
-    setProblem(null);
-    try {
-      await downloadSigned('/api/me/data', credential, 'my-data.json');
-      announce('Your data is downloading.');
-    } catch (e) {
-      setProblem(e instanceof ApiError ? e.message : 'The download failed; try again.');
-    }
-  };
-
-  const erase = async () => {
-    setDeletion({ status: 'deleting' });
-    setProblem(null);
-    try {
-      await deleteMyData(credential);
+  const download = useMutation({
+    mutationFn: () => downloadSigned('/api/me/data', credential, 'my-data.json'),
+    onSuccess: () => announce('Your data is downloading.'),
+  });
+  const erase = useMutation({
+    mutationFn: () => deleteMyData(credential),
+    onMutate: () => download.reset(),
+    onSuccess: () => {
       forgetCredential();
-      setDeletion({ status: 'deleted' });
       announce('Your data has been deleted.', 'assertive');
-    } catch (e) {
-      setDeletion({ status: 'idle' });
-      setProblem(e instanceof ApiError ? e.message : 'Your data could not be deleted; try again.');
-    }
-  };
+    },
+    onError: () => setConfirming(false),
+  });
+  const deletion = erase.isSuccess ? 'deleted' : erase.isPending ? 'deleting' : confirming ? 'confirming' : 'idle';
+  const words = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
+  const problem = erase.isError
+    ? words(erase.error, 'Your data could not be deleted; try again.')
+    : download.isError ? words(download.error, 'The download failed; try again.') : null;
 
-  if (deletion.status === 'deleted') {
+  if (deletion === 'deleted') {
     return (
       <section className="subpanel" aria-labelledby="my-data-heading" data-testid="my-data">
         <h3 id="my-data-heading">Your data</h3>
@@ -56,36 +48,39 @@ export function MyDataPanel({ credential }: { credential: string }) {
         </p>
       )}
       <div className="row">
-        <button type="button" className="secondary" onClick={() => void download()} data-testid="download-my-data">
+        <button type="button" className="secondary" onClick={() => {
+          erase.reset();
+          download.mutate();
+        }} data-testid="download-my-data">
           Download my data
         </button>
         <button
           ref={deleteButton}
           type="button"
           className="danger"
-          onClick={() => setDeletion({ status: 'confirming' })}
-          disabled={deletion.status !== 'idle'}
+          onClick={() => setConfirming(true)}
+          disabled={deletion !== 'idle'}
           data-testid="delete-my-data"
         >
           Delete my data
         </button>
       </div>
-      {(deletion.status === 'confirming' || deletion.status === 'deleting') && (
-        <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="delete-title" aria-describedby="delete-text" onKeyDown={(e) => e.key === 'Escape' && setDeletion({ status: 'idle' })}>
+      {(deletion === 'confirming' || deletion === 'deleting') && (
+        <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="delete-title" aria-describedby="delete-text" onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
           <h4 id="delete-title">Delete all your data?</h4>
           <p id="delete-text">
             Your registration, attendance and certificate are deleted for good, and your join link stops working. Download your certificate first if
             you want to keep it. Chat messages you wrote stay, marked as from a deleted participant.
           </p>
           <div className="row">
-            <button type="button" className="danger" onClick={() => void erase()} disabled={deletion.status === 'deleting'} autoFocus data-testid="confirm-delete-my-data">
-              {deletion.status === 'deleting' ? 'Deleting…' : 'Yes, delete my data'}
+            <button type="button" className="danger" onClick={() => erase.mutate()} disabled={deletion === 'deleting'} autoFocus data-testid="confirm-delete-my-data">
+              {deletion === 'deleting' ? 'Deleting…' : 'Yes, delete my data'}
             </button>
             <button
               type="button"
               className="secondary"
               onClick={() => {
-                setDeletion({ status: 'idle' });
+                setConfirming(false);
                 deleteButton.current?.focus();
               }}
             >

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { EventConfig, RegistrationFormInfo } from '@live-workshop/shared';
 import { ApiError, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
+import { QueryProvider } from '../../net/queryClient.js';
 import { storedCredential } from '../../session/credential.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes, ItemTime } from '../../ui/EventTimes.js';
@@ -66,18 +68,29 @@ export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: numb
   );
 }
 
-/** `/`: the event page. */
+/** `/`: the event page (its own query client: the page is a lazily loaded chunk). */
 export function EventPage() {
-  const [state, setState] = useState<{ event: EventConfig; serverTime: number; closed: string | null; form: RegistrationFormInfo | null } | { error: string } | null>(null);
+  return (
+    <QueryProvider>
+      <EventPageContent />
+    </QueryProvider>
+  );
+}
+
+function EventPageContent() {
   const credential = storedCredential();
+  const eventQuery = useQuery({ queryKey: ['event'], queryFn: fetchEvent, retry: false, staleTime: Infinity });
+  // Without the form's description the form asks only the basic fields.
+  const formQuery = useQuery({ queryKey: ['registration-form'], queryFn: () => fetchRegistrationForm().catch(() => null), retry: false, staleTime: Infinity });
+  const title = eventQuery.data?.event.title;
   useEffect(() => {
-    Promise.all([fetchEvent(), fetchRegistrationForm().catch(() => null)])
-      .then(([r, form]) => {
-        document.title = r.event.title;
-        setState({ event: r.event, serverTime: r.serverTime, closed: r.registrationClosed, form });
-      })
-      .catch((e: unknown) => setState({ error: e instanceof ApiError ? e.message : 'The event could not be loaded.' }));
-  }, []);
+    if (title) document.title = title;
+  }, [title]);
+  const state: { event: EventConfig; serverTime: number; closed: string | null; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
+    ? { error: eventQuery.error instanceof ApiError ? eventQuery.error.message : 'The event could not be loaded.' }
+    : eventQuery.data && formQuery.isSuccess
+      ? { event: eventQuery.data.event, serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, form: formQuery.data }
+      : null;
   return (
     <main className="page event-page" id="main">
       {state === null && <p role="status">Loading the event…</p>}
@@ -106,11 +119,7 @@ export function EventPage() {
             <RegistrationForm
               event={state.event}
               info={state.form}
-              onMissingInfo={() => {
-                void fetchRegistrationForm()
-                  .then((form) => form && setState({ ...state, form }))
-                  .catch(() => undefined);
-              }}
+              onMissingInfo={() => void formQuery.refetch()}
             />
           )}
         </>

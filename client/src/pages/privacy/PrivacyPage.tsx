@@ -1,18 +1,27 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { PrivacyNotice } from '@live-workshop/shared';
 import { ApiError, fetchPrivacyNotice } from '../../net/api.js';
+import { QueryProvider } from '../../net/queryClient.js';
 
 /** `/privacy`: the privacy notice people consent to when they register, as the server words it. */
 export function PrivacyPage() {
-  const [state, setState] = useState<{ notice: PrivacyNotice } | { error: string } | null>(null);
+  return (
+    <QueryProvider>
+      <PrivacyNoticeContent />
+    </QueryProvider>
+  );
+}
+
+function PrivacyNoticeContent() {
+  const query = useQuery({ queryKey: ['privacy-notice'], queryFn: fetchPrivacyNotice, retry: false, staleTime: Infinity });
+  const title = query.data?.title;
   useEffect(() => {
-    fetchPrivacyNotice()
-      .then((notice) => {
-        document.title = notice.title;
-        setState({ notice });
-      })
-      .catch((e: unknown) => setState({ error: e instanceof ApiError ? e.message : 'The privacy notice could not be loaded.' }));
-  }, []);
+    if (title) document.title = title;
+  }, [title]);
+  const state: { notice: PrivacyNotice } | { error: string } | null = query.isError
+    ? { error: query.error instanceof ApiError ? query.error.message : 'The privacy notice could not be loaded.' }
+    : query.data ? { notice: query.data } : null;
   return (
     <main className="page text-page" id="main">
       <p>
