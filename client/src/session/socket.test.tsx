@@ -8,6 +8,7 @@ import { JoinPage } from '../pages/join/JoinPage.js';
 import { LiveRegion } from '../ui/LiveRegion.js';
 import { lwStore } from './store/store.js';
 import { CREDENTIAL_KEY } from './credential.js';
+import { sendChat } from './socket.js';
 
 const sockets = vi.hoisted(() => ({ all: [] as unknown[] }));
 vi.mock('socket.io-client', () => ({
@@ -130,4 +131,34 @@ test('after a reconnect the client asks for the whole state again', async () => 
   expect(s.requests.map((r) => r.event)).toContain(EVENTS.sessionResync);
   await vi.waitFor(() => expect(lwStore.getState().agenda.snapshot?.version).toBe(3));
   expect(screen.queryByTestId('reconnecting')).toBeNull();
+});
+
+test('a request the server does not answer in time is our own timeout, not the server\'s internal error', async () => {
+  renderJoin();
+  const s = lastSocket();
+  act(() => s.serverSends('connect'));
+  s.answer = () => {
+    throw new Error('operation has timed out');
+  };
+  expect(await sendChat('Hello')).toEqual({ ok: false, code: 'timeout', message: 'The workshop server did not answer in time; try again.' });
+});
+
+test('a request while disconnected fails as not connected, without sending', async () => {
+  renderJoin();
+  const s = lastSocket();
+  expect(await sendChat('Hello')).toEqual({ ok: false, code: 'not_connected', message: 'Not connected to the workshop right now; wait for the connection to come back.' });
+  expect(s.requests).toEqual([]);
+});
+
+test.each(['forbidden', 'rate_limited', 'xhr poll error'])('a connect_error the server never refuses with (%s) is a dropped connection that retries, not a refusal', (code) => {
+  renderJoin();
+  act(() => lastSocket().serverSends('connect_error', new Error(code)));
+  expect(lwStore.getState().session.status).not.toBe('refused');
+  expect(lastSocket().active).toBe(true);
+});
+
+test('a withdrawn join link (revoked) is explained in words', () => {
+  renderJoin();
+  act(() => lastSocket().serverSends('connect_error', new Error('revoked')));
+  expect(screen.getByTestId('session-problem').textContent).toContain('This join link was withdrawn by the organisers.');
 });

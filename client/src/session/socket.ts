@@ -3,7 +3,7 @@
  * Event names come only from shared EVENTS; acks are Result<T> and refusals come back in words.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Assignment, ClientAction, ClientToServerEvents, ErrorCode, Result, RoomId, ServerToClientEvents, SessionState } from '@live-workshop/shared';
+import type { Assignment, ClientAction, ClientToServerEvents, Result, RoomId, ServerToClientEvents, SessionState } from '@live-workshop/shared';
 import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared/pure';
 import {
   addBroadcast, addChatMessage, addHelpRequest, applyAssignment, applyPreparedAssignment, applyRoster, applySessionState, applySnapshot,
@@ -12,6 +12,7 @@ import {
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
 import { forgetCredential, storedCredential } from './credential.js';
+import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
 
 /** The typed client socket. */
 export type LwSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -20,37 +21,6 @@ export type LwSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const ACK_TIMEOUT_MS = 10_000;
 
 let socket: LwSocket | null = null;
-
-/** Words for connection refusals the server signals through connect_error. */
-const REFUSALS: Record<string, string> = {
-  unauthorized: 'This join link is not valid or has expired. Use the link from your registration, or register again.',
-  incompatible_protocol: 'This page is out of date for the workshop server. Reload the page to get the current version.',
-  forbidden: 'You are not allowed into this event.',
-  revoked: 'This join link was withdrawn by the organisers. Contact them if you think this is a mistake.',
-  rate_limited: 'Too many attempts to connect. Wait a minute and reload the page.',
-};
-
-/** Words for a refused command when the server sent none. */
-const FALLBACK_WORDS: Record<ErrorCode, string> = {
-  invalid_payload: 'The request was not understood.',
-  unauthorized: 'Your session is not valid any more; reload the page.',
-  forbidden: 'You are not allowed to do that.',
-  stale_version: 'The agenda has moved on; look again and retry.',
-  not_allowed_now: 'That is not possible at this point of the event.',
-  unknown_participant: 'That person is not in the event.',
-  unknown_breakout: 'That breakout room does not exist.',
-  unknown_item: 'That agenda item does not exist.',
-  not_due: 'It is not time for that yet.',
-  rate_limited: 'Too many requests; wait a moment.',
-  too_large: 'That is too long.',
-  incompatible_protocol: 'This page is out of date; reload it.',
-  internal: 'Something went wrong on the server; try again.',
-};
-
-/** Words for a refusal: the server's message, else ours. */
-export function refusalWords(result: { code: ErrorCode; message: string }): string {
-  return result.message?.trim() || FALLBACK_WORDS[result.code] || FALLBACK_WORDS.internal;
-}
 
 /** Connect to the event with our credential, and mirror everything into the store. */
 export function connectSession(credential: string, url?: string): LwSocket {
@@ -73,7 +43,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   });
   s.on('connect_error', (error) => {
     const code = error.message;
-    const words = REFUSALS[code];
+    const words = handshakeRefusalWords(code);
     if (words || !s.active) {
       if (code === 'unauthorized' && storedCredential() === credential) forgetCredential();
       sessionRefused(code, words ?? `Could not connect to the workshop: ${code}.`);
@@ -95,7 +65,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
 
   s.on(EVENTS.welcome, (welcome) => {
     if (welcome.protocolVersion !== PROTOCOL_VERSION) {
-      sessionRefused('incompatible_protocol', REFUSALS.incompatible_protocol!);
+      sessionRefused('incompatible_protocol', handshakeRefusalWords('incompatible_protocol')!);
       s.disconnect();
       return;
     }
@@ -126,21 +96,21 @@ export function disconnectSession(): void {
 
 type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: Result<infer T>) => void ? T : never;
 
-/** Send a request and wait for its Result; a timeout or a lost connection becomes a refusal in words. */
-async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<Result<AckData<E>>> {
+/** Send a request and wait for its Result; a timeout or a lost connection is a failure of our own (never the server's `internal`). */
+async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<RequestResult<AckData<E>>> {
   const s = socket;
-  if (!s || !s.connected) return { ok: false, code: 'internal', message: 'Not connected to the workshop right now; wait for the connection to come back.' };
+  if (!s || !s.connected) return clientFailure('not_connected');
   try {
     // The event maps type each ack; socket.io's generic emitWithAck cannot see through them.
     const emit = s.timeout(ACK_TIMEOUT_MS).emitWithAck as unknown as (e: E, p: unknown) => Promise<Result<AckData<E>>>;
     return await emit.call(s.timeout(ACK_TIMEOUT_MS), event, payload);
   } catch {
-    return { ok: false, code: 'internal', message: 'The workshop server did not answer in time; try again.' };
+    return clientFailure('timeout');
   }
 }
 
 /** Fetch the whole state again (after a reconnect, or a stale command). */
-export async function resync(): Promise<Result<SessionState>> {
+export async function resync(): Promise<RequestResult<SessionState>> {
   const result = await request(EVENTS.sessionResync, {});
   if (result.ok) applySessionState(result.data, receiptNow());
   return result;
@@ -150,7 +120,7 @@ export async function resync(): Promise<Result<SessionState>> {
  * Run an agenda, roster or self action against the latest agenda version we have.
  * A stale version refreshes the state and says so; every refusal is shown in words.
  */
-export async function sendCommand(action: ClientAction): Promise<Result<{ version: number }>> {
+export async function sendCommand(action: ClientAction): Promise<RequestResult<{ version: number }>> {
   const expectedVersion = lwStore.getState().agenda.snapshot?.version ?? 0;
   const result = await request(EVENTS.agendaCommand, { expectedVersion, action });
   if (!result.ok) {
@@ -165,17 +135,17 @@ export async function sendCommand(action: ClientAction): Promise<Result<{ versio
 }
 
 /** Post a chat line to the room we are in. */
-export async function sendChat(text: string): Promise<Result<{ id: number }>> {
+export async function sendChat(text: string): Promise<RequestResult<{ id: number }>> {
   return request(EVENTS.chatSend, { text });
 }
 
 /** Ask the moderators for help. */
-export async function requestHelp(text: string): Promise<Result<{ at: number }>> {
+export async function requestHelp(text: string): Promise<RequestResult<{ at: number }>> {
   return request(EVENTS.helpRequest, { text });
 }
 
 /** Moderators: look into a room for a while (the move manager takes us there). */
-export async function visitRoom(roomId: RoomId): Promise<Result<Assignment>> {
+export async function visitRoom(roomId: RoomId): Promise<RequestResult<Assignment>> {
   const result = await request(EVENTS.roomVisit, { roomId });
   if (result.ok) startVisit(result.data, receiptNow());
   else setNotice({ kind: 'error', text: refusalWords(result) });

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CHAT_MAX_CHARS } from '@live-workshop/shared/pure';
-import { refusalWords, sendChat } from '../../session/socket.js';
+import { refusalWords } from '../../session/refusals.js';
+import { sendChat } from '../../session/socket.js';
 import { useLw } from '../../session/useLw.js';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { refusalWords, requestHelp } from '../../session/socket.js';
+import { refusalWords } from '../../session/refusals.js';
+import { requestHelp } from '../../session/socket.js';
 import { announce } from '../../session/store/actions.js';
 
 /** Ask a moderator for help, with an optional note. */
