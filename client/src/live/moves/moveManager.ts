@@ -7,16 +7,23 @@
  * old room. Failures are retried with backoff and shown; when cues come quickly only the latest
  * target wins and at most one room stays connected. Each move's timings go to the store,
  * `window.__lwMoves` and the server.
+ *
+ * Its decisions (what to do when a target changes, a connect fails or a room closes) are the pure
+ * `transition()` of moveTransition.ts; this class is the shell that runs their effects on the
+ * media room adapters and the store, and awaits what takes time (connect, publish, leave). It
+ * stays one class (~400 lines) because every part of it works on the same three adapters (the room
+ * we are in, the one warming up, the one connecting); each room's events are mirrored by roomEvents.ts.
  */
 import type { Assignment, RoomId } from '@live-workshop/shared';
-import type { MediaConnectionState, MediaRoomAdapter, MediaRoomFactory, RemoteParticipantView } from '../media/livekit/types.js';
+import type { MediaRoomAdapter, MediaRoomFactory } from '../media/livekit/types.js';
 import {
-  recordMove, setAudioBlocked, setCanPublish, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing,
-  setRoomParticipants, setScreenSharing,
+  recordMove, setAudioBlocked, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing, setRoomParticipants, setScreenSharing,
 } from '../../session/store/actions.js';
 import type { LwState, MoveMetric } from '../../session/store/state.js';
 import { lwStore } from '../../session/store/store.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
+import { followRoom, type RoomLatest } from './roomEvents.js';
+import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
 
 declare global {
   interface Window {
@@ -39,23 +46,9 @@ export interface MoveManagerDeps {
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** The room we aim for: a visit if a moderator is visiting, else the current assignment. */
-interface Target {
-  readonly assignment: Assignment | null;
-  readonly cueAtMs: number;
-  readonly isVisit: boolean;
-}
-
 interface ActiveRoom {
   readonly adapter: MediaRoomAdapter;
   assignment: Assignment;
-}
-
-/** What an adapter told us before it became the active room. */
-interface AdapterLatest {
-  participants: readonly RemoteParticipantView[];
-  canPublish: boolean | null;
-  connection: MediaConnectionState;
 }
 
 const abortableSleep = (ms: number, signal: AbortSignal) =>
@@ -68,9 +61,6 @@ const abortableSleep = (ms: number, signal: AbortSignal) =>
     }, { once: true });
   });
 
-const hasRoom = (a: Assignment | null): a is Assignment & { roomId: RoomId; livekitRoom: string; token: string } =>
-  !!a && a.roomId !== null && a.livekitRoom !== null && a.token !== null;
-
 /** Performance marks around each move, for the bench and the browser's performance panel. */
 function mark(name: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
@@ -81,15 +71,15 @@ const errorWords = (error: unknown) => (error instanceof Error && error.message 
 /** See the file comment. One per page. */
 export class MoveManager {
   private readonly deps: Required<Omit<MoveManagerDeps, 'report' | 'requestFreshAssignment'>> & Pick<MoveManagerDeps, 'report' | 'requestFreshAssignment'>;
-  private desired: Target | null = null;
-  private applied: Target | null = null;
+  /** The decisions' state (see moveTransition.ts); only `step()` changes it. */
+  private state: MoveState = INITIAL_MOVE_STATE;
   private active: ActiveRoom | null = null;
   private prepared: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
   private inflight: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
   private retryAbort: AbortController | null = null;
   private running: Promise<void> | null = null;
-  private readonly latest = new WeakMap<MediaRoomAdapter, AdapterLatest>();
-  private readonly unsubscribers = new WeakMap<MediaRoomAdapter, (() => void)[]>();
+  private readonly latest = new WeakMap<MediaRoomAdapter, RoomLatest>();
+  private readonly unsubscribers = new WeakMap<MediaRoomAdapter, () => void>();
   private unsubscribeStore: (() => void) | null = null;
   private publishChain: Promise<void> = Promise.resolve();
   private stopped = false;
@@ -118,8 +108,7 @@ export class MoveManager {
     this.stopped = true;
     this.unsubscribeStore?.();
     this.unsubscribeStore = null;
-    this.desired = null;
-    this.retryAbort?.abort();
+    void this.step({ type: 'stopped' });
     const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter].filter((a): a is MediaRoomAdapter => !!a);
     this.active = null;
     this.prepared = null;
@@ -152,15 +141,88 @@ export class MoveManager {
     setAudioBlocked(false);
   }
 
+  // ---- decisions and their effects ----
+
+  /** What the decisions need to know about the rooms right now. */
+  private rooms(): Rooms {
+    const active = this.active && { assignment: this.active.assignment, connection: this.latest.get(this.active.adapter)?.connection ?? 'connected' };
+    return { active, prepared: this.prepared?.livekitRoom ?? null, inflight: this.inflight?.livekitRoom ?? null };
+  }
+
+  /**
+   * Apply an event to the decisions' state, then run their effects in order. Effects that take no
+   * time run at once (so a cue starts its move within the store update that brought it); the rest
+   * of the list waits for one that takes time.
+   */
+  private step(event: MoveEvent): Promise<void> | void {
+    const { state, effects } = transition(this.state, event);
+    this.state = state;
+    return this.runFrom(effects, 0);
+  }
+
+  private runFrom(effects: readonly MoveEffect[], from: number): Promise<void> | void {
+    for (let i = from; i < effects.length; i++) {
+      const pending = this.run(effects[i]!);
+      if (pending) return pending.then(() => this.runFrom(effects, i + 1));
+    }
+  }
+
+  private run(effect: MoveEffect): Promise<void> | void {
+    switch (effect.type) {
+      case 'abortRetry':
+        this.retryAbort?.abort();
+        return;
+      case 'leave':
+        return this.leaveSlot(effect.slot);
+      case 'prepare':
+        return this.prepare(effect.assignment);
+      case 'adoptAssignment':
+        if (this.active) this.active.assignment = effect.assignment;
+        return;
+      case 'connect':
+        return this.connectTo(effect.target, effect.assignment, effect.from);
+      case 'runMoves':
+        return this.kick();
+      case 'showNoRoom':
+        setConnectedRoom(null, false);
+        setMediaConnection('disconnected');
+        return;
+      case 'showMoveStatus':
+        setMoveStatus(effect.status);
+        return;
+      case 'requestFreshAssignment':
+        this.deps.requestFreshAssignment?.();
+        return;
+      case 'waitBeforeRetry':
+        return this.waitBeforeRetry(effect.ms);
+    }
+  }
+
+  private async waitBeforeRetry(ms: number): Promise<void> {
+    const abort = new AbortController();
+    this.retryAbort = abort;
+    await this.deps.sleep(ms, abort.signal);
+    if (this.retryAbort === abort) this.retryAbort = null;
+  }
+
+  /** Empty a slot at once; the adapter leaves in the background, except the room we are in: that is awaited. */
+  private leaveSlot(slot: Slot): Promise<void> | void {
+    const room = this[slot];
+    if (!room) return;
+    this[slot] = null;
+    const leaving = this.leaveQuietly(room.adapter);
+    if (slot === 'active') return leaving;
+  }
+
   // ---- following the store ----
 
   private onStoreChange(state: LwState, prev: LwState | null): void {
     if (this.stopped) return;
     const a = state.assignment;
-    if (!prev || a.prepared !== prev.assignment.prepared) this.prepareNext(a.prepared);
+    if (!prev || a.prepared !== prev.assignment.prepared) void this.step({ type: 'nextAssignmentKnown', assignment: a.prepared, rooms: this.rooms() });
     if (!prev || a.current !== prev.assignment.current || a.visit !== prev.assignment.visit) {
-      const assignment = a.visit ?? a.current;
-      this.setDesired({ assignment, cueAtMs: a.currentAtMs ?? this.deps.nowMs(), isVisit: a.visit !== null });
+      const target: Target = { assignment: a.visit ?? a.current, cueAtMs: a.currentAtMs ?? this.deps.nowMs(), isVisit: a.visit !== null };
+      void this.step({ type: 'targetChanged', target, rooms: this.rooms() });
     }
     if (prev && this.active) {
       const m = state.media;
@@ -171,16 +233,6 @@ export class MoveManager {
     }
   }
 
-  private setDesired(target: Target): void {
-    this.desired = target;
-    this.retryAbort?.abort();
-    // A connect still running for another room is now pointless: cancel it so the newest cue wins fast.
-    if (this.inflight && this.inflight.livekitRoom !== target.assignment?.livekitRoom) {
-      void this.leaveQuietly(this.inflight.adapter);
-    }
-    this.kick();
-  }
-
   private kick(): void {
     if (this.running) return;
     this.running = this.runLoop().finally(() => {
@@ -189,30 +241,19 @@ export class MoveManager {
   }
 
   private async runLoop(): Promise<void> {
-    while (!this.stopped && this.desired !== this.applied) {
-      await this.moveTo(this.desired);
+    while (!this.stopped && this.state.desired !== this.state.applied) {
+      await this.step({ type: 'moveDue', rooms: this.rooms() });
     }
   }
 
   /** Warm up the next room as soon as its assignment is known. */
-  private prepareNext(assignment: Assignment | null): void {
-    if (!hasRoom(assignment)) return;
-    // Staying in the room we are in (or are joining): nothing to prepare.
-    if (assignment.livekitRoom === this.active?.assignment.livekitRoom || assignment.livekitRoom === this.inflight?.livekitRoom) return;
-    if (this.prepared?.livekitRoom === assignment.livekitRoom) return;
-    this.discardPrepared();
+  private prepare(assignment: RoomAssignment): void {
     const adapter = this.createWired();
     this.prepared = { adapter, livekitRoom: assignment.livekitRoom };
     mark(`lw:move:prepare:${assignment.roomId}`);
     adapter.prepare(assignment.livekitUrl, assignment.token).catch(() => {
       // Preparing only saves time; the real connect reports problems.
     });
-  }
-
-  private discardPrepared(): void {
-    if (!this.prepared) return;
-    void this.leaveQuietly(this.prepared.adapter);
-    this.prepared = null;
   }
 
   private takeAdapterFor(livekitRoom: string): MediaRoomAdapter {
@@ -226,39 +267,10 @@ export class MoveManager {
 
   // ---- one move ----
 
-  private async moveTo(target: Target | null): Promise<void> {
-    const assignment = target?.assignment ?? null;
-    if (!target || !hasRoom(assignment)) {
-      const old = this.active;
-      this.active = null;
-      this.applied = target;
-      setConnectedRoom(null, false);
-      setMediaConnection('disconnected');
-      setMoveStatus({ status: 'idle' });
-      if (old) await this.leaveQuietly(old.adapter);
-      return;
-    }
-    if (this.active && this.active.assignment.livekitRoom === assignment.livekitRoom && !this.mustRejoin(this.active, assignment)) {
-      // Same room (a new token or a permission change): no reconnect. What we may publish here
-      // follows the media server's own permission update (permissionsChanged), which can arrive
-      // after this assignment; publishing before it would be refused.
-      if (this.prepared?.livekitRoom === assignment.livekitRoom) this.discardPrepared();
-      this.active.assignment = assignment;
-      this.applied = target;
-      setMoveStatus({ status: 'idle' });
-      return;
-    }
-    if (this.active && this.active.assignment.livekitRoom === assignment.livekitRoom) {
-      // Same room, but the media server moved or our connection to it is stuck retrying (the
-      // server restarted): join again now. The stuck connection goes first, or its own retry and
-      // the new join would evict each other (one identity, one connection per room).
-      const stale = this.active;
-      this.active = null;
-      await this.leaveQuietly(stale.adapter);
-    }
-    const from = this.active?.assignment.roomId ?? null;
+  /** Connect to the target's room, retrying while it is still the target. */
+  private async connectTo(target: Target, assignment: RoomAssignment, from: RoomId | null): Promise<void> {
     let attempt = 0;
-    while (!this.stopped && this.desired === target) {
+    while (!this.stopped && this.state.desired === target) {
       attempt += 1;
       setMoveStatus({ status: 'moving', from, to: assignment.roomId, attempt });
       const adapter = this.takeAdapterFor(assignment.livekitRoom);
@@ -269,12 +281,15 @@ export class MoveManager {
       } catch (error) {
         if (this.inflight?.adapter === adapter) this.inflight = null;
         await this.leaveQuietly(adapter);
-        if (this.desired !== target || this.stopped) return;
-        await this.waitBeforeRetry(target, from, assignment.roomId, attempt, error);
+        if (this.state.desired !== target || this.stopped) return;
+        const { retryPolicy } = this.deps;
+        await this.step({
+          type: 'connectFailed', target, from, attempt, error: errorWords(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,
+        });
         continue;
       }
       if (this.inflight?.adapter === adapter) this.inflight = null;
-      if (this.desired !== target || this.stopped) {
+      if (this.state.desired !== target || this.stopped) {
         // A newer cue came while we connected: this room is already out of date.
         await this.leaveQuietly(adapter);
         return;
@@ -284,17 +299,7 @@ export class MoveManager {
     }
   }
 
-  /**
-   * Whether an assignment for the room we are in needs a fresh join: the media server's URL
-   * changed, or the connection is not up (livekit-client is still retrying the old one).
-   */
-  private mustRejoin(active: ActiveRoom, assignment: Assignment): boolean {
-    if (active.assignment.livekitUrl !== assignment.livekitUrl) return true;
-    const connection = this.latest.get(active.adapter)?.connection ?? 'connected';
-    return connection === 'reconnecting' || connection === 'disconnected';
-  }
-
-  private async completeMove(target: Target, assignment: Assignment & { roomId: RoomId }, adapter: MediaRoomAdapter): Promise<void> {
+  private async completeMove(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
     this.completing = true;
     try {
       await this.switchRooms(target, assignment, adapter);
@@ -305,7 +310,7 @@ export class MoveManager {
     this.syncPublishing();
   }
 
-  private async switchRooms(target: Target, assignment: Assignment & { roomId: RoomId }, adapter: MediaRoomAdapter): Promise<void> {
+  private async switchRooms(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
     const connectedAt = this.deps.nowMs();
     mark(`lw:move:connected:${assignment.roomId}`);
     const old = this.active;
@@ -334,8 +339,7 @@ export class MoveManager {
     }
     if (old) await this.leaveQuietly(old.adapter);
     mark(`lw:move:left-old:${assignment.roomId}`);
-    this.applied = target;
-    setMoveStatus({ status: 'idle' });
+    void this.step({ type: 'moved', target });
 
     if (target.isVisit) return;
     const metric: MoveMetric = {
@@ -349,72 +353,17 @@ export class MoveManager {
     this.deps.report?.(metric);
   }
 
-  private async waitBeforeRetry(target: Target, from: RoomId | null, to: RoomId, attempt: number, error: unknown): Promise<void> {
-    const { retryPolicy } = this.deps;
-    const retryInMs = retryPolicy.nextDelayMs(attempt);
-    setMoveStatus({ status: 'retrying', from, to, attempt, error: errorWords(error), retryInMs });
-    if (attempt % retryPolicy.refreshAfterAttempts === 0) this.deps.requestFreshAssignment?.();
-    const abort = new AbortController();
-    this.retryAbort = abort;
-    await this.deps.sleep(retryInMs, abort.signal);
-    if (this.retryAbort === abort) this.retryAbort = null;
-  }
-
   // ---- the room's own events ----
 
   private createWired(): MediaRoomAdapter {
     const adapter = this.deps.createRoom();
-    const latest: AdapterLatest = { participants: [], canPublish: null, connection: 'disconnected' };
+    const { latest, unsubscribe } = followRoom(adapter, () => this.active?.adapter === adapter, (reason) => {
+      const leftRoom = this.active?.assignment.livekitRoom ?? null;
+      this.active = null;
+      void this.step({ type: 'roomLost', reason, leftRoom, moving: this.running !== null });
+    });
     this.latest.set(adapter, latest);
-    const isActive = () => this.active?.adapter === adapter;
-    this.unsubscribers.set(adapter, [
-      adapter.on('participantsChanged', (participants) => {
-        latest.participants = participants;
-        if (isActive()) setRoomParticipants(participants);
-      }),
-      adapter.on('connectionChanged', (state) => {
-        latest.connection = state;
-        if (isActive()) setMediaConnection(state);
-      }),
-      adapter.on('permissionsChanged', (canPublish) => {
-        latest.canPublish = canPublish;
-        if (isActive()) setCanPublish(canPublish);
-      }),
-      adapter.on('audioPlaybackChanged', (canPlay) => {
-        if (isActive()) setAudioBlocked(!canPlay);
-      }),
-      adapter.on('screenShareChanged', (sharing) => {
-        if (isActive()) setScreenSharing(sharing);
-      }),
-      adapter.on('disconnected', (reason) => {
-        if (!isActive()) return;
-        const leftRoom = this.active?.assignment.livekitRoom;
-        this.active = null;
-        setConnectedRoom(null, false);
-        setMediaConnection('disconnected');
-        const to = this.desired?.assignment?.roomId ?? null;
-        if (reason === 'duplicate_identity') {
-          if (to) setMoveStatus({ status: 'failed', to, error: 'You joined from another tab or device; this one was disconnected.' });
-          this.applied = this.desired;
-          return;
-        }
-        if (reason === 'removed' && this.running && this.desired?.assignment?.livekitRoom !== leftRoom) {
-          // Taken out of the room we are leaving while the move to the new one is still under
-          // way (a slow machine): let that move finish instead of starting over.
-          return;
-        }
-        if (reason === 'removed') {
-          // The server took us out of this room: our assignment is probably out of date. Ask for
-          // the current one and follow it, rather than pushing back into a room we may not belong to.
-          this.applied = this.desired;
-          this.deps.requestFreshAssignment?.();
-          return;
-        }
-        // Lost the room: join it again (with retries, and a fresh pass if needed).
-        this.applied = null;
-        this.kick();
-      }),
-    ]);
+    this.unsubscribers.set(adapter, unsubscribe);
     return adapter;
   }
 
@@ -445,7 +394,7 @@ export class MoveManager {
   }
 
   private async leaveQuietly(adapter: MediaRoomAdapter): Promise<void> {
-    for (const off of this.unsubscribers.get(adapter) ?? []) off();
+    this.unsubscribers.get(adapter)?.();
     this.unsubscribers.delete(adapter);
     if (this.inflight?.adapter === adapter) this.inflight = null;
     try {
