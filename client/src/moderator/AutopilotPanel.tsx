@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EventConfig } from '@live-workshop/shared';
 import { formatDate, formatTime, zoneAbbreviation } from '@live-workshop/shared/pure';
-import { ApiError } from '../net/api.js';
+import { problemOf } from '../net/api.js';
 import type { AutopilotStatus, AutopilotStep } from '@live-workshop/shared';
 import { fetchAutopilot, setAutopilot } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
@@ -34,10 +34,7 @@ export function AutopilotPanel({ credential, event, agendaVersion }: { credentia
   });
   const status = query.data ?? null;
   const busy = change.isPending;
-  const words = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
-  const problem = change.isError
-    ? words(change.error, 'The autopilot could not be changed.')
-    : query.isError ? words(query.error, 'The autopilot status could not be loaded.') : null;
+  const problem = problemOf(change, 'The autopilot could not be changed.') ?? problemOf(query, 'The autopilot status could not be loaded.');
   const toggle = (state: 'hold' | 'run') => change.mutate(state);
 
   return (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EventConfig } from '@live-workshop/shared';
-import { ApiError } from '../net/api.js';
+import { problemOf } from '../net/api.js';
 import { fetchPreferences } from './moderatorApi.js';
 import { useThrottled } from '../net/useThrottled.js';
 import { shortTitle } from '../ui/words.js';
@@ -22,7 +22,7 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
     placeholderData: (previous) => previous,
   });
   const counts = query.data ?? null;
-  const problem = query.isError ? (query.error instanceof ApiError ? query.error.message : 'The preference counts could not be loaded.') : null;
+  const problem = problemOf(query, 'The preference counts could not be loaded.');
   const refresh = () => void query.refetch();
 
   return (

@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useReducer, useState, type FormEvent, type ReactNode } from 'react';
 import type { AgendaItemKind } from '@live-workshop/shared';
-import { ApiError } from '../net/api.js';
+import { ApiError, failureWords } from '../net/api.js';
 import { fetchEditableEvent, saveEvent } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
 import { blankBreakout, blankItem, configOf, hasStage, KIND_LABELS, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
@@ -67,7 +67,7 @@ export function EventSetupPanel({ credential }: { credential: string }) {
     return (
       <div className="row">
         <p className="field-error" role="alert">
-          {query.error instanceof ApiError ? query.error.message : 'The event could not be loaded.'}
+          {failureWords(query.error, 'The event could not be loaded.')}
         </p>
         <button type="button" className="secondary" onClick={reload}>
           Try again

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { ApiError } from '../net/api.js';
+import { problemOf } from '../net/api.js';
 import { downloadExport, type EXPORTS } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
 
@@ -15,7 +15,7 @@ export function ExportsPanel({ credential }: { credential: string }) {
     onSuccess: (name) => announce(`${name} is downloading.`),
   });
   const busy = download.isPending ? download.variables : null;
-  const problem = download.isError ? (download.error instanceof ApiError ? download.error.message : 'The download failed; try again.') : null;
+  const problem = problemOf(download, 'The download failed; try again.');
   return (
     <section className="panel" aria-labelledby="exports-heading" data-testid="exports">
       <h2 id="exports-heading">Exports</h2>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
 import type { EventConfig, Phase } from '@live-workshop/shared';
 import { formatTime } from '@live-workshop/shared/pure';
-import { ApiError } from '../net/api.js';
+import { problemOf } from '../net/api.js';
 import type { OccupancySeries } from '@live-workshop/shared';
 import { fetchOccupancy } from './moderatorApi.js';
 import { changeRows, peaksSummary, roomLabel, roomsShown } from './occupancy.js';
@@ -61,7 +61,7 @@ export function OccupancyPanel({ credential, event, phase }: { credential: strin
     retry: false,
   });
   const series = query.data ?? null;
-  const problem = query.isError ? (query.error instanceof ApiError ? query.error.message : 'The occupancy could not be loaded.') : null;
+  const problem = problemOf(query, 'The occupancy could not be loaded.');
   const updatedAt = query.dataUpdatedAt > 0 ? query.dataUpdatedAt : null;
 
   const rooms = useMemo(() => (series ? roomsShown(series) : []), [series]);

@@ -20,6 +20,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Words for a failed request: the server's (or the network's) when it is an ApiError, else `fallback`. */
+export function failureWords(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+/** The words for a query or mutation that failed, or null while it has not. */
+export function problemOf(request: { readonly isError: boolean; readonly error: unknown }, fallback: string): string | null {
+  return request.isError ? failureWords(request.error, fallback) : null;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return null;

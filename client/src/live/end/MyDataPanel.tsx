@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { ApiError, deleteMyData } from '../../net/api.js';
+import { deleteMyData, problemOf } from '../../net/api.js';
 import { forgetCredential } from '../../session/credential.js';
 import { downloadSigned } from '../../net/download.js';
 import { announce } from '../../session/store/actions.js';
@@ -23,10 +23,7 @@ export function MyDataPanel({ credential }: { credential: string }) {
     onError: () => setConfirming(false),
   });
   const deletion = erase.isSuccess ? 'deleted' : erase.isPending ? 'deleting' : confirming ? 'confirming' : 'idle';
-  const words = (e: unknown, fallback: string) => (e instanceof ApiError ? e.message : fallback);
-  const problem = erase.isError
-    ? words(erase.error, 'Your data could not be deleted; try again.')
-    : download.isError ? words(download.error, 'The download failed; try again.') : null;
+  const problem = problemOf(erase, 'Your data could not be deleted; try again.') ?? problemOf(download, 'The download failed; try again.');
 
   if (deletion === 'deleted') {
     return (

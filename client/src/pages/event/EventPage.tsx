@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EventConfig, RegistrationFormInfo } from '@live-workshop/shared';
-import { ApiError, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
+import { failureWords, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
 import { QueryProvider } from '../../net/queryClient.js';
 import { storedCredential } from '../../session/credential.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
@@ -87,7 +87,7 @@ function EventPageContent() {
     if (title) document.title = title;
   }, [title]);
   const state: { event: EventConfig; serverTime: number; closed: string | null; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
-    ? { error: eventQuery.error instanceof ApiError ? eventQuery.error.message : 'The event could not be loaded.' }
+    ? { error: failureWords(eventQuery.error, 'The event could not be loaded.') }
     : eventQuery.data && formQuery.isSuccess
       ? { event: eventQuery.data.event, serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, form: formQuery.data }
       : null;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { PrivacyNotice } from '@live-workshop/shared';
-import { ApiError, fetchPrivacyNotice } from '../../net/api.js';
+import { failureWords, fetchPrivacyNotice } from '../../net/api.js';
 import { QueryProvider } from '../../net/queryClient.js';
 
 /** `/privacy`: the privacy notice people consent to when they register, as the server words it. */
@@ -20,7 +20,7 @@ function PrivacyNoticeContent() {
     if (title) document.title = title;
   }, [title]);
   const state: { notice: PrivacyNotice } | { error: string } | null = query.isError
-    ? { error: query.error instanceof ApiError ? query.error.message : 'The privacy notice could not be loaded.' }
+    ? { error: failureWords(query.error, 'The privacy notice could not be loaded.') }
     : query.data ? { notice: query.data } : null;
   return (
     <main className="page text-page" id="main">
