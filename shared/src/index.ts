@@ -1,3 +1,9 @@
+/**
+ * @live-workshop/shared: the domain, the agenda engine, time, and the wire protocol (Socket.IO in
+ * protocol/, HTTP in protocol/http/), no I/O. Two entries: this one (everything, zod schemas
+ * included) and `@live-workshop/shared/pure` (pure.ts: the values of the modules that build no
+ * schema, for the browser).
+ */
 export * from './domain.js';
 export * from './rooms.js';
 export * from './event/eventConfig.js';
