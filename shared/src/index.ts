@@ -27,4 +27,5 @@ export * from './event/rehearsal.js';
 export * from './protocol/http/index.js';
 export * from './protocol/http/schemas.js';
 export * from './registration/registrationRules.js';
+export * from './registration/registrationSchema.js';
 export * from './limits.js';

@@ -19,7 +19,7 @@ describe('registrationProblems', () => {
     ['the extended form complete', adaComplete, extended, {}],
     ['accessibility needs too long', { ...adaComplete, accessibilityNeeds: 'x'.repeat(1001) }, extended, { accessibilityNeeds: 'too_long' }],
     ['a plenary-only event without a room choice', { ...adaComplete, preferences: [] }, plenaryOnly, {}],
-    ['a plenary-only event with an empty choice from the form', { ...adaComplete, preferences: ['', ''] }, plenaryOnly, {}],
+    ['a plenary-only event with no choice from the form', { ...adaComplete, preferences: [undefined, undefined] }, plenaryOnly, {}],
     ['a plenary-only event with a room that does not exist', { ...adaComplete, preferences: ['trust'] }, plenaryOnly, { 'preferences.0': 'not_listed' }],
   ] as const)('%s', (_name, input, context, expected) => {
     expect(registrationProblems(input, context)).toEqual(expected);
@@ -32,7 +32,8 @@ describe('preferenceProblems', () => {
     [['trust'], {}, 'rooms'],
     [['trust', 'global'], {}, 'rooms'],
     [[], { 'preferences.0': 'missing' }, 'rooms'],
-    [['', 'trust'], { 'preferences.0': 'missing' }, 'rooms'],
+    [[undefined, 'trust'], { 'preferences.0': 'missing' }, 'rooms'],
+    [[''], { 'preferences.0': 'not_listed' }, 'rooms'],
     [['mars'], { 'preferences.0': 'not_listed' }, 'rooms'],
     [['trust', 'mars'], { 'preferences.1': 'not_listed' }, 'rooms'],
     [['trust', 'trust'], { 'preferences.1': 'same_as_first' }, 'rooms'],

@@ -20,7 +20,8 @@ export interface RegistrationInput {
   readonly name?: string;
   readonly email?: string;
   readonly organisation?: string;
-  readonly preferences?: readonly string[];
+  /** Breakout ids, first choice then second; `undefined` where none is chosen. */
+  readonly preferences?: readonly (string | undefined)[];
   readonly country?: string;
   readonly stakeholderType?: string;
   readonly accessibilityNeeds?: string;
@@ -38,15 +39,15 @@ export type RegistrationField =
 export const looksLikeEmail = (email: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
 
 /** The breakout choices' problems: a first choice is needed only when the event has breakout rooms. */
-export function preferenceProblems(preferences: readonly string[], breakoutIds: readonly string[]): Partial<Record<'preferences' | 'preferences.0' | 'preferences.1', RegistrationProblem>> {
+export function preferenceProblems(preferences: readonly (string | undefined)[], breakoutIds: readonly string[]): Partial<Record<'preferences' | 'preferences.0' | 'preferences.1', RegistrationProblem>> {
   const problems: Partial<Record<'preferences' | 'preferences.0' | 'preferences.1', RegistrationProblem>> = {};
   if (preferences.length > REGISTRATION_LIMITS.preferences) problems.preferences = 'too_many';
   const rooms = new Set(breakoutIds);
   const [first, second] = preferences;
-  if (first === undefined || first === '') {
+  if (first === undefined) {
     if (rooms.size > 0) problems['preferences.0'] = 'missing';
   } else if (!rooms.has(first)) problems['preferences.0'] = 'not_listed';
-  if (second !== undefined && second !== '') {
+  if (second !== undefined) {
     if (!rooms.has(second)) problems['preferences.1'] = 'not_listed';
     else if (second === first) problems['preferences.1'] = 'same_as_first';
   }

@@ -27,7 +27,7 @@ const TOO_LONG: Partial<Record<Field, number>> = {
 /** The shared registration rule, in the form's words (the server applies the same rule). */
 function validate(values: Values, event: EventConfig, info: RegistrationFormInfo | null): Partial<Record<Field, string>> {
   const problems = registrationProblems(
-    { ...values, preferences: [values.first, values.second] },
+    { ...values, preferences: [values.first || undefined, values.second || undefined] },
     { breakoutIds: event.breakouts.map((b) => b.id), extendedForm: info !== null },
   );
   const errors: Partial<Record<Field, string>> = {};

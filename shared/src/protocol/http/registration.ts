@@ -23,5 +23,5 @@ export interface RegistrationFormInfo {
 
 /** What POST /api/registrations answers: the link, or (already registered, mail configured) word that it was mailed. */
 export type Registration =
-  | { readonly participantId: string; readonly joinUrl: string; readonly credential: string; readonly mailed?: undefined }
+  | { readonly participantId: string; readonly joinUrl: string; readonly credential: string; readonly alreadyRegistered?: boolean; readonly mailed?: undefined }
   | { readonly alreadyRegistered: true; readonly mailed: true };
