@@ -7,12 +7,8 @@ export type Role = z.infer<typeof roleSchema>;
 /** A LiveKit room of the event, by its meaning in the workshop. */
 export type RoomId = 'plenary' | 'backstage' | `breakout:${string}`;
 
-/** The room id of a breakout room. */
-export const breakoutRoomId = (breakoutId: string): RoomId => `breakout:${breakoutId}`;
-
-/** The breakout id inside a breakout room id, or null for other rooms. */
-export const breakoutIdOf = (roomId: RoomId): string | null =>
-  roomId.startsWith('breakout:') ? roomId.slice('breakout:'.length) : null;
+// Room ids and their helpers live in rooms.ts, which builds no schema, so the browser can import them.
+export { breakoutIdOf, breakoutRoomId } from './rooms.js';
 
 /** A participant as the live agenda knows them. */
 export interface Participant {

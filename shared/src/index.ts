@@ -1,3 +1,9 @@
+/**
+ * @live-workshop/shared: the domain, the agenda engine, time, and the wire protocol (Socket.IO in
+ * protocol/, HTTP in protocol/http/), no I/O. Two entries: this one (everything, zod schemas
+ * included) and `@live-workshop/shared/pure` (pure.ts: the values of the modules that build no
+ * schema, for the browser).
+ */
 export * from './domain.js';
 export * from './rooms.js';
 export * from './event/eventConfig.js';
@@ -15,6 +21,12 @@ export * from './protocol/views.js';
 export * from './protocol/events.js';
 export * from './engine/preview.js';
 export * from './time/zonedTime.js';
+export * from './time/zonedFormat.js';
 export * from './event/eventTiming.js';
 export * from './event/rehearsal.js';
 export * from './people/personName.js';
+export * from './protocol/http/index.js';
+export * from './protocol/http/schemas.js';
+export * from './registration/registrationRules.js';
+export * from './registration/registrationSchema.js';
+export * from './limits.js';

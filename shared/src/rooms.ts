@@ -1,4 +1,12 @@
+/** LiveKit rooms of an event and the workshop's room ids (zod-free: the browser imports these). */
 import type { RoomId } from './domain.js';
+
+/** The room id of a breakout room. */
+export const breakoutRoomId = (breakoutId: string): RoomId => `breakout:${breakoutId}`;
+
+/** The breakout id inside a breakout room id, or null for other rooms. */
+export const breakoutIdOf = (roomId: RoomId): string | null =>
+  roomId.startsWith('breakout:') ? roomId.slice('breakout:'.length) : null;
 
 /** Maximum length LiveKit accepts for a room name. */
 export const LIVEKIT_ROOM_NAME_MAX = 256;

@@ -1,41 +1,11 @@
-/** The HTTP API: the public event page, registration, privacy, certificates and the signed-in person's own data. */
-import type { EventConfig } from '@live-workshop/shared';
-
-/** What GET /api/event answers. */
-export interface EventResponse {
-  readonly event: EventConfig;
-  readonly serverTime: number;
-  /** Why registration is closed (the event is over), in words; null while it is open. */
-  readonly registrationClosed: string | null;
-}
-
-/** What POST /api/registrations takes. The fields after `preferences` are asked only when the server's form info lists them. */
-export interface RegistrationRequest {
-  readonly name: string;
-  readonly email: string;
-  readonly organisation?: string;
-  /** Breakout ids, first choice then second. */
-  readonly preferences: string[];
-  /** ISO 3166-1 alpha-2. */
-  readonly country?: string;
-  readonly stakeholderType?: string;
-  readonly accessibilityNeeds?: string;
-  readonly consent?: true;
-  readonly privacyNoticeVersion?: string;
-}
-
-/** What GET /api/registration/form answers: the choices the form offers. */
-export interface RegistrationFormInfo {
-  readonly countries: readonly { readonly code: string; readonly name: string }[];
-  readonly stakeholderTypes: readonly { readonly id: string; readonly label: string }[];
-  readonly accessibilityNeedsMaxLength: number;
-  readonly privacyNoticeVersion: string;
-}
-
-/** A successful registration: the link, or (already registered, mail configured) word that it was mailed. */
-export type Registration =
-  | { readonly participantId: string; readonly joinUrl: string; readonly credential: string; readonly mailed?: undefined }
-  | { readonly alreadyRegistered: true; readonly mailed: true };
+/**
+ * The HTTP API: the public event page, registration, privacy, certificates and the signed-in person's own data.
+ * Request and response types are shared/src/protocol/http's, the server's own.
+ */
+import type {
+  DeletedMyData, EventResponse, HttpErrorBody, MyCertificate, PrivacyNotice, Registration, RegistrationFormInfo, RegistrationRequest, Verification,
+  VerifyCertificateRequest,
+} from '@live-workshop/shared';
 
 /** A refused request, in words, with per-field problems for forms. */
 export class ApiError extends Error {
@@ -48,6 +18,16 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** Words for a failed request: the server's (or the network's) when it is an ApiError, else `fallback`. */
+export function failureWords(error: unknown, fallback: string): string {
+  return error instanceof ApiError ? error.message : fallback;
+}
+
+/** The words for a query or mutation that failed, or null while it has not. */
+export function problemOf(request: { readonly isError: boolean; readonly error: unknown }, fallback: string): string | null {
+  return request.isError ? failureWords(request.error, fallback) : null;
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -68,7 +48,7 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new ApiError(0, 'network', 'Could not reach the workshop server. Check your connection and try again.');
   }
-  const body = (await readJson(response)) as Record<string, unknown> | null;
+  const body = (await readJson(response)) as Partial<Record<keyof HttpErrorBody, unknown>> | null;
   if (!response.ok) {
     const message = typeof body?.message === 'string' ? body.message : `The server answered ${response.status}.`;
     const code = typeof body?.code === 'string' ? body.code : 'internal';
@@ -108,65 +88,19 @@ export function calendarUrl(credential: string): string {
   return `/api/registrations/ics?credential=${encodeURIComponent(credential)}`;
 }
 
-/** What GET /api/privacy answers: the privacy notice in plain-text sections. */
-export interface PrivacyNotice {
-  readonly version: string;
-  readonly title: string;
-  readonly controller: readonly string[];
-  readonly sections: readonly { readonly heading: string; readonly text: string }[];
-}
-
 /** The privacy notice people consent to when registering. */
 export function fetchPrivacyNotice(): Promise<PrivacyNotice> {
   return request<PrivacyNotice>('/api/privacy');
 }
 
-/** The parts of a certificate of participation (an Open Badges 3.0 credential) that people read. */
-export interface ParticipationCredential {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly validFrom: string;
-  readonly issuer: { readonly id: string; readonly name: string; readonly url?: string };
-  readonly credentialSubject: {
-    readonly identifier?: readonly { readonly identityType: string; readonly hashed: boolean; readonly identityHash: string }[];
-    readonly activityStartDate?: string;
-    readonly activityEndDate?: string;
-    readonly achievement: { readonly name: string; readonly description?: string; readonly criteria?: { readonly narrative?: string } };
-  };
-  readonly evidence?: readonly { readonly name: string; readonly genre?: string; readonly description?: string }[];
-}
-
-/** What a certificate check found. */
-export type VerificationStatus = 'valid' | 'tampered' | 'revoked';
-
-/** The answer of a certificate check. */
-export interface Verification {
-  readonly status: VerificationStatus;
-  readonly message: string;
-  readonly certificateId: string | null;
-  readonly credential: ParticipationCredential | null;
-  readonly revokedAt: number | null;
-}
-
 /** Check a pasted signed certificate (JWT). */
 export function verifyCertificateJwt(jwt: string): Promise<Verification> {
-  return request<Verification>('/api/certificates/verify', { method: 'POST', body: JSON.stringify({ jwt }) });
+  return request<Verification>('/api/certificates/verify', { method: 'POST', body: JSON.stringify({ jwt } satisfies VerifyCertificateRequest) });
 }
 
 /** Check the certificate on record under an id. */
 export function verifyCertificateId(id: string): Promise<Verification> {
   return request<Verification>(`/api/certificates/${encodeURIComponent(id)}/verify`);
-}
-
-/** The signed-in person's certificate, as GET /api/certificates/mine hands it over. */
-export interface MyCertificate {
-  readonly id: string;
-  readonly jwt: string;
-  readonly credential: ParticipationCredential;
-  readonly issuedAt: number;
-  readonly pageUrl: string;
-  readonly verifyUrl: string;
 }
 
 /** Where the signed credential (JWT) of a certificate downloads from; public, like the certificate page. */
@@ -180,6 +114,6 @@ export function fetchMyCertificate(credential: string): Promise<MyCertificate> {
 }
 
 /** Delete everything the server holds about me (attendees only). */
-export function deleteMyData(credential: string): Promise<{ deleted: true }> {
-  return request<{ deleted: true }>('/api/me', { method: 'DELETE', headers: bearer(credential) });
+export function deleteMyData(credential: string): Promise<DeletedMyData> {
+  return request<DeletedMyData>('/api/me', { method: 'DELETE', headers: bearer(credential) });
 }

@@ -1,8 +1,8 @@
 /**
- * Data fetching for the pages that read the HTTP API (the moderator console, the verify page):
- * TanStack Query, so that only the answer to the latest request is ever shown (a slow older one
- * cannot overwrite it), with one place for the defaults. Each of those pages is loaded on
- * demand and brings its own provider, so the attendee's page does not carry the library.
+ * Data fetching for everything that reads the HTTP API (the event, privacy and verify pages, the end
+ * screen, the moderator console): TanStack Query, so that only the answer to the latest request is
+ * ever shown (a slow older one cannot overwrite it), with one place for the defaults. Each of those
+ * is loaded on demand and brings its own provider, so the app's entry chunk does not carry the library.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';

@@ -1,6 +1,6 @@
 /** An in-memory media world for tests: rooms that connect, publish and leave on command. */
-import { TypedEmitter } from '../livekit/emitter.js';
-import type { LocalMedia, MediaDisconnectReason, MediaRoomAdapter, MediaRoomEvents, MuteState, RemoteParticipantView } from '../livekit/types.js';
+import { TypedEmitter } from '../live/media/livekit/emitter.js';
+import type { LocalMedia, MediaDisconnectReason, MediaRoomAdapter, MediaRoomEvents, MuteState, RemoteParticipantView } from '../live/media/livekit/types.js';
 
 /** A promise with its resolve/reject in hand. */
 export interface Deferred<T = void> {

@@ -1,6 +1,6 @@
 /** The reference event and wire payloads for client tests. */
 import type { AgendaSnapshot, Assignment, EventConfig, Phase, RoomId, RosterEntry, Welcome } from '@live-workshop/shared';
-import { phaseKey } from '@live-workshop/shared';
+import { phaseKey } from '@live-workshop/shared/pure';
 import { tokenFor } from './fakeMediaRoom.js';
 
 export const EVENT: EventConfig = {

@@ -1,4 +1,5 @@
-import { remainingMs, type Phase } from '@live-workshop/shared';
+import type { Phase } from '@live-workshop/shared';
+import { remainingMs } from '@live-workshop/shared/pure';
 
 /** The server's clock as seen from here: local time plus the offset measured at the last snapshot. */
 export function serverNowMs(serverOffsetMs: number, localNowMs: number): number {

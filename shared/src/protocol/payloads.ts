@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clientActionSchema } from '../engine/actions.js';
+import { CHAT_MAX_CHARS } from '../limits.js';
 
 /** A command a participant sends: the action and the agenda version they saw. */
 export const agendaCommandPayload = z.strictObject({
@@ -8,8 +9,8 @@ export const agendaCommandPayload = z.strictObject({
 });
 export type AgendaCommandPayload = z.infer<typeof agendaCommandPayload>;
 
-/** Maximum length of a chat message, in characters. */
-export const CHAT_MAX_CHARS = 1000;
+// Defined where no schema is built, so the browser can show it without loading zod.
+export { CHAT_MAX_CHARS } from '../limits.js';
 
 /** A chat message to the room the sender is in. */
 export const chatSendPayload = z.strictObject({ text: z.string().trim().min(1).max(CHAT_MAX_CHARS) });

@@ -1,0 +1,54 @@
+/**
+ * The browser app. Where things live (client/src):
+ * - app/ this shell, the routes (routes.ts) and the entry (main.tsx);
+ * - pages/{event, join, privacy, verify}/ one lazily loaded chunk per page;
+ * - live/ what a joined person sees: phases/ (one view per phase), room/ (chat, hands, tiles),
+ *   media/ (livekit/ adapters, local tracks), moves/ (the move manager), end/ (certificate, my data);
+ * - session/ the Socket.IO wiring, the join credential and the zustand store (store/) with its hooks;
+ * - moderator/ the console (its own chunk); net/ the HTTP API; ui/ small shared pieces; time/ clocks.
+ */
+import { lazy, Suspense } from 'react';
+import { routeOf } from './routes.js';
+import { LiveRegion } from '../ui/LiveRegion.js';
+
+// One chunk per page: the public event page never downloads livekit-client, and the join page
+// never downloads the registration form.
+const EventPage = lazy(() => import('../pages/event/EventPage.js').then((m) => ({ default: m.EventPage })));
+const JoinPage = lazy(() => import('../pages/join/JoinPage.js').then((m) => ({ default: m.JoinPage })));
+const PrivacyPage = lazy(() => import('../pages/privacy/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage })));
+const VerifyPage = lazy(() => import('../pages/verify/VerifyPage.js').then((m) => ({ default: m.VerifyPage })));
+
+/** The whole app: one live region, then the page. */
+export function App({ pathname = window.location.pathname }: { pathname?: string }) {
+  const route = routeOf(pathname);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the content
+      </a>
+      <LiveRegion />
+      <Suspense fallback={<p role="status" className="page">Loading…</p>}>
+        {route.page === 'event' && <EventPage />}
+        {route.page === 'join' && <JoinPage credential={route.credential} />}
+        {route.page === 'privacy' && <PrivacyPage />}
+        {route.page === 'verify' && <VerifyPage certificateId={route.certificateId} />}
+      </Suspense>
+      {route.page === 'join-missing' && (
+        <main className="page" id="main">
+          <h1>No join link in this browser</h1>
+          <p>
+            Open the personal join link you received when registering, or <a href="/">register on the event page</a>.
+          </p>
+        </main>
+      )}
+      {route.page === 'not-found' && (
+        <main className="page" id="main">
+          <h1>Page not found</h1>
+          <p>
+            <a href="/">Go to the event page</a>
+          </p>
+        </main>
+      )}
+    </>
+  );
+}

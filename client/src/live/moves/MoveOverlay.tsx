@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { useEvent, useLw } from '../../session/useLw.js';
+import { describeRoom } from '../../ui/words.js';
+
+/** "Moving you to Breakout 2: Building Trust…" while a move runs (and why, when it retries). */
+export function MoveOverlay() {
+  const move = useLw((s) => s.media.move);
+  const event = useEvent();
+  if (move.status === 'idle') return null;
+  const to = describeRoom(event, move.to);
+  let body: ReactNode;
+  switch (move.status) {
+    case 'moving':
+      body = <p className="move-title">{move.from === null ? `Joining ${to}…` : `Moving you to ${to}…`}</p>;
+      break;
+    case 'retrying':
+      body = (
+        <>
+          <p className="move-title">{`Moving you to ${to}…`}</p>
+          <p className="move-problem">
+            {move.error} Trying again in {Math.max(1, Math.round(move.retryInMs / 1000))} s (attempt {move.attempt + 1}).
+          </p>
+        </>
+      );
+      break;
+    case 'failed':
+      body = (
+        <>
+          <p className="move-title">{`Could not take you to ${to}.`}</p>
+          <p className="move-problem">{move.error}</p>
+          <button type="button" onClick={() => window.location.reload()}>
+            Reload the page
+          </button>
+        </>
+      );
+      break;
+  }
+  // A move in progress covers the page briefly; a move that keeps failing must not block the chat.
+  const layout = move.status === 'moving' ? 'move-overlay' : 'move-banner';
+  return (
+    <div className={`${layout} move-${move.status}`} data-testid="move-overlay">
+      <div className="move-card">
+        {move.status !== 'failed' && <div className="spinner" aria-hidden="true" />}
+        {body}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,406 @@
+/**
+ * The move manager: keeps us in exactly the room the server assigns.
+ *
+ * When the current assignment changes it connects the new room (prepared in advance when the
+ * assignment came before the cue), republishes the same camera and microphone tracks with the
+ * same mute state (no new getUserMedia, so no new permission prompt), and only then leaves the
+ * old room. Failures are retried with backoff and shown; when cues come quickly only the latest
+ * target wins and at most one room stays connected. Each move's timings go to the store,
+ * `window.__lwMoves` and the server.
+ *
+ * Its decisions (what to do when a target changes, a connect fails or a room closes) are the pure
+ * `transition()` of moveTransition.ts; this class is the shell that runs their effects on the
+ * media room adapters and the store, and awaits what takes time (connect, publish, leave). It
+ * stays one class (~400 lines) because every part of it works on the same three adapters (the room
+ * we are in, the one warming up, the one connecting); each room's events are mirrored by roomEvents.ts.
+ */
+import type { Assignment, RoomId } from '@live-workshop/shared';
+import type { MediaRoomAdapter, MediaRoomFactory } from '../media/livekit/types.js';
+import {
+  recordMove, setAudioBlocked, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing, setRoomParticipants, setScreenSharing,
+} from '../../session/store/actions.js';
+import type { LwState, MoveMetric } from '../../session/store/state.js';
+import { lwStore } from '../../session/store/store.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
+import { followRoom, type RoomLatest } from './roomEvents.js';
+import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
+
+declare global {
+  interface Window {
+    /** Every finished move of this page, for the e2e tests and the bench. */
+    __lwMoves?: MoveMetric[];
+  }
+}
+
+/** What the move manager needs from the outside world. */
+export interface MoveManagerDeps {
+  readonly createRoom: MediaRoomFactory;
+  /** Send a finished move's timings to the server. */
+  readonly report?: (metric: MoveMetric) => void;
+  /** Ask the server for our assignment again (a token may have expired). */
+  readonly requestFreshAssignment?: () => void;
+  readonly retryPolicy?: RetryPolicy;
+  /** Monotonic clock, same as the one the store stamps cues with. */
+  readonly nowMs?: () => number;
+  /** Wait before a retry; resolves early when `signal` aborts (a newer target). */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+interface ActiveRoom {
+  readonly adapter: MediaRoomAdapter;
+  assignment: Assignment;
+}
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+
+/** Performance marks around each move, for the bench and the browser's performance panel. */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+const errorWords = (error: unknown) => (error instanceof Error && error.message ? error.message : 'Something went wrong with the media connection.');
+
+/** See the file comment. One per page. */
+export class MoveManager {
+  private readonly deps: Required<Omit<MoveManagerDeps, 'report' | 'requestFreshAssignment'>> & Pick<MoveManagerDeps, 'report' | 'requestFreshAssignment'>;
+  /** The decisions' state (see moveTransition.ts); only `step()` changes it. */
+  private state: MoveState = INITIAL_MOVE_STATE;
+  private active: ActiveRoom | null = null;
+  private prepared: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
+  private inflight: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
+  private retryAbort: AbortController | null = null;
+  private running: Promise<void> | null = null;
+  private readonly latest = new WeakMap<MediaRoomAdapter, RoomLatest>();
+  private readonly unsubscribers = new WeakMap<MediaRoomAdapter, () => void>();
+  private unsubscribeStore: (() => void) | null = null;
+  private publishChain: Promise<void> = Promise.resolve();
+  private stopped = false;
+  /** True while a move publishes into its new room; permission changes then wait for it. */
+  private completing = false;
+
+  constructor(deps: MoveManagerDeps) {
+    this.deps = {
+      retryPolicy: DEFAULT_RETRY_POLICY,
+      nowMs: () => performance.now(),
+      sleep: abortableSleep,
+      ...deps,
+    };
+  }
+
+  /** Start following the store's assignments (after the pre-join check). */
+  start(): void {
+    if (this.unsubscribeStore) return;
+    this.stopped = false;
+    this.unsubscribeStore = lwStore.subscribe((state, prev) => this.onStoreChange(state, prev));
+    this.onStoreChange(lwStore.getState(), null);
+  }
+
+  /** Leave every room and stop following assignments. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribeStore?.();
+    this.unsubscribeStore = null;
+    void this.step({ type: 'stopped' });
+    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter].filter((a): a is MediaRoomAdapter => !!a);
+    this.active = null;
+    this.prepared = null;
+    await Promise.all(rooms.map((r) => this.leaveQuietly(r)));
+    setConnectedRoom(null, false);
+    setMediaConnection('disconnected');
+  }
+
+  /** Resolves when there is nothing left to do (every move done or given up for now). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+    await this.publishChain;
+  }
+
+  /** Start or stop sharing the screen in the current room. */
+  async setScreenShare(enabled: boolean): Promise<void> {
+    const room = this.active;
+    if (!room) return;
+    try {
+      setScreenSharing(await room.adapter.setScreenShare(enabled));
+    } catch (error) {
+      setScreenSharing(false);
+      setNotice({ kind: 'error', text: /denied|NotAllowed|Permission/i.test(String(error)) ? 'Screen sharing was not allowed by the browser.' : `Screen sharing failed: ${errorWords(error)}` });
+    }
+  }
+
+  /** Let sound play after the browser blocked it. */
+  async startAudio(): Promise<void> {
+    await this.active?.adapter.startAudio();
+    setAudioBlocked(false);
+  }
+
+  // ---- decisions and their effects ----
+
+  /** What the decisions need to know about the rooms right now. */
+  private rooms(): Rooms {
+    const active = this.active && { assignment: this.active.assignment, connection: this.latest.get(this.active.adapter)?.connection ?? 'connected' };
+    return { active, prepared: this.prepared?.livekitRoom ?? null, inflight: this.inflight?.livekitRoom ?? null };
+  }
+
+  /**
+   * Apply an event to the decisions' state, then run their effects in order. Effects that take no
+   * time run at once (so a cue starts its move within the store update that brought it); the rest
+   * of the list waits for one that takes time.
+   */
+  private step(event: MoveEvent): Promise<void> | void {
+    const { state, effects } = transition(this.state, event);
+    this.state = state;
+    return this.runFrom(effects, 0);
+  }
+
+  private runFrom(effects: readonly MoveEffect[], from: number): Promise<void> | void {
+    for (let i = from; i < effects.length; i++) {
+      const pending = this.run(effects[i]!);
+      if (pending) return pending.then(() => this.runFrom(effects, i + 1));
+    }
+  }
+
+  private run(effect: MoveEffect): Promise<void> | void {
+    switch (effect.type) {
+      case 'abortRetry':
+        this.retryAbort?.abort();
+        return;
+      case 'leave':
+        return this.leaveSlot(effect.slot);
+      case 'prepare':
+        return this.prepare(effect.assignment);
+      case 'adoptAssignment':
+        if (this.active) this.active.assignment = effect.assignment;
+        return;
+      case 'connect':
+        return this.connectTo(effect.target, effect.assignment, effect.from);
+      case 'runMoves':
+        return this.kick();
+      case 'showNoRoom':
+        setConnectedRoom(null, false);
+        setMediaConnection('disconnected');
+        return;
+      case 'showMoveStatus':
+        setMoveStatus(effect.status);
+        return;
+      case 'requestFreshAssignment':
+        this.deps.requestFreshAssignment?.();
+        return;
+      case 'waitBeforeRetry':
+        return this.waitBeforeRetry(effect.ms);
+    }
+  }
+
+  private async waitBeforeRetry(ms: number): Promise<void> {
+    const abort = new AbortController();
+    this.retryAbort = abort;
+    await this.deps.sleep(ms, abort.signal);
+    if (this.retryAbort === abort) this.retryAbort = null;
+  }
+
+  /** Empty a slot at once; the adapter leaves in the background, except the room we are in: that is awaited. */
+  private leaveSlot(slot: Slot): Promise<void> | void {
+    const room = this[slot];
+    if (!room) return;
+    this[slot] = null;
+    const leaving = this.leaveQuietly(room.adapter);
+    if (slot === 'active') return leaving;
+  }
+
+  // ---- following the store ----
+
+  private onStoreChange(state: LwState, prev: LwState | null): void {
+    if (this.stopped) return;
+    const a = state.assignment;
+    if (!prev || a.prepared !== prev.assignment.prepared) void this.step({ type: 'nextAssignmentKnown', assignment: a.prepared, rooms: this.rooms() });
+    if (!prev || a.current !== prev.assignment.current || a.visit !== prev.assignment.visit) {
+      const target: Target = { assignment: a.visit ?? a.current, cueAtMs: a.currentAtMs ?? this.deps.nowMs(), isVisit: a.visit !== null };
+      void this.step({ type: 'targetChanged', target, rooms: this.rooms() });
+    }
+    if (prev && this.active) {
+      const m = state.media;
+      if (m.audioMuted !== prev.media.audioMuted) void this.active.adapter.setMuted('audio', m.audioMuted).catch(() => undefined);
+      if (m.videoMuted !== prev.media.videoMuted) void this.active.adapter.setMuted('video', m.videoMuted).catch(() => undefined);
+      const publishInputsChanged = m.canPublish !== prev.media.canPublish || m.local !== prev.media.local || m.joinMode !== prev.media.joinMode;
+      if (publishInputsChanged && !this.completing) this.syncPublishing();
+    }
+  }
+
+  private kick(): void {
+    if (this.running) return;
+    this.running = this.runLoop().finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async runLoop(): Promise<void> {
+    while (!this.stopped && this.state.desired !== this.state.applied) {
+      await this.step({ type: 'moveDue', rooms: this.rooms() });
+    }
+  }
+
+  /** Warm up the next room as soon as its assignment is known. */
+  private prepare(assignment: RoomAssignment): void {
+    const adapter = this.createWired();
+    this.prepared = { adapter, livekitRoom: assignment.livekitRoom };
+    mark(`lw:move:prepare:${assignment.roomId}`);
+    adapter.prepare(assignment.livekitUrl, assignment.token).catch(() => {
+      // Preparing only saves time; the real connect reports problems.
+    });
+  }
+
+  private takeAdapterFor(livekitRoom: string): MediaRoomAdapter {
+    if (this.prepared?.livekitRoom === livekitRoom) {
+      const { adapter } = this.prepared;
+      this.prepared = null;
+      return adapter;
+    }
+    return this.createWired();
+  }
+
+  // ---- one move ----
+
+  /** Connect to the target's room, retrying while it is still the target. */
+  private async connectTo(target: Target, assignment: RoomAssignment, from: RoomId | null): Promise<void> {
+    let attempt = 0;
+    while (!this.stopped && this.state.desired === target) {
+      attempt += 1;
+      setMoveStatus({ status: 'moving', from, to: assignment.roomId, attempt });
+      const adapter = this.takeAdapterFor(assignment.livekitRoom);
+      this.inflight = { adapter, livekitRoom: assignment.livekitRoom };
+      mark(`lw:move:connect:${assignment.roomId}`);
+      try {
+        await adapter.connect(assignment.livekitUrl, assignment.token);
+      } catch (error) {
+        if (this.inflight?.adapter === adapter) this.inflight = null;
+        await this.leaveQuietly(adapter);
+        if (this.state.desired !== target || this.stopped) return;
+        const { retryPolicy } = this.deps;
+        await this.step({
+          type: 'connectFailed', target, from, attempt, error: errorWords(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,
+        });
+        continue;
+      }
+      if (this.inflight?.adapter === adapter) this.inflight = null;
+      if (this.state.desired !== target || this.stopped) {
+        // A newer cue came while we connected: this room is already out of date.
+        await this.leaveQuietly(adapter);
+        return;
+      }
+      await this.completeMove(target, assignment, adapter);
+      return;
+    }
+  }
+
+  private async completeMove(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
+    this.completing = true;
+    try {
+      await this.switchRooms(target, assignment, adapter);
+    } finally {
+      this.completing = false;
+    }
+    // Permissions may have changed while we published; reconcile once.
+    this.syncPublishing();
+  }
+
+  private async switchRooms(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
+    const connectedAt = this.deps.nowMs();
+    mark(`lw:move:connected:${assignment.roomId}`);
+    const old = this.active;
+    this.active = { adapter, assignment };
+    const latest = this.latest.get(adapter);
+    // connect() resolved: connected, whether or not the room's own event has been seen yet.
+    if (latest) latest.connection = 'connected';
+    const canPublish = latest?.canPublish ?? assignment.canPublish;
+    setConnectedRoom(assignment.roomId, canPublish);
+    setRoomParticipants(latest?.participants ?? []);
+    setMediaConnection('connected');
+    setPublishing(false);
+    setScreenSharing(false);
+
+    let publishingAt: number | null = null;
+    if (canPublish && this.hasTracks()) {
+      try {
+        const { local, audioMuted, videoMuted } = lwStore.getState().media;
+        await adapter.publish(local, { audioMuted, videoMuted });
+        publishingAt = this.deps.nowMs();
+        mark(`lw:move:publishing:${assignment.roomId}`);
+        setPublishing(true);
+      } catch (error) {
+        setNotice({ kind: 'error', text: `You are in the room, but your camera and microphone could not be sent: ${errorWords(error)}` });
+      }
+    }
+    if (old) await this.leaveQuietly(old.adapter);
+    mark(`lw:move:left-old:${assignment.roomId}`);
+    void this.step({ type: 'moved', target });
+
+    if (target.isVisit) return;
+    const metric: MoveMetric = {
+      phaseKey: assignment.phaseKey,
+      roomId: assignment.roomId,
+      cueToConnectedMs: Math.max(0, Math.round(connectedAt - target.cueAtMs)),
+      cueToPublishingMs: publishingAt === null ? null : Math.max(0, Math.round(publishingAt - target.cueAtMs)),
+    };
+    recordMove(metric);
+    if (typeof window !== 'undefined') (window.__lwMoves ??= []).push(metric);
+    this.deps.report?.(metric);
+  }
+
+  // ---- the room's own events ----
+
+  private createWired(): MediaRoomAdapter {
+    const adapter = this.deps.createRoom();
+    const { latest, unsubscribe } = followRoom(adapter, () => this.active?.adapter === adapter, (reason) => {
+      const leftRoom = this.active?.assignment.livekitRoom ?? null;
+      this.active = null;
+      void this.step({ type: 'roomLost', reason, leftRoom, moving: this.running !== null });
+    });
+    this.latest.set(adapter, latest);
+    this.unsubscribers.set(adapter, unsubscribe);
+    return adapter;
+  }
+
+  private hasTracks(): boolean {
+    const { joinMode, local } = lwStore.getState().media;
+    return joinMode === 'media' && (local.audio !== null || local.video !== null);
+  }
+
+  /** Publish or unpublish when what we may do changes without a move (stage promotions). */
+  private syncPublishing(): void {
+    this.publishChain = this.publishChain.then(async () => {
+      const room = this.active;
+      if (!room) return;
+      const { canPublish, publishing, local, audioMuted, videoMuted } = lwStore.getState().media;
+      const should = canPublish && this.hasTracks();
+      try {
+        if (should && !publishing) {
+          await room.adapter.publish(local, { audioMuted, videoMuted });
+          if (this.active === room) setPublishing(true);
+        } else if (!should && publishing) {
+          await room.adapter.unpublish();
+          if (this.active === room) setPublishing(false);
+        }
+      } catch (error) {
+        setNotice({ kind: 'error', text: `Your camera and microphone could not be sent: ${errorWords(error)}` });
+      }
+    });
+  }
+
+  private async leaveQuietly(adapter: MediaRoomAdapter): Promise<void> {
+    this.unsubscribers.get(adapter)?.();
+    this.unsubscribers.delete(adapter);
+    if (this.inflight?.adapter === adapter) this.inflight = null;
+    try {
+      await adapter.leave();
+    } catch {
+      // Leaving is best effort; the media server drops us after its departure timeout anyway.
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { useEvent, useMe, usePhase } from '../../session/useLw.js';
+import { ChatPanel } from '../room/ChatPanel.js';
+import { Countdown } from '../../ui/Countdown.js';
+import { MediaControls } from '../media/MediaControls.js';
+import { RaisedHands } from '../room/RaisedHands.js';
+import { RoomGrid } from '../room/RoomPeople.js';
+
+/** The green room: speakers and moderators get ready; when they go on stage. */
+export function BackstageView() {
+  const event = useEvent();
+  const phase = usePhase();
+  const me = useMe();
+  const index = phase && 'itemIndex' in phase ? phase.itemIndex : -1;
+  const nextStage = event?.agenda.slice(index + 1).find((i) => 'stage' in i && me && i.stage.includes(me.id)) ?? null;
+  return (
+    <section className="room room-backstage" aria-labelledby="room-heading">
+      <header className="room-header">
+        <h2 id="room-heading" data-testid="room-title">
+          Backstage (green room)
+        </h2>
+        <p className="topic">
+          Only speakers and organisers are here; the audience cannot see or hear you.
+          {nextStage ? ` You go on stage for “${nextStage.title}” when the moderator starts it; you are moved automatically.` : ''}
+        </p>
+        <Countdown />
+      </header>
+      <RoomGrid />
+      <div className="room-tools">
+        <MediaControls allowScreenShare />
+        {me?.role === 'speaker' && <RaisedHands />}
+      </div>
+      <ChatPanel />
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { usePhaseRemainingMs } from '../../time/useCountdown.js';
+import { useAssignedRoom, useEvent, useLw } from '../../session/useLw.js';
+import { formatDurationWords } from '../../time/countdown.js';
+import { breakoutOf, roomTitle } from '../../ui/words.js';
+import { ChatPanel } from '../room/ChatPanel.js';
+import { Countdown } from '../../ui/Countdown.js';
+import { HelpButton } from '../room/HelpButton.js';
+import { MediaControls } from '../media/MediaControls.js';
+import { RoomGrid } from '../room/RoomPeople.js';
+
+/** A breakout room: everyone talks; its title and topic, the time until we go back, the closing warning. */
+export function BreakoutView() {
+  const event = useEvent();
+  const roomId = useAssignedRoom();
+  const remaining = usePhaseRemainingMs();
+  const warning = useLw((s) => (s.agenda.warning && s.agenda.warning.version === s.agenda.snapshot?.version ? s.agenda.warning : null));
+  const b = breakoutOf(event, roomId);
+  const warnMs = (event?.breakoutWarningSeconds ?? 60) * 1000;
+  const showWarning = warning !== null || (remaining !== null && remaining <= warnMs);
+  return (
+    <section className="room room-breakout" aria-labelledby="room-heading">
+      <header className="room-header">
+        <h2 id="room-heading" data-testid="room-title">
+          {roomTitle(event, roomId)}
+        </h2>
+        {b?.breakout.topic && <p className="topic">{b.breakout.topic}</p>}
+        {b?.breakout.facilitator && <p className="hint">Facilitated by {b.breakout.facilitator}</p>}
+        <Countdown label="Back to the plenary in" />
+        {showWarning && (
+          <p className="warning" data-testid="breakout-warning">
+            {remaining !== null && remaining > 0
+              ? `This room closes in ${formatDurationWords(remaining)}. Please wrap up: you will be brought back to the plenary automatically.`
+              : 'This room is closing: you will be brought back to the plenary automatically.'}
+          </p>
+        )}
+      </header>
+      <RoomGrid />
+      <div className="room-tools">
+        <MediaControls />
+        <HelpButton />
+      </div>
+      <ChatPanel />
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEvent, useLw, useMe, usePhase } from '../../session/useLw.js';
+import { ChatPanel } from '../room/ChatPanel.js';
+import { Countdown } from '../../ui/Countdown.js';
+import { MediaControls } from '../media/MediaControls.js';
+import { RaiseHand } from '../room/RaiseHand.js';
+import { RaisedHands } from '../room/RaisedHands.js';
+import { StageTiles } from '../room/RoomPeople.js';
+
+/** Plenary, live segment, break and closing: the stage large, questions by raised hand, the room's chat. */
+export function StageView() {
+  const event = useEvent();
+  const phase = usePhase();
+  const me = useMe();
+  const canPublish = useLw((s) => s.media.canPublish);
+  const item = event && phase && 'itemIndex' in phase ? event.agenda[phase.itemIndex] : null;
+  const staff = me?.role === 'speaker' || me?.role === 'moderator';
+  return (
+    <section className="room room-stage" aria-labelledby="room-heading">
+      <header className="room-header">
+        <h2 id="room-heading" data-testid="room-title">
+          Plenary{phase?.kind === 'live' ? ': live segment' : ''}
+        </h2>
+        {item?.description && <p className="topic">{item.description}</p>}
+        <Countdown label={phase?.kind === 'break' ? 'Break ends in' : 'Time left'} />
+        {canPublish && me?.role === 'attendee' && <p className="badge badge-live">You are on stage: everyone can see and hear you.</p>}
+      </header>
+      <div className="stage" data-testid="stage">
+        <StageTiles />
+      </div>
+      <div className="room-tools">
+        <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
+        {!staff && <RaiseHand />}
+        {staff && <RaisedHands />}
+      </div>
+      <ChatPanel />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import { useId, useState, type FormEvent } from 'react';
+import { CHAT_MAX_CHARS } from '@live-workshop/shared/pure';
+import { refusalWords } from '../../session/refusals.js';
+import { sendChat } from '../../session/socket.js';
+import { useLw } from '../../session/useLw.js';
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** The chat of the room we are in. */
+export function ChatPanel() {
+  const roomId = useLw((s) => (s.assignment.visit ?? s.assignment.current)?.roomId ?? null);
+  const allMessages = useLw((s) => s.chat.messages);
+  const meId = useLw((s) => (s.session.status === 'connected' ? s.session.me.id : null));
+  const messages = allMessages.filter((m) => m.roomId === roomId);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const inputId = useId();
+  const errorId = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    setSending(true);
+    const result = await sendChat(trimmed);
+    setSending(false);
+    if (result.ok) {
+      setText('');
+      setError(null);
+    } else setError(refusalWords(result));
+  };
+
+  return (
+    <section className="chat" aria-label="Chat in this room">
+      <h3>Chat</h3>
+      <ol className="chat-log" role="log" aria-label="Messages" data-testid="chat-log">
+        {messages.length === 0 && <li className="hint">No messages yet.</li>}
+        {messages.map((m) => (
+          <li key={`${m.roomId}#${m.id}`} className={m.from.id === meId ? 'chat-mine' : undefined}>
+            <span className="chat-from">{m.from.id === meId ? 'You' : m.from.name}{m.from.role !== 'attendee' ? ` (${m.from.role})` : ''}</span>{' '}
+            <time dateTime={new Date(m.at).toISOString()}>{timeFormat.format(m.at)}</time>
+            <p>{m.text}</p>
+          </li>
+        ))}
+      </ol>
+      <form onSubmit={(e) => void submit(e)} className="chat-form">
+        <label htmlFor={inputId}>Message to everyone in this room</label>
+        <div className="row">
+          <input
+            id={inputId}
+            value={text}
+            maxLength={CHAT_MAX_CHARS}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={error ? errorId : undefined}
+            aria-invalid={error ? true : undefined}
+            autoComplete="off"
+            data-testid="chat-input"
+          />
+          <button type="submit" disabled={sending || !text.trim()} data-testid="chat-send">
+            Send
+          </button>
+        </div>
+        {error && (
+          <p id={errorId} className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId, useState, type FormEvent } from 'react';
+import { refusalWords } from '../../session/refusals.js';
+import { requestHelp } from '../../session/socket.js';
+import { announce } from '../../session/store/actions.js';
+
+/** Ask a moderator for help, with an optional note. */
+export function HelpButton() {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const id = useId();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const result = await requestHelp(text.trim());
+    if (result.ok) {
+      const words = 'A moderator has been asked to help you. They can join your room.';
+      setStatus({ kind: 'ok', text: words });
+      announce(words);
+      setOpen(false);
+      setText('');
+    } else setStatus({ kind: 'error', text: refusalWords(result) });
+  };
+  return (
+    <div className="help">
+      {!open && (
+        <button type="button" onClick={() => setOpen(true)} data-testid="ask-help">
+          Ask a moderator for help
+        </button>
+      )}
+      {open && (
+        <form onSubmit={(e) => void submit(e)}>
+          <label htmlFor={id}>What do you need help with? (optional)</label>
+          <input id={id} value={text} maxLength={300} onChange={(e) => setText(e.target.value)} />
+          <div className="row">
+            <button type="submit">Send the request</button>
+            <button type="button" className="secondary" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {status && <p className={status.kind === 'error' ? 'field-error' : 'hint'}>{status.text}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { RemoteParticipantView, RemoteTrackRef } from '../media/livekit/types.js';
+import { useLocalTrack, useRemoteTrack } from '../media/useTrack.js';
+
+function RemoteVideo({ track, label }: { track: RemoteTrackRef; label: string }) {
+  const ref = useRemoteTrack<HTMLVideoElement>(track);
+  return <video ref={ref} className="video" autoPlay playsInline muted aria-label={label} data-testid="remote-video" />;
+}
+
+/** One person: their camera (or screen) large, their name, whether they speak. */
+export function ParticipantTile({ participant, source = 'camera', size = 'normal' }: { participant: RemoteParticipantView; source?: 'camera' | 'screen_share'; size?: 'normal' | 'large' }) {
+  const video = participant.tracks.find((t) => t.kind === 'video' && t.source === source && !t.muted) ?? null;
+  const mic = participant.tracks.find((t) => t.kind === 'audio' && t.source === 'microphone') ?? null;
+  const name = source === 'screen_share' ? `${participant.name} (screen)` : participant.name;
+  return (
+    <figure className={`tile tile-${size}${participant.isSpeaking ? ' tile-speaking' : ''}`}>
+      {video ? <RemoteVideo track={video} label={`Video of ${name}`} /> : <div className="tile-placeholder" aria-hidden="true">{participant.name.slice(0, 1).toUpperCase()}</div>}
+      <figcaption>
+        {name}
+        {source === 'camera' && (!mic || mic.muted) && <span className="badge"> muted</span>}
+        {participant.isSpeaking && <span className="sr-only"> (speaking)</span>}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Our own camera, mirrored, as others see it. */
+export function SelfTile({ track, name, muted, cameraOff }: { track: MediaStreamTrack | null; name: string; muted: boolean; cameraOff: boolean }) {
+  const ref = useLocalTrack<HTMLVideoElement>(cameraOff ? null : track);
+  return (
+    <figure className="tile tile-self">
+      {track && !cameraOff ? <video ref={ref} className="video mirrored" autoPlay playsInline muted aria-label="Your own camera" /> : <div className="tile-placeholder" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
+      <figcaption>
+        {name} (you){muted && <span className="badge"> muted</span>}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { EVENT } from '../testing/fixtures.js';
+import { EventSetupPanel } from './EventSetupPanel.js';
+import { withQueries } from '../testing/queries.js';
+import { configOf, draftOf } from './eventDraft.js';
+
+type Reply = { status: number; body: unknown };
+let putReply: Reply;
+let sent: Record<string, unknown>[];
+
+beforeEach(() => {
+  sent = [];
+  putReply = { status: 200, body: { current: EVENT, version: 2 } };
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    if (url !== '/api/moderator/event') return new Response('{}', { status: 404 });
+    if (init?.method === 'PUT') {
+      sent.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+      return Response.json(putReply.body, { status: putReply.status });
+    }
+    return Response.json({ current: EVENT, editable: true });
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+// The form is large; on a busy shared machine rendering it in jsdom can take seconds.
+const FORM_TEST_TIMEOUT_MS = 20_000;
+
+test('the server’s field errors are shown by each field and in a summary; nothing else changes', { timeout: FORM_TEST_TIMEOUT_MS }, async () => {
+  putReply = {
+    status: 400,
+    body: {
+      code: 'invalid_payload',
+      message: 'The event has problems; see each field.',
+      fieldErrors: {
+        end: 'end must be after start',
+        'breakouts.1.capacity': 'Too small: expected number to be >=1',
+        'agenda.0.title': 'Too small: expected string to have >=1 characters',
+        'moderators.0.id': 'use lowercase letters, digits and dashes',
+      },
+    },
+  };
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
+  fireEvent.change(await screen.findByLabelText('Ends', {}, { timeout: FORM_TEST_TIMEOUT_MS }), { target: { value: '09:00' } });
+  const trust = screen.getByTestId('breakout-1');
+  fireEvent.change(within(trust).getByLabelText('Capacity'), { target: { value: '0' } });
+  const opening = screen.getByTestId('agenda-item-0');
+  fireEvent.change(within(opening).getByLabelText('Title'), { target: { value: '' } });
+  fireEvent.click(screen.getByTestId('event-setup-save'));
+
+  const summary = await screen.findByTestId('event-setup-errors', {}, { timeout: FORM_TEST_TIMEOUT_MS });
+  expect(summary.textContent).toContain('The event has problems; see each field.');
+  expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    'End: end must be after start',
+    'Breakout 2, capacity: Too small: expected number to be >=1',
+    'Agenda item 1, title: Too small: expected string to have >=1 characters',
+    'Moderator list (edit the event file): use lowercase letters, digits and dashes',
+  ]);
+  const capacity = within(trust).getByLabelText('Capacity');
+  expect(capacity.getAttribute('aria-invalid')).toBe('true');
+  expect(within(trust).getByText('Too small: expected number to be >=1')).toBeTruthy();
+  expect(document.getElementById(capacity.getAttribute('aria-describedby')!)?.textContent).toBe('Too small: expected number to be >=1');
+  expect(within(opening).getByText('Too small: expected string to have >=1 characters')).toBeTruthy();
+  expect(screen.getByLabelText('Ends').getAttribute('aria-invalid')).toBe('true');
+  expect(within(screen.getByTestId('breakout-0')).getByLabelText('Capacity').getAttribute('aria-invalid')).toBe('false');
+
+  // What was sent is the whole event with the edits, the rest (id, moderators, speakers) kept.
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ id: EVENT.id, end: '09:00', moderators: EVENT.moderators, speakers: EVENT.speakers });
+  expect((sent[0]!.breakouts as { capacity: unknown }[])[1]!.capacity).toBe(0);
+});
+
+test('a saved edit: the form shows the saved event and says so', { timeout: FORM_TEST_TIMEOUT_MS }, async () => {
+  const saved = { ...EVENT, title: 'Microcredentials: the workshop' };
+  putReply = { status: 200, body: { current: saved, version: 7 } };
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
+  await screen.findByTestId('event-setup', {}, { timeout: FORM_TEST_TIMEOUT_MS });
+  // The first "Title" is the event's; the agenda items and rooms have their own below it.
+  fireEvent.change(screen.getAllByLabelText('Title')[0]!, { target: { value: 'Microcredentials: the workshop' } });
+  fireEvent.click(screen.getByTestId('event-setup-save'));
+  expect(await screen.findByText('Saved: everyone sees the new set-up.', {}, { timeout: FORM_TEST_TIMEOUT_MS })).toBeTruthy();
+  expect(sent[0]).toMatchObject({ title: 'Microcredentials: the workshop' });
+});
+
+test('the draft round-trips to the same event, and new rows get ids from their titles', () => {
+  const draft = draftOf(EVENT);
+  expect(configOf(draft, EVENT)).toEqual({ ...EVENT });
+  const more = configOf(
+    {
+      ...draft,
+      breakouts: [...draft.breakouts, { key: 'k', id: '', title: 'Skills: again', topic: '', capacity: '20', facilitator: '' }],
+      agenda: [...draft.agenda, { key: 'k2', id: '', kind: 'break', title: 'Coffee break', start: '13:00', durationMinutes: '10', description: '', stage: [], staffPlacement: 'backstage' }],
+    },
+    EVENT,
+  ) as { breakouts: { id: string }[]; agenda: { id: string; kind: string }[] };
+  expect(more.breakouts.at(-1)).toEqual({ id: 'skills-2', title: 'Skills: again', topic: '', capacity: 20 });
+  expect(more.agenda.at(-1)).toEqual({ id: 'coffee-break', kind: 'break', title: 'Coffee break', start: '13:00', durationMinutes: 10, description: '' });
+});

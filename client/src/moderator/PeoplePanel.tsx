@@ -1,0 +1,163 @@
+import { useId, useMemo, useState } from 'react';
+import type { EventConfig, RosterEntry, RosterView } from '@live-workshop/shared';
+import { sendCommand } from '../session/socket.js';
+import { announce } from '../session/store/actions.js';
+import type { PendingConfirm } from './ConfirmPanel.js';
+
+const PAGE = 50;
+
+async function act(action: Parameters<typeof sendCommand>[0], done: string) {
+  const result = await sendCommand(action);
+  if (result.ok) announce(done);
+}
+
+/** Raised hands (bring on stage, lower) and guests on stage (back to the audience). */
+export function HandsPanel({ roster }: { roster: RosterView | null }) {
+  const hands = roster?.entries.filter((e) => e.handRaised) ?? [];
+  const onStage = roster?.entries.filter((e) => e.onStage) ?? [];
+  return (
+    <section className="panel" aria-labelledby="hands-panel-heading">
+      <h2 id="hands-panel-heading">Raised hands ({hands.length})</h2>
+      {hands.length === 0 && <p className="hint">No raised hands.</p>}
+      <ul className="people" data-testid="moderator-hands">
+        {hands.map((e) => (
+          <li key={e.id}>
+            <span>{e.name}</span>
+            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, `${e.name} is on stage.`)} data-testid="bring-on-stage" aria-label={`Bring ${e.name} on stage`}>
+              Bring on stage
+            </button>
+            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, `${e.name}'s hand is lowered.`)} aria-label={`Lower ${e.name}'s hand`}>
+              Lower hand
+            </button>
+          </li>
+        ))}
+      </ul>
+      {onStage.length > 0 && (
+        <>
+          <h3>Guests on stage</h3>
+          <ul className="people">
+            {onStage.map((e) => (
+              <li key={e.id}>
+                <span>{e.name}</span>
+                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, `${e.name} is back in the audience.`)} data-testid="back-to-audience" aria-label={`Send ${e.name} back to the audience`}>
+                  Back to the audience
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Breakout assignments: capacity per room, a reassign choice per person, auto-balance, remove. */
+export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; roster: RosterView | null; ask: (p: PendingConfirm) => void }) {
+  const [filter, setFilter] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const filterId = useId();
+  const people = useMemo(() => (roster?.entries ?? []).filter((e) => e.role === 'attendee'), [roster]);
+  const matches = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? people.filter((e) => e.name.toLowerCase().includes(f)) : people;
+  }, [people, filter]);
+  const loads = useMemo(() => {
+    const m = new Map(event.breakouts.map((b) => [b.id, 0]));
+    for (const e of people) if (e.breakoutId && m.has(e.breakoutId)) m.set(e.breakoutId, m.get(e.breakoutId)! + 1);
+    return m;
+  }, [event, people]);
+  const titleOf = (id: string | null) => {
+    const i = event.breakouts.findIndex((b) => b.id === id);
+    return i < 0 ? 'none' : `${i + 1}`;
+  };
+
+  const remove = (e: RosterEntry) =>
+    ask({
+      title: `Remove ${e.name}`,
+      text: `Remove ${e.name} from the event? They are disconnected from every room and cannot join again with their link.`,
+      confirmLabel: 'Remove',
+      run: () => act({ type: 'remove', participantId: e.id }, `${e.name} was removed.`),
+    });
+
+  return (
+    <section className="panel" aria-labelledby="assign-heading">
+      <h2 id="assign-heading">Breakout assignments</h2>
+      <ul className="capacity">
+        {event.breakouts.map((b, i) => {
+          const load = loads.get(b.id) ?? 0;
+          return (
+            <li key={b.id} className={load > b.capacity ? 'over' : undefined}>
+              Breakout {i + 1}: {load} / {b.capacity}
+              {load > b.capacity ? ' (over capacity)' : ''}
+            </li>
+          );
+        })}
+      </ul>
+      <div className="row wrap">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            ask({
+              title: 'Auto-balance the breakouts',
+              text: `Redistribute ${people.length} attendees over the ${event.breakouts.length} breakout rooms by their first and second choices and the rooms' capacity. Manual changes are replaced.`,
+              confirmLabel: 'Auto-balance',
+              run: () => act({ type: 'autoBalance' }, 'The breakout rooms are balanced.'),
+            })
+          }
+          data-testid="auto-balance"
+        >
+          Auto-balance
+        </button>
+        <label htmlFor={filterId}>Find a person</label>
+        <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
+      </div>
+      <table className="assignments">
+        <caption className="sr-only">Attendees and their breakout rooms</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Choices</th>
+            <th scope="col">Breakout</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {matches.slice(0, shown).map((e) => (
+            <tr key={e.id}>
+              <th scope="row">
+                {e.name}
+                {!e.connected && <span className="badge"> offline</span>}
+              </th>
+              <td>{e.preferences.map(titleOf).join(', ') || '—'}</td>
+              <td>
+                <select
+                  aria-label={`Breakout room for ${e.name}`}
+                  value={e.breakoutId ?? ''}
+                  onChange={(ev) => void act({ type: 'reassign', participantId: e.id, breakoutId: ev.target.value }, `${e.name} moves to breakout ${titleOf(ev.target.value)}.`)}
+                >
+                  {e.breakoutId === null && <option value="">None</option>}
+                  {event.breakouts.map((b, i) => (
+                    <option key={b.id} value={b.id}>
+                      {i + 1}: {b.title.split(':')[0]}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button type="button" className="danger" onClick={() => remove(e)} aria-label={`Remove ${e.name}`}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {matches.length > shown && (
+        <button type="button" className="secondary" onClick={() => setShown(shown + PAGE)}>
+          Show more ({matches.length - shown} not shown)
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** The moderators' HTTP API (all signed in with the moderator's credential; types from shared/src/protocol/http); only the console chunk imports it. */
+import type { AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, OccupancySeries, PreferenceCounts, SavedEvent } from '@live-workshop/shared';
+import { bearer, request } from '../net/api.js';
+import { downloadSigned } from '../net/download.js';
+
+/** The registrations' breakout preferences and where people are placed. */
+export function fetchPreferences(credential: string): Promise<PreferenceCounts> {
+  return request<PreferenceCounts>('/api/moderator/preferences', { headers: bearer(credential) });
+}
+
+/** The event as the server runs it, and whether it can still be edited (only before the doors open). */
+export function fetchEditableEvent(credential: string): Promise<EditableEvent> {
+  return request<EditableEvent>('/api/moderator/event', { headers: bearer(credential) });
+}
+
+/** Replace the whole event; 400 carries per-field problems keyed by dotted path ("breakouts.1.capacity"). */
+export function saveEvent(credential: string, event: unknown): Promise<SavedEvent> {
+  return request<SavedEvent>('/api/moderator/event', { method: 'PUT', body: JSON.stringify(event), headers: bearer(credential) });
+}
+
+/** The autopilot: on for this event or not, held or running, and its next step. */
+export function fetchAutopilot(credential: string): Promise<AutopilotStatus> {
+  return request<AutopilotStatus>('/api/moderator/autopilot', { headers: bearer(credential) });
+}
+
+/** Hold the autopilot or let it run (409 when the event has none). */
+export function setAutopilot(credential: string, state: AutopilotState): Promise<AutopilotStatus> {
+  return request<AutopilotStatus>('/api/moderator/autopilot', { method: 'POST', body: JSON.stringify({ state } satisfies AutopilotRequest), headers: bearer(credential) });
+}
+
+/** How many people were in each room, minute by minute (from the media server's webhooks). */
+export function fetchOccupancy(credential: string, stepMs = 60_000): Promise<OccupancySeries> {
+  return request<OccupancySeries>(`/api/moderator/occupancy?stepMs=${stepMs}`, { headers: bearer(credential) });
+}
+
+/** The CSV exports a moderator can download. */
+export const EXPORTS = {
+  registrations: { path: '/api/moderator/registrations.csv', fallbackName: 'registrations.csv' },
+  attendance: { path: '/api/moderator/attendance.csv', fallbackName: 'attendance.csv' },
+} as const;
+
+/** Download one CSV export; returns the saved file name. */
+export function downloadExport(credential: string, which: keyof typeof EXPORTS): Promise<string> {
+  return downloadSigned(EXPORTS[which].path, credential, EXPORTS[which].fallbackName);
+}

@@ -1,0 +1,129 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { EventConfig, RegistrationFormInfo } from '@live-workshop/shared';
+import { failureWords, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
+import { QueryProvider } from '../../net/queryClient.js';
+import { storedCredential } from '../../session/credential.js';
+import { EventOccasion } from '../../ui/EventOccasion.js';
+import { EventTimes, ItemTime } from '../../ui/EventTimes.js';
+import { RegistrationForm } from './RegistrationForm.js';
+
+const KIND_WORDS: Record<EventConfig['agenda'][number]['kind'], string> = {
+  plenary: 'Plenary',
+  live: 'Live segment',
+  breakouts: 'Breakout rooms',
+  break: 'Break',
+  closing: 'Closing',
+};
+
+/** The public event: what, when (CET and your time), agenda, breakout topics, organisers, and registration. */
+export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: number }) {
+  return (
+    <>
+      <header className="event-header">
+        <h1>{event.title}</h1>
+        <EventOccasion event={event} nowMs={nowMs} />
+        <EventTimes event={event} />
+      </header>
+      {event.description && <p className="lead">{event.description}</p>}
+      <section aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">Agenda</h2>
+        <ol className="agenda">
+          {event.agenda.map((item) => (
+            <li key={item.id}>
+              <p>
+                <ItemTime event={event} start={item.start} /> · {item.durationMinutes} min · <span className="badge">{KIND_WORDS[item.kind]}</span>
+              </p>
+              <h3>{item.title}</h3>
+              {item.description && <p>{item.description}</p>}
+            </li>
+          ))}
+        </ol>
+        <p className="hint">Times are planned; the organisers run the agenda live.</p>
+      </section>
+      {event.breakouts.length > 0 && (
+        <section aria-labelledby="breakouts-heading">
+          <h2 id="breakouts-heading">The {event.breakouts.length} breakout rooms</h2>
+          <ol className="breakouts">
+            {event.breakouts.map((b) => (
+              <li key={b.id}>
+                <h3>{b.title}</h3>
+                {b.topic && <p>{b.topic}</p>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {event.organisers.length > 0 && (
+        <section aria-labelledby="organisers-heading">
+          <h2 id="organisers-heading">Organisers</h2>
+          <ul className="inline-list">
+            {event.organisers.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** `/`: the event page (its own query client: the page is a lazily loaded chunk). */
+export function EventPage() {
+  return (
+    <QueryProvider>
+      <EventPageContent />
+    </QueryProvider>
+  );
+}
+
+function EventPageContent() {
+  const credential = storedCredential();
+  const eventQuery = useQuery({ queryKey: ['event'], queryFn: fetchEvent, retry: false, staleTime: Infinity });
+  // Without the form's description the form asks only the basic fields.
+  const formQuery = useQuery({ queryKey: ['registration-form'], queryFn: () => fetchRegistrationForm().catch(() => null), retry: false, staleTime: Infinity });
+  const title = eventQuery.data?.event.title;
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+  const state: { event: EventConfig; serverTime: number; closed: string | null; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
+    ? { error: failureWords(eventQuery.error, 'The event could not be loaded.') }
+    : eventQuery.data && formQuery.isSuccess
+      ? { event: eventQuery.data.event, serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, form: formQuery.data }
+      : null;
+  return (
+    <main className="page event-page" id="main">
+      {state === null && <p role="status">Loading the event…</p>}
+      {state && 'error' in state && (
+        <p className="notice notice-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state && 'event' in state && (
+        <>
+          {credential && (
+            <aside className="notice notice-info">
+              <p>This browser is registered for the workshop.</p>
+              <a className="button" href={`/join/${encodeURIComponent(credential)}`} data-testid="rejoin-link">
+                Go to the workshop
+              </a>
+            </aside>
+          )}
+          <EventDetails event={state.event} nowMs={state.serverTime} />
+          {state.closed ? (
+            <section aria-labelledby="registration-closed-heading">
+              <h2 id="registration-closed-heading">Registration</h2>
+              <p data-testid="registration-closed">{state.closed}</p>
+            </section>
+          ) : (
+            <RegistrationForm
+              event={state.event}
+              info={state.form}
+              onMissingInfo={() => void formQuery.refetch()}
+            />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

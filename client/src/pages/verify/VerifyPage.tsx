@@ -1,0 +1,160 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { QueryProvider } from '../../net/queryClient.js';
+import type { Verification, VerificationStatus } from '@live-workshop/shared';
+import { ApiError, verifyCertificateId, verifyCertificateJwt } from '../../net/api.js';
+
+const STATUS_WORDS: Record<VerificationStatus, { title: string; mark: string; className: string }> = {
+  valid: { title: 'Valid certificate', mark: '✓', className: 'verdict verdict-valid' },
+  tampered: { title: 'Not valid: this certificate was changed or not issued here', mark: '✗', className: 'verdict verdict-tampered' },
+  revoked: { title: 'Revoked by the issuer', mark: '!', className: 'verdict verdict-revoked' },
+};
+
+/** "24 October 2025, 11:00 CEST" in the reader's own zone, named so a printed copy is unambiguous. */
+const dateTime = (at: string | number) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(
+    typeof at === 'number' ? at : new Date(at),
+  );
+
+/** The holder's name as the credential states it (not hashed), or null. */
+function holderOf(v: Verification): string | null {
+  return v.credential?.credentialSubject.identifier?.find((i) => i.identityType === 'name' && !i.hashed)?.identityHash ?? null;
+}
+
+/** One verification outcome: the verdict in words and a mark, then what the certificate says. */
+export function VerificationResult({ verification: v }: { verification: Verification }) {
+  const words = STATUS_WORDS[v.status];
+  const holder = holderOf(v);
+  return (
+    <section className={words.className} aria-labelledby="verdict-heading" data-testid="verification-result" data-status={v.status}>
+      <h2 id="verdict-heading">
+        <span aria-hidden="true" className="verdict-mark">
+          {words.mark}
+        </span>{' '}
+        {words.title}
+      </h2>
+      <p>{v.message}</p>
+      {v.revokedAt !== null && <p>Revoked on {dateTime(v.revokedAt)}.</p>}
+      {v.credential && (
+        <dl className="facts">
+          <dt>Certificate</dt>
+          <dd>{v.credential.name}</dd>
+          {holder && (
+            <>
+              <dt>Awarded to</dt>
+              <dd>{holder}</dd>
+            </>
+          )}
+          <dt>Issued by</dt>
+          <dd>{v.credential.issuer.name}</dd>
+          <dt>Issued on</dt>
+          <dd>{dateTime(v.credential.validFrom)}</dd>
+          {v.credential.evidence && v.credential.evidence.length > 0 && (
+            <>
+              <dt>Attended</dt>
+              <dd>
+                <ul>
+                  {v.credential.evidence.map((e) => (
+                    <li key={e.name}>
+                      {e.name}
+                      {e.description ? `: ${e.description}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      {v.certificateId && v.status !== 'tampered' && (
+        <p>
+          <a href={`/certificates/${encodeURIComponent(v.certificateId)}`}>Open the certificate page</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** `/verify` (paste a signed certificate) and `/verify/<id>` (check the one on record): valid, tampered or revoked. */
+export function VerifyPage(props: { certificateId?: string | null }) {
+  return (
+    <QueryProvider>
+      <VerifyChecks {...props} />
+    </QueryProvider>
+  );
+}
+
+function VerifyChecks({ certificateId = null }: { certificateId?: string | null }) {
+  const [jwt, setJwt] = useState('');
+  const [inputError, setInputError] = useState<string | null>(null);
+  const fieldId = useId();
+  // One check at a time on screen: the answer to the latest one (an earlier, slower answer is dropped).
+  const check = useMutation({ mutationFn: (work: () => Promise<Verification>) => work() });
+  const run = (work: () => Promise<Verification>) => check.mutate(work);
+
+  useEffect(() => {
+    document.title = 'Verify a certificate of participation';
+    if (certificateId) run(() => verifyCertificateId(certificateId));
+  }, [certificateId]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const text = jwt.trim();
+    if (!text) {
+      setInputError('Paste the signed certificate (the text of the .jwt file) first.');
+      document.getElementById(fieldId)?.focus();
+      return;
+    }
+    setInputError(null);
+    run(() => verifyCertificateJwt(text));
+  };
+
+  return (
+    <main className="page text-page" id="main">
+      <p>
+        <a href="/">← Back to the event page</a>
+      </p>
+      <div className="card">
+        <h1>Verify a certificate of participation</h1>
+        <p>
+          Certificates are signed credentials (Open Badges 3.0). The check tells whether a certificate was issued by the organisers,
+          is unchanged, and has not been revoked.
+        </p>
+        <div aria-live="polite">
+          {(check.isPending || (certificateId && check.isIdle)) && <p role="status">Checking…</p>}
+          {check.isError && (
+            <p className="notice notice-error" role="alert">
+              {check.error instanceof ApiError ? check.error.message : 'The check could not be done; try again.'}
+            </p>
+          )}
+          {check.isSuccess && <VerificationResult verification={check.data} />}
+        </div>
+        <form onSubmit={submit} noValidate className="verify-form">
+          <div className="field">
+            <label htmlFor={fieldId}>{certificateId ? 'Or check another certificate: paste its signed text (JWT)' : 'Signed certificate (JWT)'}</label>
+            <textarea
+              id={fieldId}
+              rows={5}
+              spellCheck={false}
+              value={jwt}
+              onChange={(e) => setJwt(e.target.value)}
+              aria-invalid={!!inputError}
+              aria-describedby={inputError ? `${fieldId}-error` : `${fieldId}-hint`}
+            />
+            <p id={`${fieldId}-hint`} className="hint">
+              Open the downloaded <code>.jwt</code> file in a text editor and paste all of it here.
+            </p>
+            {inputError && (
+              <p id={`${fieldId}-error`} className="field-error">
+                {inputError}
+              </p>
+            )}
+          </div>
+          <button type="submit" disabled={check.isPending}>
+            Verify
+          </button>
+        </form>
+      </div>
+    </main>
+  );
+}

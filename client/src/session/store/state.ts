@@ -1,0 +1,147 @@
+import type {
+  AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView,
+} from '@live-workshop/shared';
+import type { LocalMedia, MediaConnectionState, RemoteParticipantView } from '../../live/media/livekit/types.js';
+
+/** Who we are, once the server has welcomed us. */
+export interface Me {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+}
+
+/** The signalling connection, keyed by `status`; each variant holds only its own fields. */
+export type SessionSlice =
+  | { readonly status: 'idle' }
+  | { readonly status: 'connecting' }
+  | { readonly status: 'connected'; readonly me: Me; readonly event: EventConfig }
+  | { readonly status: 'reconnecting'; readonly me: Me | null; readonly event: EventConfig | null }
+  /** The server refused us (bad link, old app): no retry will help. */
+  | { readonly status: 'refused'; readonly code: string; readonly message: string }
+  /** The server closed this session (replaced, removed, revoked). */
+  | { readonly status: 'ended'; readonly reason: string; readonly message: string };
+
+/** The breakouts-closing warning as received. */
+export interface WarningView {
+  readonly secondsLeft: number;
+  readonly version: number;
+}
+
+/** The public agenda as the server last sent it. */
+export interface AgendaSlice {
+  readonly snapshot: AgendaSnapshot | null;
+  /** serverTime − local clock at receipt; add to Date.now() to get the server's now. */
+  readonly serverOffsetMs: number;
+  readonly warning: WarningView | null;
+}
+
+/** Our rooms: where we are now, where we go next (prepared before the cue), and a moderator's visit. */
+export interface AssignmentSlice {
+  readonly current: Assignment | null;
+  /** Monotonic time (performance.now) at which `current` arrived or was promoted: the cue. */
+  readonly currentAtMs: number | null;
+  readonly prepared: Assignment | null;
+  /** A moderator looking into another room; takes precedence over `current` while set. */
+  readonly visit: Assignment | null;
+}
+
+/** One finished move, as the bench and the server receive it. */
+export interface MoveMetric {
+  readonly phaseKey: string;
+  readonly roomId: string;
+  readonly cueToConnectedMs: number;
+  readonly cueToPublishingMs: number | null;
+}
+
+/** Progress of the move manager, keyed by `status`. */
+export type MoveStatus =
+  | { readonly status: 'idle' }
+  | { readonly status: 'moving'; readonly from: RoomId | null; readonly to: RoomId; readonly attempt: number }
+  | { readonly status: 'retrying'; readonly from: RoomId | null; readonly to: RoomId; readonly attempt: number; readonly error: string; readonly retryInMs: number }
+  | { readonly status: 'failed'; readonly to: RoomId; readonly error: string };
+
+/** Camera, microphone and the connected media room. */
+export interface MediaSlice {
+  /** Watch-only joins have no tracks; null until the pre-join check is done. */
+  readonly joinMode: 'media' | 'watch' | null;
+  readonly local: LocalMedia;
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+  readonly connection: MediaConnectionState;
+  /** The room we are connected to (null between rooms). */
+  readonly roomId: RoomId | null;
+  readonly participants: readonly RemoteParticipantView[];
+  /** What LiveKit currently allows us (stage promotions change it without a move). */
+  readonly canPublish: boolean;
+  readonly publishing: boolean;
+  readonly screenSharing: boolean;
+  readonly audioBlocked: boolean;
+  readonly move: MoveStatus;
+  readonly moves: readonly MoveMetric[];
+}
+
+/** Chat lines of the rooms we have been in, and moderators' broadcasts. */
+export interface ChatSlice {
+  readonly messages: readonly ChatMessage[];
+  readonly broadcasts: readonly BroadcastMessage[];
+}
+
+/** What moderators (and speakers, for hands) see of everyone. */
+export interface RosterSlice {
+  readonly view: RosterView | null;
+  readonly helpRequests: readonly HelpRequest[];
+}
+
+/** A line for the screen-reader live region (and the visible toast). */
+export interface Announcement {
+  readonly id: number;
+  readonly text: string;
+  readonly urgency: 'polite' | 'assertive';
+}
+
+/** Screen state that is not a mirror of the server. */
+export interface UiSlice {
+  readonly announcements: readonly Announcement[];
+  /** Our own raised hand, cleared when the agenda item changes (the engine lowers hands then). */
+  readonly handRaised: boolean;
+  /** The last refusal or problem, in words. */
+  readonly notice: { readonly kind: 'error' | 'info'; readonly text: string } | null;
+}
+
+/** The whole client state: one store of typed slices. */
+export interface LwState {
+  readonly session: SessionSlice;
+  readonly agenda: AgendaSlice;
+  readonly assignment: AssignmentSlice;
+  readonly media: MediaSlice;
+  readonly chat: ChatSlice;
+  readonly roster: RosterSlice;
+  readonly ui: UiSlice;
+}
+
+/** A fresh state: nothing received yet. */
+export function initialLwState(): LwState {
+  return {
+    session: { status: 'idle' },
+    agenda: { snapshot: null, serverOffsetMs: 0, warning: null },
+    assignment: { current: null, currentAtMs: null, prepared: null, visit: null },
+    media: {
+      joinMode: null,
+      local: { audio: null, video: null },
+      audioMuted: false,
+      videoMuted: false,
+      connection: 'disconnected',
+      roomId: null,
+      participants: [],
+      canPublish: false,
+      publishing: false,
+      screenSharing: false,
+      audioBlocked: false,
+      move: { status: 'idle' },
+      moves: [],
+    },
+    chat: { messages: [], broadcasts: [] },
+    roster: { view: null, helpRequests: [] },
+    ui: { announcements: [], handRaised: false, notice: null },
+  };
+}

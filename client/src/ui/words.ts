@@ -1,0 +1,52 @@
+/** How rooms and phases are named on screen, in the workshop's words. */
+import type { EventConfig, Phase, RoomId } from '@live-workshop/shared';
+import { breakoutIdOf } from '@live-workshop/shared/pure';
+
+/** The breakout of a room id with its 1-based number, or null. */
+export function breakoutOf(event: EventConfig | null, roomId: RoomId | null) {
+  if (!event || !roomId) return null;
+  const id = breakoutIdOf(roomId);
+  if (!id) return null;
+  const index = event.breakouts.findIndex((b) => b.id === id);
+  return index < 0 ? null : { number: index + 1, breakout: event.breakouts[index]! };
+}
+
+/** The short part of a title before its colon: "Building Trust". */
+export function shortTitle(title: string): string {
+  const i = title.indexOf(':');
+  return i > 0 ? title.slice(0, i).trim() : title;
+}
+
+/** "Breakout 2: Building Trust", "the plenary", "backstage (green room)". */
+export function describeRoom(event: EventConfig | null, roomId: RoomId | null): string {
+  if (!roomId) return 'no room';
+  if (roomId === 'plenary') return 'the plenary';
+  if (roomId === 'backstage') return 'backstage (the green room)';
+  const b = breakoutOf(event, roomId);
+  if (b) return `Breakout ${b.number}: ${shortTitle(b.breakout.title)}`;
+  return `breakout room ${breakoutIdOf(roomId) ?? roomId}`;
+}
+
+/** The full title of a room, for headings. */
+export function roomTitle(event: EventConfig | null, roomId: RoomId | null): string {
+  if (!roomId) return '';
+  if (roomId === 'plenary') return 'Plenary';
+  if (roomId === 'backstage') return 'Backstage (green room)';
+  const b = breakoutOf(event, roomId);
+  return b ? `Breakout ${b.number}: ${b.breakout.title}` : roomId;
+}
+
+/** The heading of a phase: the agenda item's title, or the state of the event. */
+export function phaseTitle(event: EventConfig | null, phase: Phase | null): string {
+  if (!phase) return 'Connecting…';
+  switch (phase.kind) {
+    case 'scheduled':
+      return 'Before the event';
+    case 'lobby':
+      return 'Lobby';
+    case 'ended':
+      return 'The event has ended';
+    default:
+      return event?.agenda[phase.itemIndex]?.title ?? 'Agenda item';
+  }
+}

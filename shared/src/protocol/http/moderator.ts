@@ -1,0 +1,60 @@
+import type { EventConfig } from '../../event/eventConfig.js';
+
+/** Preference counts of one breakout room before the event. */
+export interface BreakoutPreferences {
+  readonly id: string;
+  readonly title: string;
+  readonly capacity: number;
+  readonly facilitator: string | null;
+  readonly firstChoice: number;
+  readonly secondChoice: number;
+  readonly assigned: number;
+}
+
+/** What GET /api/moderator/preferences answers. */
+export interface PreferenceCounts {
+  readonly attendees: number;
+  readonly withoutPreference: number;
+  readonly unassigned: number;
+  readonly breakouts: readonly BreakoutPreferences[];
+}
+
+/** What GET /api/moderator/event answers: the event as the server runs it, editable only before the doors open. */
+export interface EditableEvent {
+  readonly current: EventConfig;
+  readonly editable: boolean;
+}
+
+/** What PUT /api/moderator/event answers (it takes a whole EventConfig). */
+export interface SavedEvent {
+  readonly current: EventConfig;
+  readonly version: number;
+}
+
+/** Held (waits for a moderator) or running (takes the planned steps itself). */
+export type AutopilotState = 'hold' | 'run';
+
+/** The next step the autopilot will take. */
+export interface AutopilotStep {
+  readonly action: 'openDoors' | 'start' | 'next';
+  readonly dueAt: number;
+}
+
+/** What GET and POST /api/moderator/autopilot answer. */
+export interface AutopilotStatus {
+  readonly enabled: boolean;
+  readonly state: AutopilotState;
+  readonly next: AutopilotStep | null;
+}
+
+/** What POST /api/moderator/autopilot takes. */
+export interface AutopilotRequest {
+  readonly state: AutopilotState;
+}
+
+/** What GET /api/moderator/occupancy?stepMs= answers: people per room at each step. */
+export interface OccupancySeries {
+  readonly stepMs: number;
+  readonly rooms: readonly string[];
+  readonly points: readonly { readonly at: number; readonly counts: Readonly<Record<string, number>> }[];
+}

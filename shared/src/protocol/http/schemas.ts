@@ -1,0 +1,35 @@
+/**
+ * zod schemas of the HTTP requests the server validates (server only: the browser imports the plain
+ * types from index.ts, which builds no schema). Each schema is checked against its plain type below.
+ */
+import { z } from 'zod';
+import type { AutopilotRequest } from './moderator.js';
+import type { VerifyCertificateRequest } from './certificates.js';
+
+/** GET /api/registration/form?lang= */
+export const registrationFormQuery = z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/).default('en') });
+
+/** The `:id` of /api/certificates/:id/… */
+export const certificateIdParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'not a certificate id') });
+
+/** POST /api/certificates/verify */
+export const verifyCertificateBody = z.strictObject({ jwt: z.string().min(1).max(64_000) });
+
+/** POST /api/moderator/autopilot */
+export const autopilotBody = z.strictObject({ state: z.enum(['hold', 'run'], { error: 'Use "hold" or "run".' }) });
+
+/** GET /api/moderator/occupancy?from=&to=&stepMs= */
+export const occupancyQuery = z.strictObject({
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
+  stepMs: z.coerce.number().int().min(10_000).max(3_600_000).default(60_000),
+});
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+/** Compile-time checks: each schema parses to the plain type the browser sends. */
+export type SchemasMatchPlainTypes = [
+  Assert<Same<z.infer<typeof verifyCertificateBody>, VerifyCertificateRequest>>,
+  Assert<Same<z.infer<typeof autopilotBody>, AutopilotRequest>>,
+];

@@ -1,0 +1,18 @@
+/**
+ * The browser's entry of @live-workshop/shared: every value of the modules that build no zod schema
+ * (pure.test.ts proves it), so a page that imports from here never loads zod. Types come from the
+ * main entry (`import type … from '@live-workshop/shared'`), which costs nothing at run time.
+ */
+export * from './rooms.js';
+export * from './limits.js';
+export * from './time/zonedTime.js';
+export * from './time/zonedFormat.js';
+export * from './event/eventTiming.js';
+export * from './event/rehearsal.js';
+export * from './engine/state.js';
+export * from './protocol/result.js';
+export * from './protocol/version.js';
+export * from './protocol/events.js';
+export * from './protocol/http/index.js';
+export * from './registration/registrationRules.js';
+export * from './people/personName.js';
