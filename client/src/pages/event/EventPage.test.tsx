@@ -43,8 +43,8 @@ test('the event page: title, agenda, the four breakout topics, organisers', asyn
   expect(screen.getByText('Maite Santos')).toBeTruthy();
 });
 
-test('registering shows the personal join link and remembers the credential', async () => {
-  replies['POST /api/registrations'] = { status: 201, body: { participantId: 'p1', joinUrl: '/join/abc.def', credential: 'abc.def' } };
+test('registering says the personal join link was mailed to the address given, and shows no link', async () => {
+  replies['POST /api/registrations'] = { status: 202, body: { status: 'check_inbox', email: 'ada@example.org' } };
   render(<EventPage />);
   const form = await screen.findByTestId('register-form');
   fill('Name *', 'Ada Lovelace');
@@ -53,10 +53,12 @@ test('registering shows the personal join link and remembers the credential', as
   fill('First choice of breakout room *', 'trust');
   fill('Second choice', 'global');
   fireEvent.submit(form);
-  const link = await screen.findByTestId('join-link');
-  expect(link.textContent).toBe(`${window.location.origin}/join/abc.def`);
+  const done = await screen.findByTestId('registration-done');
+  expect(within(done).getByRole('heading').textContent).toBe('Check your inbox');
+  expect(screen.getByTestId('registration-email').textContent).toBe('ada@example.org');
+  expect(screen.queryByTestId('join-link')).toBeNull();
   expect(posted).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines', preferences: ['trust', 'global'] }]);
-  expect(localStorage.getItem(CREDENTIAL_KEY)).toBe('abc.def');
+  expect(localStorage.getItem(CREDENTIAL_KEY)).toBeNull();
 });
 
 test('missing fields are explained before sending; server field errors are shown by the field', async () => {
@@ -87,7 +89,7 @@ test('with the server form info: country, kind of stakeholder, accessibility nee
       privacyNoticeVersion: '2025-10-01',
     },
   };
-  replies['POST /api/registrations'] = { status: 201, body: { participantId: 'p1', joinUrl: 'http://example.test/join/xyz', credential: 'xyz' } };
+  replies['POST /api/registrations'] = { status: 202, body: { status: 'check_inbox', email: 'ada@example.org' } };
   render(<EventPage />);
   const form = await screen.findByTestId('register-form');
   fill('Name *', 'Ada');
@@ -105,8 +107,7 @@ test('with the server form info: country, kind of stakeholder, accessibility nee
   expect(screen.getByRole('link', { name: 'privacy notice' }).getAttribute('href')).toBe('/privacy');
   fireEvent.click(consent);
   fireEvent.submit(form);
-  expect((await screen.findByTestId('join-link')).textContent).toBe('http://example.test/join/xyz');
-  expect(screen.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href')).toBe('/api/registrations/ics?credential=xyz');
+  expect((await screen.findByTestId('registration-email')).textContent).toBe('ada@example.org');
   expect(posted).toEqual([
     {
       name: 'Ada', email: 'ada@example.org', preferences: ['skills'], country: 'GR', stakeholderType: 'researcher',

@@ -10,7 +10,7 @@ beforeEach(() => {
   posted = [];
   vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
     if (init?.body) posted.push(JSON.parse(String(init.body)));
-    return new Response(JSON.stringify({ participantId: 'p1', joinUrl: 'http://example.test/join/xyz', credential: 'xyz' }), { status: 201 });
+    return new Response(JSON.stringify({ status: 'check_inbox', email: 'ada@example.org' }), { status: 202 });
   });
 });
 afterEach(() => {
@@ -26,7 +26,7 @@ test('a plenary-only event registers without choosing a room (the shared rule: n
   fill('Name *', 'Ada');
   fill('Email *', 'ada@example.org');
   fireEvent.submit(screen.getByTestId('register-form'));
-  expect((await screen.findByTestId('join-link')).textContent).toBe('http://example.test/join/xyz');
+  expect((await screen.findByTestId('registration-email')).textContent).toBe('ada@example.org');
   expect(posted).toEqual([{ name: 'Ada', email: 'ada@example.org', preferences: [] }]);
 });
 

@@ -2,7 +2,6 @@ import { useId, useState, type FormEvent } from 'react';
 import type { EventConfig, Registration, RegistrationFormInfo, RegistrationProblem } from '@live-workshop/shared';
 import { REGISTRATION_LIMITS, registrationProblems } from '@live-workshop/shared/pure';
 import { ApiError, register } from '../../net/api.js';
-import { storeCredential } from '../../session/credential.js';
 import { announce } from '../../session/store/actions.js';
 import { JoinLinkCard } from './JoinLinkCard.js';
 
@@ -107,9 +106,8 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
             }
           : {}),
       });
-      if (!registration.mailed) storeCredential(registration.credential);
       setDone(registration);
-      announce('You are registered. Your personal join link is shown.');
+      announce(`Check your inbox: your personal join link was sent to ${registration.email}.`);
     } catch (error) {
       if (error instanceof ApiError) {
         const mapped: Partial<Record<Field, string>> = {};

@@ -62,7 +62,8 @@ export function registrationRoutes(deps: { registration: Registration; credentia
     res.status(202).json({ status: 'check_inbox', email: parsed.data.email });
   });
 
-  // The join page calls this when a mailed link is opened: the address is confirmed and the person admitted.
+  // Following a mailed link confirms the address and admits the person: the join page's connection does it
+  // (the handshake calls the same Registration.admit); this is the same step for a client that does not connect.
   router.post('/api/me/confirm', requireSession(deps.credentials), (_req, res) => {
     const { participantId } = claimsOf(res);
     const admitted = deps.registration.admit(participantId);

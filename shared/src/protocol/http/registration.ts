@@ -21,7 +21,18 @@ export interface RegistrationFormInfo {
   readonly privacyNoticeVersion: string;
 }
 
-/** What POST /api/registrations answers: the link, or (already registered, mail configured) word that it was mailed. */
-export type Registration =
-  | { readonly participantId: string; readonly joinUrl: string; readonly credential: string; readonly alreadyRegistered?: boolean; readonly mailed?: undefined }
-  | { readonly alreadyRegistered: true; readonly mailed: true };
+/**
+ * What POST /api/registrations answers (202) for every accepted form, new address or known: the
+ * join link goes only by mail, to that address; nothing here tells who is registered.
+ */
+export interface Registration {
+  readonly status: 'check_inbox';
+  /** The address the link was sent to, as the server normalised it. */
+  readonly email: string;
+}
+
+/** What POST /api/me/confirm answers when a mailed link is opened: the address is confirmed, the person admitted. */
+export interface Confirmation {
+  readonly participantId: string;
+  readonly confirmed: true;
+}
