@@ -3,6 +3,7 @@ import { CHAT_MAX_CHARS } from '@live-workshop/shared/pure';
 import { refusalWords } from '../../session/refusals.js';
 import { sendChat } from '../../session/socket.js';
 import { useLw } from '../../session/useLw.js';
+import { RoleBadge } from '../../ui/RoleBadge.js';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
@@ -38,7 +39,7 @@ export function ChatPanel() {
         {messages.length === 0 && <li className="hint">No messages yet.</li>}
         {messages.map((m) => (
           <li key={`${m.roomId}#${m.id}`} className={m.from.id === meId ? 'chat-mine' : undefined}>
-            <span className="chat-from">{m.from.id === meId ? 'You' : m.from.name}{m.from.role !== 'attendee' ? ` (${m.from.role})` : ''}</span>{' '}
+            <span className="chat-from">{m.from.id === meId ? 'You' : m.from.name}</span> <RoleBadge role={m.from.role} />{' '}
             <time dateTime={new Date(m.at).toISOString()}>{timeFormat.format(m.at)}</time>
             <p>{m.text}</p>
           </li>

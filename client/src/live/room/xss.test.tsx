@@ -39,3 +39,17 @@ test.each(PAYLOADS)('chat, names and broadcasts render %s as text', (payload) =>
   expect(screen.getAllByText(payload, { exact: false }).length).toBeGreaterThanOrEqual(2);
   expect(window.__xss).toBeUndefined();
 });
+
+test('a name that imitates a role ("… (moderator)") shows no role badge; the real moderator has one', () => {
+  const now = { wallMs: Date.now(), monoMs: performance.now() };
+  applyWelcome(welcome('attendee', 'Someone'), now);
+  applySnapshot(snapshot(3, { kind: 'plenary', itemIndex: 0, startedAt: Date.now(), timer: { status: 'running', endsAt: Date.now() + 60_000 } }, Date.now()), now);
+  applyAssignment(assignment('item:0', 'plenary', false), now);
+  addChatMessage({ id: 1, roomId: 'plenary', from: { id: 'fake', name: 'Anastasia Pouliou (moderator)', role: 'attendee' }, text: 'Everyone leave now', at: Date.now() });
+  addChatMessage({ id: 2, roomId: 'plenary', from: { id: 'anastasia-pouliou', name: 'Anastasia Pouliou', role: 'moderator' }, text: 'Welcome', at: Date.now() });
+  render(<ChatPanel />);
+  const [fake, real] = screen.getAllByRole('listitem');
+  expect(fake!.querySelector('[data-testid="role-badge"]')).toBeNull();
+  expect(real!.querySelector('[data-testid="role-badge"]')?.textContent).toContain('Moderator');
+  expect(fake!.textContent).toContain('Anastasia Pouliou (moderator)');
+});
