@@ -190,9 +190,12 @@ export function applyRoster(view: RosterView): void {
   patch('roster', { view });
 }
 
-/** Someone asks the moderators for help. */
+/**
+ * Someone asks the moderators for help. Every request stays until a moderator deals with it: none
+ * is pushed out by newer ones (the server limits how often one person may ask).
+ */
 export function addHelpRequest(request: HelpRequest): void {
-  patch('roster', { helpRequests: [...lwStore.getState().roster.helpRequests, request].slice(-50) });
+  patch('roster', { helpRequests: [...lwStore.getState().roster.helpRequests, request] });
   announce(`${request.name} asks for help${request.text ? `: ${request.text}` : ''}.`, 'assertive');
 }
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { applyAssignment, applyPreparedAssignment, applySessionState, applySnapshot, applyWarning, applyWelcome } from './actions.js';
+import { addHelpRequest, applyAssignment, applyPreparedAssignment, applySessionState, applySnapshot, applyWarning, applyWelcome, dismissHelpRequest } from './actions.js';
 import { lwStore, resetStore } from './store.js';
 import { phaseRemainingMs } from '../../time/countdown.js';
 import { assignment, EVENT, running, snapshot, welcome } from '../../testing/fixtures.js';
@@ -101,4 +101,14 @@ test('a new phase clears the breakout warning and a raised hand', () => {
   applySnapshot(snapshot(3, running('live', 2, 4_000_000)), at(2));
   expect(state().agenda.warning).toBeNull();
   expect(state().ui.announcements.at(-1)?.text).toBe(`Now: ${EVENT.agenda[2]!.title}.`);
+});
+
+test('every unanswered help request stays, however many come after it; a dealt-with one goes', () => {
+  resetStore();
+  const requests = Array.from({ length: 120 }, (_, i) => ({ participantId: `a${i}`, name: `Person ${i}`, roomId: null, text: `help ${i}`, at: i }));
+  for (const r of requests) addHelpRequest(r);
+  expect(lwStore.getState().roster.helpRequests.map((r) => r.text)).toEqual(requests.map((r) => r.text));
+  dismissHelpRequest(lwStore.getState().roster.helpRequests[0]!);
+  expect(lwStore.getState().roster.helpRequests).toHaveLength(119);
+  expect(lwStore.getState().roster.helpRequests[0]!.text).toBe('help 1');
 });
