@@ -1,7 +1,7 @@
 // Steps people take in a journey through the workshop's pages, for journeys that are not the
 // seed journey (workshop-journey.test.ts keeps its own, with more checks along the way).
 import type { EventConfig } from '@live-workshop/shared';
-import { waitFor } from '@live-workshop/testkit';
+import { waitFor, type MailReader } from '@live-workshop/testkit';
 import { registerOnEventPage as fillRegistrationForm } from './registerPage.js';
 import type { MoveMetric, Person } from './workshop.js';
 
@@ -14,17 +14,19 @@ export interface AttendeeForm {
   readonly choices: readonly [string, string];
 }
 
-/** Register through the event page at `baseUrl` like a person would; fills in the person's identity and join link. */
-export async function registerOnEventPage(person: Person, baseUrl: string, form: AttendeeForm): Promise<void> {
-  const { status, body } = await fillRegistrationForm(person.page, `${baseUrl}/`, {
+/**
+ * Register through the event page at `baseUrl` like a person would, and take the join link from
+ * the mail in `inbox`; fills in the person's identity and join link (opening it is the next step).
+ */
+export async function registerOnEventPage(person: Person, baseUrl: string, form: AttendeeForm, inbox: MailReader): Promise<void> {
+  const answer = await fillRegistrationForm(person.page, `${baseUrl}/`, {
     name: form.name, email: `${form.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`, organisation: 'Deployment Test Organisation',
     country: form.country, stakeholderType: form.stakeholderType, preferences: form.choices,
-  });
-  if (status !== 201) throw new Error(`${person.key}: registration answered ${status} ${JSON.stringify(body)}`);
-  person.identity = body.participantId;
-  person.credential = body.credential;
-  person.joinUrl = body.joinUrl;
-  await person.testId('join-link').waitFor();
+  }, inbox);
+  if (answer.status !== 202) throw new Error(`${person.key}: registration answered ${answer.status} ${JSON.stringify(answer.body)}`);
+  person.identity = answer.participantId;
+  person.credential = answer.credential;
+  person.joinUrl = answer.joinUrl;
 }
 
 /** The moderator's cue: the button (checked by its label), then the confirmation. Resolves with the time of the confirm click. */

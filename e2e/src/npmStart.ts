@@ -9,6 +9,8 @@ export interface NpmStart {
   readonly child: ChildProcess;
   /** The event page URL it printed. */
   readonly eventPage: string;
+  /** The local mail catcher's inbox it printed (where join links arrive). */
+  readonly inbox: string;
   /** The personal links it printed, in the order of the event file. */
   readonly links: readonly { role: 'moderator' | 'speaker'; name: string; url: string }[];
   /** Everything printed so far (stdout, then stderr). */
@@ -50,10 +52,12 @@ export function startNpmStart(ns: NetNs, env: Record<string, string>, timeoutMs 
       child.stdout!.off('data', onData);
       const eventPage = /Event page and registration:\s+(\S+)/.exec(out)?.[1];
       if (!eventPage) return reject(new Error(`no event page link in:\n${out}`));
+      const inbox = /Mail inbox \(join links go here\):\s+(\S+)/.exec(out)?.[1];
+      if (!inbox) return reject(new Error(`no mail inbox link in:\n${out}`));
       const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s+(.*?)\s+(http\S+\/join\/\S+)$/gm)].map((m) => ({
         role: m[1]!.toLowerCase() as 'moderator' | 'speaker', name: m[2]!.trim(), url: m[3]!,
       }));
-      resolve({ child, eventPage, links, output, interrupt });
+      resolve({ child, eventPage, inbox, links, output, interrupt });
     };
     child.stdout!.on('data', onData);
     void exited.then(({ code, signal }) => {

@@ -1,5 +1,8 @@
-// Registering through the event page's form, as a person does.
-import type { Page } from 'playwright-core';
+// Registering through the event page's form, as a person does: fill it in, see "check your
+// inbox", take the join link from the mail that arrived over SMTP. Opening the link is the
+// caller's next step (it confirms the address and lets the person in).
+import type { BrowserContext, Page } from 'playwright-core';
+import { joinLinkOf, waitFor, type Mail, type MailReader } from '@live-workshop/testkit';
 
 /** What a person types into the registration form. */
 export interface RegistrationDetails {
@@ -14,14 +17,30 @@ export interface RegistrationDetails {
   readonly preferences: readonly string[];
 }
 
-/** The server's answer to the form, as the page received it. */
+/** What registering led to: the server's answer to the form, and the link the mail carried. */
 export interface RegistrationAnswer {
   readonly status: number;
-  readonly body: { participantId: string; credential: string; joinUrl: string } & Record<string, unknown>;
+  readonly body: Record<string, unknown>;
+  /** The join link from the mail (empty when the form was refused). */
+  readonly joinUrl: string;
+  readonly credential: string;
+  /** Who the link belongs to (the credential's subject). */
+  readonly participantId: string;
 }
 
-/** Open the event page at `eventUrl`, fill in the form, press Register; resolves with the answer. */
-export async function registerOnEventPage(page: Page, eventUrl: string, details: RegistrationDetails): Promise<RegistrationAnswer> {
+/** The participant a join credential belongs to (its JWT subject). */
+export function participantOf(credential: string): string {
+  const payload = credential.split('.')[1] ?? '';
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string }).sub;
+}
+
+/**
+ * Open the event page at `eventUrl`, fill in the form, press Register, see "Check your inbox", and
+ * read the join link from the mail to that address in `inbox`.
+ */
+export async function registerOnEventPage(page: Page, eventUrl: string, details: RegistrationDetails, inbox: MailReader): Promise<RegistrationAnswer> {
+  const email = details.email.toLowerCase();
+  const before = await inbox.count(email);
   await page.goto(eventUrl);
   await page.getByTestId('register-form').waitFor({ timeout: 30_000 });
   await page.getByLabel(/^Name/).fill(details.name);
@@ -38,11 +57,37 @@ export async function registerOnEventPage(page: Page, eventUrl: string, details:
     page.getByRole('button', { name: 'Register' }).click(),
   ]);
   const text = await response.text();
-  let body: RegistrationAnswer['body'];
+  let body: Record<string, unknown>;
   try {
-    body = JSON.parse(text) as RegistrationAnswer['body'];
+    body = JSON.parse(text) as Record<string, unknown>;
   } catch {
     throw new Error(`registration answered ${response.status()} with no JSON: ${text.slice(0, 200)}`);
   }
-  return { status: response.status(), body };
+  if (response.status() !== 202) return { status: response.status(), body, joinUrl: '', credential: '', participantId: '' };
+  await page.getByTestId('registration-done').getByText('Check your inbox').waitFor();
+  const joinUrl = joinLinkOf(await inbox.next(email, before));
+  const credential = decodeURIComponent(joinUrl.split('/join/')[1]!);
+  return { status: response.status(), body, joinUrl, credential, participantId: participantOf(credential) };
+}
+
+/**
+ * A Mailpit inbox read the way a person reads webmail: in a tab of their own browser (so it works
+ * wherever that browser runs, e.g. inside a test host), through the inbox's own API.
+ */
+export async function mailpitInBrowser(context: BrowserContext, inboxUrl: string): Promise<MailReader & { close(): Promise<void> }> {
+  const tab = await context.newPage();
+  await tab.goto(inboxUrl);
+  const mailsTo = (address: string) => tab.evaluate(async (to: string): Promise<Mail[]> => {
+    const list = (await (await fetch(`/api/v1/search?query=${encodeURIComponent(`to:"${to}"`)}`)).json()) as { messages: { ID: string; Subject: string; To: { Address: string }[] }[] };
+    const mine = list.messages.filter((m) => m.To.some((t) => t.Address.toLowerCase() === to)).reverse();
+    return Promise.all(mine.map(async (m) => {
+      const full = (await (await fetch(`/api/v1/message/${m.ID}`)).json()) as { Text: string };
+      return { to: m.To.map((t) => t.Address.toLowerCase()), subject: m.Subject, text: full.Text };
+    }));
+  }, address.toLowerCase());
+  return {
+    count: async (address) => (await mailsTo(address)).length,
+    next: (address, already) => waitFor(async () => (await mailsTo(address))[already], { timeoutMs: 30_000, intervalMs: 100, what: `mail ${already + 1} to ${address} in ${inboxUrl}` }),
+    close: () => tab.close(),
+  };
 }

@@ -18,7 +18,7 @@ import { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { livekitRoomName, type EventConfig, type RoomId } from '@live-workshop/shared';
-import { CHROMIUM_PATH, launchChromium, readEventFile, startServerProcess, waitFor, type ServerProcess } from '@live-workshop/testkit';
+import { CHROMIUM_PATH, launchChromium, readEventFile, startMailCatcher, startServerProcess, waitFor, type MailCatcher, type ServerProcess } from '@live-workshop/testkit';
 import { breakoutTitle, cue, moveCounts, movesInto, registerOnEventPage, waitForText, type AttendeeForm } from '../src/journeySteps.js';
 import { describePath, mediaPaths, recordPeerConnections, remoteAudioPeak, type MediaPath } from '../src/mediaChecks.js';
 import { Lan, netnsUnavailableReason, type LanHost } from '../src/netns.js';
@@ -85,6 +85,8 @@ let lan: Lan | undefined;
 let tls: TlsFront | undefined;
 let livekit: VenueLiveKit | undefined;
 let server: ServerProcess | undefined;
+/** The mail server the deployment's SMTP_URL points at: on the test's own LAN address, reached over the LAN. */
+let mail: MailCatcher | undefined;
 let staffBrowser: Browser | undefined;
 let rooms: RoomServiceClient;
 let event: EventConfig;
@@ -108,6 +110,7 @@ async function tearDown(): Promise<void> {
   await Promise.all([staffBrowser, ...HOSTS.map((h) => h.browser)].map((b) => b?.close().catch(() => undefined)));
   if (server) writeFileSync(join(ARTIFACTS, 'server.log'), server.output());
   await server?.kill('SIGTERM');
+  await mail?.close();
   if (livekit) copyFileSync(livekit.logFile, join(ARTIFACTS, 'livekit.log'));
   await livekit?.stop();
   if (tls) copyFileSync(tls.logFile, join(ARTIFACTS, 'caddy.log'));
@@ -128,7 +131,8 @@ beforeAll(async () => {
   lan.addAddress(venue, 3);
   // The host's port forward from the README: TURN/TLS is advertised on 443 of the media address.
   lan.forwardTcpPort(venue, VENUE.media, 443, 5349);
-  lan.joinHere(TEST_OCTET, `lwdep${process.pid % 1_000_000}`);
+  const testAddress = lan.joinHere(TEST_OCTET, `lwdep${process.pid % 1_000_000}`);
+  mail = await startMailCatcher({ host: testAddress });
   const staffHost = lan.addHost('dep-staff', 10);
   for (const h of HOSTS) h.lan = lan.addHost(h.label, h.octet);
   lan.blockOutgoingUdp(HOSTS[1]!.lan!);
@@ -151,7 +155,7 @@ beforeAll(async () => {
   server = await startServerProcess({
     NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '3000', PUBLIC_URL: APP_URL, TRUST_PROXY: 'loopback',
     LIVEKIT_URL: `wss://${VENUE.livekit}`, LIVEKIT_API_URL: 'http://127.0.0.1:7880', LIVEKIT_API_KEY: apiKey, LIVEKIT_API_SECRET: apiSecret,
-    SESSION_SECRET: secret(32), DATA_DIR: mkdtempSync(join(tmpdir(), 'lw-dep-data-')), EVENT_FILE: eventFile, NODE_EXTRA_CA_CERTS: tls.rootCert,
+    SESSION_SECRET: secret(32), SMTP_URL: mail.smtpUrl, MAIL_FROM: 'workshop@example.org', DATA_DIR: mkdtempSync(join(tmpdir(), 'lw-dep-data-')), EVENT_FILE: eventFile, NODE_EXTRA_CA_CERTS: tls.rootCert,
   }, 60_000, { prefix: ['ip', 'netns', 'exec', venue.ns.name], url: APP_URL });
 
   const home = homeTrusting(tls.rootCert);
@@ -195,7 +199,7 @@ describe('the compose deployment over HTTPS, attendees on other hosts', () => {
         await Promise.all(HOSTS.map(async (h) => {
           h.person = await openPerson(h.browser!, h.label, h.form.name, 'attendee');
           await recordPeerConnections(h.person.context);
-          await registerOnEventPage(h.person, APP_URL, h.form);
+          await registerOnEventPage(h.person, APP_URL, h.form, mail!);
           expect(h.person.joinUrl.startsWith(`${APP_URL}/join/`)).toBe(true);
         }));
       });
@@ -209,10 +213,8 @@ describe('the compose deployment over HTTPS, attendees on other hosts', () => {
         await Promise.all([
           joinWorkshop(moderator, links.find((l) => l.role === 'moderator')!.url),
           joinWorkshop(speaker, links.find((l) => l.role === 'speaker')!.url),
-          ...attendees().map(async (a) => {
-            await a.testId('join-link').click();
-            await joinWorkshop(a, null);
-          }),
+          // Attendees follow the link their mail carried.
+          ...attendees().map((a) => joinWorkshop(a, a.joinUrl)),
         ]);
         await moderator.testId('moderator-console').waitFor({ timeout: 30_000 });
         await cue(moderator, 'moderator-next', 'Open the doors');

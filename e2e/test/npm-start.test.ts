@@ -14,7 +14,7 @@ import { CHROMIUM_PATH, launchChromium, waitFor } from '@live-workshop/testkit';
 import { mediaPaths, recordPeerConnections, remoteAudioPeak } from '../src/mediaChecks.js';
 import { NetNs } from '../src/netns.js';
 import { startNpmStart, type NpmStart } from '../src/npmStart.js';
-import { registerOnEventPage } from '../src/registerPage.js';
+import { mailpitInBrowser, registerOnEventPage } from '../src/registerPage.js';
 import { ARTIFACTS_DIR, joinWorkshop, openPerson, waitForVideoPlaying, type Person } from '../src/workshop.js';
 
 /** The "LAN" address of the test machine: private, and inside this test's namespace only. */
@@ -66,12 +66,17 @@ describe('npm start, as the README says, in a browser with default settings', ()
 
     const attendee = await openPerson(browser!, 'attendee', 'Ines Duarte', 'attendee');
     people.push(attendee);
+    // The attendee registers, then opens the printed inbox (the local mail catcher) in another tab and follows the link.
+    expect(started.inbox).toBe('http://localhost:8025');
+    const inbox = await mailpitInBrowser(attendee.context, started.inbox);
     const registered = await registerOnEventPage(attendee.page, started.eventPage, {
       name: 'Ines Duarte', email: 'ines.duarte@example.org', country: 'PT', stakeholderType: 'learner', preferences: ['skills', 'trust'],
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-    await attendee.testId('join-link').waitFor();
-    expect(await attendee.testId('join-link').getAttribute('href')).toBe(registered.body.joinUrl);
+    }, inbox);
+    expect(registered.status, JSON.stringify(registered.body)).toBe(202);
+    expect(registered.joinUrl).toMatch(/^http:\/\/localhost:3000\/join\//);
+    await inbox.close();
+    await attendee.page.goto(registered.joinUrl);
+    await attendee.testId('join-button').waitFor({ timeout: 30_000 });
 
     const moderator = await openPerson(browser!, 'moderator', moderatorLink.name, 'moderator');
     const speaker = await openPerson(browser!, 'speaker', speakerLink.name, 'speaker');

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
-import { launchChromium, LkPage, startLkTestPage, waitFor } from '@live-workshop/testkit';
+import { launchChromium, LkPage, register, startLkTestPage, waitFor } from '@live-workshop/testkit';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
@@ -137,19 +137,19 @@ async function registerOnEventPage(person: Person, index: number): Promise<void>
   const first = event.breakouts[Math.floor(index / 2)]!;
   const second = event.breakouts[(Math.floor(index / 2) + 1) % event.breakouts.length]!;
   const { page } = person;
-  const { status, body } = await fillRegistrationForm(page, `${stack.url}/`, {
+  const answer = await fillRegistrationForm(page, `${stack.url}/`, {
     name: a.name, email: `${a.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`, country: a.country, stakeholderType: a.stakeholderType,
     preferences: [first.id, second.id],
-  });
-  expect(status, `${person.key}: registration answered ${JSON.stringify(body)}`).toBe(201);
-  person.identity = body.participantId;
-  person.credential = body.credential;
-  person.joinUrl = body.joinUrl;
+  }, stack.server.mail!);
+  expect(answer.status, `${person.key}: registration answered ${JSON.stringify(answer.body)}`).toBe(202);
+  // The page shows no link and keeps none: the link came by mail, to the address given.
+  expect(await person.page.getByTestId('join-link').count()).toBe(0);
+  expect(await page.evaluate(() => localStorage.getItem('lw.credential'))).toBeNull();
+  expect(answer.joinUrl.startsWith(`${stack.url}/join/`)).toBe(true);
+  person.identity = answer.participantId;
+  person.credential = answer.credential;
+  person.joinUrl = answer.joinUrl;
   chosen.set(person.key, first.id);
-  const link = person.testId('join-link');
-  await link.waitFor();
-  expect(await link.getAttribute('href')).toBe(body.joinUrl);
-  expect(await page.evaluate(() => localStorage.getItem('lw.credential'))).toBe(body.credential);
 }
 
 /**
@@ -159,13 +159,11 @@ async function registerOnEventPage(person: Person, index: number): Promise<void>
  * LiveKit identity would push their page out of the room (DUPLICATE_IDENTITY).
  */
 async function attendeeTokenCannotPublish(): Promise<string> {
-  const registered = await fetch(`${stack.url}/api/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(await probeRegistration()),
-  });
-  expect(registered.status).toBe(201);
-  const probe = (await registered.json()) as { participantId: string; credential: string };
+  // Through the mail path too: the form over HTTP, the link from the mail.
+  const { name, email, preferences } = await probeRegistration();
+  const registered = await register(stack.url, { name, email, country: 'FR', stakeholderType: 'other', preferences }, { mail: stack.server.mail! });
+  expect(registered.status).toBe(202);
+  const probe = registered.body;
   const socket: Socket = io(stack.url, { path: '/socket.io', transports: ['websocket'], auth: { credential: probe.credential, protocolVersion: PROTOCOL_VERSION } });
   let endedReason: string | null = null;
   socket.on(EVENTS.sessionEnded, (ended: { reason: string }) => (endedReason = ended.reason));
@@ -234,11 +232,8 @@ describe('the seed workshop, end to end', () => {
         await Promise.all([
           joinWorkshop(moderator, stack.link('moderator')),
           ...speakers.map((s, i) => joinWorkshop(s, stack.link('speaker', i))),
-          // Attendees follow the link they were given.
-          ...attendees.map(async (a) => {
-            await a.testId('join-link').click();
-            await joinWorkshop(a, null);
-          }),
+          // Attendees follow the link their mail carried.
+          ...attendees.map((a) => joinWorkshop(a, a.joinUrl)),
         ]);
         await moderator.testId('moderator-console').waitFor();
         await waitForText([moderator, ...speakers], 'room-title', 'Backstage (green room)');

@@ -16,7 +16,9 @@ export interface MailCatcher extends MailReader {
 
 const WAIT_MS = 10_000;
 
-export async function startMailCatcher(): Promise<MailCatcher> {
+/** Start a catcher on `host` (default loopback; a test host's LAN address to be reached from other hosts). */
+export async function startMailCatcher(opts: { host?: string } = {}): Promise<MailCatcher> {
+  const host = opts.host ?? '127.0.0.1';
   const mails: Mail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -32,11 +34,11 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       }, callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.server.address() as AddressInfo).port;
   const to = (address: string) => mails.filter((m) => m.to.includes(address.toLowerCase()));
   return {
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpUrl: `smtp://${host}:${port}`,
     mails,
     countNow: (address) => to(address).length,
     count: async (address) => to(address).length,
