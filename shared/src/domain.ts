@@ -4,10 +4,9 @@ import { z } from 'zod';
 export const roleSchema = z.enum(['attendee', 'speaker', 'moderator']);
 export type Role = z.infer<typeof roleSchema>;
 
-/** A LiveKit room of the event, by its meaning in the workshop. */
-export type RoomId = 'plenary' | 'backstage' | `breakout:${string}`;
-
 // Room ids and their helpers live in rooms.ts, which builds no schema, so the browser can import them.
+import type { RoomId } from './rooms.js';
+export type { RoomId } from './rooms.js';
 export { breakoutIdOf, breakoutRoomId } from './rooms.js';
 
 /** A participant as the live agenda knows them. */

@@ -1,5 +1,7 @@
 /** LiveKit rooms of an event and the workshop's room ids (zod-free: the browser imports these). */
-import type { RoomId } from './domain.js';
+
+/** A LiveKit room of the event, by its meaning in the workshop. */
+export type RoomId = 'plenary' | 'backstage' | `breakout:${string}`;
 
 /** The room id of a breakout room. */
 export const breakoutRoomId = (breakoutId: string): RoomId => `breakout:${breakoutId}`;
