@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientAction, EventConfig, Result } from '@live-workshop/shared';
-import { launchChromium, waitFor } from '@live-workshop/testkit';
+import { launchChromium, register as registerByMail, waitFor } from '@live-workshop/testkit';
 import { startStack, type Stack } from '../src/stack';
 import { ARTIFACTS_DIR, joinWorkshop, openPerson, type Person } from '../src/workshop';
 
@@ -102,18 +102,13 @@ async function agendaVersion(): Promise<number> {
   return ((await (await fetch(`${stack.url}/api/health`)).json()) as { version: number }).version;
 }
 
+/** Register through the mail path: the form over HTTP, the join link from the mail to that address. */
 async function register(): Promise<{ participantId: string; joinUrl: string }> {
-  const form = (await (await fetch(`${stack.url}/api/registration/form`)).json()) as { privacyNoticeVersion: string };
-  const response = await fetch(`${stack.url}/api/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: 'Curious Attendee', email: 'curious.attendee@example.org', country: 'AT', stakeholderType: 'learner',
-      preferences: [event.breakouts[0]!.id], consent: true, privacyNoticeVersion: form.privacyNoticeVersion,
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as { participantId: string; joinUrl: string };
+  const registered = await registerByMail(stack.url, {
+    name: 'Curious Attendee', email: 'curious.attendee@example.org', country: 'AT', stakeholderType: 'learner', preferences: [event.breakouts[0]!.id],
+  }, { mail: stack.server.mail! });
+  expect(registered.status).toBe(202);
+  return registered.body;
 }
 
 describe('an attendee cannot run moderator commands', () => {
