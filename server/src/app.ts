@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
-import type { EventConfig, MoveReportPayload, RehearsalMode } from '@live-workshop/shared';
+import type { EventConfig, RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { createEffectRunner } from './live/agenda/effectRunner.js';
@@ -72,9 +72,6 @@ export interface AppDeps {
   readonly settings: AppSettings;
 }
 
-/** A recorded move, as a client reported it. */
-export type MoveRecord = MoveReportPayload & { participantId: string; at: number };
-
 /** The running application. */
 export interface App {
   readonly http: HttpServer;
@@ -83,7 +80,6 @@ export interface App {
   readonly people: PeopleStore;
   readonly credentials: Credentials;
   readonly presence: Presence;
-  readonly moves: MoveRecord[];
   /** What happened to the event file at boot, and what the console should say about it. */
   readonly eventFile: { outcome: EventFileOutcome; notice: string | null };
   /** Registration extras, autopilot, attendance, certificates and privacy. */
@@ -98,8 +94,6 @@ export interface App {
 
 /** How often presence is reconciled with LiveKit (covers LiveKit restarts and lost webhooks). */
 const PRESENCE_SWEEP_INTERVAL_MS = 10_000;
-/** Moves kept in memory for the console and benchmarks. */
-const MOVE_RECORDS_KEPT = 10_000;
 
 /** The composition root: wires stores, engine, LiveKit, HTTP and Socket.IO. */
 export function createApp(deps: AppDeps): App {
@@ -113,7 +107,6 @@ export function createApp(deps: AppDeps): App {
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
   const sessions = new Sessions();
-  const moves: MoveRecord[] = [];
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
     publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom,
@@ -169,11 +162,8 @@ export function createApp(deps: AppDeps): App {
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
     watchers: [around.connectionWatcher],
-    moveReports: (report) => {
-      moves.push(report);
-      if (moves.length > MOVE_RECORDS_KEPT) moves.splice(0, moves.length - MOVE_RECORDS_KEPT);
-      log.info(report, 'move reported');
-    },
+    // Clients report how each move went; the log is where operators and the benchmark read them.
+    moveReports: (report) => log.info(report, 'move reported'),
   }));
 
   // Each periodic job keeps its own pending handle, so close() cancels exactly what is armed.
@@ -194,7 +184,7 @@ export function createApp(deps: AppDeps): App {
   every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
 
   return {
-    http, io, agenda, people, credentials, presence, moves, around, eventFile,
+    http, io, agenda, people, credentials, presence, around, eventFile,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
