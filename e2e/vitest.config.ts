@@ -1,3 +1,7 @@
+// The e2e workspace: whole journeys in Debian's Chromium (fake camera and microphone) against the
+// real server process and the real LiveKit server. src/ holds the journey helpers (people as
+// browser contexts, registering through the mail path, test hosts made of network namespaces,
+// npm start as a child process, the HTTPS front); test/ the journeys. Shared helpers: testkit.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

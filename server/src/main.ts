@@ -1,4 +1,5 @@
-// Boots the server: reads config and the event file, starts a local LiveKit when none is configured,
+// Boots the server: reads config and the event file, starts a local LiveKit (and, without SMTP_URL, a
+// local Mailpit for the join-link mails) when none is configured,
 // builds the app (app.ts, the composition root) and prints the links. The code lives by feature:
 // platform/ (config, log, clock, db, HTTP helpers), live/ (agenda, realtime, assignments, event),
 // livekit/, people/ (registration, credentials, staff, calendar), features/ (attendance, certificates, …).
