@@ -1,17 +1,19 @@
 // @ts-check
 // Finds (or builds once) the LiveKit server the project runs against: an external one from
 // LIVEKIT_URL, a `livekit-server` on PATH, or v1.13.5 built into the git-ignored .cache/.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { findOnPath, isExecutable } from './lib/executables.mjs';
+import { goAtLeast, goInstall } from './lib/goInstall.mjs';
 import { installedLiveKitBinary, LIVEKIT_BIN, LIVEKIT_BIN_DIR, LIVEKIT_VERSION } from './lib/repoLayout.mjs';
 
 const execFileAsync = promisify(execFile);
 
 const GO_PACKAGE = `github.com/livekit/livekit-server/cmd/server@v${LIVEKIT_VERSION}`;
+/** @type {[number, number]} */
 const MIN_GO = [1, 26];
 
 /** @param {string} binary */
@@ -22,63 +24,6 @@ async function versionOf(binary) {
   } catch {
     return undefined;
   }
-}
-
-async function checkGo() {
-  const go = await findOnPath('go');
-  const missing =
-    `LiveKit server v${LIVEKIT_VERSION} is not available and cannot be built: ` +
-    `install Go >= ${MIN_GO.join('.')} (https://go.dev/dl/), or install livekit-server on PATH, ` +
-    'or point at a running LiveKit with LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET.';
-  if (!go) throw new Error(missing);
-  const { stdout } = await execFileAsync(go, ['version']);
-  const m = /go(\d+)\.(\d+)/.exec(stdout);
-  const [major, minor] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  const [needMajor, needMinor] = /** @type {[number, number]} */ (MIN_GO);
-  if (major < needMajor || (major === needMajor && minor < needMinor)) {
-    throw new Error(`${missing} (found: ${stdout.trim()})`);
-  }
-  return go;
-}
-
-/**
- * Runs `go install`, forwarding go's progress ("go: downloading …") to `log`.
- * @param {string} go
- * @param {(line: string) => void} log
- * @returns {Promise<void>}
- */
-function goInstall(go, log) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(go, ['install', GO_PACKAGE], {
-      env: { ...process.env, GOBIN: LIVEKIT_BIN_DIR },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    /** @type {string[]} */
-    const tail = [];
-    /** @param {import('node:stream').Readable} stream */
-    const forward = (stream) => {
-      let rest = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (/** @type {string} */ chunk) => {
-        const lines = (rest + chunk).split(/\r?\n/);
-        rest = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          tail.push(line);
-          if (tail.length > 30) tail.shift();
-          log(`  ${line}`);
-        }
-      });
-    };
-    forward(child.stdout);
-    forward(child.stderr);
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0
-        ? resolve(undefined)
-        : reject(new Error(`go install ${GO_PACKAGE} failed (${signal ?? `exit ${code}`}):\n${tail.join('\n')}`)),
-    );
-  });
 }
 
 /**
@@ -116,11 +61,13 @@ export async function ensureLiveKit({ log = (line) => console.error(line) } = {}
           'reach the Go module proxy. Run `node scripts/ensure-livekit.mjs` (or `npm start` / `npm test`) outside it first.',
       );
     }
-    const go = await checkGo();
+    const go = await goAtLeast(MIN_GO,
+      `LiveKit server v${LIVEKIT_VERSION} is not available and cannot be built (or install livekit-server on PATH, ` +
+        'or point at a running LiveKit with LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET)');
     await mkdir(LIVEKIT_BIN_DIR, { recursive: true });
     log(`building LiveKit server v${LIVEKIT_VERSION} (first run only, ~2 min)…`);
     const started = Date.now();
-    await goInstall(go, log);
+    await goInstall(go, GO_PACKAGE, LIVEKIT_BIN_DIR, log);
     log(`built LiveKit server in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   await rename(built, LIVEKIT_BIN);
