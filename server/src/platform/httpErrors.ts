@@ -1,10 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { ERROR_CODES, type ErrorCode } from '@live-workshop/shared';
+import { ERROR_CODES, type HttpErrorCode } from '@live-workshop/shared';
 import type { Log } from './log.js';
 
-/** Codes an HTTP answer may carry: the shared closed set, plus 404's. */
-export type HttpErrorCode = ErrorCode | 'not_found';
+export type { HttpErrorCode };
 
 /** Answer a JSON error `{ code, message, ...extra }`. */
 export function sendError(res: Response, status: number, code: HttpErrorCode, message: string, extra: Record<string, unknown> = {}): void {

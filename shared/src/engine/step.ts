@@ -1,3 +1,5 @@
+// The agenda engine: step(state, command, now) -> { state, effects }, one exhaustive dispatch per kind of action.
+// It stays one file (just over 300 lines) so each action can be read from its permission to its effects in one place.
 import type { Participant } from '../domain.js';
 import type { EventConfig } from '../event/eventConfig.js';
 import {

@@ -14,6 +14,7 @@ describe('registrationProblems', () => {
     ['nothing typed', {}, basic, { name: 'missing', email: 'missing', 'preferences.0': 'missing' }],
     ['blank name and a malformed email', { ...ada, name: '  ', email: 'ada@' }, basic, { name: 'missing', email: 'invalid' }],
     ['a name too long', { ...ada, name: 'x'.repeat(121) }, basic, { name: 'too_long' }],
+    ['a name made only of invisible characters', { ...ada, name: '\u200b\u202e\u0000 ' }, basic, { name: 'missing' }],
     ['an organisation too long', { ...ada, organisation: 'x'.repeat(201) }, basic, { organisation: 'too_long' }],
     ['the extended form without its fields', ada, extended, { country: 'missing', stakeholderType: 'missing', consent: 'missing' }],
     ['the extended form complete', adaComplete, extended, {}],

@@ -2,7 +2,9 @@
  * The one registration rule, for the event page (before sending) and the server (before saving): which
  * fields are required, how long each may be, and which breakout choices are allowed. Pure and zod-free;
  * each side puts the problems in its own words. An event without breakout rooms needs no room choice.
+ * Names and organisations are measured as they will be kept (normalisePersonName).
  */
+import { normalisePersonName } from '../people/personName.js';
 
 /** Longest values accepted, in characters. */
 export const REGISTRATION_LIMITS = { name: 120, email: 254, organisation: 200, accessibilityNeeds: 1000, preferences: 2 } as const;
@@ -58,7 +60,8 @@ export function preferenceProblems(preferences: readonly (string | undefined)[],
 export function registrationProblems(input: RegistrationInput, context: RegistrationRuleContext): Partial<Record<RegistrationField, RegistrationProblem>> {
   const problems: Partial<Record<RegistrationField, RegistrationProblem>> = {};
   const text = (field: 'name' | 'email' | 'organisation' | 'accessibilityNeeds', required: boolean) => {
-    const value = (input[field] ?? '').trim();
+    const typed = input[field] ?? '';
+    const value = field === 'name' || field === 'organisation' ? normalisePersonName(typed) : typed.trim();
     if (!value) {
       if (required) problems[field] = 'missing';
     } else if (value.length > REGISTRATION_LIMITS[field]) problems[field] = 'too_long';

@@ -30,3 +30,9 @@ test.each<[string, never, unknown, Record<string, string>]>([
 test('what is kept: trimmed, the address in lower case, the country in upper case', () => {
   expect(registrationRequestSchema(plenaryOnly, isCountryCode).parse({ ...complete, name: ' Ada ' })).toMatchObject({ name: 'Ada', email: 'ada@example.org', country: 'GR', preferences: [] });
 });
+
+test('names and organisations are kept normalised; a name made only of invisible characters is no name', () => {
+  const schema = registrationRequestSchema(plenaryOnly, isCountryCode);
+  expect(schema.parse({ ...complete, name: 'Ada\u200b  Lovelace\u202e', organisation: 'Acme\u2066\u2069 Ltd' })).toMatchObject({ name: 'Ada Lovelace', organisation: 'Acme Ltd' });
+  expect(problems(plenaryOnly, { ...complete, name: '\u200b\u0000' })).toEqual({ name: 'Please enter your name.' });
+});

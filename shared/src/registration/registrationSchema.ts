@@ -1,10 +1,11 @@
 /**
  * The registration request as the server validates it (zod, server only): the shared rule of
- * registrationRules.ts for the breakout choices and the lengths, with the server's words. The
- * country list is the server's (i18n-iso-countries), so its check comes in as `isCountryCode`.
+ * registrationRules.ts for the breakout choices and the lengths, with the server's words; names and
+ * organisations are normalised (normalisePersonName) before they are checked and kept. The country list is the server's (i18n-iso-countries), so its check comes in as `isCountryCode`.
  */
 import { z } from 'zod';
 import type { EventConfig } from '../event/eventConfig.js';
+import { normalisePersonName } from '../people/personName.js';
 import { preferenceProblems, REGISTRATION_LIMITS, type RegistrationProblem } from './registrationRules.js';
 
 /** Who registers, in the workshop's words. */
@@ -26,10 +27,11 @@ export function registrationRequestSchema(event: Pick<EventConfig, 'breakouts'>,
   const breakoutIds = event.breakouts.map((b) => b.id);
   const max = (n: number) => `Use at most ${n} characters.`;
   return z.strictObject({
-    name: text('Please enter your name.').min(1, 'Please enter your name.').max(REGISTRATION_LIMITS.name, max(REGISTRATION_LIMITS.name)),
+    // Stored and shown normalised: no bidi overrides, zero-width or control characters (see normalisePersonName).
+    name: text('Please enter your name.').overwrite(normalisePersonName).min(1, 'Please enter your name.').max(REGISTRATION_LIMITS.name, max(REGISTRATION_LIMITS.name)),
     email: text('Please enter your email address.').toLowerCase()
       .pipe(z.email('Please enter a valid email address, like name@example.org.').max(REGISTRATION_LIMITS.email, max(REGISTRATION_LIMITS.email))),
-    organisation: z.string().trim().max(REGISTRATION_LIMITS.organisation, max(REGISTRATION_LIMITS.organisation)).optional(),
+    organisation: z.string().overwrite(normalisePersonName).max(REGISTRATION_LIMITS.organisation, max(REGISTRATION_LIMITS.organisation)).optional(),
     country: text('Choose your country.').toUpperCase().refine(isCountryCode, 'Choose your country from the list.'),
     stakeholderType: z.enum(STAKEHOLDER_TYPES, { error: 'Choose what describes you best.' }),
     // Checked inside the field so its messages come with the others' in one answer.

@@ -57,3 +57,14 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/**
+ * An instant in ISO 8601 as the zone's wall clock with its offset ("2025-10-23T09:30:00.000+02:00");
+ * "Z" for the zone named UTC or GMT, as luxon's toISO wrote it (certificates carry these).
+ */
+export function zonedIso(instantMs: number, timeZone: string): string {
+  const offsetMs = zoneOffsetMs(timeZone, instantMs);
+  const wallClock = new Date(instantMs + offsetMs).toISOString().slice(0, 23);
+  if (offsetMs === 0 && /^(utc|gmt)$/i.test(timeZone)) return `${wallClock}Z`;
+  return `${wallClock}${offsetMs < 0 ? '-' : '+'}${hhmmOf(Math.abs(offsetMs) / 60_000)}`;
+}

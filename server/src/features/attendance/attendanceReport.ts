@@ -1,4 +1,4 @@
-import { breakoutIdOf, type AgendaItem, type EventConfig, type RoomId } from '@live-workshop/shared';
+import { breakoutIdOf, type AgendaItem, type EventConfig, type OccupancySeries, type RoomId } from '@live-workshop/shared';
 import type { AttendanceEvent, TimelineEntry } from './attendanceStore.js';
 
 /** A stretch of time, [from, to) in epoch milliseconds. */
@@ -125,13 +125,6 @@ export function attendanceOf(event: EventConfig, participantId: string, events: 
   const [top] = [...inBreakouts.entries()].sort((a, b) => b[1] - a[1]);
   const breakout = top ? { breakoutId: top[0], title: event.breakouts.find((b) => b.id === top[0])?.title ?? top[0], ms: top[1] } : null;
   return { participantId, agendaMs, presentMs, share: agendaMs > 0 ? presentMs / agendaMs : 0, items, breakout };
-}
-
-/** People in each room per time step: everyone present in the room at any moment of that step. */
-export interface OccupancySeries {
-  readonly stepMs: number;
-  readonly rooms: readonly RoomId[];
-  readonly points: readonly { readonly at: number; readonly counts: Readonly<Record<string, number>> }[];
 }
 
 /** Occupancy of every room over [from, to) in steps of stepMs (from is rounded down to a step). */

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import type { AgendaState } from '@live-workshop/shared';
+import { occupancyQuery, type AgendaState } from '@live-workshop/shared';
 import { claimsOf, requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
 import { sendCsv, toCsv } from '../../platform/csv.js';
@@ -9,12 +8,6 @@ import { attendanceThresholdOf, type AttendanceService } from './attendanceServi
 
 /** Longest occupancy series answered, in steps. */
 export const OCCUPANCY_MAX_STEPS = 24 * 60;
-
-const occupancyQuery = z.strictObject({
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
-  stepMs: z.coerce.number().int().min(10_000).max(3_600_000).default(60_000),
-});
 
 /** Attendance for moderators (JSON, CSV, occupancy over time) and for each person (their own). */
 export function attendanceRoutes(deps: { attendance: AttendanceService; credentials: Credentials; state: () => AgendaState }): Router {

@@ -1,8 +1,8 @@
-import { breakoutRoomId, type AgendaState, type RoomId } from '@live-workshop/shared';
+import { breakoutRoomId, type AgendaState, type OccupancySeries, type RoomId } from '@live-workshop/shared';
 import type { PeopleStore } from '../../people/peopleStore.js';
 import type { Cell } from '../../platform/csv.js';
 import type { Clock } from '../../platform/clock.js';
-import { attendanceOf, itemSegments, occupancyOf, type OccupancySeries, type ParticipantAttendance } from './attendanceReport.js';
+import { attendanceOf, itemSegments, occupancyOf, type ParticipantAttendance } from './attendanceReport.js';
 import type { AttendanceEvent, AttendanceStore } from './attendanceStore.js';
 
 const minutes = (ms: number) => Math.round(ms / 600) / 100;

@@ -1,21 +1,9 @@
-import { agentActor } from '@live-workshop/shared';
+import { agentActor, type AutopilotState, type AutopilotStatus } from '@live-workshop/shared';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
 import type { MetaStore } from '../../platform/db/metaStore.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
-import { nextAutopilotStep, type AutopilotStep } from './autopilotPlan.js';
-
-/** Whether the autopilot may act: moderators hold it or let it run. */
-export type AutopilotState = 'run' | 'hold';
-
-/** What the console shows about the autopilot. */
-export interface AutopilotStatus {
-  /** The event file turns the autopilot on (`autopilot: true`). */
-  readonly enabled: boolean;
-  readonly state: AutopilotState;
-  /** The next step it will take (null when held, off, or nothing is due until a moderator acts). */
-  readonly next: AutopilotStep | null;
-}
+import { nextAutopilotStep } from './autopilotPlan.js';
 
 const STATE_KEY = 'autopilot:state';
 

@@ -1,14 +1,8 @@
-import type { AgendaState } from '@live-workshop/shared';
-import { eventInstant, plannedItemStartsMs } from '../../live/lifecycle/eventTimes.js';
+import type { AgendaState, AutopilotStep } from '@live-workshop/shared';
+import { eventInstantMs, plannedItemStartsMs } from '../../live/lifecycle/eventTimes.js';
 
 /** How long before the first item the autopilot opens the doors (the lobby). */
 export const DOORS_OPEN_BEFORE_START_MS = 15 * 60_000;
-
-/** The agenda action the autopilot takes next, and when. */
-export interface AutopilotStep {
-  readonly action: 'openDoors' | 'start' | 'next';
-  readonly dueAt: number;
-}
 
 /**
  * What the autopilot does next in this state (pure). The plan's times are a floor and the item's
@@ -23,7 +17,7 @@ export function nextAutopilotStep(state: AgendaState, now: number): AutopilotSte
   const starts = plannedItemStartsMs(event);
   const firstStart = starts[0]!;
   // An event whose planned end has passed before it began is not started by itself.
-  const missed = now >= eventInstant(event, event.end).toMillis();
+  const missed = now >= eventInstantMs(event, event.end);
   switch (phase.kind) {
     case 'scheduled':
       return missed ? null : { action: 'openDoors', dueAt: firstStart - DOORS_OPEN_BEFORE_START_MS };
@@ -37,7 +31,7 @@ export function nextAutopilotStep(state: AgendaState, now: number): AutopilotSte
     case 'break':
     case 'closing': {
       if (phase.timer.status !== 'running') return null;
-      const plannedNext = starts[phase.itemIndex + 1] ?? eventInstant(event, event.end).toMillis();
+      const plannedNext = starts[phase.itemIndex + 1] ?? eventInstantMs(event, event.end);
       return { action: 'next', dueAt: Math.max(plannedNext, phase.timer.endsAt) };
     }
   }

@@ -1,11 +1,9 @@
 import { Router, json } from 'express';
-import { z } from 'zod';
+import { autopilotBody } from '@live-workshop/shared';
 import { requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
 import { parseOr400, sendError } from '../../platform/httpErrors.js';
 import type { Autopilot } from './autopilot.js';
-
-const autopilotBody = z.strictObject({ state: z.enum(['hold', 'run'], { error: 'Use "hold" or "run".' }) });
 
 /** Moderators see the autopilot and hold or release it. */
 export function autopilotRoutes(deps: { autopilot: Autopilot; credentials: Credentials }): Router {

@@ -1,4 +1,4 @@
-import type { Verification } from './certificateService.js';
+import type { Verification } from '@live-workshop/shared';
 import type { ParticipationCredential } from './participationCredential.js';
 
 /** Escape text for HTML element content and quoted attribute values. */

@@ -1,6 +1,6 @@
 import { Router, json } from 'express';
 import { z } from 'zod';
-import type { AgendaState } from '@live-workshop/shared';
+import { certificateIdParams as idParams, verifyCertificateBody as verifyBody, type AgendaState } from '@live-workshop/shared';
 import { claimsOf, requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
 import { parseOr400, sendError } from '../../platform/httpErrors.js';
@@ -9,8 +9,6 @@ import type { CertificateService, IssuedCertificate } from './certificateService
 import { issuerProfile, issuerUrls } from './participationCredential.js';
 import type { SigningKeys } from './signingKey.js';
 
-const idParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'not a certificate id') });
-const verifyBody = z.strictObject({ jwt: z.string().min(1).max(64_000) });
 const revokeBody = z.strictObject({ reason: z.string().trim().max(500).default('') }).default({ reason: '' });
 
 /** Certificates of participation: the holder's download, public pages and verification, moderators' revocation. */

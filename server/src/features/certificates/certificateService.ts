@@ -1,6 +1,6 @@
 import { SignJWT, decodeProtectedHeader, jwtVerify } from 'jose';
 import { nanoid } from 'nanoid';
-import type { AgendaState } from '@live-workshop/shared';
+import type { AgendaState, Verification } from '@live-workshop/shared';
 import { attendanceThresholdOf, type AttendanceService } from '../attendance/attendanceService.js';
 import type { HttpErrorCode } from '../../platform/httpErrors.js';
 import type { Clock } from '../../platform/clock.js';
@@ -8,18 +8,6 @@ import type { PeopleStore } from '../../people/peopleStore.js';
 import type { CertificateRecord, CertificateStore } from './certificateStore.js';
 import { participationCredential, issuerProfile, type ParticipationCredential } from './participationCredential.js';
 import { CERTIFICATE_ALG, type SigningKeys } from './signingKey.js';
-
-/** What a verification found. */
-export type VerificationStatus = 'valid' | 'tampered' | 'revoked';
-
-/** The answer of a verification, for people and machines. */
-export interface Verification {
-  readonly status: VerificationStatus;
-  readonly message: string;
-  readonly certificateId: string | null;
-  readonly credential: ParticipationCredential | null;
-  readonly revokedAt: number | null;
-}
 
 /** A certificate handed to its holder. */
 export interface IssuedCertificate {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { EventConfig } from '@live-workshop/shared';
+import { eventWindowMs, zonedIso, type EventConfig } from '@live-workshop/shared';
 import type { ParticipantAttendance } from '../attendance/attendanceReport.js';
-import { eventWindow } from '../../live/lifecycle/eventTimes.js';
 
 /** JSON-LD contexts of an Open Badges 3.0 credential (W3C VC Data Model 2.0). */
 export const OB3_CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] as const;
@@ -39,8 +38,8 @@ export function participationCredential(input: {
   const { event, attendance, publicUrl } = input;
   const urls = issuerUrls(publicUrl);
   const issuer = issuerProfile(event, publicUrl);
-  const { start, end } = eventWindow(event);
-  const identifier: Record<string, unknown>[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: input.person.name }];
+  const { startMs, endMs } = eventWindowMs(event);
+  const identifier: { type: string; identityType: string; hashed: boolean; identityHash: string; salt?: string }[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: input.person.name }];
   if (input.person.email) {
     const hash = createHash('sha256').update(input.person.email + input.salt).digest('hex');
     identifier.push({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: `sha256$${hash}`, salt: input.salt });
@@ -63,8 +62,8 @@ export function participationCredential(input: {
     credentialSubject: {
       type: ['AchievementSubject'],
       identifier,
-      activityStartDate: start.toISO(),
-      activityEndDate: end.toISO(),
+      activityStartDate: zonedIso(startMs, event.timeZone),
+      activityEndDate: zonedIso(endMs, event.timeZone),
       achievement: {
         id: urls.achievement(event.id),
         type: ['Achievement'],

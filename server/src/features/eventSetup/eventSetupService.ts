@@ -1,4 +1,4 @@
-import { eventConfigSchema, eventEditClosed, eventIdRefusal, type ErrorCode, type EventConfig } from '@live-workshop/shared';
+import { eventConfigSchema, eventEditClosed, eventIdRefusal, type EditableEvent, type ErrorCode, type EventConfig } from '@live-workshop/shared';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
 import { fieldErrorsOf } from '../../platform/httpErrors.js';
 
@@ -16,7 +16,7 @@ export class EventSetupService {
   constructor(private readonly agenda: LiveAgenda) {}
 
   /** The event as it is, and whether it can be edited now. */
-  current(): { current: EventConfig; editable: boolean } {
+  current(): EditableEvent {
     return { current: this.agenda.state.event, editable: eventEditClosed(this.agenda.state) === null };
   }
 

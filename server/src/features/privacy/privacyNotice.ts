@@ -1,15 +1,7 @@
-import type { EventConfig } from '@live-workshop/shared';
+import type { EventConfig, PrivacyNotice } from '@live-workshop/shared';
 
 /** Version of the notice people consent to; change it whenever the text changes. */
 export const PRIVACY_NOTICE_VERSION = '2025-10-01';
-
-/** The privacy notice of an event, as plain-text sections. */
-export interface PrivacyNotice {
-  readonly version: string;
-  readonly title: string;
-  readonly controller: readonly string[];
-  readonly sections: readonly { readonly heading: string; readonly text: string }[];
-}
 
 /** The notice shown before registering; it names the event's organisers and its retention. */
 export function privacyNoticeOf(event: EventConfig, retentionDays: number | null): PrivacyNotice {

@@ -1,8 +1,9 @@
-import { DateTime } from 'luxon';
-import { rehearsalAtBoot, type AgendaState, type EventConfig, type RehearsalMode } from '@live-workshop/shared';
+import {
+  addDays, eventDateWords, eventWindowMs, formatTime, localDateAndMinutes, rehearsalAtBoot, zoneAbbreviation,
+  type AgendaState, type EventConfig, type RehearsalMode,
+} from '@live-workshop/shared';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
 import type { Log } from '../../platform/log.js';
-import { eventWindow } from './eventTimes.js';
 
 /**
  * At boot: when the saved event never started and is over (a past event file, or a rehearsal
@@ -21,9 +22,9 @@ export function rehearseIfDue(agenda: LiveAgenda, mode: RehearsalMode, nowMs: nu
   return rehearsal;
 }
 
-// en-GB names Europe's zones (CET, CEST); en-US would say GMT+1.
-const zoneOf = (at: DateTime) => at.setLocale('en-GB').offsetNameShort ?? at.zoneName ?? '';
-const span = (start: DateTime, end: DateTime) => `${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')} ${zoneOf(start)}`;
+// zoneAbbreviation and formatTime speak en-GB, which names Europe's zones (CET, CEST); en-US would say GMT+1.
+const clockOf = (ms: number, timeZone: string) => `${formatTime(ms, timeZone)} ${zoneAbbreviation(ms, timeZone)}`;
+const span = (w: { startMs: number; endMs: number }, timeZone: string) => `${formatTime(w.startMs, timeZone)}–${formatTime(w.endMs, timeZone)} ${zoneAbbreviation(w.startMs, timeZone)}`;
 
 /**
  * The console's words about when the event is: for a rehearsal, an event that is over or one that
@@ -31,20 +32,22 @@ const span = (start: DateTime, end: DateTime) => `${start.toFormat('HH:mm')}–$
  */
 export function rehearsalBanner(state: Pick<AgendaState, 'event' | 'phase'>, nowMs: number): string[] {
   const { event, phase } = state;
-  const { start, end } = eventWindow(event);
-  const now = DateTime.fromMillis(nowMs, { zone: event.timeZone });
+  const zone = event.timeZone;
+  const window = eventWindowMs(event);
   const ended = phase.kind === 'ended' ? [`  It has ended; to run it again, remove ${event.id}.sqlite from the data folder.`] : [];
   if (event.rehearsalOf) {
-    const original = eventWindow({ ...event, ...event.rehearsalOf });
-    const day = start.hasSame(now, 'day') ? 'today' : start.hasSame(now.plus({ days: 1 }), 'day') ? 'tomorrow' : `on ${start.toFormat('d LLLL yyyy')}`;
+    const original = { ...event, ...event.rehearsalOf };
+    const startDate = localDateAndMinutes(window.startMs, zone).date;
+    const today = localDateAndMinutes(nowMs, zone).date;
+    const day = startDate === today ? 'today' : startDate === addDays(today, 1) ? 'tomorrow' : `on ${eventDateWords(event)}`;
     return [
-      `  Rehearsal: this workshop took place on ${original.start.toFormat('d LLLL yyyy')} (${span(original.start, original.end)});`,
-      `  this run starts at ${start.toFormat('HH:mm')} ${zoneOf(start)} ${day}, same agenda; moderators may start it earlier (REHEARSAL=off: no rehearsal).`,
+      `  Rehearsal: this workshop took place on ${eventDateWords(original)} (${span(eventWindowMs(original), zone)});`,
+      `  this run starts at ${clockOf(window.startMs, zone)} ${day}, same agenda; moderators may start it earlier (REHEARSAL=off: no rehearsal).`,
       ...ended,
     ];
   }
-  if (phase.kind === 'scheduled' && nowMs >= end.toMillis()) {
-    return [`  This workshop took place on ${start.toFormat('d LLLL yyyy')} (${span(start, end)}); registration is closed.`];
+  if (phase.kind === 'scheduled' && nowMs >= window.endMs) {
+    return [`  This workshop took place on ${eventDateWords(event)} (${span(window, zone)}); registration is closed.`];
   }
-  return phase.kind === 'ended' ? [`  This workshop took place on ${start.toFormat('d LLLL yyyy')}.`, ...ended] : [];
+  return phase.kind === 'ended' ? [`  This workshop took place on ${eventDateWords(event)}.`, ...ended] : [];
 }

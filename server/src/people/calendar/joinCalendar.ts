@@ -1,7 +1,11 @@
+// The join calendar (.ics). The one place the server still uses luxon: ical-generator writes a native
+// Date's wall clock with the process's own local getters (wrong unless the server runs in the event's
+// zone), so DTSTART;TZID= needs a zone-aware date object it understands; the shared time module gives
+// instants (epoch ms), and luxon's DateTime carries the zone.
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import type { EventConfig } from '@live-workshop/shared';
-import { eventWindow } from '../../live/lifecycle/eventTimes.js';
+import { DateTime } from 'luxon';
+import { eventWindowMs, type EventConfig } from '@live-workshop/shared';
 
 /**
  * One line of text for a calendar property: control characters (CR, LF, …) become spaces.
@@ -12,7 +16,7 @@ export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g,
 
 /** An .ics calendar (ical-generator) with the event in its own time zone and the personal join link. */
 export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl: string, publicUrl: string, nowMs: number): string {
-  const { start, end } = eventWindow(event);
+  const { startMs, endMs } = eventWindowMs(event);
   const calendar = ical({
     name: oneLine(event.title),
     prodId: { company: 'live-workshop', product: event.id, language: 'EN' },
@@ -23,8 +27,8 @@ export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl
   const host = new URL(publicUrl).hostname;
   calendar.createEvent({
     id: `${event.id}-${person.id}@${host}`,
-    start,
-    end,
+    start: DateTime.fromMillis(startMs, { zone: event.timeZone }),
+    end: DateTime.fromMillis(endMs, { zone: event.timeZone }),
     timezone: event.timeZone,
     summary: oneLine(event.title),
     description: `Your personal join link (keep it to yourself): ${joinUrl}\n\n${event.description}`,

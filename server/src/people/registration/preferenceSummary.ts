@@ -1,7 +1,7 @@
-import { breakoutLoads, type AgendaState } from '@live-workshop/shared';
+import { breakoutLoads, type AgendaState, type PreferenceCounts } from '@live-workshop/shared';
 
 /** How attendees' breakout preferences fall, room by room, beside who is assigned where (the moderators' planning view). */
-export function preferenceSummary(state: Pick<AgendaState, 'event' | 'participants'>) {
+export function preferenceSummary(state: Pick<AgendaState, 'event' | 'participants'>): PreferenceCounts {
   const { event, participants } = state;
   const everyone = Object.values(participants);
   const attendees = everyone.filter((p) => p.role === 'attendee');

@@ -1,22 +1,19 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import type { AgendaState } from '@live-workshop/shared';
+import { REGISTRATION_LIMITS, registrationFormQuery, STAKEHOLDER_TYPES, type AgendaState, type RegistrationFormInfo } from '@live-workshop/shared';
 import { bearerOf, claimsOf, requireSession } from '../credentials/bearer.js';
 import type { Credentials } from '../credentials/credentials.js';
 import { joinCalendar } from '../calendar/joinCalendar.js';
 import { parseOr400 } from '../../platform/httpErrors.js';
 import type { Clock } from '../../platform/clock.js';
 import { PRIVACY_NOTICE_VERSION } from '../../features/privacy/privacyNotice.js';
-import { ACCESSIBILITY_NEEDS_MAX, countryList, STAKEHOLDER_LABELS, STAKEHOLDER_TYPES } from './registrationForm.js';
-
-const formQuery = z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/).default('en') });
+import { countryList, STAKEHOLDER_LABELS } from './registrationForm.js';
 
 /** What the registration form needs to draw itself, and the calendar file for a registered person. */
 export function registrationInfoRoutes(deps: { state: () => AgendaState; credentials: Credentials; clock: Clock; publicUrl: string }): Router {
   const router = Router();
 
   router.get('/api/registration/form', (req, res) => {
-    const query = parseOr400(formQuery, req.query, res);
+    const query = parseOr400(registrationFormQuery, req.query, res);
     if (!query) return;
     const { event } = deps.state();
     res.set('cache-control', 'public, max-age=300');
@@ -24,7 +21,7 @@ export function registrationInfoRoutes(deps: { state: () => AgendaState; credent
       countries: countryList(query.lang),
       stakeholderTypes: STAKEHOLDER_TYPES.map((id) => ({ id, label: STAKEHOLDER_LABELS[id] })),
       breakouts: event.breakouts.map((b) => ({ id: b.id, title: b.title, topic: b.topic, capacity: b.capacity, facilitator: b.facilitator ?? null })),
-      accessibilityNeedsMaxLength: ACCESSIBILITY_NEEDS_MAX,
+      accessibilityNeedsMaxLength: REGISTRATION_LIMITS.accessibilityNeeds,
       privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
     });
   });
