@@ -67,6 +67,7 @@ test('a backup taken mid-breakouts restores registrations, assignments, phase an
   expect(restored.stdout).toContain('The backup holds event "microcredentials-2025"');
   expect(restored.stdout).toContain(`Restored ${join(dataDir, 'microcredentials-2025.sqlite')}.`);
   expect(readdirSync(dataDir)).toEqual(['microcredentials-2025.sqlite']);
+  expect(readdirSync(backupDir)).toEqual([file]); // reading the backup left nothing beside it
 
   time.advanceBy(5 * 60_000); // restoring took five minutes
   const second = await startTestApp({ clock: time, scheduler: time, dbPath: join(dataDir, 'microcredentials-2025.sqlite') });

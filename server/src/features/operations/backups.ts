@@ -3,7 +3,7 @@
 // `intervalMs` (0: never on a schedule); the newest `keep` are kept, as <event id>-<time>.sqlite.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import Sqlite, { type Database } from 'better-sqlite3';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { Log } from '../../platform/log.js';
 
@@ -100,6 +100,11 @@ export class BackupService {
     const partial = join(dir, `.${file}.partial`);
     try {
       await this.deps.db.backup(partial);
+      // The copy keeps the live file's WAL mode; a plain rollback journal lets it be read (even
+      // read-only, as the restore command does) without leaving -wal/-shm files beside it.
+      const copy = new Sqlite(partial);
+      copy.pragma('journal_mode = DELETE');
+      copy.close();
       renameSync(partial, path);
     } catch (err) {
       rmSync(partial, { force: true });
@@ -113,6 +118,8 @@ export class BackupService {
   private prune(): void {
     const { dir, keep } = this.deps.settings;
     const all = listBackups(dir, this.deps.eventId());
-    for (const old of all.slice(0, Math.max(0, all.length - Math.max(1, keep)))) rmSync(join(dir, old), { force: true });
+    for (const old of all.slice(0, Math.max(0, all.length - Math.max(1, keep)))) {
+      for (const f of [old, `${old}-wal`, `${old}-shm`]) rmSync(join(dir, f), { force: true });
+    }
   }
 }
