@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
 import type { EventConfig, RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
+import type { BackupSettings } from './features/operations/backups.js';
+import { createOperations, type Operations } from './features/operations/operations.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { createEffectRunner } from './live/agenda/effectRunner.js';
 import { GhostSweeper } from './live/agenda/ghostSweeper.js';
@@ -59,6 +61,8 @@ export interface AppSettings {
   readonly mailFrom?: string;
   /** Whether a past event that never ran is rehearsed from now at start-up (default `off`). */
   readonly rehearsal?: RehearsalMode;
+  /** Online backups of the database (DATA_DIR/backups); unset: none. */
+  readonly backups?: BackupSettings;
 }
 
 /** Everything the app needs from outside; real or in-memory. */
@@ -84,6 +88,8 @@ export interface App {
   readonly eventFile: { outcome: EventFileOutcome; notice: string | null };
   /** Registration extras, autopilot, attendance, certificates and privacy. */
   readonly around: AroundTheEvent;
+  /** Health, readiness and backups. */
+  readonly operations: Operations;
   listen(port: number, host?: string): Promise<number>;
   /** Personal links for the moderators and speakers of the event file. */
   staffLinks(): Promise<StaffLink[]>;
@@ -128,6 +134,11 @@ export function createApp(deps: AppDeps): App {
     },
     crossOriginEmbedderPolicy: false,
   }));
+  const operations = createOperations({
+    db: deps.db, livekit: deps.livekit, credentials, clock, scheduler: deps.scheduler, log, eventId: () => agenda.state.event.id,
+    smtpUrl: settings.smtpUrl, backups: settings.backups ?? null,
+  });
+  web.use(operations.router);
   web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
   web.use(eventRoutes({ agenda, clock }));
   const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log });
@@ -155,6 +166,7 @@ export function createApp(deps: AppDeps): App {
   }));
   admitStaff(agenda, people, clock);
   around.start();
+  operations.start();
 
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
@@ -184,7 +196,7 @@ export function createApp(deps: AppDeps): App {
   every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
 
   return {
-    http, io, agenda, people, credentials, presence, around, eventFile,
+    http, io, agenda, people, credentials, presence, around, eventFile, operations,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
@@ -196,11 +208,13 @@ export function createApp(deps: AppDeps): App {
       for (const t of timers.values()) t.cancel();
       timers.clear();
       around.stop();
+      const operationsStopped = operations.stop();
       agenda.stop();
       roster.close();
       io.close();
       await new Promise<void>((resolve) => (http.listening ? http.close(() => resolve()) : resolve()));
       http.closeAllConnections?.();
+      await operationsStopped;
     },
   };
 }

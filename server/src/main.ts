@@ -3,7 +3,7 @@
 // builds the app (app.ts, the composition root) and prints the links. The code lives by feature:
 // platform/ (config, log, clock, db, HTTP helpers), live/ (agenda, realtime, assignments, event),
 // livekit/, people/ (registration, credentials, staff, calendar), features/ (attendance, certificates, …).
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createApp } from './app.js';
 import { DEFAULT_REGISTRATION_LIMITS } from './people/registration/registrationRoutes.js';
 import { readConfig } from './platform/config.js';
@@ -58,6 +58,7 @@ const app = createApp({
     webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
     registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
     trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
+    backups: { dir: join(config.DATA_DIR, 'backups'), intervalMs: config.BACKUP_INTERVAL_MINUTES * 60_000, keep: config.BACKUP_KEEP },
   },
 });
 const port = await app.listen(config.PORT, config.HOST);

@@ -3,7 +3,7 @@
 // are the testkit's, re-exported so that server tests have one harness to import.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { addDays, eventTiming, localDateAndMinutes, type EventConfig } from '@live-workshop/shared';
 import {
   completeForm as completeRegistrationForm, register as registerByMail, setMailReader, startMailCatcher, type MailCatcher, type Registered,
@@ -53,6 +53,8 @@ export interface TestAppOptions {
   smtpUrl?: string;
   /** Whether a past event is rehearsed at start-up (the app's default: off). */
   rehearsal?: 'auto' | 'off';
+  /** Online backups (default: on demand only, into backups/ beside the database). */
+  backups?: { intervalMs?: number; keep?: number; dir?: string };
 }
 
 /** Start the real app on an ephemeral loopback port, mailing join links to a mail catcher of its own. */
@@ -72,6 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
       webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null,
       registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
       requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? catcher!.smtpUrl, rehearsal: options.rehearsal,
+      backups: { dir: join(dirname(dbPath), 'backups'), intervalMs: 0, keep: 12, ...options.backups },
     },
   });
   const port = await app.listen(options.port ?? 0);

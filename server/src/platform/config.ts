@@ -41,6 +41,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().optional().transform((from) => from || undefined),
   /** `auto` (development's default): an event that is over and never ran is rehearsed from now; `off`: run the event file as it is. */
   REHEARSAL: z.enum(['auto', 'off']).optional(),
+  /** Minutes between online backups of the database into DATA_DIR/backups; 0: no scheduled backups. */
+  BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
+  /** How many backups to keep (the oldest are removed). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).default(12),
 });
 
 export type ServerConfig = ReturnType<typeof readConfig>;
