@@ -12,17 +12,17 @@ import { listBackups } from '../src/features/operations/backups.js';
 import { ManualTime } from '../src/platform/clock.js';
 import { connectClient, register, staffCredential, startTestApp } from './harness.js';
 
-const RESTORE_COMMAND = join(import.meta.dirname, '../src/features/operations/restoreCommand.ts');
+const REPO_ROOT = join(import.meta.dirname, '../..');
 const BREAKOUTS = ['skills', 'trust', 'global', 'uncharted'];
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** `npm run restore -- …` as the technician runs it (tsx on the same entry). */
+/** `npm run restore -- …`, exactly as the README and the runbook tell the technician to run it. */
 async function restore(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', RESTORE_COMMAND, ...args]);
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'restore', '--', ...args], { cwd: REPO_ROOT });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const failed = err as { code: number; stdout: string; stderr: string };
