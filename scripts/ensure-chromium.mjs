@@ -1,41 +1,11 @@
 // @ts-check
 // Makes sure Debian's Chromium is installed at /usr/bin/chromium (installs it with apt-get when missing).
-import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { findOnPath, isExecutable } from './lib/executables.mjs';
+import { runWithProgress as run } from './lib/runWithProgress.mjs';
 
 /** Where Debian's chromium package puts the browser; e2e tests launch exactly this binary. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-/**
- * Runs a command, forwarding each output line to `log`; rejects on a non-zero exit.
- * @param {string} cmd
- * @param {string[]} args
- * @param {(line: string) => void} log
- * @returns {Promise<void>}
- */
-function run(cmd, args, log, env = process.env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    /** @param {import('node:stream').Readable} stream */
-    const forward = (stream) => {
-      let rest = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (/** @type {string} */ chunk) => {
-        const lines = (rest + chunk).split(/\r?\n/);
-        rest = lines.pop() ?? '';
-        for (const line of lines) if (line.trim()) log(`  ${line}`);
-      });
-      stream.on('end', () => rest.trim() && log(`  ${rest}`));
-    };
-    forward(child.stdout);
-    forward(child.stderr);
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve(undefined) : reject(new Error(`${cmd} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
-    );
-  });
-}
 
 /**
  * Returns the path of Debian's Chromium, installing the `chromium` package with apt-get

@@ -1,9 +1,10 @@
 // @ts-check
 // `go install` of a pinned Go program into a project-local folder, with go's own progress lines
 // ("go: downloading …") passed on: shared by the scripts that build LiveKit and the mail catcher.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { findOnPath } from './executables.mjs';
+import { runWithProgress } from './runWithProgress.mjs';
 
 const execFileAsync = promisify(execFile);
 
@@ -32,30 +33,5 @@ export async function goAtLeast(min, what) {
  * @returns {Promise<void>}
  */
 export function goInstall(go, pkg, binDir, log) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(go, ['install', pkg], { env: { ...process.env, GOBIN: binDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-    /** @type {string[]} */
-    const tail = [];
-    /** @param {import('node:stream').Readable} stream */
-    const forward = (stream) => {
-      let rest = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (/** @type {string} */ chunk) => {
-        const lines = (rest + chunk).split(/\r?\n/);
-        rest = lines.pop() ?? '';
-        for (const line of lines) {
-          if (!line.trim()) continue;
-          tail.push(line);
-          if (tail.length > 30) tail.shift();
-          log(`  ${line}`);
-        }
-      });
-    };
-    forward(child.stdout);
-    forward(child.stderr);
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve(undefined) : reject(new Error(`go install ${pkg} failed (${signal ?? `exit ${code}`}):\n${tail.join('\n')}`)),
-    );
-  });
+  return runWithProgress(go, ['install', pkg], log, { ...process.env, GOBIN: binDir });
 }
