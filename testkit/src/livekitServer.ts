@@ -1,6 +1,6 @@
 // Starts a real, private LiveKit server (the LiveKit process manager) on loopback for tests, the
 // benchmark and `npm start`'s local LiveKit (server/src/devtools/devLiveKit.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { freeTcpPort, freeUdpPort } from './freePort.js';
 import { findLiveKitBinary } from './repo.js';
+import { killGroup, spawnWithWatchdog } from './watchdog.js';
 
 /** A LiveKit server started by `startLiveKitServer`. */
 export interface RunningLiveKit {
@@ -101,7 +102,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
   await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA })));
 
   const logFd = openSync(logFile, 'a');
-  const child = spawnWithWatchdog(binary, ['--config', configFile], logFd);
+  const child = spawnWithWatchdog(binary, ['--config', configFile], logFd, liveKitEnv());
   closeSync(logFd);
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${binary}`);
@@ -182,23 +183,6 @@ function liveKitConfig(p: ConfigParams): Record<string, unknown> {
   };
 }
 
-/**
- * Runs the binary under a tiny shell watchdog: if this process dies without calling stop()
- * (even by SIGKILL), the socket on fd 3 reaches EOF and the watchdog kills LiveKit.
- * `exec` keeps LiveKit's pid equal to the child's pid; the child leads its own process group.
- */
-function spawnWithWatchdog(binary: string, args: string[], logFd: number): ChildProcess {
-  const script = '{ cat <&3 >/dev/null 2>&1; kill -KILL 0 2>/dev/null; } & exec "$@" 3<&-';
-  const child = spawn('sh', ['-c', script, 'sh', binary, ...args], {
-    detached: true,
-    stdio: ['ignore', logFd, logFd, 'pipe'],
-    env: liveKitEnv(),
-  });
-  child.unref();
-  (child.stdio[3] as { unref?: () => void } | null)?.unref?.();
-  return child;
-}
-
 /** The parent's environment minus anything LiveKit would read as configuration. */
 function liveKitEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -222,14 +206,6 @@ async function waitUntilReady(httpUrl: string, hasExited: () => boolean): Promis
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
   throw new Error(`LiveKit did not answer on ${httpUrl} within ${READY_TIMEOUT_MS} ms`);
-}
-
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
 }
 
 function logTail(logFile: string): string {

@@ -1,7 +1,10 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailsTo, startMailpit, type RunningMailpit } from '../src/mail/mailpit.js';
 import { joinLinkOf } from '../src/mail/mailReader.js';
+import { waitFor } from '../src/waitFor.js';
 
 describe('Mailpit, the local mail catcher', () => {
   let mailpit: RunningMailpit;
@@ -19,5 +22,19 @@ describe('Mailpit, the local mail catcher', () => {
     expect(mails.map((m) => m.subject)).toEqual(['Your link']);
     expect(joinLinkOf(mails[0]!)).toBe(link);
     expect(await mailsTo(mailpit.inboxUrl, 'someone-else@example.org')).toEqual([]);
+  });
+});
+
+describe('a Mailpit whose starter dies', () => {
+  it('goes with it, even on SIGKILL (no Mailpit left holding the ports after a server crash)', async () => {
+    const module = fileURLToPath(new URL('../src/mail/mailpit.ts', import.meta.url));
+    const starter = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+      `const { startMailpit } = await import(${JSON.stringify(module)}); const m = await startMailpit(); console.log(m.pid); setInterval(() => {}, 1000);`],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolve) => starter.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
+    const alive = (p: number) => { try { process.kill(p, 0); return true; } catch { return false; } };
+    expect(alive(pid)).toBe(true);
+    starter.kill('SIGKILL');
+    await waitFor(() => !alive(pid), { timeoutMs: 10_000, what: 'Mailpit to stop after its starter was killed' });
   });
 });

@@ -1,7 +1,7 @@
 // Runs Mailpit, the local mail catcher `npm start` and the browser tests send join links to, on
 // loopback; and reads its inbox over Mailpit's HTTP API. Nothing it does leaves the machine: the
 // release check and reverse-DNS lookups are off.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { freeTcpPort, isTcpPortFree } from '../freePort.js';
 import { waitFor } from '../waitFor.js';
+import { killGroup, spawnWithWatchdog } from '../watchdog.js';
 import type { Mail, MailReader } from './mailReader.js';
 
 /** A Mailpit started by `startMailpit`. */
@@ -43,17 +44,18 @@ export async function startMailpit(opts: StartMailpitOptions = {}): Promise<Runn
   const dir = await mkdtemp(join(tmpdir(), 'lw-mailpit-'));
   const logFile = join(dir, 'mailpit.log');
   const out = openSync(logFile, 'a');
-  const child: ChildProcess = spawn(binary, [
+  // Under the watchdog: a server killed without stopping it (SIGKILL, a crash) leaves no Mailpit holding the ports.
+  const child: ChildProcess = spawnWithWatchdog(binary, [
     '--smtp', `127.0.0.1:${smtpPort}`, '--listen', `127.0.0.1:${httpPort}`, '--database', join(dir, 'mailpit.db'),
     '--smtp-auth-accept-any', '--smtp-auth-allow-insecure', '--smtp-disable-rdns', '--disable-version-check', '--quiet',
-  ], { stdio: ['ignore', out, out] });
+  ], out);
   closeSync(out);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const inboxUrl = `http://127.0.0.1:${httpPort}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+      killGroup(child.pid!, 'SIGTERM');
+      const timer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), KILL_AFTER_MS);
       await exited;
       clearTimeout(timer);
     }
