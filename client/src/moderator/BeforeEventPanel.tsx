@@ -77,8 +77,10 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
             </p>
           )}
           <p className="hint">
-            New registrations are placed by their first, then second choice within capacity. To place everyone again from these choices, use{' '}
-            <a href="#assign-heading">Auto-balance under Breakout assignments</a>; to move one person, change their room there.
+            Until the doors open, each registration places everyone again: the most first choices, then the most second choices,
+            within capacity (nobody has been told a room yet). <strong>The plan is fixed when the doors open</strong>: from then on a
+            newcomer takes the best free place and nobody is moved unless you change their room or use{' '}
+            <a href="#assign-heading">Auto-balance under Breakout assignments</a>.
           </p>
         </>
       )}

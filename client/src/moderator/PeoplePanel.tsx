@@ -71,6 +71,20 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
     return i < 0 ? 'none' : `${i + 1}`;
   };
 
+  /** A full room asks first; the server refuses a full room unless the moderator confirmed it. */
+  const reassign = (e: RosterEntry, breakoutId: string) => {
+    const room = event.breakouts.find((b) => b.id === breakoutId);
+    const load = loads.get(breakoutId) ?? 0;
+    const done = `${e.name} moves to breakout ${titleOf(breakoutId)}.`;
+    if (!room || e.breakoutId === breakoutId || load < room.capacity) return void act({ type: 'reassign', participantId: e.id, breakoutId }, done);
+    ask({
+      title: `Breakout ${titleOf(breakoutId)} is full`,
+      text: `${room.title} has ${load} of ${room.capacity} places taken. Place ${e.name} there anyway, over its capacity?`,
+      confirmLabel: 'Place over capacity',
+      run: () => act({ type: 'reassign', participantId: e.id, breakoutId, overCapacity: true }, done),
+    });
+  };
+
   const remove = (e: RosterEntry) =>
     ask({
       title: `Remove ${e.name}`,
@@ -100,7 +114,7 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
           onClick={() =>
             ask({
               title: 'Auto-balance the breakouts',
-              text: `Redistribute ${people.length} attendees over the ${event.breakouts.length} breakout rooms by their first and second choices and the rooms' capacity. Manual changes are replaced.`,
+              text: `Place all ${people.length} attendees again over the ${event.breakouts.length} breakout rooms: the most first choices, then the most second choices, within the rooms' capacity; of the plans that do that, the one that moves the fewest people. Manual changes may be undone.`,
               confirmLabel: 'Auto-balance',
               run: () => act({ type: 'autoBalance' }, 'The breakout rooms are balanced.'),
             })
@@ -134,12 +148,12 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
                 <select
                   aria-label={`Breakout room for ${e.name}`}
                   value={e.breakoutId ?? ''}
-                  onChange={(ev) => void act({ type: 'reassign', participantId: e.id, breakoutId: ev.target.value }, `${e.name} moves to breakout ${titleOf(ev.target.value)}.`)}
+                  onChange={(ev) => reassign(e, ev.target.value)}
                 >
                   {e.breakoutId === null && <option value="">None</option>}
                   {event.breakouts.map((b, i) => (
                     <option key={b.id} value={b.id}>
-                      {i + 1}: {b.title.split(':')[0]}
+                      {i + 1}: {b.title.split(':')[0]} ({loads.get(b.id) ?? 0}/{b.capacity}{(loads.get(b.id) ?? 0) >= b.capacity ? ', full' : ''})
                     </option>
                   ))}
                 </select>

@@ -48,6 +48,7 @@ const FALLBACK_WORDS: Record<ErrorCode, string> = {
   not_allowed_now: 'That is not possible at this point of the event.',
   unknown_participant: 'That person is not in the event.',
   unknown_breakout: 'That breakout room does not exist.',
+  room_full: 'That breakout room is full.',
   unknown_item: 'That agenda item does not exist.',
   not_due: 'It is not time for that yet.',
   rate_limited: 'Too many requests; wait a moment.',

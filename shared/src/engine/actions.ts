@@ -29,7 +29,13 @@ export const agendaActionSchema = z.discriminatedUnion('type', [
 /** Actions a moderator may take on people. */
 export const rosterActionSchema = z.discriminatedUnion('type', [
   /** Put a person in another breakout room. */
-  z.strictObject({ type: z.literal('reassign'), participantId, breakoutId: slugSchema }),
+  z.strictObject({
+    type: z.literal('reassign'),
+    participantId,
+    breakoutId: slugSchema,
+    /** Place the person even when the room is full (the moderator confirmed it). */
+    overCapacity: z.boolean().optional(),
+  }),
   /** Redistribute attendees over the breakouts honouring preferences and capacity. */
   z.strictObject({ type: z.literal('autoBalance') }),
   /** Bring an attendee on stage (may publish in the plenary). */

@@ -1,6 +1,7 @@
 import type { AgendaItem, EventConfig } from '../event/eventConfig.js';
 import { breakoutRoomId, type Participant, type Placement } from '../domain.js';
 import type { AgendaState, Phase } from './state.js';
+import { placeFairly } from './fairPlacement.js';
 
 const NOWHERE: Placement = { roomId: null, canPublish: false };
 
@@ -52,7 +53,7 @@ export function placementOf(state: AgendaState, participantId: string): Placemen
 }
 
 /** True when the participant's role may go to a breakout room when breakouts run. */
-function goesToBreakouts(event: EventConfig, p: Participant): boolean {
+export function goesToBreakouts(event: EventConfig, p: Pick<Participant, 'role'>): boolean {
   if (p.role === 'attendee') return true;
   return event.agenda.some((i) => i.kind === 'breakouts' && i.staffPlacement === 'breakouts');
 }
@@ -83,31 +84,25 @@ export function chooseBreakout(event: EventConfig, loads: ReadonlyMap<string, nu
 }
 
 /**
- * Assign everyone from scratch, in admission order: first choices within capacity,
- * then second choices, then the least-filled rooms. Staff are spread evenly.
+ * The optimal plan for everyone who goes to the breakouts (see fairPlacement.ts): most first
+ * choices, then most second choices, then balance; fewest moves from the current plan on a tie.
+ * People who do not go to the breakouts keep what they have.
  */
 export function balanceBreakouts(event: EventConfig, participants: readonly Participant[]): Map<string, string | null> {
-  const result = new Map<string, string | null>();
-  const loads = new Map(event.breakouts.map((b) => [b.id, 0]));
-  const capacity = new Map(event.breakouts.map((b) => [b.id, b.capacity]));
-  const ordered = [...participants].filter((p) => goesToBreakouts(event, p)).sort((a, b) => a.seq - b.seq);
-  const place = (p: Participant, id: string) => {
-    result.set(p.id, id);
-    loads.set(id, (loads.get(id) ?? 0) + 1);
-  };
-  const attendees = ordered.filter((p) => p.role === 'attendee');
-  for (const round of [0, 1]) {
-    for (const p of attendees) {
-      if (result.has(p.id)) continue;
-      const id = p.preferences[round];
-      if (id !== undefined && capacity.has(id) && (loads.get(id) ?? 0) < capacity.get(id)!) place(p, id);
-    }
-  }
-  for (const p of ordered) {
-    if (result.has(p.id)) continue;
-    const id = chooseBreakout(event, loads, []);
-    if (id) place(p, id);
-  }
-  for (const p of participants) if (!result.has(p.id)) result.set(p.id, p.breakoutId);
-  return result;
+  const going = participants.filter((p) => goesToBreakouts(event, p));
+  const plan = placeFairly(
+    event.breakouts,
+    going.map((p) => ({ id: p.id, preferences: p.role === 'attendee' ? p.preferences : [], current: p.breakoutId, seq: p.seq })),
+  );
+  for (const p of participants) if (!plan.has(p.id)) plan.set(p.id, p.breakoutId);
+  return plan;
+}
+
+/**
+ * When the breakout plan stops being re-optimised for newcomers: once the doors open. Until then
+ * nobody has been told a room, so every registration re-plans everyone; from then on a newcomer
+ * takes the best free seat and nobody is moved unless a moderator reassigns or auto-balances.
+ */
+export function breakoutPlanFrozen(phase: Phase): boolean {
+  return phase.kind !== 'scheduled';
 }

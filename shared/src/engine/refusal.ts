@@ -2,7 +2,7 @@ import type { ErrorCode } from '../protocol/result.js';
 
 /** The codes the engine refuses with: part of the protocol's closed set, so every refusal reaches a client as it is. */
 export const REFUSAL_CODES = [
-  'stale_version', 'not_allowed_now', 'forbidden', 'unknown_participant', 'unknown_breakout', 'unknown_item', 'not_due',
+  'stale_version', 'not_allowed_now', 'forbidden', 'unknown_participant', 'unknown_breakout', 'room_full', 'unknown_item', 'not_due',
 ] as const satisfies readonly ErrorCode[];
 
 /** Why the engine refused a command; the state is then unchanged. */

@@ -108,6 +108,7 @@ describe('refusals leave the state exactly as it was', () => {
   const paused = () => then(ITEM.groups, { action: { type: 'pause' }, now: ITEM_AT + 5 * MINUTE_MS });
   const onStage = () => then(ITEM.opening, { action: { type: 'promoteToStage', participantId: 'a1' }, now: ITEM_AT });
   const endsAt = (s: AgendaState) => endsAtOf(s);
+  const trustFull = () => then(ITEM.groups, { action: { type: 'reassign', participantId: 'a2', breakoutId: 'trust' }, now: ITEM_AT });
   const cases: RefusalCase[] = [
     // stale_version
     { name: 'next with an older version', setup: at(ITEM.opening), action: { type: 'next' }, version: (s) => s.version - 1, code: 'stale_version' },
@@ -161,6 +162,9 @@ describe('refusals leave the state exactly as it was', () => {
     { name: 'a stranger lowers a hand', setup: at(ITEM.opening), action: { type: 'lowerOwnHand' }, by: actor('ghost', 'attendee'), code: 'unknown_participant' },
     // unknown_breakout
     { name: 'reassign to a room that does not exist', setup: at(ITEM.groups), action: { type: 'reassign', participantId: 'a1', breakoutId: 'nowhere' }, code: 'unknown_breakout' },
+    // room_full (trust holds 2: a1, then a2 moved there)
+    { name: 'reassign into a full room', setup: trustFull, action: { type: 'reassign', participantId: 'a3', breakoutId: 'trust' }, code: 'room_full' },
+    { name: 'reassign into a full room, override false', setup: trustFull, action: { type: 'reassign', participantId: 'a3', breakoutId: 'trust', overCapacity: false }, code: 'room_full' },
     // unknown_item
     { name: 'goTo one past the last item', setup: at('lobby'), action: { type: 'goTo', itemIndex: 5 }, code: 'unknown_item' },
     { name: 'goTo far past the last item', setup: at(ITEM.opening), action: { type: 'goTo', itemIndex: 99 }, code: 'unknown_item' },
@@ -188,7 +192,7 @@ describe('refusals leave the state exactly as it was', () => {
   });
 
   test('every refusal code is covered by the table', () => {
-    const all: RefusalCode[] = ['stale_version', 'not_allowed_now', 'forbidden', 'unknown_participant', 'unknown_breakout', 'unknown_item', 'not_due'];
+    const all: RefusalCode[] = ['stale_version', 'not_allowed_now', 'forbidden', 'unknown_participant', 'unknown_breakout', 'room_full', 'unknown_item', 'not_due'];
     expect(new Set(cases.map((c) => c.code))).toStrictEqual(new Set(all));
   });
 });
@@ -565,9 +569,10 @@ describe('capacity and balancing at admission', () => {
     {
       name: 'staff who go to the breakouts take places',
       event: staffInBreakouts,
-      already: crowd('trust', 2, 'speaker'),
+      // The two speakers are spread (skills, global) after the attendees' choices fill trust.
+      already: [...crowd('trust', 2, 'speaker'), ...crowd('trust', 2)],
       preferences: ['trust'],
-      expected: 'skills',
+      expected: 'digital',
     },
   ];
   test.each(cases)('$name → $expected', ({ event, already, preferences, expected }) => {
@@ -598,9 +603,11 @@ describe('autoBalance', () => {
     for (const [participantId, breakoutId] of moves) state = accept(state, { type: 'reassign', participantId, breakoutId }).state;
     return state;
   }
-  const expected = { p1: 'trust', p2: 'trust', p3: 'skills', p4: 'skills', p5: 'global' };
+  // Three first choices and one second is the optimum; of the plans that reach it, this one
+  // moves the fewest people (p3 stays in trust, so p2 takes its second choice).
+  const expected = { p1: 'trust', p2: 'global', p3: 'trust', p4: 'skills', p5: 'digital' };
 
-  test('honours preferences in admission order and fills the rest least-loaded first', () => {
+  test('reaches the most first, then second choices, moving the fewest people', () => {
     const state = scrambled(ITEM.opening);
     const result = accept(state, { type: 'autoBalance' });
     for (const [id, breakoutId] of Object.entries(expected)) expect(result.state.participants[id]?.breakoutId, id).toBe(breakoutId);
@@ -608,7 +615,7 @@ describe('autoBalance', () => {
     expect(result.state.participants.ana?.breakoutId).toBe(state.participants.ana?.breakoutId);
     // Only the records that changed are reported; nobody moves outside the breakouts.
     expect(result.effects).toStrictEqual([{ type: 'rosterChanged', participantIds: expect.any(Array) }]);
-    expect([...effectsOf(result.effects, 'rosterChanged')[0]!.participantIds].sort()).toStrictEqual(['p1', 'p2', 'p3', 'p5']);
+    expect([...effectsOf(result.effects, 'rosterChanged')[0]!.participantIds].sort()).toStrictEqual(['p1', 'p2', 'p5']);
   });
 
   test('the order of the participant record does not matter, admission order does', () => {
@@ -623,9 +630,8 @@ describe('autoBalance', () => {
     const result = accept(state, { type: 'autoBalance' });
     expect(movesOf(result.effects)).toStrictEqual([
       move('p1', 'breakout:digital', 'breakout:trust', true),
-      move('p2', 'breakout:digital', 'breakout:trust', true),
-      move('p3', 'breakout:trust', 'breakout:skills', true),
-      move('p5', 'breakout:trust', 'breakout:global', true),
+      move('p2', 'breakout:digital', 'breakout:global', true),
+      move('p5', 'breakout:trust', 'breakout:digital', true),
     ]);
   });
 
@@ -634,6 +640,54 @@ describe('autoBalance', () => {
     const again = accept(balanced, { type: 'autoBalance' });
     expect(again.state).toBe(balanced);
     expect(again.effects).toStrictEqual([]);
+  });
+});
+
+describe('a full room', () => {
+  const trustFull = () => accept(reach(ITEM.groups), { type: 'reassign', participantId: 'a2', breakoutId: 'trust' }, { now: ITEM_AT }).state;
+
+  test('the refusal names the room and its counts', () => {
+    const result = step(trustFull(), command(trustFull(), { type: 'reassign', participantId: 'a3', breakoutId: 'trust' }), ITEM_AT);
+    expect(result).toMatchObject({ ok: false, code: 'room_full', message: expect.stringContaining('Trust is full (2 of 2 places)') });
+  });
+
+  test('a moderator who confirms places the person over capacity, and they move', () => {
+    const result = accept(trustFull(), { type: 'reassign', participantId: 'a3', breakoutId: 'trust', overCapacity: true }, { now: ITEM_AT });
+    expect(result.state.participants.a3?.breakoutId).toBe('trust');
+    expect(movesOf(result.effects)).toStrictEqual([move('a3', 'breakout:global', 'breakout:trust', true)]);
+  });
+
+  test('someone already in the full room may be "reassigned" there: nothing changes', () => {
+    const state = trustFull();
+    expect(accept(state, { type: 'reassign', participantId: 'a1', breakoutId: 'trust' }, { now: ITEM_AT }).state).toBe(state);
+  });
+});
+
+describe('fair placement at registration, until the doors open', () => {
+  // Capacities: trust 2, skills 2, global 3, digital 3. First come, first served would give
+  // p3 its second choice (skills) and leave p5 with neither; the optimum gives p5 skills.
+  const people = [
+    person('p1', 'attendee', ['trust', 'skills']),
+    person('p2', 'attendee', ['trust', 'skills']),
+    person('p3', 'attendee', ['trust', 'skills']),
+    person('p4', 'attendee', ['skills']),
+  ];
+  const late = person('p5', 'attendee', ['skills']);
+  const roomsOf = (state: AgendaState) => Object.fromEntries(Object.values(state.participants).map((p) => [p.id, p.breakoutId]));
+
+  test('before the doors open a registration re-plans everyone for the most first choices', () => {
+    const state = reach('scheduled', { people });
+    expect(roomsOf(state)).toStrictEqual({ p1: 'trust', p2: 'trust', p3: 'skills', p4: 'skills' });
+    const result = accept(state, { type: 'admit', participant: late });
+    expect(roomsOf(result.state)).toStrictEqual({ p1: 'trust', p2: 'trust', p3: 'global', p4: 'skills', p5: 'skills' });
+    // Nobody is in a room yet, so nobody moves.
+    expect(result.effects).toStrictEqual([{ type: 'rosterChanged', participantIds: expect.arrayContaining(['p3', 'p5']) }]);
+  });
+
+  test('once the doors are open the plan is fixed: the newcomer takes the best free place and nobody moves', () => {
+    const state = reach('lobby', { people });
+    const result = accept(state, { type: 'admit', participant: late });
+    expect(roomsOf(result.state)).toStrictEqual({ p1: 'trust', p2: 'trust', p3: 'skills', p4: 'skills', p5: 'global' });
   });
 });
 
@@ -803,9 +857,9 @@ describe('other roster actions', () => {
 test('the fixtures start where the tests assume', () => {
   const state = admitAll(reach('scheduled', { people: [] }), CAST);
   expect(Object.values(state.participants).map((p) => [p.id, p.breakoutId, p.seq])).toStrictEqual([
-    ['mod', 'trust', 1],
-    ['ana', 'trust', 2],
-    ['ben', 'trust', 3],
+    ['mod', null, 1],
+    ['ana', null, 2],
+    ['ben', null, 3],
     ['a1', 'trust', 4],
     ['a2', 'skills', 5],
     ['a3', 'global', 6],

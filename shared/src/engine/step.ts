@@ -9,7 +9,7 @@ import {
 import { deadlineEffects } from './deadlines.js';
 import { placementEffects } from './diff.js';
 import type { Effect } from './effects.js';
-import { balanceBreakouts, breakoutLoads, chooseBreakout, placementOf } from './placement.js';
+import { balanceBreakouts, breakoutLoads, breakoutPlanFrozen, chooseBreakout, goesToBreakouts, placementOf } from './placement.js';
 import { assertNever, refuse, type Refusal } from './refusal.js';
 import { isItemPhase, phaseKey, type AgendaState, type ItemPhase, type Phase } from './state.js';
 
@@ -182,8 +182,15 @@ function applyRoster(state: AgendaState, action: RosterAction, command: Command)
   if (!target) return refuse('unknown_participant', 'That person is not in the event.');
   switch (action.type) {
     case 'reassign':
-      if (!state.event.breakouts.some((b) => b.id === action.breakoutId)) return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
-      return { state: updateParticipant(state, target.id, { breakoutId: action.breakoutId }) };
+    {
+      const room = state.event.breakouts.find((b) => b.id === action.breakoutId);
+      if (!room) return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
+      if (target.breakoutId !== room.id && !action.overCapacity) {
+        const placed = breakoutLoads(state.event, Object.values(state.participants)).get(room.id) ?? 0;
+        if (placed >= room.capacity) return refuse('room_full', `${room.title} is full (${placed} of ${room.capacity} places). Confirm to place ${target.name} there anyway.`);
+      }
+      return { state: updateParticipant(state, target.id, { breakoutId: room.id }) };
+    }
     case 'promoteToStage':
       if (target.role !== 'attendee') return refuse('not_allowed_now', 'Only attendees are brought on stage; speakers follow the agenda.');
       if (!STAGE_PHASES.has(state.phase.kind)) return refuse('not_allowed_now', 'There is no stage in this part of the event.');
@@ -234,24 +241,20 @@ export function eventIdRefusal(state: AgendaState, event: Pick<EventConfig, 'id'
   return event.id === state.event.id ? null : refuse('not_allowed_now', 'The event id cannot change: it names the event\'s data and rooms.');
 }
 
-/** People whose breakout room no longer exists are placed again by their preferences, within capacity. */
 function withoutIds(participants: AgendaState['participants'], ids: readonly string[]): AgendaState['participants'] {
   if (ids.length === 0) return participants;
   const drop = new Set(ids);
   return Object.fromEntries(Object.entries(participants).filter(([id]) => !drop.has(id)));
 }
 
-function replaceGoneBreakouts(event: EventConfig, participants: AgendaState['participants']): AgendaState['participants'] {
-  const rooms = new Set(event.breakouts.map((b) => b.id));
-  const gone = (p: Participant) => p.breakoutId !== null && !rooms.has(p.breakoutId);
-  const loads = breakoutLoads(event, Object.values(participants).filter((p) => !gone(p)));
+/** Everyone placed again by the optimal plan (before the plan freezes), keeping who stays put on a tie. */
+function replanned(event: EventConfig, participants: AgendaState['participants']): AgendaState['participants'] {
+  const plan = balanceBreakouts(event, Object.values(participants));
   let result: Record<string, Participant> | null = null;
-  for (const p of Object.values(participants).sort((a, b) => a.seq - b.seq)) {
-    if (!gone(p)) continue;
-    const breakoutId = chooseBreakout(event, loads, p.preferences);
+  for (const [id, breakoutId] of plan) {
+    if (participants[id]!.breakoutId === breakoutId) continue;
     result ??= { ...participants };
-    result[p.id] = { ...p, breakoutId };
-    if (breakoutId) loads.set(breakoutId, (loads.get(breakoutId) ?? 0) + 1);
+    result[id] = { ...participants[id]!, breakoutId };
   }
   return result ?? participants;
 }
@@ -261,13 +264,15 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
     case 'admit': {
       const known = state.participants[action.participant.id];
       if (known) return { state: updateParticipant(state, known.id, { name: action.participant.name }) };
-      const loads = breakoutLoads(state.event, Object.values(state.participants));
-      const breakoutId = chooseBreakout(state.event, loads, action.participant.preferences);
+      const frozen = breakoutPlanFrozen(state.phase);
+      const seated = frozen && goesToBreakouts(state.event, action.participant);
+      const breakoutId = seated ? chooseBreakout(state.event, breakoutLoads(state.event, Object.values(state.participants)), action.participant.preferences) : null;
       const participant: Participant = { ...action.participant, breakoutId, onStage: false, handRaised: false, seq: state.nextSeq };
+      const participants = { ...state.participants, [participant.id]: participant };
       return {
         state: {
           ...state,
-          participants: { ...state.participants, [participant.id]: participant },
+          participants: frozen ? participants : replanned(state.event, participants),
           nextSeq: state.nextSeq + 1,
           rosterRevision: state.rosterRevision + 1,
         },
@@ -279,7 +284,7 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
       // Staff the edit drops leave with their links; staff it adds are admitted by the server.
       const staff = new Set([...action.event.moderators, ...action.event.speakers].map((s) => s.id));
       const dropped = Object.values(state.participants).filter((p) => p.role !== 'attendee' && !staff.has(p.id)).map((p) => p.id);
-      const participants = withoutIds(replaceGoneBreakouts(action.event, state.participants), dropped);
+      const participants = replanned(action.event, withoutIds(state.participants, dropped));
       return {
         state: { ...state, event: action.event, participants, version: state.version + 1, rosterRevision: state.rosterRevision + 1 },
         // Before the doors open nobody is in a room.

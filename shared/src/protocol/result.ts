@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'not_allowed_now',
   'unknown_participant',
   'unknown_breakout',
+  'room_full',
   'unknown_item',
   'not_due',
   'rate_limited',

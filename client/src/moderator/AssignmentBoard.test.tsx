@@ -1,0 +1,57 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { EventConfig, RosterEntry, RosterView } from '@live-workshop/shared';
+import { EVENT } from '../testing/fixtures.js';
+import type { PendingConfirm } from './ConfirmPanel.js';
+
+const sent: unknown[] = [];
+vi.mock('../session/socket.js', () => ({
+  sendCommand: async (action: unknown) => {
+    sent.push(action);
+    return { ok: true, data: null };
+  },
+}));
+const { AssignmentBoard } = await import('./PeoplePanel.js');
+
+afterEach(() => {
+  cleanup();
+  sent.length = 0;
+});
+
+// Trust holds two places and both are taken.
+const event: EventConfig = { ...EVENT, breakouts: EVENT.breakouts.map((b) => (b.id === 'trust' ? { ...b, capacity: 2 } : b)) };
+const entry = (id: string, breakoutId: string): RosterEntry => ({
+  id, name: `Person ${id}`, role: 'attendee', breakoutId, preferences: [], onStage: false, handRaised: false, plannedRoom: null, presentIn: [], connected: true,
+});
+const roster: RosterView = { revision: 1, entries: [entry('a', 'trust'), entry('b', 'trust'), entry('c', 'skills')] };
+
+function board() {
+  const asked: PendingConfirm[] = [];
+  render(<AssignmentBoard event={event} roster={roster} ask={(p) => asked.push(p)} />);
+  return asked;
+}
+
+test('each room in the choice shows its places taken, and a full room says so', () => {
+  board();
+  const options = [...screen.getByLabelText('Breakout room for Person c').querySelectorAll('option')].map((o) => o.textContent);
+  expect(options).toContain('2: Building Trust (2/2, full)');
+  expect(options).toContain('1: Shaping Skills for Tomorrow (1/150)');
+});
+
+test('moving someone into a full room asks first, and sends the override only when confirmed', async () => {
+  const asked = board();
+  fireEvent.change(screen.getByLabelText('Breakout room for Person c'), { target: { value: 'trust' } });
+  expect(sent).toStrictEqual([]);
+  expect(asked).toHaveLength(1);
+  expect(asked[0]!.text).toContain('2 of 2 places taken');
+  await asked[0]!.run();
+  expect(sent).toStrictEqual([{ type: 'reassign', participantId: 'c', breakoutId: 'trust', overCapacity: true }]);
+});
+
+test('a room with space takes the person at once', async () => {
+  const asked = board();
+  fireEvent.change(screen.getByLabelText('Breakout room for Person a'), { target: { value: 'global' } });
+  await Promise.resolve();
+  expect(asked).toStrictEqual([]);
+  expect(sent).toStrictEqual([{ type: 'reassign', participantId: 'a', breakoutId: 'global' }]);
+});
