@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Participant, Placement, Role } from '../domain.js';
 import type { EventConfig } from '../event/eventConfig.js';
-import { balanceBreakouts, breakoutLoads, chooseBreakout, currentItem, placementIn, placementOf } from './placement.js';
+import { balanceBreakouts, breakoutLoads, chooseBreakout, currentItem, placementIn, placementOf, planWithNewcomer } from './placement.js';
 import { initialState, type Phase } from './state.js';
 import { ITEM, ITEM_AT, MINUTE_MS, T0, makeEvent, smallEvent } from './testkit.js';
 
@@ -243,5 +244,38 @@ describe('balanceBreakouts', () => {
     ];
     expect(Object.fromEntries(balanceBreakouts(smallEvent, roster))).toStrictEqual({ p1: 'trust', p2: 'trust', ana: 'global', mod: null });
     expect(Object.fromEntries(balanceBreakouts(staffInBreakouts, roster))).toStrictEqual({ p1: 'trust', p2: 'trust', ana: 'global', mod: 'skills' });
+  });
+});
+
+describe('planWithNewcomer', () => {
+  const ids = smallEvent.breakouts.map((b) => b.id);
+  const choicesMet = (people: readonly Participant[]) => {
+    const met = { first: 0, second: 0 };
+    for (const p of people) {
+      if (p.breakoutId === p.preferences[0]) met.first++;
+      else if (p.breakoutId === p.preferences[1]) met.second++;
+    }
+    return met;
+  };
+
+  test('before the doors open, each registration leaves a plan as good as placing everyone again', () => {
+    const newcomers = fc.array(fc.uniqueArray(fc.constantFrom(...ids, 'gone'), { maxLength: 2 }), { maxLength: 12 });
+    fc.assert(
+      fc.property(newcomers, (choices) => {
+        let roster: Record<string, Participant> = {};
+        choices.forEach((preferences, i) => {
+          roster = planWithNewcomer(smallEvent, { kind: 'scheduled' }, roster, participant(`n${i}`, 'attendee', { seq: i + 1, preferences }));
+          const everyone = Object.values(roster);
+          const replanned = balanceBreakouts(smallEvent, everyone);
+          expect(choicesMet(everyone)).toStrictEqual(choicesMet(everyone.map((p) => ({ ...p, breakoutId: replanned.get(p.id)! }))));
+        });
+      }),
+    );
+  });
+
+  test('once the doors are open nobody already placed is moved', () => {
+    const placed = { a: participant('a', 'attendee', { seq: 1, preferences: ['skills'], breakoutId: 'trust' }), b: participant('b', 'attendee', { seq: 2, preferences: ['trust'], breakoutId: 'trust' }) };
+    const after = planWithNewcomer(smallEvent, { kind: 'lobby', openedAt: T0 }, placed, participant('c', 'attendee', { seq: 3, preferences: ['trust', 'skills'] }));
+    expect(Object.fromEntries(Object.values(after).map((p) => [p.id, p.breakoutId]))).toStrictEqual({ a: 'trust', b: 'trust', c: 'skills' });
   });
 });

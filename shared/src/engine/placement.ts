@@ -106,3 +106,24 @@ export function balanceBreakouts(event: EventConfig, participants: readonly Part
 export function breakoutPlanFrozen(phase: Phase): boolean {
   return phase.kind !== 'scheduled';
 }
+
+/**
+ * The plan with one more person. When the newcomer's first choice has a free place, or they
+ * name no room that exists, the best free place keeps the plan optimal (nobody else can gain
+ * from one fewer free place), so nobody moves; otherwise, until the plan freezes, everyone is
+ * placed again.
+ */
+export function planWithNewcomer(event: EventConfig, phase: Phase, participants: Readonly<Record<string, Participant>>, newcomer: Participant): Record<string, Participant> {
+  if (!goesToBreakouts(event, newcomer)) return { ...participants, [newcomer.id]: { ...newcomer, breakoutId: null } };
+  const loads = breakoutLoads(event, Object.values(participants));
+  const rooms = new Map(event.breakouts.map((b) => [b.id, b]));
+  const first = newcomer.role === 'attendee' ? rooms.get(newcomer.preferences[0] ?? '') : undefined;
+  const namesNoRoom = newcomer.role !== 'attendee' || !newcomer.preferences.some((id) => rooms.has(id));
+  const greedy = breakoutPlanFrozen(phase) || namesNoRoom || (first !== undefined && (loads.get(first.id) ?? 0) < first.capacity);
+  const breakoutId = chooseBreakout(event, loads, newcomer.role === 'attendee' ? newcomer.preferences : []);
+  const placed = { ...participants, [newcomer.id]: { ...newcomer, breakoutId } };
+  if (greedy) return placed;
+  const plan = balanceBreakouts(event, Object.values(placed));
+  for (const [id, room] of plan) if (placed[id]!.breakoutId !== room) placed[id] = { ...placed[id]!, breakoutId: room };
+  return placed;
+}

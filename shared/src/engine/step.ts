@@ -9,7 +9,7 @@ import {
 import { deadlineEffects } from './deadlines.js';
 import { placementEffects } from './diff.js';
 import type { Effect } from './effects.js';
-import { balanceBreakouts, breakoutLoads, breakoutPlanFrozen, chooseBreakout, goesToBreakouts, placementOf } from './placement.js';
+import { balanceBreakouts, breakoutLoads, placementOf, planWithNewcomer } from './placement.js';
 import { assertNever, refuse, type Refusal } from './refusal.js';
 import { isItemPhase, phaseKey, type AgendaState, type ItemPhase, type Phase } from './state.js';
 
@@ -264,15 +264,11 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
     case 'admit': {
       const known = state.participants[action.participant.id];
       if (known) return { state: updateParticipant(state, known.id, { name: action.participant.name }) };
-      const frozen = breakoutPlanFrozen(state.phase);
-      const seated = frozen && goesToBreakouts(state.event, action.participant);
-      const breakoutId = seated ? chooseBreakout(state.event, breakoutLoads(state.event, Object.values(state.participants)), action.participant.preferences) : null;
-      const participant: Participant = { ...action.participant, breakoutId, onStage: false, handRaised: false, seq: state.nextSeq };
-      const participants = { ...state.participants, [participant.id]: participant };
+      const participant: Participant = { ...action.participant, breakoutId: null, onStage: false, handRaised: false, seq: state.nextSeq };
       return {
         state: {
           ...state,
-          participants: frozen ? participants : replanned(state.event, participants),
+          participants: planWithNewcomer(state.event, state.phase, state.participants, participant),
           nextSeq: state.nextSeq + 1,
           rosterRevision: state.rosterRevision + 1,
         },
