@@ -46,6 +46,15 @@ describe('the event file validator', () => {
     expect(problemsOf(onlyStage)).toEqual([{ line: stageLine, field: 'agenda.0.stage.1', message: 'unknown speaker "nobody"' }]);
   });
 
+  test('an end that is not the agenda\'s end, and a time zone with a typo, each with its line and field', () => {
+    const seed = readFileSync(SEED_EVENT_FILE, 'utf8');
+    const lineIn = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const lateEnd = seed.replace('end: "13:00"', 'end: "14:00"');
+    expect(problemsOf(lateEnd)).toEqual([{ line: lineIn(lateEnd, 'end: "14:00"'), field: 'end', message: 'the event ends at 14:00 but its agenda ends at 13:00: make them the same' }]);
+    const typo = seed.replace('timeZone: Europe/Brussels', 'timeZone: Europe/Lisbonx');
+    expect(problemsOf(typo)).toEqual([{ line: lineIn(typo, 'Europe/Lisbonx'), field: 'timeZone', message: 'use an IANA time zone, e.g. Europe/Brussels' }]);
+  });
+
   test('a YAML syntax error is reported with its line', () => {
     const problems = problemsOf('id: x\ntitle: t: u\nagenda: []\n');
     expect(problems[0]).toEqual({ field: '(syntax)', line: 2, message: 'Nested mappings are not allowed in compact mappings' });

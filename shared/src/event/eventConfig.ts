@@ -141,7 +141,33 @@ export const eventConfigSchema = z
     });
     // A malformed time already has its own issue; comparing it would add a wrong one.
     if (HH_MM.test(event.start) && HH_MM.test(event.end) && event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+    else checkAgendaTimes(event, ctx);
   });
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const hhmmOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The agenda fits the event's times: no item before the event starts, and the agenda ends when
+ * the event ends (the page, the mail and the calendar file all show the event's end).
+ */
+function checkAgendaTimes(
+  event: { start: string; end: string; agenda: readonly { start: string; durationMinutes: number }[] },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (event.agenda.length === 0 || !HH_MM.test(event.start) || !HH_MM.test(event.end) || event.agenda.some((item) => !HH_MM.test(item.start))) return;
+  event.agenda.forEach((item, i) => {
+    if (minutesOf(item.start) < minutesOf(event.start)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'start'], message: `starts at ${item.start}, before the event starts (${event.start})` });
+  });
+  const ends = event.agenda.map((item) => minutesOf(item.start) + item.durationMinutes);
+  const agendaEnd = Math.max(...ends);
+  const last = ends.indexOf(agendaEnd);
+  if (agendaEnd > minutesOf(event.end)) {
+    ctx.addIssue({ code: 'custom', path: ['agenda', last, 'durationMinutes'], message: `the agenda ends at ${hhmmOf(agendaEnd)}, after the event ends (${event.end})` });
+  } else if (agendaEnd < minutesOf(event.end)) {
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `the event ends at ${event.end} but its agenda ends at ${hhmmOf(agendaEnd)}: make them the same` });
+  }
+}
 
 export type EventConfig = z.infer<typeof eventConfigSchema>;
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
