@@ -33,6 +33,16 @@ describe('join links go only to the address they belong to', () => {
     expect(w.app.people.get(victim.body.participantId)!.name).toBe('Foo Bar');
   });
 
+  test('the mail says when the event is, in its own zone with abbreviation and UTC offset, and carries the calendar file', async () => {
+    const w = await manualWorkshop(cleanups);
+    await register(w.url, { name: 'Tess Time', email: 'tess@example.org' });
+    const mail = await w.mail!.next('tess@example.org', 0);
+    const { date, start, end } = w.app.agenda.state.event;
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+    expect(mail.text).toMatch(new RegExp(`on ${day}, ${start}–${end} (CET, UTC\\+1|CEST, UTC\\+2) \\(Europe/Brussels\\)\\.`));
+    expect(mail.calendar).toContain('TZID=Europe/Brussels');
+  });
+
   test('a made-up registration counts only once its link is used; the address\'s owner corrects what was typed', async () => {
     const w = await manualWorkshop(cleanups);
     expect((await post(w.url, { name: 'Made Up', email: 'victim@example.org' })).status).toBe(202);

@@ -1,16 +1,13 @@
 import type { EventConfig } from '@live-workshop/shared';
-import { eventTiming, eventWindowMs, formatDate, formatTime, viewerTimeZone, zoneAbbreviation } from '@live-workshop/shared/pure';
+import { eventTiming, eventWindowMs, formatDate, formatTime, timeSpanWords, viewerTimeZone, zoneLabel } from '@live-workshop/shared/pure';
 
-/** "09:30–13:00 CEST" in a zone, with the viewer's own times after it when they differ. */
+/** "09:30–13:00 CEST, UTC+2" in the event's zone, with the viewer's own times after it when they differ. */
 function TimeSpan({ startMs, endMs, eventZone, viewerZone }: { startMs: number; endMs: number; eventZone: string; viewerZone: string }) {
-  const there = `${formatTime(startMs, eventZone)}–${formatTime(endMs, eventZone)} ${zoneAbbreviation(startMs, eventZone)}`;
-  const here = `${formatTime(startMs, viewerZone)}–${formatTime(endMs, viewerZone)} ${zoneAbbreviation(startMs, viewerZone)}`;
-  const hereDate = formatDate(startMs, viewerZone);
-  const sameDate = hereDate === formatDate(startMs, eventZone);
+  const { there, here } = timeSpanWords(startMs, endMs, eventZone, viewerZone);
   return (
     <>
       {there}
-      {here !== there && <span className="hint"> (your time: {sameDate ? here : `${hereDate}, ${here}`})</span>}
+      {here && <span className="hint"> (your time: {here})</span>}
     </>
   );
 }
@@ -56,9 +53,9 @@ export function EventOccasion({ event, nowMs, viewerZone = viewerTimeZone() }: {
       <p>
         This is a rehearsal, {eventTiming(event, nowMs) === 'upcoming' ? 'starting' : 'planned to start'} {dayWords(run.startMs, nowMs, zone)} at{' '}
         <time dateTime={new Date(run.startMs).toISOString()}>
-          {there} {zoneAbbreviation(run.startMs, zone)}
+          {there} {zoneLabel(run.startMs, zone)}
         </time>
-        {local !== there && <span className="hint"> ({local} {zoneAbbreviation(run.startMs, viewerZone)} your time)</span>}, with the same agenda.
+        {local !== there && <span className="hint"> ({local} {zoneLabel(run.startMs, viewerZone)} your time)</span>}, with the same agenda.
       </p>
     </div>
   );

@@ -25,3 +25,32 @@ export function zoneAbbreviation(instantMs: number, timeZone: string | undefined
 export function viewerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
+
+/** The zone's offset from UTC at an instant: "UTC+2", "UTC−4", "UTC+5:30", or "UTC". */
+export function utcOffset(instantMs: number, timeZone: string | undefined): string {
+  const part = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(instantMs)
+    .find((p) => p.type === 'timeZoneName');
+  const offset = (part?.value ?? 'GMT').replace(/^GMT/, '');
+  return offset === '' || offset === '+0' ? 'UTC' : `UTC${offset.replace('-', '−')}`;
+}
+
+/** The zone as people read it: "CEST, UTC+2"; just "UTC−4" where the zone has no abbreviation of its own. */
+export function zoneLabel(instantMs: number, timeZone: string | undefined): string {
+  const abbreviation = zoneAbbreviation(instantMs, timeZone);
+  const offset = utcOffset(instantMs, timeZone);
+  return /^(GMT|UTC)([+-]|$)/.test(abbreviation) ? offset : `${abbreviation}, ${offset}`;
+}
+
+/**
+ * "09:30–13:00 CEST, UTC+2" in the event's zone, and the same span in the viewer's zone when its
+ * clock differs ("03:30–07:00 UTC−4", with the date in front when the day differs), else null.
+ */
+export function timeSpanWords(startMs: number, endMs: number, eventZone: string, viewerZone: string): { there: string; here: string | null } {
+  const span = (zone: string) => `${formatTime(startMs, zone)}–${formatTime(endMs, zone)} ${zoneLabel(startMs, zone)}`;
+  const there = span(eventZone);
+  const sameClock = formatTime(startMs, eventZone) === formatTime(startMs, viewerZone) && formatTime(endMs, eventZone) === formatTime(endMs, viewerZone);
+  const sameDate = formatDate(startMs, eventZone) === formatDate(startMs, viewerZone);
+  if (sameClock && sameDate) return { there, here: null };
+  return { there, here: sameDate ? span(viewerZone) : `${formatDate(startMs, viewerZone)}, ${span(viewerZone)}` };
+}

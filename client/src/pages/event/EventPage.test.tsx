@@ -144,9 +144,9 @@ test('a rehearsal: marked as such, with the original date and today\'s start in 
   expect(screen.getByTestId('register-form')).toBeTruthy();
 });
 
-test('the viewer\'s own zone is shown beside CET for the original date and the rehearsal\'s start', () => {
+test('the viewer\'s own zone, with its UTC offset, is shown beside CET for the original date and the rehearsal\'s start', () => {
   render(<EventOccasion event={planRehearsal(EVENT, DEC_1_1403)} nowMs={DEC_1_1403} viewerZone="America/New_York" />);
   const occasion = screen.getByTestId('event-occasion').textContent;
-  expect(occasion).toMatch(/09:30–13:00 CEST \(your time: 03:30–07:00 (EDT|GMT-4)\)/);
-  expect(occasion).toMatch(/starting today at 14:15 CET \(08:15 (EST|GMT-5) your time\)/);
+  expect(occasion).toMatch(/09:30–13:00 CEST, UTC\+2 \(your time: 03:30–07:00 UTC−4\)/);
+  expect(occasion).toMatch(/starting today at 14:15 CET, UTC\+1 \(08:15 UTC−5 your time\)/);
 });

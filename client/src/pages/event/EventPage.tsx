@@ -16,7 +16,7 @@ const KIND_WORDS: Record<EventConfig['agenda'][number]['kind'], string> = {
   closing: 'Closing',
 };
 
-/** The public event: what, when (CET and your time), agenda, breakout topics, organisers, and registration. */
+/** The public event: what, when (in its own zone, and in the viewer's when that differs), agenda, breakout topics, organisers, and registration. */
 export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: number }) {
   return (
     <>

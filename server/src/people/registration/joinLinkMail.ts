@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { EventConfig } from '@live-workshop/shared';
+import { eventWindowMs, formatDate, timeSpanWords, type EventConfig } from '@live-workshop/shared';
 import type { Log } from '../../platform/log.js';
 
 /** Sends a person their join link (the only way a link reaches an attendee). */
@@ -10,6 +10,12 @@ export interface JoinLinkMailer {
   close(): void;
 }
 
+/** "Thursday 23 October 2025, 09:30–13:00 CEST, UTC+2 (Europe/Brussels)": the reader's zone is unknown, the calendar file converts. */
+export function eventWhenWords(event: EventConfig): string {
+  const { startMs, endMs } = eventWindowMs(event);
+  return `${formatDate(startMs, event.timeZone)}, ${timeSpanWords(startMs, endMs, event.timeZone, event.timeZone).there} (${event.timeZone})`;
+}
+
 /** A nodemailer transport for SMTP_URL (e.g. smtp://user:pass@mail.example.org:587). */
 export function createJoinLinkMailer(smtpUrl: string, from: string, log: Log): JoinLinkMailer {
   const transport = nodemailer.createTransport(smtpUrl);
@@ -18,7 +24,7 @@ export function createJoinLinkMailer(smtpUrl: string, from: string, log: Log): J
       await transport.sendMail({
         from, to: { name: to.name, address: to.email },
         subject: `Your link to join: ${event.title}`,
-        text: `Hello ${to.name},\n\nyou are registered for "${event.title}" on ${event.date}, ${event.start}–${event.end} (${event.timeZone}).\n\nYour personal join link (do not share it):\n${joinUrl}\n\nThe attached calendar file holds the same link.\n`,
+        text: `Hello ${to.name},\n\nyou are registered for "${event.title}" on ${eventWhenWords(event)}.\n\nYour personal join link (do not share it):\n${joinUrl}\n\nThe attached calendar file holds the same link.\n`,
         icalEvent: { filename: 'workshop.ics', method: 'PUBLISH', content: ics },
       });
       log.info({ to: '[redacted]' }, 'join link mailed');
