@@ -98,6 +98,9 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How often freed registration places are offered to the waiting list, whatever freed them. */
+const WAITING_LIST_SWEEP_INTERVAL_MS = 60_000;
+
 /** How often presence is reconciled with LiveKit (covers LiveKit restarts and lost webhooks). */
 const PRESENCE_SWEEP_INTERVAL_MS = 10_000;
 
@@ -140,8 +143,8 @@ export function createApp(deps: AppDeps): App {
   });
   web.use(operations.router);
   web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
-  web.use(eventRoutes({ agenda, clock }));
   const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log });
+  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft() }));
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
   web.use(staticClient(settings.clientDist));
@@ -163,6 +166,8 @@ export function createApp(deps: AppDeps): App {
     runEffects(effects, before, after);
     // Staff an event edit adds are admitted after this step has finished (not inside it).
     if (effects.some((e) => e.type === 'eventChanged')) queueMicrotask(() => admitStaff(agenda, people, clock));
+    // A removal or a larger registration cap frees places for the waiting list.
+    if (effects.some((e) => e.type === 'removed' || e.type === 'eventChanged')) queueMicrotask(() => registration.fillFreedPlaces());
   }));
   admitStaff(agenda, people, clock);
   around.start();
@@ -194,6 +199,8 @@ export function createApp(deps: AppDeps): App {
   };
   every(TOKEN_SWEEP_INTERVAL_MS, 'token refresh', () => assignments.refreshAging());
   every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
+  // Deleting the data of someone who never joined frees a place without an agenda step.
+  every(WAITING_LIST_SWEEP_INTERVAL_MS, 'waiting list', async () => registration.fillFreedPlaces());
 
   return {
     http, io, agenda, people, credentials, presence, around, eventFile, operations,

@@ -38,6 +38,7 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
         <>
           <p data-testid="preference-summary">
             <strong>{counts.attendees}</strong> registered · {counts.withoutPreference} without a preference · {counts.unassigned} not placed yet
+            {(counts.waitlisted ?? 0) > 0 && <> · <strong data-testid="waitlisted">{counts.waitlisted}</strong> on the waiting list</>}
           </p>
           <table className="numbers" data-testid="preference-counts">
             <caption>Breakout preferences and places</caption>

@@ -16,20 +16,25 @@ export interface Person {
   readonly confirmedAt: number | null;
   /** When the moderators removed them (null: not removed); they stay out until re-admitted. */
   readonly removedAt: number | null;
+  /** When they joined the waiting list of a full event (null: they hold a place). */
+  readonly waitlistedAt: number | null;
 }
+
+/** A person to store: the credential generation starts at 1, and nobody waits unless told. */
+export type NewPerson = Omit<Person, 'credentialGeneration' | 'waitlistedAt'> & { readonly waitlistedAt?: number | null };
 
 /** A registration as the organisers list it (never a credential). */
 export type RegistrationRecord = Omit<Person, 'credentialGeneration' | 'details'> & { readonly details: Partial<RegistrationDetails> };
 
 interface PersonRow {
   id: string; role: Role; name: string; email: string | null; organisation: string | null;
-  details: string; credential_generation: number; created_at: number; confirmed_at: number | null; removed_at: number | null;
+  details: string; credential_generation: number; created_at: number; confirmed_at: number | null; removed_at: number | null; waitlisted_at: number | null;
 }
 
 const fromRow = (r: PersonRow): Person => ({
   id: r.id, role: r.role, name: r.name, email: r.email, organisation: r.organisation,
   details: JSON.parse(r.details) as Record<string, unknown>, credentialGeneration: r.credential_generation, createdAt: r.created_at,
-  confirmedAt: r.confirmed_at, removedAt: r.removed_at,
+  confirmedAt: r.confirmed_at, removedAt: r.removed_at, waitlistedAt: r.waitlisted_at,
 });
 
 /** Registrations and invitations (personal data lives here, not in the agenda). */
@@ -38,7 +43,7 @@ export interface PeopleStore {
   findByEmail(email: string): Person | null;
   list(role?: Role): RegistrationRecord[];
   /** Add a person unless one with that id exists; returns the stored person. */
-  add(person: Omit<Person, 'credentialGeneration'>): Person;
+  add(person: NewPerson): Person;
   /** Invalidate every credential issued so far to this person; returns the new generation. */
   revokeCredentials(id: string): number;
   /** Delete a person's registration (their data was deleted). */
@@ -49,6 +54,8 @@ export interface PeopleStore {
   updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'>): Person;
   /** Removed by the moderators (`at`), or re-admitted (`null`). */
   setRemovedAt(id: string, at: number | null): void;
+  /** Put on the waiting list (`at`), or given a place (`null`). */
+  setWaitlistedAt(id: string, at: number | null): void;
 }
 
 /** The people store in the SQLite data file: the one reader and writer of `people`, with one row mapper. */
@@ -61,18 +68,20 @@ export class SqlitePeopleStore implements PeopleStore {
   private readonly bumpGeneration;
   private readonly setConfirmed;
   private readonly setRemoved;
+  private readonly setWaitlisted;
   private readonly setUnconfirmedFields;
   private readonly deleteOne;
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE id = ?`);
-    this.byRole = db.prepare<[Role], PersonRow>(`SELECT * FROM people WHERE role = ? ORDER BY created_at, id`);
-    this.everyone = db.prepare<[], PersonRow>(`SELECT * FROM people ORDER BY created_at, id`);
+    this.byRole = db.prepare<[Role], PersonRow>(`SELECT * FROM people WHERE role = ? ORDER BY created_at, rowid`);
+    this.everyone = db.prepare<[], PersonRow>(`SELECT * FROM people ORDER BY created_at, rowid`);
     this.byEmail = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE email = ?`);
-    this.insert = db.prepare(`INSERT INTO people (id, role, name, email, organisation, details, created_at, confirmed_at, removed_at)
-      VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt, @confirmedAt, @removedAt) ON CONFLICT(id) DO NOTHING`);
+    this.insert = db.prepare(`INSERT INTO people (id, role, name, email, organisation, details, created_at, confirmed_at, removed_at, waitlisted_at)
+      VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt, @confirmedAt, @removedAt, @waitlistedAt) ON CONFLICT(id) DO NOTHING`);
     this.setConfirmed = db.prepare(`UPDATE people SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL`);
     this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
+    this.setWaitlisted = db.prepare(`UPDATE people SET waitlisted_at = ? WHERE id = ?`);
     this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details WHERE id = @id AND confirmed_at IS NULL`);
     this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
     this.deleteOne = db.prepare(`DELETE FROM people WHERE id = ?`);
@@ -95,8 +104,8 @@ export class SqlitePeopleStore implements PeopleStore {
     });
   }
 
-  add(person: Omit<Person, 'credentialGeneration'>): Person {
-    this.insert.run({ ...person, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
+  add(person: NewPerson): Person {
+    this.insert.run({ ...person, waitlistedAt: person.waitlistedAt ?? null, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
     return this.get(person.id)!;
   }
 
@@ -114,6 +123,10 @@ export class SqlitePeopleStore implements PeopleStore {
   /** Removed by the moderators (`at`), or re-admitted (`null`). */
   setRemovedAt(id: string, at: number | null): void {
     this.setRemoved.run(at, id);
+  }
+
+  setWaitlistedAt(id: string, at: number | null): void {
+    this.setWaitlisted.run(at, id);
   }
 
   revokeCredentials(id: string): number {

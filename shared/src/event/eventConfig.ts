@@ -66,6 +66,24 @@ export const rehearsalOfSchema = z
   .strictObject({ date: dateSchema, start: timeSchema, end: timeSchema })
   .refine((r) => !HH_MM.test(r.start) || !HH_MM.test(r.end) || r.end > r.start, { path: ['end'], message: 'end must be after start' });
 
+/** A local date and time in the event's zone, "YYYY-MM-DD HH:MM". */
+const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} ([01]\d|2[0-3]):[0-5]\d$/, 'use "YYYY-MM-DD HH:MM"')
+  .refine((text) => !/^\d{4}-\d{2}-\d{2} /.test(text) || isCalendarDate(text.slice(0, 10)), 'no such day in the calendar');
+
+/** When registration is open and how many may register; the rest join a waiting list. */
+export const registrationWindowSchema = z
+  .strictObject({
+    /** Registration opens then (the event's zone); open from the start when absent. */
+    opens: localDateTimeSchema.optional(),
+    /** Registration closes then (the event's zone); when absent, once the event is over. */
+    closes: localDateTimeSchema.optional(),
+    /** At most this many registrations hold a place; later ones join the waiting list, in order. */
+    capacity: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .refine((r) => !r.opens || !r.closes || r.opens < r.closes, { path: ['closes'], message: 'closes must be after opens' });
+
 const itemBase = {
   id: slugSchema,
   title: z.string().min(1).max(200),
@@ -112,6 +130,8 @@ export const eventConfigSchema = z
     attendanceThreshold: z.number().min(0).max(1).optional(),
     /** Days after the end of the event when its personal data is purged; kept until an organiser purges when absent. */
     retentionDays: z.number().int().min(1).max(3650).optional(),
+    /** Registration's window and capacity (with a waiting list); open until the event is over, without a cap, when absent. */
+    registration: registrationWindowSchema.optional(),
     /** Present when this run is a rehearsal: the original date and times of the event it rehearses. */
     rehearsalOf: rehearsalOfSchema.optional(),
   })
@@ -174,3 +194,4 @@ export type AgendaItem = z.infer<typeof agendaItemSchema>;
 export type AgendaItemKind = AgendaItem['kind'];
 export type Breakout = z.infer<typeof breakoutSchema>;
 export type StaffPlacement = z.infer<typeof staffPlacementSchema>;
+export type RegistrationWindow = z.infer<typeof registrationWindowSchema>;

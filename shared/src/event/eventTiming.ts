@@ -1,5 +1,9 @@
 import type { AgendaState } from '../engine/state.js';
+import { formatDate, formatTime, zoneLabel } from '../time/zonedFormat.js';
 import { zonedInstant } from '../time/zonedTime.js';
+
+/** "YYYY-MM-DD HH:MM" in a zone, as epoch milliseconds. */
+const localDateTimeMs = (text: string, zone: string) => zonedInstant(text.slice(0, 10), text.slice(11, 16), zone);
 import type { EventConfig } from './eventConfig.js';
 
 /** Where the planned event is in time: before its start, between start and end, or after its end. */
@@ -30,6 +34,17 @@ export function eventDateWords(event: Pick<EventConfig, 'date' | 'start' | 'time
  */
 export function registrationClosedBecause(state: Pick<AgendaState, 'event' | 'phase'>, nowMs: number): string | null {
   if (state.phase.kind === 'ended') return 'This workshop has ended; registration is closed.';
+  // A rehearsal runs on another day than the one the window was written for: it keeps registration open.
+  const window = state.event.rehearsalOf ? undefined : state.event.registration;
+  const zone = state.event.timeZone;
+  if (window?.opens) {
+    const opensMs = localDateTimeMs(window.opens, zone);
+    if (nowMs < opensMs) return `Registration opens on ${formatDate(opensMs, zone)} at ${formatTime(opensMs, zone)} ${zoneLabel(opensMs, zone)}.`;
+  }
+  if (window?.closes) {
+    const closesMs = localDateTimeMs(window.closes, zone);
+    if (nowMs >= closesMs) return `Registration closed on ${formatDate(closesMs, zone)} at ${formatTime(closesMs, zone)} ${zoneLabel(closesMs, zone)}.`;
+  }
   if (state.phase.kind === 'scheduled' && eventTiming(state.event, nowMs) === 'over') {
     return `This workshop took place on ${eventDateWords(state.event)}; registration is closed.`;
   }

@@ -150,3 +150,10 @@ test('the viewer\'s own zone, with its UTC offset, is shown beside CET for the o
   expect(occasion).toMatch(/09:30–13:00 CEST, UTC\+2 \(your time: 03:30–07:00 UTC−4\)/);
   expect(occasion).toMatch(/starting today at 14:15 CET, UTC\+1 \(08:15 UTC−5 your time\)/);
 });
+
+test('a full workshop says that registering joins the waiting list, and still takes the form', async () => {
+  replies['GET /api/event'] = { status: 200, body: { event: EVENT, serverTime: DAY_BEFORE, registrationClosed: null, registrationFull: true } };
+  render(<EventPage />);
+  expect((await screen.findByTestId('registration-full')).textContent).toContain('you join its waiting list');
+  expect(await screen.findByTestId('register-form')).toBeTruthy();
+});

@@ -86,10 +86,10 @@ function EventPageContent() {
   useEffect(() => {
     if (title) document.title = title;
   }, [title]);
-  const state: { event: EventConfig; serverTime: number; closed: string | null; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
+  const state: { event: EventConfig; serverTime: number; closed: string | null; full: boolean; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
     ? { error: failureWords(eventQuery.error, 'The event could not be loaded.') }
     : eventQuery.data && formQuery.isSuccess
-      ? { event: eventQuery.data.event, serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, form: formQuery.data }
+      ? { event: eventQuery.data.event, serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, full: eventQuery.data.registrationFull, form: formQuery.data }
       : null;
   return (
     <main className="page event-page" id="main">
@@ -116,11 +116,18 @@ function EventPageContent() {
               <p data-testid="registration-closed">{state.closed}</p>
             </section>
           ) : (
-            <RegistrationForm
+            <>
+              {state.full && (
+                <p className="notice notice-info" data-testid="registration-full">
+                  This workshop is full. If you register, you join its waiting list, and your personal link arrives by mail as soon as a place frees up.
+                </p>
+              )}
+              <RegistrationForm
               event={state.event}
               info={state.form}
               onMissingInfo={() => void formQuery.refetch()}
-            />
+              />
+            </>
           )}
         </>
       )}

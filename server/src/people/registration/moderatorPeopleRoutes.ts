@@ -52,7 +52,8 @@ export function moderatorPeopleRoutes(deps: {
   });
 
   router.get('/api/moderator/preferences', moderator, (_req, res) => {
-    res.json(preferenceSummary(deps.state()));
+    const waitlisted = deps.people.list('attendee').filter((p) => p.waitlistedAt !== null && p.removedAt === null).length;
+    res.json({ ...preferenceSummary(deps.state()), waitlisted });
   });
 
   router.get('/api/moderator/registrations', moderator, (_req, res) => {

@@ -56,8 +56,10 @@ export class Registration {
     if (closed) return { kind: 'closed', message: closed };
     const known = people.findByEmail(form.email);
     const fields = { name: form.name, organisation: form.organisation || null, details: { ...detailsOf(form, clock.now()) } };
+    // Beyond the cap, a newcomer waits in line: their place (and link) comes when one frees up.
+    const waitlistedAt = known === null && this.placesLeft() === 0 ? clock.now() : null;
     const person = known === null
-      ? people.add({ id: `a-${nanoid(12)}`, role: 'attendee', email: form.email, createdAt: clock.now(), confirmedAt: null, removedAt: null, ...fields })
+      ? people.add({ id: `a-${nanoid(12)}`, role: 'attendee', email: form.email, createdAt: clock.now(), confirmedAt: null, removedAt: null, waitlistedAt, ...fields })
       : known.confirmedAt === null && known.removedAt === null ? people.updateUnconfirmed(known.id, fields) : known;
     // Not awaited: the answer must not take longer (or differ) for a known address.
     void this.mail(person).catch((err: unknown) => this.deps.log?.warn({ err }, 'join link mail failed'));
@@ -73,6 +75,7 @@ export class Registration {
     const person = people.get(participantId);
     if (!person || person.role !== 'attendee') return { ok: true, confirmedNow: false };
     if (person.removedAt !== null) return { ok: false, code: 'removed', message: 'The organisers removed you from this event. Please contact them.' };
+    if (person.waitlistedAt !== null) return { ok: false, code: 'not_allowed_now', message: 'You are on the waiting list; your link arrives by mail when a place frees up.' };
     const confirmedNow = person.confirmedAt === null;
     if (!(person.id in agenda.state.participants)) {
       const preferences = Array.isArray(person.details.preferences) ? (person.details.preferences as string[]) : [];
@@ -83,6 +86,37 @@ export class Registration {
     return { ok: true, confirmedNow };
   }
 
+  /** Places left under the registration cap (Infinity without one); removed and waiting people hold none. */
+  placesLeft(): number {
+    const capacity = this.deps.agenda.state.event.registration?.capacity;
+    if (capacity === undefined) return Infinity;
+    const holding = this.deps.people.list('attendee').filter((p) => p.removedAt === null && p.waitlistedAt === null).length;
+    return Math.max(0, capacity - holding);
+  }
+
+  /** The waiting list in order: who registered first is first (the store lists in registration order). */
+  waitingList(): Person[] {
+    return this.deps.people.list('attendee').filter((p) => p.waitlistedAt !== null && p.removedAt === null)
+      .sort((a, b) => a.waitlistedAt! - b.waitlistedAt!)
+      .map((p) => this.deps.people.get(p.id)!);
+  }
+
+  /**
+   * Give freed places (a removal, a deletion, a larger cap) to the waiting list, first come first
+   * served, and mail each their link. Returns who got a place.
+   */
+  fillFreedPlaces(): string[] {
+    if (this.closedBecause()) return [];
+    const promoted: string[] = [];
+    for (const person of this.waitingList().slice(0, this.placesLeft())) {
+      this.deps.people.setWaitlistedAt(person.id, null);
+      promoted.push(person.id);
+      void this.mail({ ...person, waitlistedAt: null }).catch((err: unknown) => this.deps.log?.warn({ err }, 'join link mail failed'));
+    }
+    if (promoted.length > 0) this.deps.log?.info({ promoted: promoted.length }, 'waiting list: places given');
+    return promoted;
+  }
+
   private async mail(person: Person): Promise<void> {
     const { agenda, credentials, clock, publicUrl, mailer } = this.deps;
     const event: EventConfig = agenda.state.event;
@@ -90,6 +124,12 @@ export class Registration {
     if (person.removedAt !== null) {
       await mailer.sendNotice({ name: person.name, email: person.email }, event,
         'The organisers removed your registration for this event, so no new join link was sent. If you think this is a mistake, please reply to the organisers.');
+      return;
+    }
+    if (person.waitlistedAt !== null) {
+      const position = this.waitingList().findIndex((p) => p.id === person.id) + 1;
+      await mailer.sendNotice({ name: person.name, email: person.email }, event,
+        `This event is full, so you are on its waiting list (number ${position}). If a place frees up, your personal join link arrives by mail; there is nothing else to do.`);
       return;
     }
     const credential = await credentials.issue(person.id, ATTENDEE_LINK_TTL_S);

@@ -68,4 +68,6 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE people ADD COLUMN confirmed_at INTEGER;
    ALTER TABLE people ADD COLUMN removed_at INTEGER;
    UPDATE people SET confirmed_at = created_at;`,
+  // A registration cap: registrations beyond it wait, in order, for a place (null: holds a place).
+  `ALTER TABLE people ADD COLUMN waitlisted_at INTEGER;`,
 ];

@@ -16,6 +16,8 @@ export interface PreferenceCounts {
   readonly attendees: number;
   readonly withoutPreference: number;
   readonly unassigned: number;
+  /** Registered beyond the registration cap, waiting for a place (not counted in `attendees`). */
+  readonly waitlisted?: number;
   readonly breakouts: readonly BreakoutPreferences[];
 }
 
