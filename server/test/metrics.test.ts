@@ -16,7 +16,7 @@ afterEach(async () => {
 test('without METRICS_TOKEN there is no /metrics, whatever the request carries', async () => {
   const { app, url } = await startTestApp();
   cleanups.push(() => app.close());
-  for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
+  for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Record<string, string>[]) {
     const res = await fetch(`${url}/metrics`, { headers });
     expect(res.status).toBe(404);
     expect(await res.text()).not.toContain('lw_');
@@ -26,7 +26,7 @@ test('without METRICS_TOKEN there is no /metrics, whatever the request carries',
 test('with METRICS_TOKEN, a request without it or with another token gets 401 and no metrics', async () => {
   const { app, url } = await startTestApp({ metricsToken: TOKEN });
   cleanups.push(() => app.close());
-  for (const headers of [{}, { authorization: 'Bearer not-the-metrics-token' }, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }]) {
+  for (const headers of [{}, { authorization: 'Bearer not-the-metrics-token' }, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }] as Record<string, string>[]) {
     const res = await fetch(`${url}/metrics`, { headers });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="metrics"');

@@ -63,7 +63,7 @@ export class Registration {
       : known.confirmedAt === null && known.removedAt === null ? people.updateUnconfirmed(known.id, fields) : known;
     this.deps.registered?.(known === null ? 'new' : 'again');
     // Not awaited: the answer must not take longer (or differ) for a known address.
-    void this.mail(person).catch((err: unknown) => this.deps.log?.warn({ err }, 'join link mail failed'));
+    void this.mail(person).catch((err: unknown) => this.deps.log?.warn({ err, participantId: person.id }, 'join link mail failed'));
     return { kind: 'check_inbox' };
   }
 
