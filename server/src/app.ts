@@ -5,6 +5,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventConfig, RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
@@ -66,6 +68,8 @@ export interface AppSettings {
   readonly rehearsal?: RehearsalMode;
   /** Online backups of the database (DATA_DIR/backups); unset: none. */
   readonly backups?: BackupSettings;
+  /** What the console's pre-event check looks at (default: LiveKit's URL over http, no LiveKit config, the backups' parent folder). */
+  readonly preEventCheck?: { readonly livekitHttpUrl?: string; readonly livekitConfigFile?: string | null; readonly dataDir?: string };
   /** The bearer token Prometheus scrapes /metrics with (METRICS_TOKEN); unset: no metrics. */
   readonly metricsToken?: string | undefined;
 }
@@ -146,6 +150,13 @@ export function createApp(deps: AppDeps): App {
   const operations = createOperations({
     db: deps.db, livekit: deps.livekit, credentials, clock, scheduler: deps.scheduler, log, eventId: () => agenda.state.event.id,
     smtpUrl: settings.smtpUrl, backups: settings.backups ?? null,
+    checks: {
+      livekitHttpUrl: settings.preEventCheck?.livekitHttpUrl ?? deps.livekit.url.replace(/^ws/, 'http'),
+      livekitConfigFile: settings.preEventCheck?.livekitConfigFile ?? null,
+      dataDir: settings.preEventCheck?.dataDir ?? (settings.backups ? dirname(settings.backups.dir) : tmpdir()),
+      publicUrl: settings.publicUrl, mailFrom: settings.mailFrom ?? `no-reply@${new URL(settings.publicUrl).hostname}`,
+      eventTitle: () => agenda.state.event.title,
+    },
   });
   web.use(operations.router);
   web.use(metricsRoute(metrics, settings.metricsToken ?? null, log));

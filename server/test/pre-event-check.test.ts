@@ -11,7 +11,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { freeTcpPort, startLiveKitServer, startMailCatcher, type MailCatcher, type RunningLiveKit } from '@live-workshop/testkit';
 import { checkClock, checkDisk, DISK_FAIL_BYTES } from '../src/features/operations/preEventCheck/hostChecks.js';
-import { SEED_EVENT_FILE } from './harness.js';
+import { realLiveKit } from '../src/livekit/realLiveKit.js';
+import { SEED_EVENT_FILE, staffCredential, startTestApp } from './harness.js';
 
 const REPO_ROOT = join(import.meta.dirname, '../..');
 let livekit: RunningLiveKit;
@@ -85,4 +86,25 @@ test('the clock check compares with the Date header of LiveKit\'s answer: a minu
 test('a nearly full data folder fails the disk check', () => {
   expect(checkDisk('/data', () => ({ bavail: DISK_FAIL_BYTES / 4096 - 1, bsize: 4096 }))).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^only 200 MB free in \/data/) });
   expect(checkDisk('/data', () => ({ bavail: 10 * 1024 ** 3 / 4096, bsize: 4096 }))).toMatchObject({ status: 'pass' });
+});
+
+test("the console's check (POST /api/moderator/checks) runs the same checks for a moderator, mailing the test address", async () => {
+  const { app, url, mail: inbox } = await startTestApp({ livekit: realLiveKit({ url: livekit.url, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret }) });
+  try {
+    const ask = (body: unknown, credential?: string) => fetch(`${url}/api/moderator/checks`, {
+      method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(credential ? { authorization: `Bearer ${credential}` } : {}) },
+    });
+    expect((await ask({})).status).toBe(401);
+    const moderator = await staffCredential(app, 'anastasia-pouliou');
+    expect((await ask({ mailTo: 'not an address' }, moderator)).status).toBe(400);
+    const res = await ask({ mailTo: 'moderator.check@example.org' }, moderator);
+    expect(res.status).toBe(200);
+    const { results } = await res.json() as { results: { id: string; status: string; detail: string }[] };
+    expect(results.map((r) => r.id)).toEqual(['event', 'livekit', 'turn', 'mail', 'disk', 'clock', 'tls']);
+    expect(Object.fromEntries(results.map((r) => [r.id, r.status]))).toEqual({ event: 'pass', livekit: 'pass', turn: 'warn', mail: 'pass', disk: 'pass', clock: 'pass', tls: 'pass' });
+    expect(results[0]!.detail).toBe('the server runs "Microcredentials and the Future of Learning", validated when it was loaded.');
+    expect((await inbox!.next('moderator.check@example.org', 0)).subject).toBe('Live Workshop: pre-event check');
+  } finally {
+    await app.close();
+  }
 });

@@ -24,7 +24,7 @@ try {
   process.stdout.write(`Pre-event check\nFAIL  Configuration: ${err instanceof Error ? err.message : String(err)}\n1 check(s) failed: fix them before the event.\n`);
   process.exit(1);
 }
-const livekitConfig = valueOf('--livekit-config') ?? process.env.LIVEKIT_CONFIG_FILE;
+const livekitConfig = valueOf('--livekit-config') ?? config.LIVEKIT_CONFIG_FILE;
 
 /** LIVEKIT_URL, or the local LiveKit `npm start` runs (its ports are kept in the data folder). */
 function livekitUrl(): string {

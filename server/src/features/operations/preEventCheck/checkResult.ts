@@ -1,18 +1,9 @@
 // One outcome of the pre-event check, in plain words for the technician (command line) and the
 // moderator (console): pass, warn (the event can run, but look at this) or fail (fix it first).
 
-/** How one check went. */
-export type CheckStatus = 'pass' | 'warn' | 'fail';
+import type { CheckResult, CheckStatus } from '@live-workshop/shared';
 
-/** One check's outcome. */
-export interface CheckResult {
-  /** Stable name (tests, the console's list keys). */
-  readonly id: 'event' | 'livekit' | 'turn' | 'mail' | 'disk' | 'clock' | 'tls';
-  readonly title: string;
-  readonly status: CheckStatus;
-  /** What was found, and what to do when it is not a pass. */
-  readonly detail: string;
-}
+export type { CheckResult, CheckStatus };
 
 export const pass = (id: CheckResult['id'], title: string, detail: string): CheckResult => ({ id, title, status: 'pass', detail });
 export const warn = (id: CheckResult['id'], title: string, detail: string): CheckResult => ({ id, title, status: 'warn', detail });
