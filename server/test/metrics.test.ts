@@ -3,9 +3,8 @@
 // clients (connected or failed), help requests waiting until a moderator visits, Socket.IO packets.
 import { afterEach, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
-import { waitFor } from '@live-workshop/testkit';
+import { sampleOf, scrape, waitFor } from '@live-workshop/testkit';
 import { connectClient, register, staffCredential, startTestApp } from './harness.js';
-import { sampleOf, scrape } from './metricsScrape.js';
 
 const TOKEN = 'metrics-token-0123456789';
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -6,9 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, expect, test } from 'vitest';
-import { freeTcpPort, startLiveKitServer } from '@live-workshop/testkit';
+import { freeTcpPort, parseExposition, scrape, startLiveKitServer } from '@live-workshop/testkit';
 import { METRICS_PATH } from '../src/features/operations/metrics/metricsRoute.js';
-import { parseExposition, scrape } from './metricsScrape.js';
 import { metricNamesOf } from './promqlNames.js';
 import { startTestApp } from './harness.js';
 

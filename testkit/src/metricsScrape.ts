@@ -1,4 +1,5 @@
-// Reading a Prometheus scrape in tests: fetch /metrics with the token and pick samples by name and labels.
+// Reading a Prometheus scrape in tests (server tests, the seed journey, the bench's dashboard shot):
+// fetch /metrics with the token, parse the text format, pick samples by name and labels.
 
 /** One sample of the exposition text. */
 export interface Sample {
@@ -33,4 +34,10 @@ export function sampleOf(samples: readonly Sample[], name: string, labels: Recor
   const found = samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
   if (found.length !== 1) throw new Error(`${found.length} samples of ${name} ${JSON.stringify(labels)}`);
   return found[0]!.value;
+}
+
+/** A sample's growth from an earlier scrape to a later one (0 where the earlier had none). */
+export function increaseOf(earlier: readonly Sample[], later: readonly Sample[], name: string, labels: Record<string, string> = {}): number {
+  const has = (samples: readonly Sample[]) => samples.some((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  return sampleOf(later, name, labels) - (has(earlier) ? sampleOf(earlier, name, labels) : 0);
 }
