@@ -13,6 +13,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { launchChromium, LkPage, register, startLkTestPage, waitFor } from '@live-workshop/testkit';
+import { JOURNEY_METRICS_TOKEN, JourneyMetrics } from '../src/journeyMetrics';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
@@ -51,6 +52,8 @@ const ATTENDEES = [
 ] as const;
 
 let stack: Stack;
+/** GET /metrics of the journey's server, checked as the journey goes. */
+let metrics: JourneyMetrics;
 let browser: Browser;
 let event: EventConfig;
 let lkTestPage: { url: string; close(): Promise<void> } | null = null;
@@ -77,7 +80,8 @@ beforeAll(async () => {
   rmSync(SHOTS_DIR, { recursive: true, force: true });
   mkdirSync(SHOTS_DIR, { recursive: true });
   const eventFile = eventFileStartingSoon(EVENT_FILE, mkdtempSync(join(tmpdir(), 'lw-e2e-event-')));
-  [stack, browser] = await Promise.all([startStack(eventFile), launchChromium({ fakeCameraFps: FAKE_CAMERA_FPS })]);
+  [stack, browser] = await Promise.all([startStack(eventFile, { METRICS_TOKEN: JOURNEY_METRICS_TOKEN }), launchChromium({ fakeCameraFps: FAKE_CAMERA_FPS })]);
+  metrics = new JourneyMetrics(stack.url);
   event = ((await (await fetch(`${stack.url}/api/event`)).json()) as { event: EventConfig }).event;
 });
 
@@ -219,6 +223,7 @@ describe('the seed workshop, end to end', () => {
         attendees = await Promise.all(ATTENDEES.map((a, i) => openPerson(browser, `attendee-${i + 1}`, a.name, 'attendee')));
         await Promise.all(attendees.map((p, i) => registerOnEventPage(p, i)));
         expect(new Set(attendees.map((p) => p.identity)).size).toBe(ATTENDEES.length);
+        await metrics.registered(ATTENDEES.length);
       });
 
       await runner.step('Lobby: countdown, doors open, the moderator starts', async () => {
@@ -245,6 +250,7 @@ describe('the seed workshop, end to end', () => {
           await waitFor(async () => (await a.textOf('lobby-countdown')) !== before, { timeoutMs: 3_000, intervalMs: POLL_MS, what: `${a.key}: the countdown to tick` });
         }));
         await waitForPlacement(stack.rooms, allRooms(), placement((p) => (p.role === 'attendee' ? null : 'backstage')));
+        await metrics.connected({ attendee: attendees.length, speaker: speakers.length, moderator: 1 });
 
         await cue(moderator, 'moderator-next', 'Open the doors');
         await waitForText(attendees, 'phase-title', 'Lobby');
@@ -307,6 +313,7 @@ describe('the seed workshop, end to end', () => {
       let breakoutsStartedAt = 0;
       await runner.step('Breakouts: everyone moved on cue into their room', async () => {
         const before = await moveCounts(everyone());
+        const scrapedBefore = await metrics.scrape();
         breakoutsStartedAt = await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
         await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
         const placedMs = Date.now() - breakoutsStartedAt;
@@ -326,6 +333,7 @@ describe('the seed workshop, end to end', () => {
           lines.push(`${a.key} → ${m!.roomId}: connected ${m!.cueToConnectedMs} ms, publishing ${m!.cueToPublishingMs} ms after the cue`);
         }
         attendeeMoves.push(...times);
+        await metrics.moved(scrapedBefore, 'breakouts', attendees.length);
         notes.push(`breakouts: LiveKit listed everyone in exactly their room ${placedMs} ms after the moderator's confirm click\n  ${lines.join('\n  ')}`);
         return `attendees ${describeTimes(times)}`;
       });
@@ -385,6 +393,7 @@ describe('the seed workshop, end to end', () => {
         await waitForText(everyone(), 'phase-title', event.agenda[3]!.title);
         await cue(moderator, 'moderator-next', 'End the event');
         await Promise.all(everyone().map((p) => p.testId('end-screen').waitFor({ timeout: 20_000 })));
+        await metrics.phase('ended');
         await waitForPlacement(stack.rooms, allRooms(), new Map());
         const left = await Promise.all(allRooms().map(async (r) => (await stack.rooms.listParticipants(r).catch(() => [])).length));
         expect(left).toEqual(allRooms().map(() => 0));

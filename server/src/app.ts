@@ -5,11 +5,16 @@ import express from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { EventConfig, RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import type { BackupSettings } from './features/operations/backups.js';
 import { createOperations, type Operations } from './features/operations/operations.js';
+import { correlationIds } from './features/operations/correlation.js';
+import { countSocketPackets, createEventMetrics } from './features/operations/metrics/eventMetrics.js';
+import { metricsRoute } from './features/operations/metrics/metricsRoute.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { createEffectRunner } from './live/agenda/effectRunner.js';
 import { GhostSweeper } from './live/agenda/ghostSweeper.js';
@@ -63,6 +68,10 @@ export interface AppSettings {
   readonly rehearsal?: RehearsalMode;
   /** Online backups of the database (DATA_DIR/backups); unset: none. */
   readonly backups?: BackupSettings;
+  /** What the console's pre-event check looks at (default: LiveKit's URL over http, no LiveKit config, the backups' parent folder). */
+  readonly preEventCheck?: { readonly livekitHttpUrl?: string; readonly livekitConfigFile?: string | null; readonly dataDir?: string };
+  /** The bearer token Prometheus scrapes /metrics with (METRICS_TOKEN); unset: no metrics. */
+  readonly metricsToken?: string | undefined;
 }
 
 /** Everything the app needs from outside; real or in-memory. */
@@ -106,7 +115,9 @@ const PRESENCE_SWEEP_INTERVAL_MS = 10_000;
 
 /** The composition root: wires stores, engine, LiveKit, HTTP and Socket.IO. */
 export function createApp(deps: AppDeps): App {
-  const { clock, log, settings } = deps;
+  const { clock, settings } = deps;
+  // Every line the app logs names its event (and, inside a request, the participant and correlation id).
+  const log = deps.log.child({ eventId: deps.event.id });
   const people = new SqlitePeopleStore(deps.db);
   const chat = new SqliteChatStore(deps.db);
   const agendaStore = new SqliteAgendaStore(deps.db);
@@ -116,6 +127,7 @@ export function createApp(deps: AppDeps): App {
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
   const sessions = new Sessions();
+  const metrics = settings.metricsToken ? createEventMetrics({ sessions, presence, state: () => agenda.state, clock }) : null;
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
     publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom,
@@ -123,6 +135,7 @@ export function createApp(deps: AppDeps): App {
 
   const web = express();
   web.disable('x-powered-by');
+  web.use(correlationIds());
   // Behind a TLS front every request comes from the proxy; trusting it gives rate limits the person's address.
   if (settings.trustProxy) web.set('trust proxy', /^\d+$/.test(settings.trustProxy) ? Number(settings.trustProxy) : settings.trustProxy);
   web.use(helmet({
@@ -140,10 +153,18 @@ export function createApp(deps: AppDeps): App {
   const operations = createOperations({
     db: deps.db, livekit: deps.livekit, credentials, clock, scheduler: deps.scheduler, log, eventId: () => agenda.state.event.id,
     smtpUrl: settings.smtpUrl, backups: settings.backups ?? null,
+    checks: {
+      livekitHttpUrl: settings.preEventCheck?.livekitHttpUrl ?? deps.livekit.url.replace(/^ws/, 'http'),
+      livekitConfigFile: settings.preEventCheck?.livekitConfigFile ?? null,
+      dataDir: settings.preEventCheck?.dataDir ?? (settings.backups ? dirname(settings.backups.dir) : tmpdir()),
+      publicUrl: settings.publicUrl, mailFrom: settings.mailFrom ?? `no-reply@${new URL(settings.publicUrl).hostname}`,
+      eventTitle: () => agenda.state.event.title,
+    },
   });
   web.use(operations.router);
+  web.use(metricsRoute(metrics, settings.metricsToken ?? null, log));
   web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
-  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log });
+  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind) });
   web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft() }));
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
@@ -154,7 +175,14 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(web);
   const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
   const chatMembership = new ChatMembership({ sessions, state: () => agenda.state });
-  const assignments = new Assignments({ livekit: deps.livekit, clock, sessions, log, state: () => agenda.state });
+  if (metrics) countSocketPackets(io, metrics);
+  const assignments = new Assignments({
+    livekit: deps.livekit, clock, sessions, log, state: () => agenda.state,
+    cueAssigned: ({ elapsedMs, moved }) => {
+      metrics?.cueAssigned(elapsedMs);
+      metrics?.moves('delivered', moved);
+    },
+  });
   const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
   presence.onChange((identity) => {
     roster.changed();
@@ -180,7 +208,11 @@ export function createApp(deps: AppDeps): App {
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
     watchers: [around.connectionWatcher],
     // Clients report how each move went; the log is where operators and the benchmark read them.
-    moveReports: (report) => log.info(report, 'move reported'),
+    moveReports: (report) => {
+      log.info(report, 'move reported');
+      metrics?.moves(report.outcome ?? 'connected', 1, report.cueToConnectedMs);
+    },
+    observer: metrics ?? undefined,
   }));
 
   // Each periodic job keeps its own pending handle, so close() cancels exactly what is armed.
@@ -198,7 +230,7 @@ export function createApp(deps: AppDeps): App {
     arm();
   };
   every(TOKEN_SWEEP_INTERVAL_MS, 'token refresh', () => assignments.refreshAging());
-  every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', () => ghosts.sweep());
+  every(PRESENCE_SWEEP_INTERVAL_MS, 'presence reconcile', async () => metrics?.ghostsRemoved((await ghosts.sweep()).length));
   // Deleting the data of someone who never joined frees a place without an agenda step.
   every(WAITING_LIST_SWEEP_INTERVAL_MS, 'waiting list', async () => registration.fillFreedPlaces());
 

@@ -59,6 +59,10 @@ const app = createApp({
     registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
     trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
     backups: { dir: join(config.DATA_DIR, 'backups'), intervalMs: config.BACKUP_INTERVAL_MINUTES * 60_000, keep: config.BACKUP_KEEP },
+    metricsToken: config.METRICS_TOKEN,
+    preEventCheck: {
+      livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,
+    },
   },
 });
 const port = await app.listen(config.PORT, config.HOST);

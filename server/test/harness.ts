@@ -11,7 +11,7 @@ import {
 import { createApp, type App } from '../src/app.js';
 import { loadEventFile } from '../src/live/event/loadEventFile.js';
 import type { LiveKitPort } from '../src/livekit/livekitPort.js';
-import { createLog } from '../src/platform/log.js';
+import { createLog, type Log } from '../src/platform/log.js';
 import type { Clock, Scheduler } from '../src/platform/clock.js';
 import { systemClock, systemScheduler } from '../src/platform/clock.js';
 import { openDatabase } from '../src/platform/db/db.js';
@@ -55,6 +55,10 @@ export interface TestAppOptions {
   rehearsal?: 'auto' | 'off';
   /** Online backups (default: on demand only, into backups/ beside the database). */
   backups?: { intervalMs?: number; keep?: number; dir?: string };
+  /** METRICS_TOKEN (default: none, so no /metrics). */
+  metricsToken?: string;
+  /** The app's log (default: silent, or TEST_LOG_LEVEL). */
+  log?: Log;
 }
 
 /** Start the real app on an ephemeral loopback port, mailing join links to a mail catcher of its own. */
@@ -67,7 +71,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     scheduler: options.scheduler ?? systemScheduler(clock),
     livekit: options.livekit ?? new MemoryLiveKit(),
     db: openDatabase(dbPath),
-    log: createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    log: options.log ?? createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
     event: options.event ?? seedEventFor(clock.now()),
     settings: {
       publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
@@ -75,6 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
       registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
       requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? catcher!.smtpUrl, rehearsal: options.rehearsal,
       backups: { dir: join(dirname(dbPath), 'backups'), intervalMs: 0, keep: 12, ...options.backups },
+      metricsToken: options.metricsToken,
     },
   });
   const port = await app.listen(options.port ?? 0);

@@ -15,5 +15,6 @@ export { joinLinkOf, mailReaderOf, setMailReader, type Mail, type MailReader } f
 export { DEV_MAIL_PORTS, mailpitReader, mailsTo, startDevMailpit, startMailpit, type RunningMailpit } from './mail/mailpit.js';
 export { CLIENT_DIST, findLiveKitBinary, LIVEKIT_VERSION, REPO_ROOT, SERVER_ENTRY } from './repo.js';
 export { startServerProcess, type ServerProcess, type ServerProcessOptions } from './serverProcess.js';
+export { increaseOf, parseExposition, sampleOf, scrape, type Sample } from './metricsScrape.js';
 export { connectClient, TestClient } from './testClient.js';
 export { waitFor, type Truthy, type WaitForOptions } from './waitFor.js';

@@ -52,6 +52,8 @@ export interface StartLiveKitOptions {
    * non-loopback addresses here (see devLiveKit.ts).
    */
   media?: MediaAddresses;
+  /** Serve LiveKit's own Prometheus metrics on this loopback port (its `prometheus.port`); none when absent. */
+  prometheusPort?: number;
   log?: (line: string) => void;
 }
 
@@ -99,7 +101,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
   const dir = await mkdtemp(join(tmpdir(), 'livekit-'));
   const configFile = join(dir, 'livekit.yaml');
   const logFile = join(dir, 'livekit.log');
-  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA })));
+  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA, prometheusPort: opts.prometheusPort })));
 
   const logFd = openSync(logFile, 'a');
   const child = spawnWithWatchdog(binary, ['--config', configFile], logFd, liveKitEnv());
@@ -157,6 +159,7 @@ interface ConfigParams {
   apiSecret: string;
   webhookUrl: string | undefined;
   media: MediaAddresses;
+  prometheusPort: number | undefined;
 }
 
 /** LiveKit v1.13.5 config (key names from its config-sample.yaml and pkg/config). */
@@ -179,6 +182,7 @@ function liveKitConfig(p: ConfigParams): Record<string, unknown> {
     },
     keys: { [p.apiKey]: p.apiSecret },
     ...(p.webhookUrl ? { webhook: { api_key: p.apiKey, urls: [p.webhookUrl] } } : {}),
+    ...(p.prometheusPort ? { prometheus: { port: p.prometheusPort } } : {}),
     logging: { level: 'info' },
   };
 }

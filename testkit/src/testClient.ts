@@ -11,9 +11,9 @@ export class TestClient {
   readonly received: { event: keyof Received; payload: unknown }[] = [];
   private waiters: { match: (e: keyof Received, p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
-  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean; origin?: string; ignore?: (keyof Received)[] } = {}) {
+  constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean; origin?: string; ignore?: (keyof Received)[]; correlationId?: string } = {}) {
     this.socket = connectSocket(url, {
-      auth: { credential, protocolVersion }, transports: ['websocket'], reconnection: options.reconnection ?? false,
+      auth: { credential, protocolVersion, ...(options.correlationId ? { correlationId: options.correlationId } : {}) }, transports: ['websocket'], reconnection: options.reconnection ?? false,
       reconnectionDelay: 100, reconnectionDelayMax: 500, forceNew: true,
       ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),
     });

@@ -43,9 +43,11 @@ export async function startStack(run: BenchRun, runDir: string, later: (stop: ()
   later(() => floor.stop());
   const floorHeap = await HeapProbe.connect(floorInspect);
   later(async () => floorHeap.close());
-  const port = await freeTcpPort();
+  // Fixed ports when a monitoring run (npm run monitoring:shot) scrapes the server and LiveKit.
+  const port = Number(process.env.BENCH_SERVER_PORT) || await freeTcpPort();
   const serverInspect = await freeTcpPort();
-  const livekit = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
+  const prometheusPort = Number(process.env.BENCH_LIVEKIT_PROMETHEUS_PORT) || undefined;
+  const livekit = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook`, ...(prometheusPort ? { prometheusPort } : {}) });
   later(() => livekit.stop());
   const server = await AppServer.start({
     port, eventFile: BENCH_EVENT_FILE, dataDir: join(runDir, 'data'), livekit, allowedOrigins: [pageServer.origin], logFile: join(runDir, 'server.log'),

@@ -10,6 +10,7 @@ import { EventSetupSection } from './EventSetupSection.js';
 import { ExportsPanel } from './ExportsPanel.js';
 import { BroadcastForm, HelpPanel } from './MessagesPanel.js';
 import { OccupancyPanel } from './OccupancyPanel.js';
+import { PreEventCheckPanel } from './PreEventCheckPanel.js';
 import { AssignmentBoard, HandsPanel } from './PeoplePanel.js';
 import { RoomsPanel } from './RoomsPanel.js';
 
@@ -43,6 +44,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         <AssignmentBoard event={event} roster={roster} ask={setPending} />
         {credential && <OccupancyPanel credential={credential} event={event} phase={phase} />}
         {credential && <ExportsPanel credential={credential} />}
+        {credential && <PreEventCheckPanel credential={credential} />}
       </aside>
     </QueryProvider>
   );

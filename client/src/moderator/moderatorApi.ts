@@ -1,5 +1,7 @@
 /** The moderators' HTTP API (all signed in with the moderator's credential; types from shared/src/protocol/http); only the console chunk imports it. */
-import type { AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, OccupancySeries, PreferenceCounts, SavedEvent } from '@live-workshop/shared';
+import type {
+  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, OccupancySeries, PreEventCheckReport, PreEventCheckRequest, PreferenceCounts, SavedEvent,
+} from '@live-workshop/shared';
 import { bearer, request } from '../net/api.js';
 import { downloadSigned } from '../net/download.js';
 
@@ -31,6 +33,12 @@ export function setAutopilot(credential: string, state: AutopilotState): Promise
 /** How many people were in each room, minute by minute (from the media server's webhooks). */
 export function fetchOccupancy(credential: string, stepMs = 60_000): Promise<OccupancySeries> {
   return request<OccupancySeries>(`/api/moderator/occupancy?stepMs=${stepMs}`, { headers: bearer(credential) });
+}
+
+/** Run the pre-event check (LiveKit, TURN/TCP, mail, disk, clock, certificate); a test mail goes to `mailTo` when given. */
+export function runPreEventCheck(credential: string, mailTo: string): Promise<PreEventCheckReport> {
+  const body: PreEventCheckRequest = mailTo.trim() ? { mailTo: mailTo.trim() } : {};
+  return request<PreEventCheckReport>('/api/moderator/checks', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
 }
 
 /** The CSV exports a moderator can download. */

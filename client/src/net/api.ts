@@ -6,6 +6,7 @@ import type {
   DeletedMyData, EventResponse, HttpErrorBody, MyCertificate, PrivacyNotice, Registration, RegistrationFormInfo, RegistrationRequest, Verification,
   VerifyCertificateRequest,
 } from '@live-workshop/shared';
+import { CORRELATION_HEADER, pageCorrelationId } from './correlation.js';
 
 /** A refused request, in words, with per-field problems for forms. */
 export class ApiError extends Error {
@@ -44,7 +45,7 @@ async function readJson(response: Response): Promise<unknown> {
 export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', [CORRELATION_HEADER]: pageCorrelationId, ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
   } catch {
     throw new ApiError(0, 'network', 'Could not reach the workshop server. Check your connection and try again.');
   }

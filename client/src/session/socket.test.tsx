@@ -9,6 +9,7 @@ import { LiveRegion } from '../ui/LiveRegion.js';
 import { lwStore } from './store/store.js';
 import { CREDENTIAL_KEY } from './credential.js';
 import { sendChat } from './socket.js';
+import { pageCorrelationId } from '../net/correlation.js';
 
 const sockets = vi.hoisted(() => ({ all: [] as unknown[] }));
 vi.mock('socket.io-client', () => ({
@@ -39,7 +40,8 @@ function renderJoin() {
 
 test('connects with the credential and protocol version, and remembers the credential', () => {
   renderJoin();
-  expect(lastSocket().auth).toEqual({ credential: 'cred-123', protocolVersion: PROTOCOL_VERSION });
+  expect(lastSocket().auth).toEqual({ credential: 'cred-123', protocolVersion: PROTOCOL_VERSION, correlationId: pageCorrelationId });
+  expect(pageCorrelationId).toMatch(/^p-[0-9a-f]{24}$/);
   expect(localStorage.getItem(CREDENTIAL_KEY)).toBe('cred-123');
   expect(screen.getByText('Connecting to the workshop…')).toBeTruthy();
 });
@@ -79,6 +81,8 @@ test('whole journey: welcome, pre-join, plenary, then a cue moves us with a prep
   expect(screen.getByTestId('room-title').textContent).toContain('Breakout 2: Building Trust');
   await vi.waitFor(() => expect(world.connected().map((r) => r.roomName)).toEqual([`${EVENT.id}--breakout-trust`]));
   await vi.waitFor(() => expect(s.requests.some((r) => r.event === EVENTS.moveReport && (r.payload as { roomId: string }).roomId === 'breakout:trust')).toBe(true));
+  // The report carries the page's correlation id, the same as its handshake: the server log joins them.
+  expect(s.requests.find((r) => r.event === EVENTS.moveReport)?.payload).toMatchObject({ correlationId: pageCorrelationId });
   expect(window.__lwMoves?.map((m) => m.roomId)).toContain('breakout:trust');
 });
 

@@ -12,6 +12,7 @@ import {
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
 import { forgetCredential, storedCredential } from './credential.js';
+import { pageCorrelationId } from '../net/correlation.js';
 import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
 
 /** The typed client socket. */
@@ -28,7 +29,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   sessionConnecting();
   const s: LwSocket = io(url ?? '/', {
     path: '/socket.io',
-    auth: { credential, protocolVersion: PROTOCOL_VERSION },
+    auth: { credential, protocolVersion: PROTOCOL_VERSION, correlationId: pageCorrelationId },
     // Retries at about 0.5, 1, 2, 2, 2 … s (± half, so thousands of pages spread out): a restarted
     // server is heard from within about 2 s of answering again, not up to 5 s later.
     reconnectionDelay: 500,
@@ -157,7 +158,7 @@ export function leaveVisit(): void {
   endVisit();
 }
 
-/** Tell the server how long a move took. */
+/** Tell the server how a move went (with this page's correlation id). */
 export function reportMove(metric: MoveMetric): void {
-  void request(EVENTS.moveReport, metric);
+  void request(EVENTS.moveReport, { ...metric, correlationId: pageCorrelationId });
 }

@@ -45,6 +45,10 @@ const envSchema = z.object({
   BACKUP_INTERVAL_MINUTES: z.coerce.number().min(0).default(10),
   /** How many backups to keep (the oldest are removed). */
   BACKUP_KEEP: z.coerce.number().int().min(1).default(12),
+  /** LiveKit's config file, for the pre-event check's TURN/TCP check (e.g. server/deploy/livekit.yaml); unset: not checked. */
+  LIVEKIT_CONFIG_FILE: z.string().optional(),
+  /** The bearer token Prometheus scrapes GET /metrics with; unset or empty: no metrics are served. */
+  METRICS_TOKEN: z.string().optional().transform((t) => t || undefined).pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
 });
 
 export type ServerConfig = ReturnType<typeof readConfig>;

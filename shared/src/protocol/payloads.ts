@@ -26,12 +26,22 @@ export type VisitRoomPayload = z.infer<typeof visitRoomPayload>;
 export const helpRequestPayload = z.strictObject({ text: z.string().trim().max(300).default('') });
 export type HelpRequestPayload = z.infer<typeof helpRequestPayload>;
 
-/** A client reports how long its last move took (cue to connected and publishing). */
+/** A page's correlation id: the same on its connection's server log lines and in its move reports. */
+export const correlationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/**
+ * A client reports how its last move went: connected (cue to connected and publishing), or a
+ * connect attempt that failed (`cueToConnectedMs` is then the time from the cue to the failure).
+ */
 export const moveReportPayload = z.strictObject({
   phaseKey: z.string().max(32),
   roomId: z.string().max(64),
   cueToConnectedMs: z.number().min(0).max(600_000),
   cueToPublishingMs: z.number().min(0).max(600_000).nullable(),
+  /** Absent: connected (what clients before it reported). */
+  outcome: z.enum(['connected', 'failed']).optional(),
+  /** The page's correlation id (see correlationIdSchema). */
+  correlationId: correlationIdSchema.optional(),
 });
 export type MoveReportPayload = z.infer<typeof moveReportPayload>;
 

@@ -111,11 +111,16 @@ test('a failed move is retried with backoff and the reason is shown', async () =
   // Still in the old room meanwhile: nobody is left without a room.
   expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY]);
 
+  // The server hears of the failed attempt (its metrics count move outcomes); the store keeps finished moves only.
+  expect(reports.at(-1)).toEqual({ phaseKey: 'item:1', roomId: 'breakout:skills', cueToConnectedMs: 0, cueToPublishingMs: null, outcome: 'failed' });
+  expect(lwStore.getState().media.moves.map((m) => m.roomId)).not.toContain('breakout:skills');
+
   wake.resolve();
   await manager.whenIdle();
   expect(world.connected().map((r) => r.roomName)).toEqual([SKILLS]);
   expect(lwStore.getState().media.move).toEqual({ status: 'idle' });
   expect(screen.queryByTestId('move-overlay')).toBeNull();
+  expect(reports.map((r) => `${r.roomId}:${r.outcome ?? 'connected'}`)).toEqual(['plenary:connected', 'breakout:skills:failed', 'breakout:skills:connected']);
 });
 
 test('two quick cues: only the latest room wins and exactly one room stays connected', async () => {

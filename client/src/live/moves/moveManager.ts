@@ -282,6 +282,13 @@ export class MoveManager {
         if (this.inflight?.adapter === adapter) this.inflight = null;
         await this.leaveQuietly(adapter);
         if (this.state.desired !== target || this.stopped) return;
+        // The server counts failed attempts (its metrics' move outcomes); the store keeps finished moves only.
+        if (!target.isVisit) {
+          this.deps.report?.({
+            phaseKey: assignment.phaseKey, roomId: assignment.roomId, cueToConnectedMs: Math.max(0, Math.round(this.deps.nowMs() - target.cueAtMs)),
+            cueToPublishingMs: null, outcome: 'failed',
+          });
+        }
         const { retryPolicy } = this.deps;
         await this.step({
           type: 'connectFailed', target, from, attempt, error: errorWords(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,

@@ -45,12 +45,15 @@ export interface AssignmentSlice {
   readonly visit: Assignment | null;
 }
 
-/** One finished move, as the bench and the server receive it. */
+/** One finished move, as the bench and the server receive it (the server also hears of failed attempts). */
 export interface MoveMetric {
   readonly phaseKey: string;
   readonly roomId: string;
+  /** Cue to connected; for a failed attempt, cue to the failure. */
   readonly cueToConnectedMs: number;
   readonly cueToPublishingMs: number | null;
+  /** Absent: connected. */
+  readonly outcome?: 'connected' | 'failed';
 }
 
 /** Progress of the move manager, keyed by `status`. */

@@ -1,10 +1,11 @@
 // Operations over HTTP: /healthz (the process answers), /readyz (the event can run: database,
-// LiveKit, mail; 503 with reasons otherwise) for load balancers and compose health checks, and a
-// moderator's on-demand backup. Routes parse and map; readiness.ts and backups.ts decide.
-import { Router } from 'express';
+// LiveKit, mail; 503 with reasons otherwise) for load balancers and compose health checks, a
+// moderator's on-demand backup and the console's pre-event check. Routes parse and map; readiness.ts and backups.ts decide.
+import { json, Router } from 'express';
+import { preEventCheckBody, type CheckResult, type PreEventCheckReport } from '@live-workshop/shared';
 import { requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
-import { sendError } from '../../platform/httpErrors.js';
+import { parseOr400, sendError } from '../../platform/httpErrors.js';
 import type { Log } from '../../platform/log.js';
 import type { BackupService } from './backups.js';
 import type { ReadinessService } from './readiness.js';
@@ -15,6 +16,8 @@ export interface OperationsRouteDeps {
   readonly backups: BackupService | null;
   readonly credentials: Credentials;
   readonly log: Log;
+  /** Run the pre-event check, mailing a test message to `mailTo` when given. */
+  readonly preEventCheck: (mailTo: string | null) => Promise<CheckResult[]>;
 }
 
 /** Health, readiness and on-demand backups. */
@@ -35,6 +38,13 @@ export function operationsRoutes(deps: OperationsRouteDeps): Router {
       deps.log.error({ err }, 'backup on demand failed');
       sendError(res, 500, 'internal', 'The backup could not be written; the server log says why.');
     }
+  });
+  router.post('/api/moderator/checks', requireSession(deps.credentials, { moderator: true }), json({ limit: '4kb' }), async (req, res) => {
+    const body = parseOr400(preEventCheckBody, req.body ?? {}, res);
+    if (!body) return;
+    const results = await deps.preEventCheck(body.mailTo ?? null);
+    for (const r of results) if (r.status !== 'pass') deps.log.warn({ check: r.id, status: r.status }, 'pre-event check: not a pass');
+    res.set('cache-control', 'no-store').json({ results, checkedAt: Date.now() } satisfies PreEventCheckReport);
   });
   return router;
 }

@@ -27,6 +27,9 @@ const SOCKET_CODE = /\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)\b
 function codeOf(err: unknown): string | null {
   let found: string | null = null;
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    // An HTTP API's refusal of our key (LiveKit's room API answers 401 to a wrong secret).
+    const status = (e as { status?: unknown }).status;
+    if (status === 401 || status === 403) return 'unauthenticated';
     const code = (e as { code?: unknown }).code;
     const message = (e as { message?: unknown }).message;
     const socket = typeof message === 'string' ? SOCKET_CODE.exec(message)?.[1] : undefined;

@@ -57,7 +57,11 @@ export class Assignments {
   private preview: AgendaState | null = null;
 
   constructor(
-    private readonly deps: { livekit: LiveKitPort; clock: Clock; sessions: Sessions; log: Log; state: () => AgendaState },
+    private readonly deps: {
+      livekit: LiveKitPort; clock: Clock; sessions: Sessions; log: Log; state: () => AgendaState;
+      /** Told when everyone connected holds a cue's assignment: how long after the cue, and how many of them changed room. */
+      cueAssigned?: (outcome: { elapsedMs: number; moved: number }) => void;
+    },
   ) {}
 
   /** The current assignment of a person, with a fresh token. */
@@ -124,17 +128,20 @@ export class Assignments {
    * the others get their assignment now. Then everyone gets the next prepared one.
    */
   afterCue(): Promise<void> {
-    return this.serial(() => this.afterCueNow());
+    const cueAt = this.deps.clock.now();
+    return this.serial(() => this.afterCueNow(cueAt));
   }
 
-  private async afterCueNow(): Promise<void> {
+  private async afterCueNow(cueAt: number): Promise<void> {
     const state = this.deps.state();
     const key = phaseKey(state.phase);
     const ids = [...this.deps.sessions.ids()];
     const late: string[] = [];
+    let moved = 0;
     for (const id of ids) {
       const p = state.participants[id];
       const placement = p ? placementIn(state.event, state.phase, p) : { roomId: null, canPublish: false };
+      if (placement.roomId !== null && this.current.get(id)?.roomId !== placement.roomId) moved += 1;
       const held = this.prepared.get(id);
       if (same(held, key, placement)) {
         this.current.set(id, held!);
@@ -142,6 +149,7 @@ export class Assignments {
       } else if (!same(this.current.get(id), key, placement)) late.push(id);
     }
     await inBatches(late, (id) => this.refreshCurrent(id));
+    this.deps.cueAssigned?.({ elapsedMs: this.deps.clock.now() - cueAt, moved });
     await inBatches(ids, (id) => this.refreshPrepared(id));
   }
 

@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { failure, type Result } from '@live-workshop/shared';
-import type { Log } from '../../platform/log.js';
+import { withLogContext, type Log } from '../../platform/log.js';
 import type { RoomSocket } from './transport.js';
 
 /** Per-socket request budget: a flooding client slows only itself. */
@@ -28,7 +28,7 @@ export type RequestHandler = (socket: RoomSocket, args: unknown[]) => Promise<vo
 export function handle<S extends z.ZodType, T>(
   deps: { log: Log; limiter: RateLimiterMemory }, name: string, schema: S, handler: Handler<S, T>,
 ): RequestHandler {
-  return async (socket, args) => {
+  return (socket, args) => withLogContext({ participantId: socket.claims.participantId, correlationId: socket.correlationId }, async () => {
     const ack = args.at(-1);
     const respond = typeof ack === 'function' ? (ack as (r: Result<T>) => void) : () => {};
     try {
@@ -54,5 +54,5 @@ export function handle<S extends z.ZodType, T>(
       deps.log.error({ err, event: name, participantId: socket.claims.participantId }, 'handler failed');
       respond(failure('internal', 'Something went wrong on the server; it has been logged.'));
     }
-  };
+  });
 }

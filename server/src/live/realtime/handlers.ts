@@ -27,6 +27,8 @@ export interface HandlerDeps {
   /** Help requests each person may send (HELP_REQUESTS_PER_MINUTE): each one reaches every moderator. */
   helpLimiter: RateLimiterMemory;
   moveReports: (report: MoveReportPayload & { participantId: string; at: number }) => void;
+  /** Told of help requests and moderators' room visits (the metrics' "help requests waiting"). */
+  observer?: { helpRequested(participantId: string, roomId: RoomId | null, at: number): void; roomVisited(roomId: RoomId): void };
 }
 
 /** A handler for every request of the protocol, by name: the one list of what a client may ask. */
@@ -40,6 +42,9 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
   return {
     [EVENTS.agendaCommand]: handle(wrap, 'command', agendaCommandPayload, ({ expectedVersion, action }, { claims: me }) => {
       const result = agenda.execute({ action, expectedVersion, by: { kind: 'participant', participantId: me.participantId, role: me.role } });
+      // One line per command, accepted or not: with the asker's correlation id, it traces a cue end to end.
+      if (result.ok) deps.log.info({ action: action.type, version: result.state.version }, 'command accepted');
+      else deps.log.info({ action: action.type, code: result.code }, 'command refused');
       return result.ok ? success({ version: result.state.version }) : failure(result.code, result.message);
     }),
 
@@ -71,6 +76,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       if (breakoutId && !state.event.breakouts.some((b) => b.id === breakoutId)) return failure('unknown_breakout', `There is no breakout room "${breakoutId}".`);
       const self = state.participants[me.participantId];
       const livekitRoom = livekitRoomName(state.event.id, roomId as RoomId);
+      deps.observer?.roomVisited(roomId as RoomId);
       const token = await deps.livekit.mintToken({
         identity: me.participantId, name: self?.name ?? 'Moderator', room: livekitRoom, canPublish: true,
         ttlSeconds: TOKEN_TTL_MS / 1000, metadata: JSON.stringify({ role: 'moderator', visiting: true }),
@@ -89,9 +95,11 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       }
       const state = agenda.state;
       const at = clock.now();
+      const { roomId } = placementOf(state, me.participantId);
       deps.transport.publish(topics.moderators, EVENTS.helpRequested, {
-        participantId: me.participantId, name: state.participants[me.participantId]?.name ?? '?', roomId: placementOf(state, me.participantId).roomId, text, at,
+        participantId: me.participantId, name: state.participants[me.participantId]?.name ?? '?', roomId, text, at,
       });
+      deps.observer?.helpRequested(me.participantId, roomId, at);
       return success({ at });
     }),
 

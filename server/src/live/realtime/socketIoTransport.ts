@@ -1,13 +1,14 @@
 // The Socket.IO adapter of the transport: the server with its handshake (protocol version and
 // credential), a RoomSocket for each connection, and fan-out through Socket.IO rooms. The only
 // file of the room logic that imports socket.io.
+import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import {
-  EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type HandshakeError, type HandshakeRefusal, type ServerToClientEvents,
+  EVENTS, PROTOCOL_VERSION, correlationIdSchema, type ClientToServerEvents, type HandshakeError, type HandshakeRefusal, type ServerToClientEvents,
 } from '@live-workshop/shared';
 import type { Credentials, SessionClaims } from '../../people/credentials/credentials.js';
-import type { Log } from '../../platform/log.js';
+import { addToLogContext, withLogContext, type Log } from '../../platform/log.js';
 import type { ConnectionListener, RoomSocket, Topic, Transport } from './transport.js';
 
 /** Largest Socket.IO message accepted, in bytes; bigger ones close only the sender's connection. */
@@ -16,6 +17,8 @@ export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
 /** What the handshake fixes for the life of a connection. */
 export interface SocketData {
   claims: SessionClaims;
+  /** The page's correlation id (handshake `auth.correlationId`, or one made up for it). */
+  correlationId: string;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -43,6 +46,7 @@ function roomSocketOf(socket: IoSocket): RoomSocket {
   return {
     id: socket.id,
     claims: socket.data.claims,
+    correlationId: socket.data.correlationId,
     send: (event, ...args) => void emitter.emit(event, ...args),
     join: (topic) => void socket.join(topic),
     leave: (topic) => void socket.leave(topic),
@@ -72,8 +76,11 @@ export function createSocketIoTransport(http: HttpServer, deps: {
       callback(null, origin === undefined || deps.allowedOrigins.includes(origin));
     },
   });
-  io.use(async (socket, next) => {
-    const auth = socket.handshake.auth as { credential?: unknown; protocolVersion?: unknown } | undefined;
+  const handshake = async (socket: IoSocket, next: (err?: Error) => void) => {
+    const auth = socket.handshake.auth as { credential?: unknown; protocolVersion?: unknown; correlationId?: unknown } | undefined;
+    const claimed = correlationIdSchema.safeParse(auth?.correlationId);
+    socket.data.correlationId = claimed.success ? claimed.data : `s-${randomUUID()}`;
+    addToLogContext({ correlationId: socket.data.correlationId });
     if (auth?.protocolVersion !== PROTOCOL_VERSION) return next(handshakeRefusal('incompatible_protocol'));
     const verified = await deps.credentials.verify(auth.credential);
     if (!verified.ok) {
@@ -86,8 +93,11 @@ export function createSocketIoTransport(http: HttpServer, deps: {
       return next(handshakeRefusal('forbidden'));
     }
     socket.data.claims = verified.claims;
+    addToLogContext({ participantId: verified.claims.participantId });
     next();
-  });
+  };
+  // The handshake's own log lines ("connection refused") carry the page's correlation id too.
+  io.use((socket, next) => withLogContext({}, () => void handshake(socket, next)));
   const transport: Transport = {
     broadcast: (event, ...args) => void (io as unknown as LooseEmit).emit(event, ...args),
     publish: (to, event, ...args) => void (io.to(to as Topic | Topic[]) as unknown as LooseEmit).emit(event, ...args),
@@ -98,10 +108,11 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     serve(listener) {
       io.on('connection', (socket) => {
         const room = roomSocketOf(socket);
-        listener.opened(room);
+        const inContext = (work: () => void) => withLogContext({ participantId: room.claims.participantId, correlationId: room.correlationId }, work);
+        inContext(() => listener.opened(room));
         // Every request goes through one dispatcher, so a request is known exactly when it has a handler.
         socket.onAny((name: unknown, ...args: unknown[]) => listener.request(room, typeof name === 'string' ? name : '', args));
-        socket.on('disconnect', () => listener.closed(room));
+        socket.on('disconnect', () => inContext(() => listener.closed(room)));
       });
     },
   };

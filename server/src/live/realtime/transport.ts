@@ -26,6 +26,8 @@ export interface RoomSocket {
   readonly id: string;
   /** Who the handshake verified. */
   readonly claims: SessionClaims;
+  /** The page's correlation id (from its handshake, or made up for it): on every log line of its requests. */
+  readonly correlationId?: string;
   send<E extends ServerEvent>(event: E, ...args: ServerEventArgs<E>): void;
   join(topic: Topic): void;
   leave(topic: Topic): void;

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { sendError } from '../../platform/httpErrors.js';
+import { addToLogContext } from '../../platform/log.js';
 import type { Credentials, SessionClaims } from './credentials.js';
 
 /** The credential in `Authorization: Bearer <credential>`, or null. */
@@ -34,6 +35,7 @@ export function requireSession(credentials: Credentials, options: { moderator?: 
         return;
       }
       res.locals.claims = verified.claims;
+      addToLogContext({ participantId: verified.claims.participantId });
       next();
     }, next);
   };

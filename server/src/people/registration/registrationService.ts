@@ -34,6 +34,8 @@ export interface RegistrationDeps {
   readonly publicUrl: string;
   readonly mailer: JoinLinkMailer;
   readonly log?: Log | undefined;
+  /** Told of every form taken: a new address, or one that registered before (its link is mailed again). */
+  readonly registered?: ((kind: 'new' | 'again') => void) | undefined;
 }
 
 /** The registration rules, independent of HTTP. */
@@ -61,8 +63,9 @@ export class Registration {
     const person = known === null
       ? people.add({ id: `a-${nanoid(12)}`, role: 'attendee', email: form.email, createdAt: clock.now(), confirmedAt: null, removedAt: null, waitlistedAt, ...fields })
       : known.confirmedAt === null && known.removedAt === null ? people.updateUnconfirmed(known.id, fields) : known;
+    this.deps.registered?.(known === null ? 'new' : 'again');
     // Not awaited: the answer must not take longer (or differ) for a known address.
-    void this.mail(person).catch((err: unknown) => this.deps.log?.warn({ err }, 'join link mail failed'));
+    void this.mail(person).catch((err: unknown) => this.deps.log?.warn({ err, participantId: person.id }, 'join link mail failed'));
     return { kind: 'check_inbox' };
   }
 

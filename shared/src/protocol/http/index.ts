@@ -9,3 +9,4 @@ export type * from './registration.js';
 export type * from './privacy.js';
 export type * from './certificates.js';
 export type * from './moderator.js';
+export type * from './operations.js';

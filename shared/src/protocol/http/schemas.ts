@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { AutopilotRequest } from './moderator.js';
 import type { VerifyCertificateRequest } from './certificates.js';
+import type { PreEventCheckRequest } from './operations.js';
 
 /** GET /api/registration/form?lang= */
 export const registrationFormQuery = z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/).default('en') });
@@ -25,6 +26,9 @@ export const occupancyQuery = z.strictObject({
   stepMs: z.coerce.number().int().min(10_000).max(3_600_000).default(60_000),
 });
 
+/** POST /api/moderator/checks */
+export const preEventCheckBody = z.strictObject({ mailTo: z.email('Give a mail address for the test mail.').max(254).optional() });
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 
@@ -32,4 +36,5 @@ type Assert<T extends true> = T;
 export type SchemasMatchPlainTypes = [
   Assert<Same<z.infer<typeof verifyCertificateBody>, VerifyCertificateRequest>>,
   Assert<Same<z.infer<typeof autopilotBody>, AutopilotRequest>>,
+  Assert<Same<z.infer<typeof preEventCheckBody>, PreEventCheckRequest>>,
 ];

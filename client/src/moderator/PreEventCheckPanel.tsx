@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import type { CheckStatus } from '@live-workshop/shared';
+import { problemOf } from '../net/api.js';
+import { announce } from '../session/store/actions.js';
+import { runPreEventCheck } from './moderatorApi.js';
+
+const STATUS_WORDS: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+
+/**
+ * The pre-event check, as `npm run check` runs it on the command line: LiveKit reachable, TURN/TCP
+ * fallback, a test mail, disk space, clock and certificate, each with pass / warning / fail in words.
+ */
+export function PreEventCheckPanel({ credential }: { credential: string }) {
+  const [mailTo, setMailTo] = useState('');
+  const check = useMutation({
+    mutationFn: () => runPreEventCheck(credential, mailTo),
+    onSuccess: (report) => {
+      const failed = report.results.filter((r) => r.status === 'fail').length;
+      announce(failed > 0 ? `Pre-event check: ${failed} check(s) failed.` : 'Pre-event check done.');
+    },
+  });
+  const problem = problemOf(check, 'The check could not be run; try again.');
+  const results = check.data?.results ?? null;
+  return (
+    <section className="panel" aria-labelledby="pre-event-check-heading" data-testid="pre-event-check">
+      <h2 id="pre-event-check-heading">Pre-event check</h2>
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          check.mutate();
+        }}
+      >
+        <label>
+          Send a test mail to (optional){' '}
+          <input type="email" value={mailTo} onChange={(e) => setMailTo(e.target.value)} autoComplete="email" data-testid="pre-event-check-mail" />
+        </label>
+        <button type="submit" disabled={check.isPending} data-testid="pre-event-check-run">
+          {check.isPending ? 'Checking…' : 'Run the pre-event check'}
+        </button>
+      </form>
+      {problem && (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {results && (
+        <ul className="checks" data-testid="pre-event-check-results">
+          {results.map((r) => (
+            <li key={r.id} data-testid={`check-${r.id}`} data-status={r.status}>
+              <strong className={`check-${r.status}`}>{STATUS_WORDS[r.status]}</strong> {r.title}: {r.detail}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

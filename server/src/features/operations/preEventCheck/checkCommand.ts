@@ -1,0 +1,51 @@
+// `npm run check -- [--event FILE] [--mail-to ADDRESS] [--livekit-config FILE]`: the pre-event
+// check from the command line, with the server's own configuration (the same environment as the
+// server: LIVEKIT_URL, SMTP_URL, DATA_DIR, PUBLIC_URL …). Prints one line per check; exits 1 when one fails.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { readConfig } from '../../../platform/config.js';
+import { realLiveKit } from '../../../livekit/realLiveKit.js';
+import { anyFailed, resultsInWords } from './checkResult.js';
+import { runPreEventCheck } from './preEventCheck.js';
+
+const args = process.argv.slice(2);
+const valueOf = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+// Relative paths are the technician's, from where npm was run.
+const from = process.env.INIT_CWD ?? process.cwd();
+const eventArg = valueOf('--event');
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig(process.env, eventArg ? ['--event', resolve(from, eventArg)] : []);
+} catch (err) {
+  // The server would refuse to start with this configuration: that is the first failure to fix.
+  process.stdout.write(`Pre-event check\nFAIL  Configuration: ${err instanceof Error ? err.message : String(err)}\n1 check(s) failed: fix them before the event.\n`);
+  process.exit(1);
+}
+const livekitConfig = valueOf('--livekit-config') ?? config.LIVEKIT_CONFIG_FILE;
+
+/** LIVEKIT_URL, or the local LiveKit `npm start` runs (its ports are kept in the data folder). */
+function livekitUrl(): string {
+  if (config.LIVEKIT_URL) return config.LIVEKIT_URL;
+  const portsFile = join(config.DATA_DIR, 'livekit-ports.json');
+  const port = existsSync(portsFile) ? (JSON.parse(readFileSync(portsFile, 'utf8')) as { port: number }).port : 7880;
+  return `ws://127.0.0.1:${port}`;
+}
+const url = livekitUrl();
+const apiUrl = config.LIVEKIT_API_URL ?? url.replace(/^ws/, 'http');
+
+const results = await runPreEventCheck({
+  eventFile: config.eventFile,
+  livekit: realLiveKit({ url, apiUrl, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
+  livekitHttpUrl: apiUrl,
+  livekitConfigFile: livekitConfig ? resolve(from, livekitConfig) : null,
+  smtpUrl: config.SMTP_URL ?? null,
+  mailFrom: config.MAIL_FROM ?? `no-reply@${new URL(config.publicUrl).hostname}`,
+  mailTo: valueOf('--mail-to') ?? null,
+  dataDir: config.DATA_DIR,
+  publicUrl: config.publicUrl,
+});
+process.stdout.write(`Pre-event check (${config.publicUrl})\n${resultsInWords(results)}\n`);
+process.exit(anyFailed(results) ? 1 : 0);
