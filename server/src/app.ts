@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Database } from 'better-sqlite3';
-import type { EventConfig, RehearsalMode } from '@live-workshop/shared';
+import { agendaPosition, type EventConfig, type RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import type { BackupSettings } from './features/operations/backups.js';
 import { createOperations, type Operations } from './features/operations/operations.js';
@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): App {
   const eventFile = applyEventFileChanges(agenda, deps.event, new SqliteMetaStore(deps.db), log);
   rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
-  const presence = new Presence(agenda.state.event.id);
+  const presence = new Presence(agenda.state.event.id, agendaPosition(agenda.state.phase));
   const sessions = new Sessions();
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
@@ -161,6 +161,8 @@ export function createApp(deps: AppDeps): App {
   const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log });
   agenda.start(around.wrapEffects((effects, before, after) => {
     runEffects(effects, before, after);
+    // Pre-joined connections to the phase that starts now count from here on (shared/src/preJoin.ts).
+    if (before.phase !== after.phase) presence.agendaMoved(agendaPosition(after.phase));
     // Staff an event edit adds are admitted after this step has finished (not inside it).
     if (effects.some((e) => e.type === 'eventChanged')) queueMicrotask(() => admitStaff(agenda, people, clock));
   }));
