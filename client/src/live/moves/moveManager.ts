@@ -1,8 +1,9 @@
 /**
  * The move manager: keeps us in exactly the room the server assigns.
  *
- * When the current assignment changes it connects the new room (prepared in advance when the
- * assignment came before the cue), republishes the same camera and microphone tracks with the
+ * Make-before-break: as soon as the next assignment is known it joins that room in the background
+ * (connected, publishing nothing, shown to nobody until the cue: shared/src/preJoin.ts). When the
+ * cue makes it the current assignment, the move only republishes the same camera and microphone tracks with the
  * same mute state (no new getUserMedia, so no new permission prompt), and only then leaves the
  * old room. Failures are retried with backoff and shown; when cues come quickly only the latest
  * target wins and at most one room stays connected. Each move's timings go to the store,
@@ -14,13 +15,16 @@
  * stays one class (~400 lines) because every part of it works on the same three adapters (the room
  * we are in, the one warming up, the one connecting); each room's events are mirrored by roomEvents.ts.
  */
-import type { Assignment, RoomId } from '@live-workshop/shared';
+import { agendaPosition, type RoomId } from '@live-workshop/shared/pure';
+import type { Assignment } from '@live-workshop/shared';
 import type { MediaRoomAdapter, MediaRoomFactory } from '../media/livekit/types.js';
 import {
   recordMove, setAudioBlocked, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing, setRoomParticipants, setScreenSharing,
 } from '../../session/store/actions.js';
 import type { LwState, MoveMetric } from '../../session/store/state.js';
 import { lwStore } from '../../session/store/store.js';
+import { connectFailureOf } from '../media/livekit/connectError.js';
+import { announceArrival } from './announceArrival.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { followRoom, type RoomLatest } from './roomEvents.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
@@ -44,6 +48,16 @@ export interface MoveManagerDeps {
   readonly nowMs?: () => number;
   /** Wait before a retry; resolves early when `signal` aborts (a newer target). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** A room joined ahead of its cue. */
+interface PreJoin {
+  readonly adapter: MediaRoomAdapter;
+  readonly livekitRoom: string;
+  readonly joined: Promise<boolean>;
+  /** The media server dropped it after it joined. */
+  readonly isLost: () => boolean;
+  readonly stopWatching: () => void;
 }
 
 interface ActiveRoom {
@@ -74,7 +88,10 @@ export class MoveManager {
   /** The decisions' state (see moveTransition.ts); only `step()` changes it. */
   private state: MoveState = INITIAL_MOVE_STATE;
   private active: ActiveRoom | null = null;
-  private prepared: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
+  /** The next room, pre-joined: `joined` resolves to whether that worked (and the room is still up). */
+  private prepared: PreJoin | null = null;
+  /** The agenda position whose connections the rooms show (see MediaRoomAdapter.showFrom). */
+  private position = Number.MAX_SAFE_INTEGER;
   private inflight: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
   private retryAbort: AbortController | null = null;
   private running: Promise<void> | null = null;
@@ -219,6 +236,12 @@ export class MoveManager {
   private onStoreChange(state: LwState, prev: LwState | null): void {
     if (this.stopped) return;
     const a = state.assignment;
+    // First what the rooms show (the cue's agenda position), then the move: the new room's list is right at once.
+    const phase = state.agenda.snapshot?.phase;
+    if (phase && agendaPosition(phase) !== this.position) {
+      this.position = agendaPosition(phase);
+      for (const room of [this.active, this.prepared, this.inflight]) room?.adapter.showFrom(this.position);
+    }
     if (!prev || a.prepared !== prev.assignment.prepared) void this.step({ type: 'nextAssignmentKnown', assignment: a.prepared, rooms: this.rooms() });
     if (!prev || a.current !== prev.assignment.current || a.visit !== prev.assignment.visit) {
       const target: Target = { assignment: a.visit ?? a.current, cueAtMs: a.currentAtMs ?? this.deps.nowMs(), isVisit: a.visit !== null };
@@ -246,23 +269,26 @@ export class MoveManager {
     }
   }
 
-  /** Warm up the next room as soon as its assignment is known. */
+  /** Join the next room as soon as its assignment is known (one pre-joined room at a time). */
   private prepare(assignment: RoomAssignment): void {
     const adapter = this.createWired();
-    this.prepared = { adapter, livekitRoom: assignment.livekitRoom };
     mark(`lw:move:prepare:${assignment.roomId}`);
-    adapter.prepare(assignment.livekitUrl, assignment.token).catch(() => {
-      // Preparing only saves time; the real connect reports problems.
+    // A pre-joined room the media server drops before the cue is no use at the cue.
+    let lost = false;
+    const stopWatching = adapter.on('disconnected', () => {
+      lost = true;
     });
+    const joined = adapter.preJoin(assignment.livekitUrl, assignment.token).then(() => {
+      mark(`lw:move:prejoined:${assignment.roomId}`);
+      return true;
+    }, () => false); // pre-joining only saves time: the move then joins as before and reports problems
+    this.prepared = { adapter, livekitRoom: assignment.livekitRoom, joined, isLost: () => lost, stopWatching };
   }
 
-  private takeAdapterFor(livekitRoom: string): MediaRoomAdapter {
-    if (this.prepared?.livekitRoom === livekitRoom) {
-      const { adapter } = this.prepared;
-      this.prepared = null;
-      return adapter;
-    }
-    return this.createWired();
+  private takeAdapterFor(livekitRoom: string): { adapter: MediaRoomAdapter; preJoin: PreJoin | null } {
+    const preJoin = this.prepared?.livekitRoom === livekitRoom ? this.prepared : null;
+    if (preJoin) this.prepared = null;
+    return { adapter: preJoin?.adapter ?? this.createWired(), preJoin };
   }
 
   // ---- one move ----
@@ -273,18 +299,30 @@ export class MoveManager {
     while (!this.stopped && this.state.desired === target) {
       attempt += 1;
       setMoveStatus({ status: 'moving', from, to: assignment.roomId, attempt });
-      const adapter = this.takeAdapterFor(assignment.livekitRoom);
+      const taken = this.takeAdapterFor(assignment.livekitRoom);
+      let adapter = taken.adapter;
       this.inflight = { adapter, livekitRoom: assignment.livekitRoom };
       mark(`lw:move:connect:${assignment.roomId}`);
       try {
-        await adapter.connect(assignment.livekitUrl, assignment.token);
+        const preJoined = taken.preJoin !== null && (await taken.preJoin.joined) && !taken.preJoin.isLost();
+        taken.preJoin?.stopWatching();
+        if (!preJoined) {
+          if (taken.preJoin !== null) {
+            // The pre-join did not work out (or the room dropped it): join as without one.
+            await this.leaveQuietly(adapter);
+            if (this.state.desired !== target || this.stopped) return;
+            adapter = this.createWired();
+            this.inflight = { adapter, livekitRoom: assignment.livekitRoom };
+          }
+          await adapter.connect(assignment.livekitUrl, assignment.token);
+        }
       } catch (error) {
         if (this.inflight?.adapter === adapter) this.inflight = null;
         await this.leaveQuietly(adapter);
         if (this.state.desired !== target || this.stopped) return;
         const { retryPolicy } = this.deps;
         await this.step({
-          type: 'connectFailed', target, from, attempt, error: errorWords(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,
+          type: 'connectFailed', target, from, attempt, error: errorWords(error), reason: connectFailureOf(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,
         });
         continue;
       }
@@ -321,6 +359,7 @@ export class MoveManager {
     const canPublish = latest?.canPublish ?? assignment.canPublish;
     setConnectedRoom(assignment.roomId, canPublish);
     setRoomParticipants(latest?.participants ?? []);
+    announceArrival(assignment.roomId, target.isVisit);
     setMediaConnection('connected');
     setPublishing(false);
     setScreenSharing(false);
@@ -357,6 +396,7 @@ export class MoveManager {
 
   private createWired(): MediaRoomAdapter {
     const adapter = this.deps.createRoom();
+    adapter.showFrom(this.position);
     const { latest, unsubscribe } = followRoom(adapter, () => this.active?.adapter === adapter, (reason) => {
       const leftRoom = this.active?.assignment.livekitRoom ?? null;
       this.active = null;
