@@ -124,3 +124,34 @@ test('arriving is announced: page title, an aria-live message with the room\'s n
   await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   expect(document.activeElement?.id).toBe('room-heading');
 });
+
+const speaking = (identity: string) => ({
+  identity, name: identity, isSpeaking: false, canPublish: true,
+  tracks: [{ key: `${identity}-mic`, kind: 'audio' as const, source: 'microphone' as const, muted: false, attach: () => () => {} }],
+});
+
+test('audio continuity: the old room is heard until the new room plays, then fades out, and only then is it left', async () => {
+  await manager.stop();
+  world = new FakeMediaWorld();
+  world.setPeople(PLENARY, [speaking('speaker')]);
+  const sleeps: { ms: number; heard: boolean; held: number; fading: boolean; plenaryLeft: boolean }[] = [];
+  manager = new MoveManager({
+    createRoom: world.createRoom, nowMs: () => clockMs,
+    sleep: async (ms, signal) => {
+      const { heldAudio } = lwStore.getState().media;
+      sleeps.push({ ms, heard: signal.aborted, held: heldAudio.tracks.length, fading: heldAudio.fading, plenaryLeft: world.log.includes(`leave ${PLENARY}`) });
+    },
+  });
+  manager.start();
+  await manager.whenIdle();
+  world.setPeople(TRUST, [speaking('partner')]);
+  applyAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  await manager.whenIdle();
+  // Held while the new room was already heard (no wait), then the fade, the old room still joined throughout.
+  expect(sleeps).toEqual([
+    { ms: 1_500, heard: true, held: 1, fading: false, plenaryLeft: false },
+    { ms: 300, heard: false, held: 1, fading: true, plenaryLeft: false },
+  ]);
+  expect(lwStore.getState().media.heldAudio).toEqual({ tracks: [], fading: false });
+  expect(world.connected().map((r) => r.roomName)).toEqual([TRUST]);
+});

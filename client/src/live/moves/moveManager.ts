@@ -25,6 +25,7 @@ import type { LwState, MoveMetric } from '../../session/store/state.js';
 import { lwStore } from '../../session/store/store.js';
 import { connectFailureOf } from '../media/livekit/connectError.js';
 import { announceArrival } from './announceArrival.js';
+import { handOverAudio, isHeard } from './audioHandover.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { followRoom, type RoomLatest } from './roomEvents.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
@@ -99,6 +100,9 @@ export class MoveManager {
   private readonly unsubscribers = new WeakMap<MediaRoomAdapter, () => void>();
   private unsubscribeStore: (() => void) | null = null;
   private publishChain: Promise<void> = Promise.resolve();
+  /** Old rooms still heard after a move, each left when its sound has faded (audioHandover.ts). */
+  private readonly handovers = new Set<Promise<void>>();
+  private readonly heldRooms = new Set<MediaRoomAdapter>();
   private stopped = false;
   /** True while a move publishes into its new room; permission changes then wait for it. */
   private completing = false;
@@ -126,7 +130,7 @@ export class MoveManager {
     this.unsubscribeStore?.();
     this.unsubscribeStore = null;
     void this.step({ type: 'stopped' });
-    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter].filter((a): a is MediaRoomAdapter => !!a);
+    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter, ...this.heldRooms].filter((a): a is MediaRoomAdapter => !!a);
     this.active = null;
     this.prepared = null;
     await Promise.all(rooms.map((r) => this.leaveQuietly(r)));
@@ -138,6 +142,7 @@ export class MoveManager {
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
     await this.publishChain;
+    await Promise.all(this.handovers);
   }
 
   /** Start or stop sharing the screen in the current room. */
@@ -376,7 +381,18 @@ export class MoveManager {
         setNotice({ kind: 'error', text: `You are in the room, but your camera and microphone could not be sent: ${errorWords(error)}` });
       }
     }
-    if (old) await this.leaveQuietly(old.adapter);
+    const oldParticipants = old ? (this.latest.get(old.adapter)?.participants ?? []) : [];
+    if (old && isHeard(oldParticipants)) {
+      // The old room is heard until the new one plays, then fades (audioHandover.ts); the move is done meanwhile.
+      this.heldRooms.add(old.adapter);
+      const handover = handOverAudio({ oldParticipants, newRoom: adapter, newParticipants: latest?.participants ?? [], sleep: this.deps.sleep })
+        .then(() => this.leaveQuietly(old.adapter))
+        .finally(() => {
+          this.heldRooms.delete(old.adapter);
+          this.handovers.delete(handover);
+        });
+      this.handovers.add(handover);
+    } else if (old) await this.leaveQuietly(old.adapter);
     mark(`lw:move:left-old:${assignment.roomId}`);
     void this.step({ type: 'moved', target });
 
