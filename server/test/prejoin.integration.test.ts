@@ -3,57 +3,24 @@
 // counts as absent (presence, the moderator's roster, hence attendance and certificates) until the
 // cue, and the ghost sweep leaves the connection alone while it waits.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { RoomServiceClient } from 'livekit-server-sdk';
-import type { Browser } from 'playwright-core';
 import { ACTIVE_FROM_ATTRIBUTE, EVENTS, livekitRoomName, type Assignment } from '@live-workshop/shared';
-import { freeTcpPort, launchChromium, LkPage, newMediaContext, startLiveKitServer, startLkTestPage, waitFor, type RunningLiveKit } from '@live-workshop/testkit';
-import { realLiveKit } from '../src/livekit/realLiveKit.js';
-import type { App } from '../src/app.js';
-import { register, startTestApp, TestClient } from './harness.js';
+import { waitFor } from '@live-workshop/testkit';
+import { register } from './harness.js';
+import { startLiveKitWorld, type LiveKitWorld } from './liveKitHarness.js';
 
 const EVENT_ID = 'microcredentials-2025';
 
-let lk: RunningLiveKit;
-let app: App;
-let url: string;
-let rooms: RoomServiceClient;
-let browser: Browser;
-let testPage: { url: string; close(): Promise<void> };
-const clients: TestClient[] = [];
-
+let world: LiveKitWorld;
 beforeAll(async () => {
-  const port = await freeTcpPort();
-  lk = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
-  ({ app, url } = await startTestApp({
-    port, livekit: realLiveKit({ url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret }), webhook: { apiKey: lk.apiKey, apiSecret: lk.apiSecret },
-  }));
-  rooms = new RoomServiceClient(lk.httpUrl, lk.apiKey, lk.apiSecret);
-  [browser, testPage] = await Promise.all([launchChromium(), startLkTestPage()]);
+  world = await startLiveKitWorld();
 });
-
 afterAll(async () => {
-  for (const c of clients) c.close();
-  await browser?.close();
-  await testPage?.close();
-  await app?.close();
-  await lk?.stop();
+  await world?.close();
 });
-
-async function join(credential: string): Promise<TestClient> {
-  const client = new TestClient(url, credential);
-  clients.push(client);
-  await client.connected();
-  await client.next(EVENTS.agendaChanged);
-  return client;
-}
-
-async function openPage(): Promise<LkPage> {
-  const page = new LkPage(await (await newMediaContext(browser)).newPage());
-  await page.open(testPage.url);
-  return page;
-}
 
 test('a pre-joined connection is listed by LiveKit with its attribute, counts as absent until the cue, then present; the sweep keeps it', async () => {
+  const { app, url, rooms, join } = world;
+  const openPage = world.openPerson;
   const moderator = await join((await app.staffLinks()).find((l) => l.id === 'anastasia-pouliou')!.url.split('/join/')[1]!);
   const { body } = await register(url, { name: 'Pre Joiner', email: 'prejoiner@example.org', preferences: ['trust'] });
   const attendee = await join(body.credential);
