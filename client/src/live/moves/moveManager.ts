@@ -3,17 +3,19 @@
  *
  * Make-before-break: as soon as the next assignment is known it joins that room in the background
  * (connected, publishing nothing, shown to nobody until the cue: shared/src/preJoin.ts). When the
- * cue makes it the current assignment, the move only republishes the same camera and microphone tracks with the
- * same mute state (no new getUserMedia, so no new permission prompt), and only then leaves the
- * old room. Failures are retried with backoff and shown; when cues come quickly only the latest
+ * cue makes it the current assignment, the move only republishes the same camera and microphone
+ * tracks there with the same mute state (no new getUserMedia, so no new permission prompt), and
+ * then leaves the old room; a pre-join that is not ready falls back to a join. Failures are retried with backoff and shown; when cues come quickly only the latest
  * target wins and at most one room stays connected. Each move's timings go to the store,
  * `window.__lwMoves` and the server.
  *
  * Its decisions (what to do when a target changes, a connect fails or a room closes) are the pure
  * `transition()` of moveTransition.ts; this class is the shell that runs their effects on the
  * media room adapters and the store, and awaits what takes time (connect, publish, leave). It
- * stays one class (~400 lines) because every part of it works on the same three adapters (the room
- * we are in, the one warming up, the one connecting); each room's events are mirrored by roomEvents.ts.
+ * stays one class (~460 lines) because every part of it works on the same adapters (the room we
+ * are in, the one pre-joined, the one connecting, the one still heard after a move); each room's
+ * events are mirrored by roomEvents.ts, the audio handover is audioHandover.ts, arrival is announced
+ * by announceArrival.ts.
  */
 import { agendaPosition, type RoomId } from '@live-workshop/shared/pure';
 import type { Assignment } from '@live-workshop/shared';
