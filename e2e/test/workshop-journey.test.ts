@@ -310,6 +310,11 @@ describe('the seed workshop, end to end', () => {
       let breakoutsStartedAt = 0;
       await runner.step('Breakouts: everyone moved on cue into their room', async () => {
         const before = await moveCounts(everyone());
+        // Each attendee page has joined its breakout ahead of the cue (make-before-break; a real wait is minutes).
+        await Promise.all(attendees.map((a) => waitFor(
+          () => a.page.evaluate((mark) => performance.getEntriesByName(mark).length > 0, `lw:move:prejoined:breakout:${chosen.get(a.key)}`),
+          { intervalMs: POLL_MS, what: `${a.key}: its breakout pre-joined` },
+        )));
         breakoutsStartedAt = await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
         await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
         const placedMs = Date.now() - breakoutsStartedAt;
