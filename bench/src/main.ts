@@ -8,6 +8,7 @@
 //   --ns 100,1000      fan-out sizes; --ms 10,20  media counts; --cycles 20  endurance cycles
 //   --no-media         signalling only (no Chromium): fan-out, floor, baseline, memory
 //   --no-endurance     skip the 20-cycle endurance run
+//   --moves 6          measured moves per media count; --one-way  every move the attendee page's way (no cold comparison)
 import cliProgress from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,8 +30,11 @@ let options: BenchOptions = flag('smoke') ? SMOKE_OPTIONS : FULL_OPTIONS;
 const ns = list('ns');
 const ms = list('ms');
 const cycles = value('cycles');
+const movesPerM = value('moves');
 if (ns) options = { ...options, fanoutNs: ns, memoryNs: [0, ...ns.filter((n) => options.memoryNs.includes(n))], baselineN: ns.includes(options.baselineN) ? options.baselineN : ns.at(-1)! };
 if (ms) options = { ...options, moveMs: ms };
+if (movesPerM) options = { ...options, movesPerM: Number(movesPerM) };
+if (flag('one-way')) options = { ...options, compareWays: false };
 if (flag('no-media')) options = { ...options, moveMs: [], endurance: null };
 if (flag('no-endurance')) options = { ...options, endurance: null };
 if (cycles && options.endurance) options = { ...options, endurance: { ...options.endurance, cycles: Number(cycles) } };

@@ -27,8 +27,21 @@ export interface PageMove {
   /** Connected, and publishing if the room lets this person speak. */
   readyAt?: number;
   leftOldAt?: number;
+  /** The first audio packet of the new room arrived (the person hears it). */
+  hearingAt?: number;
+  /** How the page reached the room (mediaPage.ts): a full join after the cue, or joined before it (subscribed or not). */
+  mode?: MoveMode;
+  /** The pre-join was connected before the cue came. */
+  preJoined?: boolean;
   error?: string;
 }
+
+/** How a media client reaches its next room; see mediaPage.ts. */
+export type MoveMode = 'cold' | 'prejoin' | 'prejoin-subscribed';
+/** Every way, in the order the page rotates through them. */
+export const MOVE_MODES: readonly MoveMode[] = ['cold', 'prejoin', 'prejoin-subscribed'];
+/** The way the attendee page moves (client/src/live/moves/): the pre-join measured fastest. */
+export const PRODUCTION_MODE: MoveMode = 'prejoin-subscribed';
 
 interface MediaWindow {
   bwStart(serverUrl: string, credential: string): Promise<{ ok: boolean; error?: string }>;

@@ -1,12 +1,14 @@
 // The media client's page: a bare attendee in Chromium that does what the attendee page does on a
-// move (livekit-client, the prepared token, connect the new room, republish the same microphone,
-// then leave the old room), measures it, and counts received audio packets to find the gap.
+// move (livekit-client, the prepared token: join the next room before the cue, at the cue subscribe
+// and republish the same microphone there, leave the old room once the new one is heard), measures
+// it, and counts received audio packets to find the gap.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { PROTOCOL_VERSION } from '@live-workshop/shared';
+import { PRODUCTION_MODE } from './mediaClients.js';
 
 const require = createRequire(import.meta.url);
 const LIVEKIT_UMD = require.resolve('livekit-client');
@@ -78,13 +80,35 @@ function newRoom() {
   return new LK.Room(ROOM_OPTIONS);
 }
 
+// How a move reaches its room, rotating with the agenda item so every run measures all three
+// against each other on the same machine at the same time: 'cold' (warm the connection only, then
+// a full join after the cue: the way before issue 14), 'prejoin' (joined before the cue, not
+// subscribed; subscribe at the cue) and 'prejoin-subscribed' (joined and subscribed before the cue,
+// nothing played). The attendee page uses the pre-join that wins here (client/src/live/moves/).
+const MODES = ['cold', 'prejoin', 'prejoin-subscribed'];
+const MODE = new URLSearchParams(location.search).get('mode') || '${PRODUCTION_MODE}';
+function modeFor(phaseKey) {
+  if (MODE !== 'rotate') return MODE;
+  const i = Number(String(phaseKey).split(':')[1]);
+  return MODES[(Number.isInteger(i) ? i : 0) % MODES.length];
+}
+/** The old room keeps playing until the new room's audio plays, at most this long. */
+const OLD_ROOM_HOLD_MS = 1500;
+
 function prepare(a) {
   if (!a.token || (active && active.assignment.livekitRoom === a.livekitRoom)) return;
   if (preparedRoom && preparedRoom.livekitRoom === a.livekitRoom) return;
   if (preparedRoom) preparedRoom.room.disconnect(false).catch(() => {});
+  const mode = modeFor(a.phaseKey);
   const room = newRoom();
-  preparedRoom = { room, livekitRoom: a.livekitRoom };
-  room.prepareConnection(a.livekitUrl, a.token).catch(() => {});
+  const entry = { room, livekitRoom: a.livekitRoom, mode, joined: null, joinedAt: null, failed: false };
+  preparedRoom = entry;
+  if (mode === 'cold') {
+    room.prepareConnection(a.livekitUrl, a.token).catch(() => {});
+    return;
+  }
+  entry.joined = room.connect(a.livekitUrl, a.token, { ...CONNECT_OPTIONS, autoSubscribe: mode === 'prejoin-subscribed' })
+    .then(() => { entry.joinedAt = now(); return true; }, (err) => { entry.failed = true; errors.push('pre-join: ' + ((err && err.message) || err)); return false; });
 }
 
 function enqueueMove(a, cueAt, version, via) {
@@ -95,14 +119,65 @@ function enqueueMove(a, cueAt, version, via) {
   chain = chain.then(() => move(a, cueAt, version, via));
 }
 
+/** Subscribe to what is published in a room joined unsubscribed, now and from now on. */
+function subscribeAll(room) {
+  room.on(LK.RoomEvent.TrackPublished, (pub) => pub.setSubscribed(true));
+  room.remoteParticipants.forEach((p) => p.trackPublications.forEach((pub) => { if (!pub.isSubscribed) pub.setSubscribed(true); }));
+}
+
+/** Resolves with the time the first audio packet of this room arrives (or null after timeoutMs). */
+function firstAudio(room, timeoutMs) {
+  const until = now() + timeoutMs;
+  return new Promise((resolve) => {
+    const poll = async () => {
+      for (const p of room.remoteParticipants.values()) {
+        for (const pub of p.trackPublications.values()) {
+          const receiver = pub.kind === 'audio' && pub.track && pub.track.receiver;
+          if (!receiver) continue;
+          try {
+            let n = 0;
+            (await receiver.getStats()).forEach((st) => { if (st.type === 'inbound-rtp') n += st.packetsReceived || 0; });
+            if (n > 0) return resolve(now());
+          } catch { /* the track went away: keep looking */ }
+        }
+      }
+      if (now() > until) return resolve(null);
+      setTimeout(poll, 20);
+    };
+    poll();
+  });
+}
+
+async function joinCold(room, a) {
+  await room.connect(a.livekitUrl, a.token, CONNECT_OPTIONS);
+}
+
 async function move(a, cueAt, version, via) {
-  const record = { version, phaseKey: a.phaseKey, livekitRoom: a.livekitRoom, via, cueAt, startedAt: now() };
+  const record = { version, phaseKey: a.phaseKey, livekitRoom: a.livekitRoom, via, cueAt, startedAt: now(), mode: 'cold', preJoined: false };
   try {
     let room;
-    if (preparedRoom && preparedRoom.livekitRoom === a.livekitRoom) { room = preparedRoom.room; preparedRoom = null; }
-    else room = newRoom();
-    await room.connect(a.livekitUrl, a.token, CONNECT_OPTIONS);
+    const p = preparedRoom && preparedRoom.livekitRoom === a.livekitRoom ? preparedRoom : null;
+    if (p) {
+      preparedRoom = null;
+      room = p.room;
+      record.mode = p.mode;
+      if (p.joined) {
+        record.preJoined = p.joinedAt !== null && p.joinedAt <= cueAt;
+        const ok = await p.joined;
+        if (!ok || room.state !== 'connected') {
+          // The pre-join did not work out: today's join, nothing else differs.
+          room.disconnect(false).catch(() => {});
+          room = newRoom();
+          record.preJoined = false;
+          await joinCold(room, a);
+        } else if (p.mode === 'prejoin') subscribeAll(room);
+      } else await joinCold(room, a);
+    } else {
+      room = newRoom();
+      await joinCold(room, a);
+    }
     record.connectedAt = now();
+    const hearing = firstAudio(room, 4000);
     if (a.canPublish) {
       // The same microphone track, republished: no new getUserMedia, no new permission prompt.
       const track = new LK.LocalAudioTrack(mic, undefined, true);
@@ -112,8 +187,12 @@ async function move(a, cueAt, version, via) {
     record.readyAt = now();
     const old = active;
     active = { room, assignment: a };
+    // Audio continuity: the old room plays on until the new room's audio does (or a short while).
+    const heard = await Promise.race([hearing, new Promise((r) => setTimeout(() => r(null), OLD_ROOM_HOLD_MS))]);
+    if (heard !== null) record.hearingAt = heard;
     if (old) await old.room.disconnect(false);
     record.leftOldAt = now();
+    if (record.hearingAt === undefined) hearing.then((t) => { if (t !== null) record.hearingAt = t; });
     if (version !== null) {
       socket.emit('move:report', {
         phaseKey: a.phaseKey, roomId: a.roomId,
@@ -157,7 +236,14 @@ window.bwStart = async (serverUrl, credential) => {
 };
 
 window.bwMoves = () => moves;
-window.bwHasPrepared = (phaseKey) => !!(prepared.get(phaseKey) && prepared.get(phaseKey).token);
+// Holds the prepared assignment, and its pre-join (if this move makes one) has connected or failed:
+// the wait before a real cue is minutes, the bench's is seconds.
+window.bwHasPrepared = (phaseKey) => {
+  const a = prepared.get(phaseKey);
+  if (!a || !a.token) return false;
+  if (active && active.assignment.livekitRoom === a.livekitRoom) return true;
+  return !!(preparedRoom && preparedRoom.livekitRoom === a.livekitRoom && (preparedRoom.mode === 'cold' || preparedRoom.joinedAt !== null || preparedRoom.failed));
+};
 window.bwStop = async () => {
   if (socket) socket.close();
   const rooms = [active && active.room, preparedRoom && preparedRoom.room].filter(Boolean);

@@ -15,6 +15,11 @@ export interface BenchOptions {
   readonly moveMs: readonly number[];
   /** Moves per media count (alternating plenary → breakouts → plenary …). */
   readonly movesPerM: number;
+  /**
+   * Rotate the media moves through every way of moving (cold join, pre-join, pre-join subscribed;
+   * bench/src/mediaPage.ts) to compare them in the same run; otherwise every move is the attendee page's way.
+   */
+  readonly compareWays: boolean;
   /** The endurance run: n signalling attendees plus m media clients, `cycles` × (to breakouts, back). */
   readonly endurance: { readonly n: number; readonly m: number; readonly cycles: number } | null;
   /** Quiet time before each memory sample (V8 gives back an idle heap after a few seconds). */
@@ -31,17 +36,23 @@ export interface BenchOptions {
 
 /** The full-size run of issue 5. */
 export const FULL_OPTIONS: BenchOptions = {
-  fanoutNs: [100, 1000, 5000], cuesPerN: 5, baselineN: 1000, memoryNs: [0, 1000, 5000], moveMs: [2, 4, 10, 20, 30, 40], movesPerM: 4,
+  fanoutNs: [100, 1000, 5000], cuesPerN: 5, baselineN: 1000, memoryNs: [0, 1000, 5000], moveMs: [2, 4, 10, 20, 30, 40], movesPerM: 6, compareWays: true,
   endurance: { n: 1000, m: 10, cycles: 20 }, memorySettleMs: 10_000, workers: 2,
 };
 
 /** The smoke run in `npm test`: correctness, small and fast. */
 export const SMOKE_OPTIONS: BenchOptions = {
-  fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2,
+  fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2, compareWays: false, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2,
 };
 
 /** Targets of issue 5 (goals reported, never asserted). */
 export const TARGETS = { fanoutFloorRatio: 1.2, fanoutP99At1000Ms: 100, moveP95Ms: 1500, audioGapP95Ms: 1000, mbPer1000: 40 } as const;
+
+/**
+ * Targets of issue 14 (make-before-break moves), also reported, never asserted: cue → in the new
+ * room (and heard there) p95 by media count, against a cold join in the same run, and the audio gap.
+ */
+export const PREJOIN_TARGETS = { moveP95MsByM: { 4: 200, 10: 300 } as Record<number, number>, vsColdRatio: 0.3, audioGapP95MsAtM10: 150 } as const;
 
 /** The work units of a run, for the progress bar. */
 export function plannedUnits(o: BenchOptions): number {

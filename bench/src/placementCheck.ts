@@ -1,7 +1,8 @@
 // Asks LiveKit itself (RoomServiceClient.listParticipants) who is in which room, and compares it
-// with where the agenda puts each media client.
+// with where the agenda puts each media client. A pre-joined connection (its `lw.activeFrom` not
+// reached yet, shared/src/preJoin.ts) waits for a later cue and is not a placement.
 import { RoomServiceClient } from 'livekit-server-sdk';
-import { livekitRoomName, type RoomId } from '@live-workshop/shared';
+import { activeFromOf, isActiveConnection, livekitRoomName, type RoomId } from '@live-workshop/shared';
 
 export interface PlacementReport {
   /** Media clients in exactly their expected room and no other. */
@@ -21,13 +22,14 @@ export class PlacementCheck {
     this.rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
   }
 
-  /** Identities per LiveKit room, for every room of the event. */
-  async snapshot(): Promise<Map<string, Set<string>>> {
+  /** Identities per LiveKit room, for every room of the event, at agenda position `position` (pre-joins left out). */
+  async snapshot(position = Number.MAX_SAFE_INTEGER): Promise<Map<string, Set<string>>> {
     const result = new Map<string, Set<string>>();
     await Promise.all(this.roomIds.map(async (roomId) => {
       const name = livekitRoomName(this.eventId, roomId);
       try {
-        result.set(name, new Set((await this.rooms.listParticipants(name)).map((p) => p.identity)));
+        const listed = await this.rooms.listParticipants(name);
+        result.set(name, new Set(listed.filter((p) => isActiveConnection(activeFromOf(p.attributes), position)).map((p) => p.identity)));
       } catch {
         result.set(name, new Set()); // the room does not exist (yet, or any more)
       }
@@ -39,10 +41,10 @@ export class PlacementCheck {
    * Polls until every expected identity is in its room and nowhere else, or until `timeoutMs`;
    * a participant that left its old room is gone from LiveKit's list as soon as LiveKit processed the leave.
    */
-  async verify(expected: ReadonlyMap<string, RoomId>, timeoutMs = 10_000): Promise<PlacementReport> {
+  async verify(expected: ReadonlyMap<string, RoomId>, position = Number.MAX_SAFE_INTEGER, timeoutMs = 10_000): Promise<PlacementReport> {
     const started = Date.now();
     for (;;) {
-      const seen = await this.snapshot();
+      const seen = await this.snapshot(position);
       const lost: string[] = [];
       const misplaced: string[] = [];
       for (const [identity, roomId] of expected) {

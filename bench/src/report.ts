@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
-import { TARGETS } from './options.js';
+import { PREJOIN_TARGETS, TARGETS } from './options.js';
 import type { BenchResults } from './results.js';
 
 /** `bench/results/latest.json`: the one shape any tool may rely on. */
@@ -47,6 +47,16 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   for (const m of r.move) {
     checks.push({ target: `move M=${m.m}: p95 ≤ ${TARGETS.moveP95Ms} ms`, met: m.ready.p95_ms <= TARGETS.moveP95Ms, measured: `${m.ready.p95_ms} ms` });
     checks.push({ target: `move M=${m.m}: audio gap p95 ≤ ${TARGETS.audioGapP95Ms} ms`, met: m.audioGap.p95_ms <= TARGETS.audioGapP95Ms, measured: `${m.audioGap.p95_ms} ms` });
+  }
+  for (const m of r.move) {
+    const limit = PREJOIN_TARGETS.moveP95MsByM[m.m];
+    const cold = m.byMode.cold?.ready;
+    if (limit !== undefined) checks.push({ target: `pre-joined move M=${m.m}: p95 ≤ ${limit} ms`, met: m.ready.p95_ms <= limit, measured: `${m.ready.p95_ms} ms (hearing the new room p95 ${m.hearing.p95_ms} ms)` });
+    if (cold && cold.count > 0) {
+      const ratio = m.ready.p95_ms / cold.p95_ms;
+      checks.push({ target: `pre-joined move M=${m.m}: p95 ≤ ${PREJOIN_TARGETS.vsColdRatio}× a cold join (same run)`, met: ratio <= PREJOIN_TARGETS.vsColdRatio, measured: `${m.ready.p95_ms} ms vs cold ${cold.p95_ms} ms (${ratio.toFixed(2)}×)` });
+    }
+    if (m.m === 10) checks.push({ target: `pre-joined move M=10: audio gap p95 ≤ ${PREJOIN_TARGETS.audioGapP95MsAtM10} ms`, met: m.audioGap.p95_ms <= PREJOIN_TARGETS.audioGapP95MsAtM10, measured: `${m.audioGap.p95_ms} ms` });
   }
   const lost = r.fanout.reduce((s, f) => s + f.lost + f.misplaced, 0) + r.move.reduce((s, m) => s + m.lost + m.misplaced, 0)
     + (r.endurance ? r.endurance.cycles.reduce((s, c) => s + c.signalling.lost + c.signalling.misplaced + c.media.lost + c.media.misplaced, 0) : 0)
@@ -101,6 +111,23 @@ export function markdownOf(r: BenchResults, chartFile: string | null): string {
   for (const m of [...r.move, ...(r.endurance ? [r.endurance.move] : [])]) {
     const b = m.breakdown;
     lines.push(`| ${m.m} | ${m.n} | ${b.cueInPage.p50_ms} / ${b.cueInPage.p95_ms} | ${b.connect.p50_ms} / ${b.connect.p95_ms} | ${b.publish.p50_ms} / ${b.publish.p95_ms} | ${b.leaveOld.p50_ms} / ${b.leaveOld.p95_ms} | ${m.machine.busy_pct} % | ${m.machine.livekit_cpu_ms_per_move} ms | ${m.machine.server_cpu_ms_per_move} ms |`);
+  }
+  lines.push('', 'Ways of moving, measured in the same run (the page rotates them with the agenda item, `bench/src/mediaPage.ts`): **cold** warms the connection and joins after the cue (the way before issue 14); **prejoin** joins the next room before the cue without subscribing, and subscribes at the cue; **prejoin-subscribed** joins and subscribes before the cue, playing nothing. The figures above are the attendee page\'s way (`' + (r.move[0]?.mode ?? '–') + '`). Hearing: cue → the first audio packet from the new room.', '');
+  lines.push('| M | N | way | moves (clients) | pre-joined before the cue | ready p50 / p95 ms | hearing p50 / p95 ms | audio gap p50 / p95 ms |', '|---:|---:|---|---:|---:|---|---|---|');
+  for (const m of [...r.move, ...(r.endurance ? [r.endurance.move] : [])]) {
+    for (const [way, x] of Object.entries(m.byMode)) {
+      if (x.ready.count === 0) continue;
+      lines.push(`| ${m.m} | ${m.n} | ${way} | ${x.ready.count} | ${x.preJoined} | ${x.ready.p50_ms} / ${x.ready.p95_ms} | ${fmt(x.hearing.p50_ms)} / ${fmt(x.hearing.p95_ms)} | ${x.audioGap.p50_ms} / ${x.audioGap.p95_ms} |`);
+    }
+  }
+  const costs = [...r.move, ...(r.endurance ? [r.endurance.move] : [])].filter((m) => m.waitCost);
+  if (costs.length > 0) {
+    lines.push('', 'What waiting pre-joined costs (2 s quiet before each cue, pre-joined waits against cold ones in the same run, per pre-joined participant):', '');
+    lines.push('| M | N | LiveKit CPU % of a core per pre-joined | LiveKit RSS MB per pre-joined | LiveKit CPU % waiting cold / pre-joined | clients CPU % waiting cold / pre-joined |', '|---:|---:|---:|---:|---|---|');
+    for (const m of costs) {
+      const c = m.waitCost!;
+      lines.push(`| ${m.m} | ${m.n} | ${c.livekit_cpu_pct_per_prejoined} | ${c.livekit_rss_mb_per_prejoined} | ${c.livekit_cpu_pct_waiting.cold} / ${c.livekit_cpu_pct_waiting.prejoined} | ${c.clients_cpu_pct_waiting.cold} / ${c.clients_cpu_pct_waiting.prejoined} |`);
+    }
   }
   lines.push('', `Media client limit on this machine: **M = ${r.moveLimit.m}** — ${r.moveLimit.reason}. Each move counts M attendees plus the speaker (on stage in the plenary, backstage during breakouts); attendees publish their microphone in breakouts and only listen in the plenary, as the agenda allows. Audio gap: longest stretch without new audio packets (inbound-rtp packetsReceived, sampled every 40 ms, so 40 ms is its floor) in the 4 s after the cue.`, '');
   if (r.endurance) {
@@ -224,7 +251,11 @@ export function summaryTable(r: BenchResults): string {
   if (r.baseline) {
     rows.push([`naive N=${r.baseline.n}`, fmt(r.baseline.naive.p50_ms), fmt(r.baseline.naive.p95_ms), fmt(r.baseline.naive.p99_ms), fmt(r.baseline.naive.max_ms), '', String(r.baseline.naive.lost + r.baseline.naive.misplaced)]);
   }
-  for (const m of r.move) rows.push([`move M=${m.m} (gap p95 ${m.audioGap.p95_ms})`, fmt(m.ready.p50_ms), fmt(m.ready.p95_ms), '', fmt(m.ready.max_ms), '', String(m.lost + m.misplaced + m.failures.length)]);
+  for (const m of r.move) {
+    rows.push([`move M=${m.m} ${m.mode} (gap p95 ${m.audioGap.p95_ms})`, fmt(m.ready.p50_ms), fmt(m.ready.p95_ms), '', fmt(m.ready.max_ms), '', String(m.lost + m.misplaced + m.failures.length)]);
+    const cold = m.byMode.cold;
+    if (cold && cold.ready.count > 0) rows.push([`move M=${m.m} cold (gap p95 ${cold.audioGap.p95_ms})`, fmt(cold.ready.p50_ms), fmt(cold.ready.p95_ms), '', fmt(cold.ready.max_ms), '', '']);
+  }
   if (r.endurance) {
     const e = r.endurance;
     rows.push([`endurance ${e.cycles.length}× N=${e.n} M=${e.m} (gap p95 ${e.move.audioGap.p95_ms})`, fmt(e.move.ready.p50_ms), fmt(e.move.ready.p95_ms), '', fmt(e.move.ready.max_ms), '',

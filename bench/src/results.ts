@@ -39,6 +39,12 @@ export interface MoveResult {
   /** Signalling attendees connected at the same time. */
   readonly n: number;
   readonly moves: number;
+  /** Moves made the way the attendee page makes them (PRODUCTION_MODE); the figures below are theirs. */
+  readonly mode: string;
+  /** Per way of moving (mediaPage.ts), measured in the same run: the cold join is the reference. */
+  readonly byMode: Record<string, ModeResult>;
+  /** Cue → the first audio packet of the new room (listeners only): hearing the new room. */
+  readonly hearing: Distribution;
   /** Cue → connected in the new room, and publishing there where this person may speak: the move's figure. */
   readonly ready: Distribution;
   readonly connected: Distribution;
@@ -54,6 +60,29 @@ export interface MoveResult {
   /** The machine during the moves (cue → end of the audio window): all cores busy %, LiveKit and app server CPU per move. */
   readonly machine: { readonly busy_pct: number; readonly livekit_cpu_ms_per_move: number; readonly server_cpu_ms_per_move: number };
   readonly cdf: { readonly ready: { percentile: number; ms: number }[]; readonly audioGap: { percentile: number; ms: number }[] };
+  /** What holding pre-joined rooms costs while waiting for the cue (null: not measured). */
+  readonly waitCost: WaitCost | null;
+}
+
+/** The quiet wait before a cue, with everyone pre-joined against nobody (the cold moves), in the same run. */
+export interface WaitCost {
+  readonly prejoined_people: number;
+  /** LiveKit CPU, percent of one core, per pre-joined participant. */
+  readonly livekit_cpu_pct_per_prejoined: number;
+  /** LiveKit resident memory per pre-joined participant, MB. */
+  readonly livekit_rss_mb_per_prejoined: number;
+  /** Everything but LiveKit and the app server (the Chromium pages), percent of one core, while waiting. */
+  readonly clients_cpu_pct_waiting: { readonly cold: number; readonly prejoined: number };
+  readonly livekit_cpu_pct_waiting: { readonly cold: number; readonly prejoined: number };
+}
+
+/** The moves made one way (cold, pre-joined, pre-joined and subscribed). */
+export interface ModeResult {
+  readonly ready: Distribution;
+  readonly hearing: Distribution;
+  readonly audioGap: Distribution;
+  /** Moves whose pre-join was connected before the cue, of those made this way. */
+  readonly preJoined: number;
 }
 
 export interface MemoryPoint {

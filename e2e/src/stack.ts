@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { CLIENT_DIST, freeTcpPort, startLiveKitServer, startServerProcess, type RunningLiveKit, type ServerProcess } from '@live-workshop/testkit';
+import { agendaPositionAt, tellPreJoinsApart } from './workshop.js';
 
 export interface Stack {
   readonly url: string;
@@ -26,8 +27,11 @@ export async function startStack(eventFile: string, extraEnv: Record<string, str
     PUBLIC_URL: `http://127.0.0.1:${port}`, CLIENT_DIST, LOG_LEVEL: 'info', ...extraEnv,
   };
   const server = await startServerProcess(env);
+  const rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+  // People join their next room before its cue: placement checks leave those connections out.
+  tellPreJoinsApart(rooms, agendaPositionAt(server.url));
   return {
-    url: server.url, livekit, server, rooms: new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret),
+    url: server.url, livekit, server, rooms,
     link: (role, index = 0) => server.links.filter((l) => l.role === role)[index]!.url,
     async stop() {
       await server.kill('SIGTERM');

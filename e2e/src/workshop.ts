@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { activeFromOf, isActiveConnection } from '@live-workshop/shared';
 import { newMediaContext, waitFor } from '@live-workshop/testkit';
 
 /** The git-ignored folder for screenshots and other things people look at after a run. */
@@ -163,18 +164,44 @@ export function remoteVideoNames(page: Page): Promise<string[]> {
   );
 }
 
-/** Where LiveKit says every identity is: identity → LiveKit rooms (of those asked about). */
-export async function whoIsWhere(rooms: RoomServiceClient, roomNames: readonly string[]): Promise<Map<string, string[]>> {
+/**
+ * Where the agenda is, for telling pre-joined connections apart (shared/src/preJoin.ts): a number,
+ * or how to ask for it (e.g. `agendaPositionAt(url)`). Without one every connection counts.
+ */
+export type AgendaPositionSource = number | (() => Promise<number>);
+
+const positionSources = new WeakMap<RoomServiceClient, AgendaPositionSource>();
+
+/** From now on, placement checks through `rooms` tell pre-joined connections apart by asking `source`. */
+export function tellPreJoinsApart(rooms: RoomServiceClient, source: AgendaPositionSource): void {
+  positionSources.set(rooms, source);
+}
+
+/** The agenda position the server at `baseUrl` is at (GET /api/health). */
+export function agendaPositionAt(baseUrl: string): () => Promise<number> {
+  return async () => ((await (await fetch(`${baseUrl}/api/health`)).json()) as { position: number }).position;
+}
+
+/**
+ * Where LiveKit says every identity is: identity → LiveKit rooms (of those asked about). A connection
+ * made ahead of its cue (its `lw.activeFrom` after `position`) waits there and is left out.
+ */
+export async function whoIsWhere(rooms: RoomServiceClient, roomNames: readonly string[], given?: AgendaPositionSource): Promise<Map<string, string[]>> {
+  const position = given ?? positionSources.get(rooms);
+  const at = position === undefined ? Number.MAX_SAFE_INTEGER : typeof position === 'number' ? position : await position();
   const where = new Map<string, string[]>();
   await Promise.all(
     roomNames.map(async (room) => {
-      let participants: { identity: string }[] = [];
+      let participants: { identity: string; attributes?: Record<string, string> }[] = [];
       try {
         participants = await rooms.listParticipants(room);
       } catch {
         participants = []; // a room nobody has joined yet does not exist
       }
-      for (const p of participants) where.set(p.identity, [...(where.get(p.identity) ?? []), room]);
+      for (const p of participants) {
+        if (!isActiveConnection(activeFromOf(p.attributes), at)) continue;
+        where.set(p.identity, [...(where.get(p.identity) ?? []), room]);
+      }
     }),
   );
   return where;
@@ -184,8 +211,8 @@ export async function whoIsWhere(rooms: RoomServiceClient, roomNames: readonly s
  * Differences between where LiveKit has people and where they should be: each identity of
  * `expected` in exactly its room (or in none for null), and nobody else in any of `roomNames`.
  */
-export async function placementProblems(rooms: RoomServiceClient, roomNames: readonly string[], expected: ReadonlyMap<string, string | null>): Promise<string[]> {
-  const where = await whoIsWhere(rooms, roomNames);
+export async function placementProblems(rooms: RoomServiceClient, roomNames: readonly string[], expected: ReadonlyMap<string, string | null>, position?: AgendaPositionSource): Promise<string[]> {
+  const where = await whoIsWhere(rooms, roomNames, position);
   const problems: string[] = [];
   for (const [identity, room] of expected) {
     const actual = where.get(identity) ?? [];
@@ -201,10 +228,12 @@ export async function placementProblems(rooms: RoomServiceClient, roomNames: rea
 }
 
 /** Wait until LiveKit has everyone exactly where expected; resolves with how long that took. */
-export async function waitForPlacement(rooms: RoomServiceClient, roomNames: readonly string[], expected: ReadonlyMap<string, string | null>, timeoutMs = 30_000): Promise<number> {
+export async function waitForPlacement(
+  rooms: RoomServiceClient, roomNames: readonly string[], expected: ReadonlyMap<string, string | null>, timeoutMs = 30_000, position?: AgendaPositionSource,
+): Promise<number> {
   const started = Date.now();
   await waitFor(async () => {
-    const problems = await placementProblems(rooms, roomNames, expected);
+    const problems = await placementProblems(rooms, roomNames, expected, position);
     if (problems.length > 0) throw new Error(problems.join('; '));
     return true;
   }, { timeoutMs, intervalMs: 250, what: 'LiveKit to list everyone in exactly their room' });

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { EventConfig, RehearsalMode } from '@live-workshop/shared';
+import { agendaPosition, type EventConfig, type RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import type { BackupSettings } from './features/operations/backups.js';
 import { createOperations, type Operations } from './features/operations/operations.js';
@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps): App {
   const eventFile = applyEventFileChanges(agenda, deps.event, new SqliteMetaStore(deps.db), log);
   rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock);
-  const presence = new Presence(agenda.state.event.id);
+  const presence = new Presence(agenda.state.event.id, agendaPosition(agenda.state.phase));
   const sessions = new Sessions();
   const metrics = settings.metricsToken ? createEventMetrics({ sessions, presence, state: () => agenda.state, clock }) : null;
   const around = createAroundTheEvent({
@@ -192,6 +192,8 @@ export function createApp(deps: AppDeps): App {
   const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log });
   agenda.start(around.wrapEffects((effects, before, after) => {
     runEffects(effects, before, after);
+    // Pre-joined connections to the phase that starts now count from here on (shared/src/preJoin.ts).
+    if (before.phase !== after.phase) presence.agendaMoved(agendaPosition(after.phase));
     // Staff an event edit adds are admitted after this step has finished (not inside it).
     if (effects.some((e) => e.type === 'eventChanged')) queueMicrotask(() => admitStaff(agenda, people, clock));
     // A removal or a larger registration cap frees places for the waiting list.

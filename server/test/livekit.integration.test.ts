@@ -1,59 +1,35 @@
 // Against the REAL LiveKit server and real Chromium pages (run inside the loopback-only namespace).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SignJWT } from 'jose';
-import { RoomServiceClient } from 'livekit-server-sdk';
-import type { Browser } from 'playwright-core';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import { EVENTS, livekitRoomName, type Assignment, type RoomId } from '@live-workshop/shared';
-import { freeTcpPort, launchChromium, LkPage, newMediaContext, startLiveKitServer, startLkTestPage, waitFor, type RunningLiveKit } from '@live-workshop/testkit';
-import { realLiveKit } from '../src/livekit/realLiveKit.js';
+import { waitFor, type LkPage, type RunningLiveKit } from '@live-workshop/testkit';
 import type { App } from '../src/app.js';
-import { register, startTestApp, TestClient } from './harness.js';
+import { register, type TestClient } from './harness.js';
+import { startLiveKitWorld, type LiveKitWorld } from './liveKitHarness.js';
 
 const EVENT_ID = 'microcredentials-2025';
 const BREAKOUTS = ['skills', 'trust', 'global', 'uncharted'];
 const ALL_ROOMS: RoomId[] = ['plenary', 'backstage', ...BREAKOUTS.map((b) => `breakout:${b}` as RoomId)];
 
 
+let world: LiveKitWorld;
 let lk: RunningLiveKit;
 let app: App;
 let url: string;
 let rooms: RoomServiceClient;
-let browser: Browser;
-let testPage: { url: string; close(): Promise<void> };
-const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  const port = await freeTcpPort();
-  lk = await startLiveKitServer({ webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
-  ({ app, url } = await startTestApp({
-    port, livekit: realLiveKit({ url: lk.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret }), webhook: { apiKey: lk.apiKey, apiSecret: lk.apiSecret },
-  }));
-  rooms = new RoomServiceClient(lk.httpUrl, lk.apiKey, lk.apiSecret);
-  [browser, testPage] = await Promise.all([launchChromium(), startLkTestPage()]);
+  world = await startLiveKitWorld();
+  ({ lk, app, url, rooms } = world);
 });
 
 afterAll(async () => {
-  for (const c of clients) c.close();
-  await browser?.close();
-  await testPage?.close();
-  await app?.close();
-  await lk?.stop();
+  await world?.close();
 });
 
-async function join(credential: string): Promise<TestClient> {
-  const client = new TestClient(url, credential);
-  clients.push(client);
-  await client.connected();
-  await client.next(EVENTS.agendaChanged);
-  return client;
-}
-
-async function openPerson(): Promise<LkPage> {
-  const context = await newMediaContext(browser);
-  const page = new LkPage(await context.newPage());
-  await page.open(testPage.url);
-  return page;
-}
+const join = (credential: string): Promise<TestClient> => world.join(credential);
+const openPerson = (): Promise<LkPage> => world.openPerson();
 
 /** Every identity LiveKit lists, per room of the event. */
 async function whoIsWhere(): Promise<Map<string, RoomId[]>> {

@@ -4,6 +4,7 @@
  * main entry (`import type … from '@live-workshop/shared'`), which costs nothing at run time.
  */
 export * from './rooms.js';
+export * from './preJoin.js';
 export * from './limits.js';
 export * from './time/zonedTime.js';
 export * from './time/zonedFormat.js';

@@ -1,6 +1,6 @@
 // Scenario 3: endurance — n signalling attendees and m media clients connected together, `cycles`
 // times to the breakouts and back, with the server's memory and CPU after each cycle.
-import { MediaFleet, type MediaMember } from '../mediaClients.js';
+import { MediaFleet, PRODUCTION_MODE, type MediaMember } from '../mediaClients.js';
 import { cpuMs, rssMb } from '../procStats.js';
 import type { ClientSpec } from '../protocol.js';
 import type { BenchResults, EnduranceCycle, MoveResult } from '../results.js';
@@ -17,7 +17,7 @@ export async function runEndurance(
   const { pool, server } = stack;
   run.step(`endurance: connecting ${n} attendees`);
   await pool.connect(server.url, signalling.slice(0, n));
-  const fleet = await MediaFleet.start({ pageUrl: stack.pageServer.url, serverUrl: server.url, members: mediaMembers(m), onStarted: () => run.step('endurance: pages') });
+  const fleet = await MediaFleet.start({ pageUrl: `${stack.pageServer.url}?mode=${PRODUCTION_MODE}`, serverUrl: server.url, members: mediaMembers(m), onStarted: () => run.step('endurance: pages') });
   try {
     const perCycle: EnduranceCycle[] = [];
     let cycleCpu = cpuMs(server.pid);

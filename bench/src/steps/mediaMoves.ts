@@ -1,6 +1,6 @@
 // Scenario 2: moves with media, for each media count M (ascending) until one at or above
 // REQUIRED_M misses the targets; the largest M that met them is the move limit.
-import { MediaFleet, type MediaMember } from '../mediaClients.js';
+import { MediaFleet, PRODUCTION_MODE, type MediaMember } from '../mediaClients.js';
 import { TARGETS } from '../options.js';
 import { sleep } from '../poll.js';
 import type { BenchResults, MoveResult } from '../results.js';
@@ -23,7 +23,7 @@ export async function measureMediaMoves(
     run.step(`media M=${m}: opening pages`);
     let fleet: MediaFleet | null = null;
     try {
-      fleet = await MediaFleet.start({ pageUrl: stack.pageServer.url, serverUrl: stack.server.url, members: mediaMembers(m), onStarted: () => run.step(`media M=${m}: pages`) });
+      fleet = await MediaFleet.start({ pageUrl: `${stack.pageServer.url}?mode=${options.compareWays ? 'rotate' : PRODUCTION_MODE}`, serverUrl: stack.server.url, members: mediaMembers(m), onStarted: () => run.step(`media M=${m}: pages`) });
       chromium ??= fleet.version;
       if (fleet.startErrors.length > 0) run.notes.push(`M=${m}: ${fleet.startErrors.length} media clients failed to start: ${fleet.startErrors.slice(0, 3).join('; ')}`);
       const result = await runMoves(run, stack, cues, { m, n: 0, fleet, moves: options.movesPerM });

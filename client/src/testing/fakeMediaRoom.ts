@@ -40,6 +40,19 @@ export class FakeMediaRoom implements MediaRoomAdapter {
     this.world.log.push(`prepare ${this.preparedFor}`);
   }
 
+  /** Shown from this agenda position on (see MediaRoomAdapter.showFrom). */
+  shownFrom = Number.MAX_SAFE_INTEGER;
+
+  /** A pre-join is a prepare and a connect, made before the cue. */
+  async preJoin(url: string, token: string): Promise<void> {
+    await this.prepare(url, token);
+    await this.connect(url, token);
+  }
+
+  showFrom(position: number): void {
+    this.shownFrom = position;
+  }
+
   async connect(_url: string, token: string): Promise<void> {
     this.roomName = roomOf(token);
     this.state = 'connecting';

@@ -10,6 +10,8 @@ export interface LiveKitPort {
   removeParticipant(room: string, identity: string): Promise<void>;
   /** Identities in a room, as LiveKit sees them. */
   listIdentities(room: string): Promise<string[]>;
+  /** The connections in a room, with the agenda position each counts from (pre-joins: shared/src/preJoin.ts). */
+  listConnections(room: string): Promise<RoomConnection[]>;
   /** Rooms that exist now. */
   listRooms(): Promise<string[]>;
 }
@@ -22,4 +24,13 @@ export interface TokenGrant {
   readonly canPublish: boolean;
   readonly ttlSeconds: number;
   readonly metadata: string;
+  /** The agenda position from which this connection counts (the `lw.activeFrom` attribute); none: always. */
+  readonly activeFrom?: number;
+}
+
+/** One identity's connection to a room. */
+export interface RoomConnection {
+  readonly identity: string;
+  /** From the token's `lw.activeFrom` attribute; null: it always counts. */
+  readonly activeFrom: number | null;
 }

@@ -1,4 +1,4 @@
-import type { LiveKitPort, TokenGrant } from './livekitPort.js';
+import type { LiveKitPort, RoomConnection, TokenGrant } from './livekitPort.js';
 
 /** An in-memory LiveKit for unit tests: records grants and permission changes. */
 export class MemoryLiveKit implements LiveKitPort {
@@ -19,6 +19,9 @@ export class MemoryLiveKit implements LiveKitPort {
   }
   async listIdentities(room: string): Promise<string[]> {
     return [...(this.rooms.get(room) ?? [])];
+  }
+  async listConnections(room: string): Promise<RoomConnection[]> {
+    return [...(this.rooms.get(room) ?? [])].map((identity) => ({ identity, activeFrom: null }));
   }
   async listRooms(): Promise<string[]> {
     return [...this.rooms.keys()];

@@ -1,4 +1,5 @@
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+import { ACTIVE_FROM_ATTRIBUTE, activeFromOf } from '@live-workshop/shared';
 import type { LiveKitPort, TokenGrant } from './livekitPort.js';
 
 /** Settings to reach a LiveKit server. */
@@ -27,6 +28,7 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
     async mintToken(grant: TokenGrant) {
       const token = new AccessToken(settings.apiKey, settings.apiSecret, {
         identity: grant.identity, name: grant.name, ttl: grant.ttlSeconds, metadata: grant.metadata,
+        ...(grant.activeFrom === undefined ? {} : { attributes: { [ACTIVE_FROM_ATTRIBUTE]: String(grant.activeFrom) } }),
       });
       token.addGrant({
         room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishData: false, canUpdateOwnMetadata: false,
@@ -50,6 +52,14 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
     async listIdentities(room) {
       try {
         return (await rooms.listParticipants(room)).map((p) => p.identity);
+      } catch (err) {
+        if (isNotFound(err)) return [];
+        throw err;
+      }
+    },
+    async listConnections(room) {
+      try {
+        return (await rooms.listParticipants(room)).map((p) => ({ identity: p.identity, activeFrom: activeFromOf(p.attributes) }));
       } catch (err) {
         if (isNotFound(err)) return [];
         throw err;

@@ -1,5 +1,6 @@
 import { Router, raw } from 'express';
 import { WebhookReceiver } from 'livekit-server-sdk';
+import { activeFromOf } from '@live-workshop/shared';
 import type { Presence } from '../live/agenda/presence.js';
 import type { Log } from '../platform/log.js';
 import { WebhookReplayGuard } from './webhookReplay.js';
@@ -26,7 +27,7 @@ export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presenc
       res.status(200).json({ ok: true, ignored: true });
       return;
     }
-    if (room && identity && event.event === 'participant_joined') deps.presence.joined(room, identity);
+    if (room && identity && event.event === 'participant_joined') deps.presence.joined(room, identity, activeFromOf(event.participant?.attributes));
     else if (room && identity && event.event === 'participant_left') deps.presence.left(room, identity);
     else if (room && event.event === 'room_finished') deps.presence.roomFinished(room);
     res.status(200).json({ ok: true });

@@ -1,26 +1,33 @@
 /**
  * The move manager: keeps us in exactly the room the server assigns.
  *
- * When the current assignment changes it connects the new room (prepared in advance when the
- * assignment came before the cue), republishes the same camera and microphone tracks with the
- * same mute state (no new getUserMedia, so no new permission prompt), and only then leaves the
- * old room. Failures are retried with backoff and shown; when cues come quickly only the latest
+ * Make-before-break: as soon as the next assignment is known it joins that room in the background
+ * (connected, publishing nothing, shown to nobody until the cue: shared/src/preJoin.ts). When the
+ * cue makes it the current assignment, the move only republishes the same camera and microphone
+ * tracks there with the same mute state (no new getUserMedia, so no new permission prompt), and
+ * then leaves the old room; a pre-join that is not ready falls back to a join. Failures are retried with backoff and shown; when cues come quickly only the latest
  * target wins and at most one room stays connected. Each move's timings go to the store,
  * `window.__lwMoves` and the server.
  *
  * Its decisions (what to do when a target changes, a connect fails or a room closes) are the pure
  * `transition()` of moveTransition.ts; this class is the shell that runs their effects on the
  * media room adapters and the store, and awaits what takes time (connect, publish, leave). It
- * stays one class (~400 lines) because every part of it works on the same three adapters (the room
- * we are in, the one warming up, the one connecting); each room's events are mirrored by roomEvents.ts.
+ * stays one class (~460 lines) because every part of it works on the same adapters (the room we
+ * are in, the one pre-joined, the one connecting, the one still heard after a move); each room's
+ * events are mirrored by roomEvents.ts, the audio handover is audioHandover.ts, arrival is announced
+ * by announceArrival.ts.
  */
-import type { Assignment, RoomId } from '@live-workshop/shared';
+import { agendaPosition, type RoomId } from '@live-workshop/shared/pure';
+import type { Assignment } from '@live-workshop/shared';
 import type { MediaRoomAdapter, MediaRoomFactory } from '../media/livekit/types.js';
 import {
   recordMove, setAudioBlocked, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing, setRoomParticipants, setScreenSharing,
 } from '../../session/store/actions.js';
 import type { LwState, MoveMetric } from '../../session/store/state.js';
 import { lwStore } from '../../session/store/store.js';
+import { connectFailureOf } from '../media/livekit/connectError.js';
+import { announceArrival } from './announceArrival.js';
+import { handOverAudio, isHeard } from './audioHandover.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { followRoom, type RoomLatest } from './roomEvents.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
@@ -44,6 +51,16 @@ export interface MoveManagerDeps {
   readonly nowMs?: () => number;
   /** Wait before a retry; resolves early when `signal` aborts (a newer target). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** A room joined ahead of its cue. */
+interface PreJoin {
+  readonly adapter: MediaRoomAdapter;
+  readonly livekitRoom: string;
+  readonly joined: Promise<boolean>;
+  /** The media server dropped it after it joined. */
+  readonly isLost: () => boolean;
+  readonly stopWatching: () => void;
 }
 
 interface ActiveRoom {
@@ -74,7 +91,10 @@ export class MoveManager {
   /** The decisions' state (see moveTransition.ts); only `step()` changes it. */
   private state: MoveState = INITIAL_MOVE_STATE;
   private active: ActiveRoom | null = null;
-  private prepared: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
+  /** The next room, pre-joined: `joined` resolves to whether that worked (and the room is still up). */
+  private prepared: PreJoin | null = null;
+  /** The agenda position whose connections the rooms show (see MediaRoomAdapter.showFrom). */
+  private position = Number.MAX_SAFE_INTEGER;
   private inflight: { adapter: MediaRoomAdapter; livekitRoom: string } | null = null;
   private retryAbort: AbortController | null = null;
   private running: Promise<void> | null = null;
@@ -82,6 +102,9 @@ export class MoveManager {
   private readonly unsubscribers = new WeakMap<MediaRoomAdapter, () => void>();
   private unsubscribeStore: (() => void) | null = null;
   private publishChain: Promise<void> = Promise.resolve();
+  /** Old rooms still heard after a move, each left when its sound has faded (audioHandover.ts). */
+  private readonly handovers = new Set<Promise<void>>();
+  private readonly heldRooms = new Set<MediaRoomAdapter>();
   private stopped = false;
   /** True while a move publishes into its new room; permission changes then wait for it. */
   private completing = false;
@@ -109,7 +132,7 @@ export class MoveManager {
     this.unsubscribeStore?.();
     this.unsubscribeStore = null;
     void this.step({ type: 'stopped' });
-    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter].filter((a): a is MediaRoomAdapter => !!a);
+    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter, ...this.heldRooms].filter((a): a is MediaRoomAdapter => !!a);
     this.active = null;
     this.prepared = null;
     await Promise.all(rooms.map((r) => this.leaveQuietly(r)));
@@ -121,6 +144,7 @@ export class MoveManager {
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
     await this.publishChain;
+    await Promise.all(this.handovers);
   }
 
   /** Start or stop sharing the screen in the current room. */
@@ -219,6 +243,12 @@ export class MoveManager {
   private onStoreChange(state: LwState, prev: LwState | null): void {
     if (this.stopped) return;
     const a = state.assignment;
+    // First what the rooms show (the cue's agenda position), then the move: the new room's list is right at once.
+    const phase = state.agenda.snapshot?.phase;
+    if (phase && agendaPosition(phase) !== this.position) {
+      this.position = agendaPosition(phase);
+      for (const room of [this.active, this.prepared, this.inflight]) room?.adapter.showFrom(this.position);
+    }
     if (!prev || a.prepared !== prev.assignment.prepared) void this.step({ type: 'nextAssignmentKnown', assignment: a.prepared, rooms: this.rooms() });
     if (!prev || a.current !== prev.assignment.current || a.visit !== prev.assignment.visit) {
       const target: Target = { assignment: a.visit ?? a.current, cueAtMs: a.currentAtMs ?? this.deps.nowMs(), isVisit: a.visit !== null };
@@ -246,23 +276,26 @@ export class MoveManager {
     }
   }
 
-  /** Warm up the next room as soon as its assignment is known. */
+  /** Join the next room as soon as its assignment is known (one pre-joined room at a time). */
   private prepare(assignment: RoomAssignment): void {
     const adapter = this.createWired();
-    this.prepared = { adapter, livekitRoom: assignment.livekitRoom };
     mark(`lw:move:prepare:${assignment.roomId}`);
-    adapter.prepare(assignment.livekitUrl, assignment.token).catch(() => {
-      // Preparing only saves time; the real connect reports problems.
+    // A pre-joined room the media server drops before the cue is no use at the cue.
+    let lost = false;
+    const stopWatching = adapter.on('disconnected', () => {
+      lost = true;
     });
+    const joined = adapter.preJoin(assignment.livekitUrl, assignment.token).then(() => {
+      mark(`lw:move:prejoined:${assignment.roomId}`);
+      return true;
+    }, () => false); // pre-joining only saves time: the move then joins as before and reports problems
+    this.prepared = { adapter, livekitRoom: assignment.livekitRoom, joined, isLost: () => lost, stopWatching };
   }
 
-  private takeAdapterFor(livekitRoom: string): MediaRoomAdapter {
-    if (this.prepared?.livekitRoom === livekitRoom) {
-      const { adapter } = this.prepared;
-      this.prepared = null;
-      return adapter;
-    }
-    return this.createWired();
+  private takeAdapterFor(livekitRoom: string): { adapter: MediaRoomAdapter; preJoin: PreJoin | null } {
+    const preJoin = this.prepared?.livekitRoom === livekitRoom ? this.prepared : null;
+    if (preJoin) this.prepared = null;
+    return { adapter: preJoin?.adapter ?? this.createWired(), preJoin };
   }
 
   // ---- one move ----
@@ -273,11 +306,23 @@ export class MoveManager {
     while (!this.stopped && this.state.desired === target) {
       attempt += 1;
       setMoveStatus({ status: 'moving', from, to: assignment.roomId, attempt });
-      const adapter = this.takeAdapterFor(assignment.livekitRoom);
+      const taken = this.takeAdapterFor(assignment.livekitRoom);
+      let adapter = taken.adapter;
       this.inflight = { adapter, livekitRoom: assignment.livekitRoom };
       mark(`lw:move:connect:${assignment.roomId}`);
       try {
-        await adapter.connect(assignment.livekitUrl, assignment.token);
+        const preJoined = taken.preJoin !== null && (await taken.preJoin.joined) && !taken.preJoin.isLost();
+        taken.preJoin?.stopWatching();
+        if (!preJoined) {
+          if (taken.preJoin !== null) {
+            // The pre-join did not work out (or the room dropped it): join as without one.
+            await this.leaveQuietly(adapter);
+            if (this.state.desired !== target || this.stopped) return;
+            adapter = this.createWired();
+            this.inflight = { adapter, livekitRoom: assignment.livekitRoom };
+          }
+          await adapter.connect(assignment.livekitUrl, assignment.token);
+        }
       } catch (error) {
         if (this.inflight?.adapter === adapter) this.inflight = null;
         await this.leaveQuietly(adapter);
@@ -291,7 +336,7 @@ export class MoveManager {
         }
         const { retryPolicy } = this.deps;
         await this.step({
-          type: 'connectFailed', target, from, attempt, error: errorWords(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,
+          type: 'connectFailed', target, from, attempt, error: errorWords(error), reason: connectFailureOf(error), retryInMs: retryPolicy.nextDelayMs(attempt), refreshAfterAttempts: retryPolicy.refreshAfterAttempts,
         });
         continue;
       }
@@ -328,6 +373,7 @@ export class MoveManager {
     const canPublish = latest?.canPublish ?? assignment.canPublish;
     setConnectedRoom(assignment.roomId, canPublish);
     setRoomParticipants(latest?.participants ?? []);
+    announceArrival(assignment.roomId, target.isVisit);
     setMediaConnection('connected');
     setPublishing(false);
     setScreenSharing(false);
@@ -344,7 +390,18 @@ export class MoveManager {
         setNotice({ kind: 'error', text: `You are in the room, but your camera and microphone could not be sent: ${errorWords(error)}` });
       }
     }
-    if (old) await this.leaveQuietly(old.adapter);
+    const oldParticipants = old ? (this.latest.get(old.adapter)?.participants ?? []) : [];
+    if (old && isHeard(oldParticipants)) {
+      // The old room is heard until the new one plays, then fades (audioHandover.ts); the move is done meanwhile.
+      this.heldRooms.add(old.adapter);
+      const handover = handOverAudio({ oldParticipants, newRoom: adapter, newParticipants: latest?.participants ?? [], sleep: this.deps.sleep })
+        .then(() => this.leaveQuietly(old.adapter))
+        .finally(() => {
+          this.heldRooms.delete(old.adapter);
+          this.handovers.delete(handover);
+        });
+      this.handovers.add(handover);
+    } else if (old) await this.leaveQuietly(old.adapter);
     mark(`lw:move:left-old:${assignment.roomId}`);
     void this.step({ type: 'moved', target });
 
@@ -364,6 +421,7 @@ export class MoveManager {
 
   private createWired(): MediaRoomAdapter {
     const adapter = this.deps.createRoom();
+    adapter.showFrom(this.position);
     const { latest, unsubscribe } = followRoom(adapter, () => this.active?.adapter === adapter, (reason) => {
       const leftRoom = this.active?.assignment.livekitRoom ?? null;
       this.active = null;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { MediaConnectFailure } from '../media/livekit/connectError.js';
 import type { Assignment, RoomId } from '@live-workshop/shared';
 import { assignment } from '../../testing/fixtures.js';
 import { hasRoom, INITIAL_MOVE_STATE, mustRejoin, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Target } from './moveTransition.js';
@@ -43,6 +44,7 @@ describe('nextAssignmentKnown: the next room is warmed up once', () => {
     ['the room we are joining', trust, { ...NO_ROOMS, inflight: room(trust) }, []],
     ['the room already warming up', trust, { ...NO_ROOMS, prepared: room(trust) }, []],
     ['a new room', trust, inRoom(plenary), [{ type: 'prepare', assignment: joinable(trust) }]],
+    ['the plan changed and the next item has no room: the pre-joined one goes', nowhere, inRoom(plenary, 'connected', { prepared: room(global) }), [{ type: 'leave', slot: 'prepared' }]],
     ['a new room instead of another one warming up', trust, inRoom(plenary, 'connected', { prepared: room(global) }), [{ type: 'leave', slot: 'prepared' }, { type: 'prepare', assignment: joinable(trust) }]],
   ])('%s', (_name, next, rooms, effects) => {
     const state = aiming(toPlenary, toPlenary);
@@ -77,14 +79,17 @@ describe('mustRejoin', () => {
 });
 
 describe('connectFailed: retry with backoff, a fresh assignment now and then', () => {
-  const failed = (attempt: number, of: Target = toTrust): MoveEvent => ({
-    type: 'connectFailed', target: of, from: 'plenary', attempt, error: 'could not connect', retryInMs: 1_000, refreshAfterAttempts: 3,
+  const failed = (attempt: number, of: Target = toTrust, reason?: MediaConnectFailure): MoveEvent => ({
+    type: 'connectFailed', target: of, from: 'plenary', attempt, error: 'could not connect', retryInMs: 1_000, refreshAfterAttempts: 3, ...(reason ? { reason } : {}),
   });
   const retrying = (attempt: number): MoveEffect => ({ type: 'showMoveStatus', status: { status: 'retrying', from: 'plenary', to: 'breakout:trust' as RoomId, attempt, error: 'could not connect', retryInMs: 1_000 } });
   test.each<[string, MoveState, MoveEvent, MoveEffect[]]>([
     ['the first failure waits', aiming(toTrust), failed(1), [retrying(1), { type: 'waitBeforeRetry', ms: 1_000 }]],
     ['every third failure asks for the assignment again', aiming(toTrust), failed(3), [retrying(3), { type: 'requestFreshAssignment' }, { type: 'waitBeforeRetry', ms: 1_000 }]],
     ['a failure for an old target is forgotten', aiming(toPlenary), failed(1), []],
+    ['a rejected token asks for a fresh assignment at the first failure', aiming(toTrust), failed(1, toTrust, 'token_rejected'), [retrying(1), { type: 'requestFreshAssignment' }, { type: 'waitBeforeRetry', ms: 1_000 }]],
+    ['an unreachable server is only waited for (its token is still good)', aiming(toTrust), failed(3, toTrust, 'unreachable'), [retrying(3), { type: 'waitBeforeRetry', ms: 1_000 }]],
+    ['a silent server too', aiming(toTrust), failed(3, toTrust, 'timeout'), [retrying(3), { type: 'waitBeforeRetry', ms: 1_000 }]],
   ])('%s', (_name, state, event, effects) => {
     expect(transition(state, event)).toEqual({ state, effects });
   });

@@ -6,6 +6,7 @@
  * (moveManager.ts) runs them on the media room adapters and the store, in order.
  */
 import type { Assignment, RoomId } from '@live-workshop/shared';
+import type { MediaConnectFailure } from '../media/livekit/connectError.js';
 import type { MediaConnectionState, MediaDisconnectReason } from '../media/livekit/types.js';
 import type { MoveStatus } from '../../session/store/state.js';
 
@@ -32,7 +33,7 @@ export interface MoveState {
 export interface Rooms {
   /** The room we are in and how its connection stands. */
   readonly active: { readonly assignment: Assignment; readonly connection: MediaConnectionState } | null;
-  /** The LiveKit room warming up for the next cue. */
+  /** The LiveKit room pre-joined (or being pre-joined) for the next cue. */
   readonly prepared: string | null;
   /** The LiveKit room a connect is under way to. */
   readonly inflight: string | null;
@@ -46,8 +47,8 @@ export type MoveEvent =
   | { readonly type: 'nextAssignmentKnown'; readonly assignment: Assignment | null; readonly rooms: Rooms }
   /** The move loop asks what to do about the desired target. */
   | { readonly type: 'moveDue'; readonly rooms: Rooms }
-  /** A connect to the target's room failed; `retryInMs` from the retry policy. */
-  | { readonly type: 'connectFailed'; readonly target: Target; readonly from: RoomId | null; readonly attempt: number; readonly error: string; readonly retryInMs: number; readonly refreshAfterAttempts: number }
+  /** A connect to the target's room failed (`reason`: why, when known); `retryInMs` from the retry policy. */
+  | { readonly type: 'connectFailed'; readonly target: Target; readonly from: RoomId | null; readonly attempt: number; readonly error: string; readonly reason?: MediaConnectFailure; readonly retryInMs: number; readonly refreshAfterAttempts: number }
   /** The target's room is joined and our tracks are sent (or could not be). */
   | { readonly type: 'moved'; readonly target: Target }
   /** The room we were in closed on us. `moving`: a move loop is under way. */
@@ -64,7 +65,7 @@ export type MoveEffect =
   | { readonly type: 'abortRetry' }
   /** Leave the adapter in a slot (best effort) and empty the slot. */
   | { readonly type: 'leave'; readonly slot: Slot }
-  /** Warm up a connection to the next room, in the prepared slot. */
+  /** Join the next room before the cue (make-before-break), in the prepared slot. */
   | { readonly type: 'prepare'; readonly assignment: RoomAssignment }
   /** Stay connected to the room we are in, with its new assignment (a new token or permissions). */
   | { readonly type: 'adoptAssignment'; readonly assignment: Assignment }
@@ -110,7 +111,9 @@ export function transition(state: MoveState, event: MoveEvent): MoveStep {
     }
     case 'nextAssignmentKnown': {
       const { assignment, rooms } = event;
-      if (!hasRoom(assignment)) return { state, effects: [] };
+      // The plan changed and the next item puts us nowhere: a pre-joined room is dropped. (No
+      // assignment at all means the prepared one is being used now: the move takes its room.)
+      if (!hasRoom(assignment)) return { state, effects: assignment !== null && rooms.prepared !== null ? [{ type: 'leave', slot: 'prepared' }] : [] };
       // Staying in the room we are in (or are joining), or already warming it up: nothing to prepare.
       if (assignment.livekitRoom === rooms.active?.assignment.livekitRoom || assignment.livekitRoom === rooms.inflight) return { state, effects: [] };
       if (rooms.prepared === assignment.livekitRoom) return { state, effects: [] };
@@ -120,14 +123,18 @@ export function transition(state: MoveState, event: MoveEvent): MoveStep {
       return moveDue(state, event.rooms);
     case 'connectFailed': {
       const { target, from, attempt, error, retryInMs, refreshAfterAttempts } = event;
+      const reason = event.reason ?? 'other';
       const to = target.assignment?.roomId;
       if (state.desired !== target || !to) return { state, effects: [] };
+      // LiveKit refused the pass: the same token will be refused again, so ask for a fresh one now.
+      // An unreachable or silent server only needs time (backoff); its token is still good. For
+      // anything else the token may have expired after a few failures: ask again then.
+      const refresh = reason === 'token_rejected' || (reason !== 'unreachable' && reason !== 'timeout' && attempt % refreshAfterAttempts === 0);
       return {
         state,
         effects: [
           { type: 'showMoveStatus', status: { status: 'retrying', from, to, attempt, error, retryInMs } },
-          // After some failures the token may have expired: ask for the assignment again.
-          ...(attempt % refreshAfterAttempts === 0 ? [{ type: 'requestFreshAssignment' } as const] : []),
+          ...(refresh ? [{ type: 'requestFreshAssignment' } as const] : []),
           { type: 'waitBeforeRetry', ms: retryInMs },
         ],
       };

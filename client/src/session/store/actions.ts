@@ -6,7 +6,7 @@
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionState, Welcome,
 } from '@live-workshop/shared';
-import type { LocalMedia, MediaConnectionState, RemoteParticipantView } from '../../live/media/livekit/types.js';
+import type { LocalMedia, MediaConnectionState, RemoteParticipantView, RemoteTrackRef } from '../../live/media/livekit/types.js';
 import { describeRoom } from '../../ui/words.js';
 import type { LwState, MoveMetric, MoveStatus } from './state.js';
 import { lwStore } from './store.js';
@@ -224,6 +224,11 @@ export function setMediaConnection(connection: MediaConnectionState): void {
 /** We are now in this room (or none). */
 export function setConnectedRoom(roomId: LwState['media']['roomId'], canPublish: boolean): void {
   patch('media', { roomId, canPublish, participants: roomId ? lwStore.getState().media.participants : [], ...(roomId ? {} : { publishing: false, screenSharing: false }) });
+}
+
+/** The old room's sound during a move: held (still playing), fading out, or gone (no tracks). */
+export function setHeldAudio(tracks: readonly RemoteTrackRef[], fading: boolean): void {
+  patch('media', { heldAudio: { tracks, fading } });
 }
 
 /** The other participants of our room. */

@@ -1,7 +1,7 @@
 import type {
   AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView,
 } from '@live-workshop/shared';
-import type { LocalMedia, MediaConnectionState, RemoteParticipantView } from '../../live/media/livekit/types.js';
+import type { LocalMedia, MediaConnectionState, RemoteParticipantView, RemoteTrackRef } from '../../live/media/livekit/types.js';
 
 /** Who we are, once the server has welcomed us. */
 export interface Me {
@@ -74,6 +74,8 @@ export interface MediaSlice {
   /** The room we are connected to (null between rooms). */
   readonly roomId: RoomId | null;
   readonly participants: readonly RemoteParticipantView[];
+  /** The room we just left, still heard until the new room's sound plays, then faded out (live/moves/audioHandover.ts). */
+  readonly heldAudio: { readonly tracks: readonly RemoteTrackRef[]; readonly fading: boolean };
   /** What LiveKit currently allows us (stage promotions change it without a move). */
   readonly canPublish: boolean;
   readonly publishing: boolean;
@@ -136,6 +138,7 @@ export function initialLwState(): LwState {
       connection: 'disconnected',
       roomId: null,
       participants: [],
+      heldAudio: { tracks: [], fading: false },
       canPublish: false,
       publishing: false,
       screenSharing: false,

@@ -1,4 +1,4 @@
-import { livekitRoomName, placementOf, type AgendaState } from '@live-workshop/shared';
+import { agendaPosition, isActiveConnection, livekitRoomName, placementOf, type AgendaState } from '@live-workshop/shared';
 import type { LiveKitPort } from '../../livekit/livekitPort.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock } from '../../platform/clock.js';
@@ -43,10 +43,12 @@ export class GhostSweeper {
     const prefix = `${state.event.id}--`;
     const rooms = (await this.deps.livekit.listRooms()).filter((r) => r.startsWith(prefix));
     const listed = new Map<string, Set<string>>();
+    const position = agendaPosition(state.phase);
     for (const room of rooms) {
-      const identities = await this.deps.livekit.listIdentities(room);
-      listed.set(room, new Set(identities));
-      this.deps.presence.reconcileRoom(room, identities);
+      const connections = await this.deps.livekit.listConnections(room);
+      // A pre-joined connection (its phase not reached yet) waits there for its cue: no ghost.
+      listed.set(room, new Set(connections.filter((c) => isActiveConnection(c.activeFrom, position)).map((c) => c.identity)));
+      this.deps.presence.reconcileRoom(room, connections);
     }
     const now = this.deps.clock.now();
     const removed: { identity: string; room: string }[] = [];

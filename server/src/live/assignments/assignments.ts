@@ -1,5 +1,5 @@
 import {
-  EVENTS, livekitRoomName, phaseKey, placementIn, previewNext, type AgendaState, type Assignment, type Participant, type Placement,
+  agendaPosition, EVENTS, livekitRoomName, phaseKey, placementIn, previewNext, type AgendaState, type Assignment, type Participant, type Placement,
   type RoomId,
 } from '@live-workshop/shared';
 import type { LiveKitPort } from '../../livekit/livekitPort.js';
@@ -245,6 +245,8 @@ export class Assignments {
     const token = await this.deps.livekit.mintToken({
       identity: p.id, name: p.name, room, canPublish: placement.canPublish, ttlSeconds: TOKEN_TTL_MS / 1000,
       metadata: JSON.stringify({ role: p.role }),
+      // A prepared token's connection is a pre-join until the agenda reaches its phase (shared/src/preJoin.ts).
+      activeFrom: agendaPosition(state.phase),
     });
     return {
       phaseKey: key, roomId: placement.roomId, livekitRoom: room, livekitUrl: this.deps.livekit.url, token,

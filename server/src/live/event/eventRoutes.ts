@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { registrationClosedBecause, type EventResponse } from '@live-workshop/shared';
+import { agendaPosition, registrationClosedBecause, type EventResponse } from '@live-workshop/shared';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
 import type { Clock } from '../../platform/clock.js';
 
@@ -14,7 +14,8 @@ export function eventRoutes(deps: { agenda: LiveAgenda; clock: Clock; placesLeft
     res.json(body);
   });
   router.get('/api/health', (_req, res) => {
-    res.json({ ok: true, version: deps.agenda.state.version });
+    // position: the agenda position (shared/src/preJoin.ts), for tools that tell pre-joined connections apart.
+    res.json({ ok: true, version: deps.agenda.state.version, position: agendaPosition(deps.agenda.state.phase) });
   });
   return router;
 }

@@ -9,6 +9,8 @@ import {
   type RemoteParticipant,
   type RemoteTrackPublication,
 } from 'livekit-client';
+import { activeFromOf, isActiveConnection } from '@live-workshop/shared/pure';
+import { mediaConnectError } from './connectError.js';
 import { TypedEmitter } from './emitter.js';
 import type {
   LocalMedia, MediaConnectionState, MediaDisconnectReason, MediaRoomAdapter, MediaRoomEvents, MuteState, RemoteParticipantView,
@@ -69,15 +71,6 @@ function connectionState(state: ConnectionState): MediaConnectionState {
   }
 }
 
-/** Words for a failed connect; livekit-client's own messages are for developers. */
-function connectErrorMessage(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
-  if (/401|403|unauthori[sz]ed|invalid token|token/i.test(raw)) return 'The media server did not accept the room pass (it may have expired).';
-  if (/timeout|timed out/i.test(raw)) return 'The media server did not answer in time.';
-  if (/could not establish|failed to connect|websocket|network|fetch/i.test(raw)) return 'Could not reach the media server.';
-  return `Could not join the media room (${raw.slice(0, 120)}).`;
-}
-
 function trackRef(publication: RemoteTrackPublication): RemoteTrackRef | null {
   const track = publication.track;
   if (!track || !publication.isSubscribed) return null;
@@ -114,6 +107,8 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
   private readonly published: { audio: LocalTrackPublication | null; video: LocalTrackPublication | null } = { audio: null, video: null };
   private mute: MuteState = { audioMuted: false, videoMuted: false };
   private leaving = false;
+  /** The agenda position whose connections we show; pre-joined people (a later one) stay unseen. */
+  private position = Number.MAX_SAFE_INTEGER;
 
   constructor() {
     this.room = new Room({
@@ -133,6 +128,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
       .on(RoomEvent.TrackUnmuted, emitParticipants)
       .on(RoomEvent.ActiveSpeakersChanged, emitParticipants)
       .on(RoomEvent.ParticipantNameChanged, emitParticipants)
+      .on(RoomEvent.ParticipantAttributesChanged, emitParticipants)
       .on(RoomEvent.ConnectionStateChanged, (state) => this.events.emit('connectionChanged', connectionState(state)))
       .on(RoomEvent.Disconnected, (reason) => {
         if (this.leaving) return;
@@ -166,12 +162,31 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
   }
 
   private emitParticipants(): void {
-    const views = [...this.room.remoteParticipants.values()].map(participantView);
+    // Someone who only pre-joined (their connection counts from a later agenda item) is not shown
+    // and, as they publish nothing before their cue, not heard either (shared/src/preJoin.ts).
+    const views = [...this.room.remoteParticipants.values()]
+      .filter((p) => isActiveConnection(activeFromOf(p.attributes), this.position))
+      .map(participantView);
     this.events.emit('participantsChanged', views);
+  }
+
+  showFrom(position: number): void {
+    if (position === this.position) return;
+    this.position = position;
+    // At once, not coalesced: at the cue, the list must show the new room's people right away.
+    if (this.room.state === ConnectionState.Connected) this.emitParticipants();
   }
 
   async prepare(url: string, token: string): Promise<void> {
     await this.room.prepareConnection(url, token);
+  }
+
+  preJoin(url: string, token: string): Promise<void> {
+    // Joined and subscribed: nothing is published there before the cue, nothing of this room is
+    // played until it is the room we are in, and at the cue LiveKit sends the new tracks without a
+    // subscribe request from us. The bench measures this against joining unsubscribed
+    // (bench/src/mediaPage.ts, "ways of moving" in bench/results/).
+    return this.connect(url, token);
   }
 
   async connect(url: string, token: string): Promise<void> {
@@ -179,7 +194,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     try {
       await this.room.connect(url, token, CONNECT_OPTIONS);
     } catch (error) {
-      throw new Error(connectErrorMessage(error));
+      throw mediaConnectError(error);
     }
     this.emitParticipants();
     this.events.emit('permissionsChanged', this.room.localParticipant.permissions?.canPublish ?? false);

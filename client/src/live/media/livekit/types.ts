@@ -70,8 +70,16 @@ export interface MediaRoomEvents {
 export interface MediaRoomAdapter {
   /** Warm up signalling for a room we will probably join soon; cheap, may be skipped. */
   prepare(url: string, token: string): Promise<void>;
-  /** Join the room; resolves when connected, rejects with an Error whose message is for people. */
+  /**
+   * Join the room before the cue that moves us there (make-before-break): connected, publishing
+   * nothing, shown to nobody until the agenda reaches the token's phase. The move then only
+   * publishes here and leaves the old room. Rejects like `connect`.
+   */
+  preJoin(url: string, token: string): Promise<void>;
+  /** Join the room; resolves when connected, rejects with a MediaConnectError (its message is for people). */
   connect(url: string, token: string): Promise<void>;
+  /** Show only the participants whose connection counts at this agenda position (pre-joined ones later). */
+  showFrom(position: number): void;
   /** Publish the given (already captured) tracks, then apply the mute state. */
   publish(tracks: LocalMedia, mute: MuteState): Promise<void>;
   /** Stop sending our tracks without stopping them (they are reused). */
