@@ -5,6 +5,7 @@
  */
 export * from './rooms.js';
 export * from './limits.js';
+export * from './presenting/presenting.js';
 export * from './time/zonedTime.js';
 export * from './time/zonedFormat.js';
 export * from './event/eventTiming.js';

@@ -17,3 +17,4 @@ export { CLIENT_DIST, findLiveKitBinary, LIVEKIT_VERSION, REPO_ROOT, SERVER_ENTR
 export { startServerProcess, type ServerProcess, type ServerProcessOptions } from './serverProcess.js';
 export { connectClient, TestClient } from './testClient.js';
 export { waitFor, type Truthy, type WaitForOptions } from './waitFor.js';
+export { makeTestPdf } from './testPdf.js';

@@ -68,4 +68,13 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE people ADD COLUMN confirmed_at INTEGER;
    ALTER TABLE people ADD COLUMN removed_at INTEGER;
    UPDATE people SET confirmed_at = created_at;`,
+  // Speakers presenting: uploaded slide decks (the PDF itself, so backups and restores carry it).
+  `CREATE TABLE slide_decks (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     pages INTEGER NOT NULL,
+     pdf BLOB NOT NULL,
+     uploaded_by TEXT NOT NULL,
+     uploaded_at INTEGER NOT NULL
+   );`,
 ];
