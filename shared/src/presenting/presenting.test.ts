@@ -10,7 +10,7 @@ describe('what LiveKit lets a person publish', () => {
   test.each([
     ['plenary', true, ['camera', 'microphone', 'screen_share', 'screen_share_audio']],
     ['plenary', false, []],
-    ['backstage', true, ['camera', 'microphone']],
+    ['backstage', true, ['camera', 'microphone', 'screen_share', 'screen_share_audio']],
     ['breakout:skills', true, ['camera', 'microphone']],
     ['breakout:skills', false, []],
     [null, true, []],

@@ -17,12 +17,13 @@ export const STAGE_SOURCES: readonly PublishSource[] = [...CAMERA_AND_MIC, 'scre
 
 /**
  * The sources LiveKit lets a person publish in a room: on the plenary's stage (anyone there who may
- * publish: speakers on stage, moderators, attendees brought on stage) everything; elsewhere camera and
+ * publish: speakers on stage, moderators, attendees brought on stage) everything, and backstage too
+ * (staff only: a speaker rehearses their share with the moderators); in the breakouts camera and
  * microphone only; nothing when they may not publish.
  */
 export function publishSourcesIn(roomId: RoomId | null, canPublish: boolean): readonly PublishSource[] {
   if (!canPublish || roomId === null) return [];
-  return roomId === 'plenary' ? STAGE_SOURCES : CAMERA_AND_MIC;
+  return roomId === 'plenary' || roomId === 'backstage' ? STAGE_SOURCES : CAMERA_AND_MIC;
 }
 
 const stageOf = (item: AgendaItem | undefined): readonly string[] => (item && 'stage' in item ? item.stage : []);
