@@ -125,6 +125,8 @@ describe('a speaker presents live', () => {
     await waitForText(attendees, 'room-title', 'Plenary');
     await speaker.testId('presenter-view').waitFor({ timeout: 30_000 });
     expect(await speaker.page.getByRole('status').filter({ hasText: 'You are live' }).count()).toBe(1);
+    // The fake microphone beeps: the speaker's own meter moves.
+    await waitFor(async () => Number(await speaker.testId('mic-level').first().getAttribute('data-level')) > 0, { intervalMs: 50, what: 'the speaker\'s mic meter to move' });
 
     // The share, decoded by every attendee's page at 1280×720.
     await speaker.testId('screen-share').click();
@@ -152,7 +154,7 @@ describe('a speaker presents live', () => {
     // Slides: uploaded from the presenter view, drawn by every attendee's page.
     const pdf = Buffer.from(await makeTestPdf(6));
     await speaker.testId('slides-upload').setInputFiles({ name: 'Early findings.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await speaker.page.getByText('“Early findings.pdf” is up: 6 pages, showing page 1.').waitFor();
+    await speaker.page.getByText('“Early findings.pdf” uploaded (6 pages).').waitFor();
     await watchRenderedPage(attendees, 1);
     await waitForRenderedPage(attendees, 1);
     await speaker.testId('slide-next').click();

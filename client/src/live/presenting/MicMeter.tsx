@@ -5,7 +5,7 @@ export function MicMeter({ level, muted, label = 'Your microphone' }: { level: n
   return (
     <p className="mic-meter">
       {label}:{' '}
-      <meter min={0} max={100} low={10} high={85} optimum={50} value={muted ? 0 : percent} aria-label={`${label}: ${words}`} data-testid="mic-level" />{' '}
+      <meter min={0} max={100} low={10} high={85} optimum={50} value={muted ? 0 : percent} aria-label={`${label}: ${words}`} data-testid="mic-level" data-level={muted ? 0 : percent} />{' '}
       <span className="hint">{words}</span>
     </p>
   );

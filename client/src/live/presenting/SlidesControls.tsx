@@ -39,7 +39,7 @@ export function SlidesUpload() {
     setState({ busy: true, problem: null, done: null });
     try {
       const slides = await uploadSlides(file);
-      setState({ busy: false, problem: null, done: `“${slides.name}” is up: ${slides.pages} pages, showing page 1.` });
+      setState({ busy: false, problem: null, done: `“${slides.name}” uploaded (${slides.pages} pages).` });
     } catch (error) {
       setState({ busy: false, problem: failureWords(error, 'The slides could not be uploaded.'), done: null });
     }
