@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { applyAssignment, applySnapshot, applyWelcome, setConnectedRoom, setLocalMedia, setRoomParticipants } from '../../session/store/actions.js';
-import { addTalkback } from '../../session/store/presentingActions.js';
-import { resetStore } from '../../session/store/store.js';
+import { addTalkback, applySlides } from '../../session/store/presentingActions.js';
+import { lwStore, resetStore } from '../../session/store/store.js';
 import { fakeTrack } from '../../testing/fakeMediaRoom.js';
 import { assignment, running, snapshot, welcome } from '../../testing/fixtures.js';
 import type { RemoteParticipantView, RemoteTrackRef } from '../media/livekit/types.js';
@@ -83,4 +83,16 @@ test('the device check says what to do when screen sharing is blocked', async ()
   await screen.findByText(/Screen sharing was blocked or cancelled/);
   expect(screen.getByTestId('check-share').dataset.status).toBe('failed');
   expect(screen.getByTestId('check-share').textContent).toMatch(/upload your slides as a PDF instead/);
+});
+
+test('the store keeps the newest slides of a deck and each talk-back line once', () => {
+  const deck = { deckId: 'deck-0001', name: 'talk.pdf', pages: 6, by: 'Research project lead' };
+  applySlides({ ...deck, page: 4, at: 20 });
+  applySlides({ ...deck, page: 3, at: 10 }); // arrived late
+  expect(lwStore.getState().presenting.slides).toMatchObject({ page: 4 });
+  applySlides({ ...deck, deckId: 'deck-0002', page: 1, at: 5 }); // a new deck replaces the old one
+  expect(lwStore.getState().presenting.slides).toMatchObject({ deckId: 'deck-0002', page: 1 });
+  addTalkback(talkbackLine);
+  addTalkback(talkbackLine); // sent again after a reconnect
+  expect(lwStore.getState().presenting.talkback).toHaveLength(1);
 });

@@ -47,6 +47,18 @@ describe('backstage talk-back', () => {
     expect(eventsOf(bo)).not.toContain(EVENTS.talkbackPosted);
   });
 
+  test('at the closing (no stage) the speakers are out of the talk-back: a moderator\'s line reaches only moderators', async () => {
+    const { room, mo, lead, expert, ada } = await inOpeningPlenary();
+    for (let i = 0; i < 3; i++) room.moderate({ type: 'next' });
+    await room.settle();
+    expect(room.agenda.state.phase).toMatchObject({ kind: 'closing' });
+    const mo2 = await room.join('maite-santos', 'moderator');
+    for (const s of [mo, lead, expert, ada, mo2]) s.flush();
+    expect(await mo.request(EVENTS.talkbackSend, { text: 'wrap up' })).toMatchObject({ ok: true });
+    expect([eventsOf(mo), eventsOf(mo2), eventsOf(lead), eventsOf(expert), eventsOf(ada)]).toEqual([[EVENTS.talkbackPosted], [EVENTS.talkbackPosted], [], [], []]);
+    expect(await lead.request(EVENTS.talkbackSend, { text: 'still here' })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
   test('an empty or oversized line is refused', async () => {
     const { lead } = await inOpeningPlenary();
     expect(await lead.request(EVENTS.talkbackSend, { text: '   ' })).toMatchObject({ ok: false, code: 'invalid_payload' });
