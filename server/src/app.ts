@@ -1,7 +1,7 @@
 // The composition root: createApp(deps) wires the stores, the live agenda (live/), LiveKit
 // (livekit/), people (people/) and the features around the event (features/) to HTTP and
 // Socket.IO. Nothing here decides anything; each folder holds one feature top to bottom.
-import express from 'express';
+import express, { Router } from 'express';
 import helmet from 'helmet';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,8 @@ import { SqliteChatStore } from './live/chat/chatStore.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
 import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
+import { createPresenting } from './live/presenting/createPresenting.js';
+import { slidesRoutes } from './live/presenting/slidesRoutes.js';
 import { connections } from './live/realtime/connection.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
@@ -168,12 +170,17 @@ export function createApp(deps: AppDeps): App {
   web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft() }));
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
+  // Filled once the transport exists (slides changes are broadcast), mounted here before the catch-all.
+  const presentingRoutes = Router();
+  web.use(presentingRoutes);
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
 
   const http = createServer(web);
   const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
+  const presenting = createPresenting({ db: deps.db, sessions, transport, clock, state: () => agenda.state });
+  presentingRoutes.use(slidesRoutes({ slides: presenting.slides, credentials }));
   const chatMembership = new ChatMembership({ sessions, state: () => agenda.state });
   if (metrics) countSocketPackets(io, metrics);
   const assignments = new Assignments({
@@ -208,7 +215,7 @@ export function createApp(deps: AppDeps): App {
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher],
+    watchers: [around.connectionWatcher], presenting,
     // Clients report how each move went; the log is where operators and the benchmark read them.
     moveReports: (report) => {
       log.info(report, 'move reported');

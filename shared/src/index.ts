@@ -31,3 +31,5 @@ export * from './protocol/http/schemas.js';
 export * from './registration/registrationRules.js';
 export * from './registration/registrationSchema.js';
 export * from './limits.js';
+export * from './presenting/presenting.js';
+export * from './presenting/presentingPayloads.js';

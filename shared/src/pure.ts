@@ -6,6 +6,7 @@
 export * from './rooms.js';
 export * from './preJoin.js';
 export * from './limits.js';
+export * from './presenting/presenting.js';
 export * from './time/zonedTime.js';
 export * from './time/zonedFormat.js';
 export * from './event/eventTiming.js';

@@ -18,3 +18,4 @@ export { startServerProcess, type ServerProcess, type ServerProcessOptions } fro
 export { increaseOf, parseExposition, sampleOf, scrape, type Sample } from './metricsScrape.js';
 export { connectClient, TestClient } from './testClient.js';
 export { waitFor, type Truthy, type WaitForOptions } from './waitFor.js';
+export { makeTestPdf } from './testPdf.js';

@@ -9,6 +9,7 @@ import {
   addBroadcast, addChatMessage, addHelpRequest, applyAssignment, applyPreparedAssignment, applyRoster, applySessionState, applySnapshot,
   applyEventChanged, applyWarning, applyWelcome, endVisit, receiptNow, sessionConnecting, sessionEnded, sessionInterrupted, sessionRefused, setNotice, startVisit,
 } from './store/actions.js';
+import { addTalkback, applySlides } from './store/presentingActions.js';
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
 import { forgetCredential, storedCredential } from './credential.js';
@@ -85,6 +86,8 @@ export function connectSession(credential: string, url?: string): LwSocket {
   s.on(EVENTS.chatPosted, (message) => addChatMessage(message));
   s.on(EVENTS.rosterChanged, (roster) => applyRoster(roster));
   s.on(EVENTS.helpRequested, (request) => addHelpRequest(request));
+  s.on(EVENTS.slidesShown, (slides) => applySlides(slides));
+  s.on(EVENTS.talkbackPosted, (message) => addTalkback(message));
   return s;
 }
 
@@ -98,7 +101,7 @@ export function disconnectSession(): void {
 type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: Result<infer T>) => void ? T : never;
 
 /** Send a request and wait for its Result; a timeout or a lost connection is a failure of our own (never the server's `internal`). */
-async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<RequestResult<AckData<E>>> {
+export async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<RequestResult<AckData<E>>> {
   const s = socket;
   if (!s || !s.connected) return clientFailure('not_connected');
   try {

@@ -17,6 +17,7 @@ import { Assignments } from './assignments/assignments.js';
 import { ChatMembership } from './chat/chatMembership.js';
 import { SqliteChatStore } from './chat/chatStore.js';
 import { loadEventFile } from './event/loadEventFile.js';
+import { createPresenting } from './presenting/createPresenting.js';
 import { connections } from './realtime/connection.js';
 import { createRequestLimiter } from './realtime/handle.js';
 import { MemoryTransport, type MemorySocket } from './realtime/memoryTransport.js';
@@ -43,10 +44,11 @@ export function memoryRoom() {
   const assignments = new Assignments({ livekit, clock: time, sessions, log, state });
   const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time);
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
+  const presenting = createPresenting({ db, sessions, transport, clock: time, state });
   agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
   transport.serve(connections({
     transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
-    sessions, presence, roster, chatMembership, moveReports: () => {},
+    sessions, presence, roster, chatMembership, moveReports: () => {}, presenting,
   }));
 
   /** Admit a person (as registration or the event file would), then connect them once that has settled. */
@@ -65,5 +67,5 @@ export function memoryRoom() {
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, people, livekit, transport, sessions, assignments, join, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, presenting, join, moderate, settle };
 }

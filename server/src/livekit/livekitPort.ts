@@ -1,11 +1,13 @@
+import type { PublishSource } from '@live-workshop/shared';
+
 /** What the server needs from LiveKit; a real and an in-memory implementation exist. */
 export interface LiveKitPort {
   /** The URL browsers connect to. */
   readonly url: string;
   /** A join token for exactly one room. */
   mintToken(grant: TokenGrant): Promise<string>;
-  /** Change what a connected participant may do, without reconnecting. */
-  setCanPublish(room: string, identity: string, canPublish: boolean): Promise<void>;
+  /** Change what a connected participant may do, and which sources they may publish (publishSourcesIn), without reconnecting. */
+  setCanPublish(room: string, identity: string, canPublish: boolean, sources: readonly PublishSource[]): Promise<void>;
   /** Disconnect a participant from a room. */
   removeParticipant(room: string, identity: string): Promise<void>;
   /** Identities in a room, as LiveKit sees them. */
@@ -22,6 +24,8 @@ export interface TokenGrant {
   readonly name: string;
   readonly room: string;
   readonly canPublish: boolean;
+  /** The only sources LiveKit accepts from this token (publishSourcesIn: screen share only on stage). */
+  readonly canPublishSources: readonly PublishSource[];
   readonly ttlSeconds: number;
   readonly metadata: string;
   /** The agenda position from which this connection counts (the `lw.activeFrom` attribute); none: always. */

@@ -1,3 +1,4 @@
+import type { PublishSource } from '@live-workshop/shared';
 import type { LiveKitPort, RoomConnection, TokenGrant } from './livekitPort.js';
 
 /** An in-memory LiveKit for unit tests: records grants and permission changes. */
@@ -5,14 +6,17 @@ export class MemoryLiveKit implements LiveKitPort {
   readonly url = 'ws://livekit.invalid';
   readonly minted: TokenGrant[] = [];
   readonly permissions = new Map<string, boolean>();
+  /** The sources each `room/identity` was last allowed to publish by setCanPublish. */
+  readonly sources = new Map<string, readonly PublishSource[]>();
   readonly rooms = new Map<string, Set<string>>();
 
   async mintToken(grant: TokenGrant): Promise<string> {
     this.minted.push(grant);
     return `memory-token:${grant.room}:${grant.identity}:${grant.canPublish ? 'pub' : 'sub'}`;
   }
-  async setCanPublish(room: string, identity: string, canPublish: boolean): Promise<void> {
+  async setCanPublish(room: string, identity: string, canPublish: boolean, sources: readonly PublishSource[]): Promise<void> {
     this.permissions.set(`${room}/${identity}`, canPublish);
+    this.sources.set(`${room}/${identity}`, sources);
   }
   async removeParticipant(room: string, identity: string): Promise<void> {
     this.rooms.get(room)?.delete(identity);

@@ -1,5 +1,5 @@
-import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-import { ACTIVE_FROM_ATTRIBUTE, activeFromOf } from '@live-workshop/shared';
+import { AccessToken, RoomServiceClient, TrackSource } from 'livekit-server-sdk';
+import { ACTIVE_FROM_ATTRIBUTE, activeFromOf, type PublishSource } from '@live-workshop/shared';
 import type { LiveKitPort, TokenGrant } from './livekitPort.js';
 
 /** Settings to reach a LiveKit server. */
@@ -12,6 +12,12 @@ export interface LiveKitSettings {
   readonly apiSecret: string;
 }
 
+/** Our source names as LiveKit's protocol enum. */
+const TRACK_SOURCES: Record<PublishSource, TrackSource> = {
+  camera: TrackSource.CAMERA, microphone: TrackSource.MICROPHONE, screen_share: TrackSource.SCREEN_SHARE, screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+};
+const trackSources = (sources: readonly PublishSource[]) => sources.map((s) => TRACK_SOURCES[s]);
+
 const httpUrlOf = (wsUrl: string) => wsUrl.replace(/^ws/, 'http');
 
 const isNotFound = (err: unknown) => typeof err === 'object' && err !== null && 'status' in err && (err as { status: number }).status === 404;
@@ -19,7 +25,8 @@ const isNotFound = (err: unknown) => typeof err === 'object' && err !== null && 
 /**
  * LiveKit through livekit-server-sdk: tokens minted locally, room API over HTTP. Nobody may publish
  * data messages: the client needs none (chat, hands and help go through the server, with limits),
- * and an attendee's data would reach every other attendee of the room unchecked.
+ * and an attendee's data would reach every other attendee of the room unchecked. Which sources may
+ * be published is named too, so LiveKit itself refuses a screen share from anyone not on stage.
  */
 export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
   const rooms = new RoomServiceClient(settings.apiUrl ?? httpUrlOf(settings.url), settings.apiKey, settings.apiSecret);
@@ -31,13 +38,15 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
         ...(grant.activeFrom === undefined ? {} : { attributes: { [ACTIVE_FROM_ATTRIBUTE]: String(grant.activeFrom) } }),
       });
       token.addGrant({
-        room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishData: false, canUpdateOwnMetadata: false,
+        room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishSources: trackSources(grant.canPublishSources), canPublishData: false, canUpdateOwnMetadata: false,
       });
       return token.toJwt();
     },
-    async setCanPublish(room, identity, canPublish) {
+    async setCanPublish(room, identity, canPublish, sources) {
       try {
-        await rooms.updateParticipant(room, identity, { permission: { canPublish, canSubscribe: true, canPublishData: false } });
+        await rooms.updateParticipant(room, identity, {
+          permission: { canPublish, canPublishSources: trackSources(sources), canSubscribe: true, canPublishData: false },
+        });
       } catch (err) {
         if (!isNotFound(err)) throw err; // not connected: the next token carries the permission
       }

@@ -1,5 +1,7 @@
 import type { EventConfig } from '../event/eventConfig.js';
 import type { Ack } from './result.js';
+import type { SlidesState, TalkbackMessage } from '../presenting/presenting.js';
+import type { SlidesShowPayload, TalkbackSendPayload } from '../presenting/presentingPayloads.js';
 import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
@@ -24,6 +26,10 @@ export const EVENTS = {
   chatPosted: 'chat:posted',
   rosterChanged: 'roster:changed',
   helpRequested: 'help:requested',
+  slidesShow: 'slides:show',
+  slidesShown: 'slides:shown',
+  talkbackSend: 'talkback:send',
+  talkbackPosted: 'talkback:posted',
 } as const;
 
 /** What a full resync returns. */
@@ -48,6 +54,10 @@ export interface ClientToServerEvents {
   'help:request': (payload: HelpRequestPayload, ack: Ack<{ at: number }>) => void;
   /** Report the time a move took. */
   'move:report': (payload: MoveReportPayload, ack: Ack<{ recorded: true }>) => void;
+  /** The item's speakers and moderators: turn the slides to a page (everyone sees it). */
+  'slides:show': (payload: SlidesShowPayload, ack: Ack<SlidesState>) => void;
+  /** The item's speakers and moderators: a backstage line to each other, never to the audience. */
+  'talkback:send': (payload: TalkbackSendPayload, ack: Ack<{ id: number }>) => void;
 }
 
 /** Facts the server sends. */
@@ -74,4 +84,8 @@ export interface ServerToClientEvents {
   'roster:changed': (roster: RosterView) => void;
   /** Moderators: someone asks for help. */
   'help:requested': (request: HelpRequest) => void;
+  /** The slides changed (a page turned, a deck uploaded): to everyone; also once on connect when a deck exists. */
+  'slides:shown': (slides: SlidesState) => void;
+  /** The item's speakers and moderators only: a backstage line (also the recent ones, on connect). */
+  'talkback:posted': (message: TalkbackMessage) => void;
 }

@@ -100,7 +100,8 @@ window.lwConnect = async (url, token) => {
 async function publish(kind, opts) {
   if (!room) return { ok: false, error: { name: 'NotConnected', message: 'call lwConnect first', source: 'client' } };
   const lp = room.localParticipant;
-  const enable = () => (kind === 'video' ? lp.setCameraEnabled(true) : lp.setMicrophoneEnabled(true));
+  const enable = () =>
+    kind === 'video' ? lp.setCameraEnabled(true) : kind === 'screen' ? lp.setScreenShareEnabled(true, { audio: false }) : lp.setMicrophoneEnabled(true);
   if (!opts || !opts.bypassClientCheck) {
     try {
       const pub = await enable();
@@ -155,6 +156,8 @@ async function publish(kind, opts) {
 
 window.lwPublishCamera = (opts) => publish('video', opts);
 window.lwPublishMic = (opts) => publish('audio', opts);
+// Needs a browser that grants screen capture without asking (Chromium's --use-fake-ui-for-media-stream).
+window.lwPublishScreen = (opts) => publish('screen', opts);
 
 window.lwFramesDecoded = async () => {
   if (!room) return 0;
@@ -270,6 +273,11 @@ export class LkPage {
     return this.page.evaluate((o) => (window as unknown as LkWindow).lwPublishMic(o), opts);
   }
 
+  /** Share the (fake) screen: what a speaker on stage may do and an attendee may not. */
+  publishScreen(opts: PublishOptions = {}): Promise<LkResult<{ trackSid: string | null }>> {
+    return this.page.evaluate((o) => (window as unknown as LkWindow).lwPublishScreen(o), opts);
+  }
+
   /** Sum of framesDecoded over the remote video tracks this page receives. */
   framesDecoded(): Promise<number> {
     return this.page.evaluate(() => (window as unknown as LkWindow).lwFramesDecoded());
@@ -293,6 +301,7 @@ interface LkWindow {
   lwConnect(url: string, token: string): Promise<LkResult<{ connectMs: number }>>;
   lwPublishCamera(opts: PublishOptions): Promise<LkResult<{ trackSid: string | null }>>;
   lwPublishMic(opts: PublishOptions): Promise<LkResult<{ trackSid: string | null }>>;
+  lwPublishScreen(opts: PublishOptions): Promise<LkResult<{ trackSid: string | null }>>;
   lwFramesDecoded(): Promise<number>;
   lwMediaPath(): Promise<{ local: string; remote: string }[]>;
   lwState(): LkState;

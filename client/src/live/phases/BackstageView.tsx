@@ -4,8 +4,12 @@ import { Countdown } from '../../ui/Countdown.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RaisedHands } from '../room/RaisedHands.js';
 import { RoomGrid } from '../room/RoomPeople.js';
+import { DeviceCheck } from '../presenting/DeviceCheck.js';
+import { SlidesControls, SlidesUpload } from '../presenting/SlidesControls.js';
+import { SlidesView } from '../presenting/SlidesView.js';
+import { TalkbackPanel } from '../presenting/TalkbackPanel.js';
 
-/** The green room: speakers and moderators get ready; when they go on stage. */
+/** The green room: speakers and moderators get ready (devices, slides, talk-back); when they go on stage. */
 export function BackstageView() {
   const event = useEvent();
   const phase = usePhase();
@@ -29,6 +33,11 @@ export function BackstageView() {
         <MediaControls allowScreenShare />
         {me?.role === 'speaker' && <RaisedHands />}
       </div>
+      {me?.role === 'speaker' && <DeviceCheck />}
+      <SlidesUpload />
+      <SlidesView />
+      <SlidesControls />
+      <TalkbackPanel />
       <ChatPanel />
     </section>
   );

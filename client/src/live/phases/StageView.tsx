@@ -4,9 +4,16 @@ import { Countdown } from '../../ui/Countdown.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RaiseHand } from '../room/RaiseHand.js';
 import { RaisedHands } from '../room/RaisedHands.js';
-import { StageTiles } from '../room/RoomPeople.js';
+import { PresenterView } from '../presenting/PresenterView.js';
+import { SlidesControls } from '../presenting/SlidesControls.js';
+import { StageLayout } from '../presenting/StageLayout.js';
+import { TalkbackPanel } from '../presenting/TalkbackPanel.js';
 
-/** Plenary, live segment, break and closing: the stage large, questions by raised hand, the room's chat. */
+/**
+ * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
+ * cameras beside them), questions by raised hand, the room's chat; a speaker on stage also gets the
+ * presenter view, moderators the slides and the talk-back.
+ */
 export function StageView() {
   const event = useEvent();
   const phase = usePhase();
@@ -25,13 +32,20 @@ export function StageView() {
         {canPublish && me?.role === 'attendee' && <p className="badge badge-live">You are on stage: everyone can see and hear you.</p>}
       </header>
       <div className="stage" data-testid="stage">
-        <StageTiles />
+        <StageLayout />
       </div>
       <div className="room-tools">
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
         {!staff && <RaiseHand />}
         {staff && <RaisedHands />}
       </div>
+      {me?.role === 'speaker' && canPublish && <PresenterView />}
+      {me?.role === 'moderator' && (
+        <>
+          <SlidesControls />
+          <TalkbackPanel />
+        </>
+      )}
       <ChatPanel />
     </section>
   );

@@ -34,15 +34,18 @@ export function RoomGrid() {
   );
 }
 
-/** The stage: only the people who publish (speakers, moderators, guests on stage), large; screens first. */
-export function StageTiles() {
+/**
+ * The stage: only the people who publish (speakers, moderators, guests on stage), large; screens first.
+ * `beside`: small, next to a share or the slides (presenting/StageLayout), which then shows the screen.
+ */
+export function StageTiles({ beside = false }: { beside?: boolean }) {
   const participants = useLw((s) => s.media.participants);
   const me = useMe();
   const self = useLwShallow((s) => ({ video: s.media.local.video, publishing: s.media.publishing, audioMuted: s.media.audioMuted, videoMuted: s.media.videoMuted }));
   const onStage = participants.filter((p) => p.tracks.some((t) => t.source === 'camera' || t.source === 'microphone' || t.source === 'screen_share'));
-  const screens = onStage.filter((p) => p.tracks.some((t) => t.kind === 'video' && t.source === 'screen_share'));
+  const screens = beside ? [] : onStage.filter((p) => p.tracks.some((t) => t.kind === 'video' && t.source === 'screen_share'));
   return (
-    <div className="stage-tiles">
+    <div className={beside ? 'stage-tiles stage-tiles-beside' : 'stage-tiles'}>
       {screens.map((p) => (
         <ParticipantTile key={`${p.identity}-screen`} participant={p} source="screen_share" size="large" />
       ))}
@@ -54,7 +57,7 @@ export function StageTiles() {
         )}
         {onStage.map((p) => (
           <li key={p.identity}>
-            <ParticipantTile participant={p} size="large" />
+            <ParticipantTile participant={p} size={beside ? 'normal' : 'large'} />
           </li>
         ))}
       </ul>

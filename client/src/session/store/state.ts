@@ -1,5 +1,5 @@
 import type {
-  AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView,
+  AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView, SlidesState, TalkbackMessage,
 } from '@live-workshop/shared';
 import type { LocalMedia, MediaConnectionState, RemoteParticipantView, RemoteTrackRef } from '../../live/media/livekit/types.js';
 
@@ -97,6 +97,12 @@ export interface RosterSlice {
   readonly helpRequests: readonly HelpRequest[];
 }
 
+/** Speakers presenting: the slides everyone sees, and the backstage talk-back (its members only receive it). */
+export interface PresentingSlice {
+  readonly slides: SlidesState | null;
+  readonly talkback: readonly TalkbackMessage[];
+}
+
 /** A line for the screen-reader live region (and the visible toast). */
 export interface Announcement {
   readonly id: number;
@@ -121,6 +127,7 @@ export interface LwState {
   readonly media: MediaSlice;
   readonly chat: ChatSlice;
   readonly roster: RosterSlice;
+  readonly presenting: PresentingSlice;
   readonly ui: UiSlice;
 }
 
@@ -148,6 +155,7 @@ export function initialLwState(): LwState {
     },
     chat: { messages: [], broadcasts: [] },
     roster: { view: null, helpRequests: [] },
+    presenting: { slides: null, talkback: [] },
     ui: { announcements: [], handRaised: false, notice: null },
   };
 }

@@ -1,4 +1,4 @@
-import { EVENTS, livekitRoomName, type AgendaState, type Effect } from '@live-workshop/shared';
+import { EVENTS, livekitRoomName, publishSourcesIn, type AgendaState, type Effect } from '@live-workshop/shared';
 import type { LiveKitPort } from '../../livekit/livekitPort.js';
 import type { Log } from '../../platform/log.js';
 import type { Clock } from '../../platform/clock.js';
@@ -58,7 +58,9 @@ export function createEffectRunner(deps: EffectDeps) {
           break;
         case 'setPermissions':
           for (const change of effect.changes) {
-            background('permission update', deps.livekit.setCanPublish(livekitRoomName(after.event.id, change.roomId), change.participantId, change.canPublish));
+            background('permission update', deps.livekit.setCanPublish(
+              livekitRoomName(after.event.id, change.roomId), change.participantId, change.canPublish, publishSourcesIn(change.roomId, change.canPublish),
+            ));
           }
           break;
         case 'warn':

@@ -1,5 +1,5 @@
 import {
-  agendaPosition, EVENTS, livekitRoomName, phaseKey, placementIn, previewNext, type AgendaState, type Assignment, type Participant, type Placement,
+  agendaPosition, EVENTS, livekitRoomName, phaseKey, placementIn, previewNext, publishSourcesIn, type AgendaState, type Assignment, type Participant, type Placement,
   type RoomId,
 } from '@live-workshop/shared';
 import type { LiveKitPort } from '../../livekit/livekitPort.js';
@@ -243,7 +243,8 @@ export class Assignments {
     }
     const room = livekitRoomName(state.event.id, placement.roomId);
     const token = await this.deps.livekit.mintToken({
-      identity: p.id, name: p.name, room, canPublish: placement.canPublish, ttlSeconds: TOKEN_TTL_MS / 1000,
+      identity: p.id, name: p.name, room, canPublish: placement.canPublish,
+      canPublishSources: publishSourcesIn(placement.roomId, placement.canPublish), ttlSeconds: TOKEN_TTL_MS / 1000,
       metadata: JSON.stringify({ role: p.role }),
       // A prepared token's connection is a pre-join until the agenda reaches its phase (shared/src/preJoin.ts).
       activeFrom: agendaPosition(state.phase),

@@ -65,7 +65,10 @@ describe('requests', () => {
   const REGISTERED = Object.keys(requestHandlers({} as HandlerDeps));
 
   test('the registry handles exactly the protocol\'s requests', () => {
-    expect([...REGISTERED].sort()).toEqual([EVENTS.agendaCommand, EVENTS.chatSend, EVENTS.sessionResync, EVENTS.roomVisit, EVENTS.helpRequest, EVENTS.moveReport].sort());
+    expect([...REGISTERED].sort()).toEqual([
+      EVENTS.agendaCommand, EVENTS.chatSend, EVENTS.sessionResync, EVENTS.roomVisit, EVENTS.helpRequest, EVENTS.moveReport,
+      EVENTS.slidesShow, EVENTS.talkbackSend,
+    ].sort());
   });
 
   test.each(REGISTERED)(

@@ -4,6 +4,7 @@
 import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
+import { greetPresenting } from '../presenting/presentingHandlers.js';
 import { dispatchRequest, requestHandlers, type HandlerDeps } from './handlers.js';
 import { rosterFor, rosterOf, type RosterPublisher } from './roster.js';
 import type { Sessions } from './sessions.js';
@@ -44,6 +45,7 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
         event: agenda.state.event, serverTime: clock.now(),
       });
       socket.send(EVENTS.agendaChanged, snapshotOf(agenda.state, clock.now()));
+      greetPresenting(deps.presenting, socket);
       void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
       const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions));
       if (view) socket.send(EVENTS.rosterChanged, view);

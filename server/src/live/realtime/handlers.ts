@@ -1,6 +1,6 @@
 import {
   EVENTS, agendaCommandPayload, type ClientToServerEvents, breakoutIdOf, chatSendPayload, emptyPayload, failure, helpRequestPayload, livekitRoomName,
-  moveReportPayload, placementOf, success, visitRoomPayload, type MoveReportPayload, type RoomId,
+  moveReportPayload, placementOf, publishSourcesIn, success, visitRoomPayload, type MoveReportPayload, type RoomId,
 } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
@@ -9,6 +9,7 @@ import type { Log } from '../../platform/log.js';
 import type { Clock } from '../../platform/clock.js';
 import type { ChatStore } from '../chat/chatStore.js';
 import { TOKEN_TTL_MS, type Assignments } from '../assignments/assignments.js';
+import { presentingHandlers, type Presenting } from '../presenting/presentingHandlers.js';
 import { handle, type RequestHandler } from './handle.js';
 import { snapshotOf } from './snapshot.js';
 import { topics, type RoomSocket, type Transport } from './transport.js';
@@ -29,6 +30,8 @@ export interface HandlerDeps {
   moveReports: (report: MoveReportPayload & { participantId: string; at: number }) => void;
   /** Told of help requests and moderators' room visits (the metrics' "help requests waiting"). */
   observer?: { helpRequested(participantId: string, roomId: RoomId | null, at: number): void; roomVisited(roomId: RoomId): void };
+  /** Slides and backstage talk-back (live/presenting). */
+  presenting: Presenting;
 }
 
 /** A handler for every request of the protocol, by name: the one list of what a client may ask. */
@@ -79,6 +82,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       deps.observer?.roomVisited(roomId as RoomId);
       const token = await deps.livekit.mintToken({
         identity: me.participantId, name: self?.name ?? 'Moderator', room: livekitRoom, canPublish: true,
+        canPublishSources: publishSourcesIn(roomId as RoomId, true),
         ttlSeconds: TOKEN_TTL_MS / 1000, metadata: JSON.stringify({ role: 'moderator', visiting: true }),
       });
       return success({
@@ -107,6 +111,8 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
       deps.moveReports({ ...report, participantId: me.participantId, at: clock.now() });
       return success({ recorded: true as const });
     }),
+
+    ...presentingHandlers(deps.presenting, wrap),
   };
 }
 

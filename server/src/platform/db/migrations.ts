@@ -70,4 +70,13 @@ export const MIGRATIONS: readonly string[] = [
    UPDATE people SET confirmed_at = created_at;`,
   // A registration cap: registrations beyond it wait, in order, for a place (null: holds a place).
   `ALTER TABLE people ADD COLUMN waitlisted_at INTEGER;`,
+  // Speakers presenting: uploaded slide decks (the PDF itself, so backups and restores carry it).
+  `CREATE TABLE slide_decks (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     pages INTEGER NOT NULL,
+     pdf BLOB NOT NULL,
+     uploaded_by TEXT NOT NULL,
+     uploaded_at INTEGER NOT NULL
+   );`,
 ];

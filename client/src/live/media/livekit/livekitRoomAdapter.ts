@@ -12,6 +12,7 @@ import {
 import { activeFromOf, isActiveConnection } from '@live-workshop/shared/pure';
 import { mediaConnectError } from './connectError.js';
 import { TypedEmitter } from './emitter.js';
+import { SCREEN_SHARE_CAPTURE, SCREEN_SHARE_PUBLISH } from './screenShareEncoding.js';
 import type {
   LocalMedia, MediaConnectionState, MediaDisconnectReason, MediaRoomAdapter, MediaRoomEvents, MuteState, RemoteParticipantView,
   RemoteTrackRef, TrackSource,
@@ -236,7 +237,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
   }
 
   async setScreenShare(enabled: boolean): Promise<boolean> {
-    if (enabled) await this.room.localParticipant.setScreenShareEnabled(true, { audio: false });
+    if (enabled) await this.room.localParticipant.setScreenShareEnabled(true, SCREEN_SHARE_CAPTURE, SCREEN_SHARE_PUBLISH);
     else await this.stopScreenShare();
     return this.room.localParticipant.isScreenShareEnabled;
   }
