@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { launchChromium, LkPage, register, startLkTestPage, waitFor } from '@live-workshop/testkit';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
+import { questionsFromTheAudience } from '../src/liveSegmentSteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
 import {
@@ -379,6 +380,8 @@ describe('the seed workshop, end to end', () => {
         for (const a of attendees) expect(await a.has('publish-camera')).toBe(false);
         return `speakers ${describeTimes(speakerMoves)}`;
       });
+
+      await runner.step('ReferNet live segment: questions asked, upvoted, approved and pinned', () => questionsFromTheAudience({ moderator, speakers, attendees }));
 
       await runner.step('Closing and end: end screen everywhere, LiveKit rooms empty', async () => {
         await cue(moderator, 'moderator-next', `Next: ${event.agenda[3]!.title}`);

@@ -22,6 +22,8 @@ import { eventRoutes } from './live/event/eventRoutes.js';
 import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
 import { connections } from './live/realtime/connection.js';
+import { questionRoutes } from './live/qa/questionRoutes.js';
+import { createLiveSegment } from './live/segment/liveSegment.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
@@ -113,9 +115,12 @@ export function createApp(deps: AppDeps): App {
   const credentials = new Credentials(settings.sessionSecret, people, clock);
   const presence = new Presence(agenda.state.event.id);
   const sessions = new Sessions();
+  const limiter = createRequestLimiter(settings.requestsPerSecond);
+  // The live segment sends through the transport, which is built once the routes are mounted.
+  const liveSegment = createLiveSegment({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, scheduler: deps.scheduler, log, limiter });
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
-    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom,
+    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom, liveSegmentData: liveSegment.personalData,
   });
 
   const web = express();
@@ -144,6 +149,7 @@ export function createApp(deps: AppDeps): App {
   const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log });
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
+  web.use(questionRoutes({ board: liveSegment.questions, credentials, state: () => agenda.state }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
@@ -168,12 +174,11 @@ export function createApp(deps: AppDeps): App {
   around.start();
   operations.start();
 
-  const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher],
+    watchers: [around.connectionWatcher], liveSegment,
     // Clients report how each move went; the log is where operators and the benchmark read them.
     moveReports: (report) => log.info(report, 'move reported'),
   }));
@@ -208,6 +213,7 @@ export function createApp(deps: AppDeps): App {
       for (const t of timers.values()) t.cancel();
       timers.clear();
       around.stop();
+      liveSegment.close();
       const operationsStopped = operations.stop();
       agenda.stop();
       roster.close();

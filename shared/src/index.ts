@@ -30,3 +30,7 @@ export * from './protocol/http/schemas.js';
 export * from './registration/registrationRules.js';
 export * from './registration/registrationSchema.js';
 export * from './limits.js';
+export * from './liveSegment/questions.js';
+export * from './protocol/liveSegmentEvents.js';
+export * from './protocol/liveSegmentPayloads.js';
+export * from './event/liveSegmentConfig.js';

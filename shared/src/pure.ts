@@ -16,3 +16,5 @@ export * from './protocol/events.js';
 export * from './protocol/http/index.js';
 export * from './registration/registrationRules.js';
 export * from './people/personName.js';
+export * from './liveSegment/questions.js';
+export * from './protocol/liveSegmentEvents.js';

@@ -6,6 +6,7 @@ import { announce } from '../session/store/actions.js';
 const LABELS: Record<keyof typeof EXPORTS, string> = {
   registrations: 'Registrations (CSV)',
   attendance: 'Attendance (CSV)',
+  questions: 'Questions (CSV)',
 };
 
 /** CSV exports for the organisers: registrations and attendance (fetched with the moderator's credential). */

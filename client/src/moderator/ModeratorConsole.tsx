@@ -12,6 +12,7 @@ import { BroadcastForm, HelpPanel } from './MessagesPanel.js';
 import { OccupancyPanel } from './OccupancyPanel.js';
 import { AssignmentBoard, HandsPanel } from './PeoplePanel.js';
 import { RoomsPanel } from './RoomsPanel.js';
+import { QuestionModeration } from '../live/qa/QuestionModeration.js';
 
 /**
  * The moderator console: run the agenda, see who is where, reassign, stage, broadcast, visit; before the
@@ -37,6 +38,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         {credential && <AutopilotPanel credential={credential} event={event} agendaVersion={agendaVersion} />}
         {credential && phase.kind === 'scheduled' && <EventSetupSection credential={credential} />}
         <HandsPanel roster={roster} />
+        <QuestionModeration />
         <RoomsPanel event={event} roster={roster} myRoom={myRoom} />
         <BroadcastForm />
         <HelpPanel event={event} />

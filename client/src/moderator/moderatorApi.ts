@@ -37,6 +37,7 @@ export function fetchOccupancy(credential: string, stepMs = 60_000): Promise<Occ
 export const EXPORTS = {
   registrations: { path: '/api/moderator/registrations.csv', fallbackName: 'registrations.csv' },
   attendance: { path: '/api/moderator/attendance.csv', fallbackName: 'attendance.csv' },
+  questions: { path: '/api/moderator/questions.csv', fallbackName: 'questions.csv' },
 } as const;
 
 /** Download one CSV export; returns the saved file name. */

@@ -11,6 +11,7 @@ import {
 } from './store/actions.js';
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
+import { wireLiveSegment } from '../live/segment/liveSegmentSocket.js';
 import { forgetCredential, storedCredential } from './credential.js';
 import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
 
@@ -84,6 +85,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   s.on(EVENTS.chatPosted, (message) => addChatMessage(message));
   s.on(EVENTS.rosterChanged, (roster) => applyRoster(roster));
   s.on(EVENTS.helpRequested, (request) => addHelpRequest(request));
+  wireLiveSegment(s);
   return s;
 }
 
@@ -96,8 +98,8 @@ export function disconnectSession(): void {
 
 type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: Result<infer T>) => void ? T : never;
 
-/** Send a request and wait for its Result; a timeout or a lost connection is a failure of our own (never the server's `internal`). */
-async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<RequestResult<AckData<E>>> {
+/** Send a request and wait for its Result (the live segment's requests use it too); a timeout or a lost connection is a failure of our own (never the server's `internal`). */
+export async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<RequestResult<AckData<E>>> {
   const s = socket;
   if (!s || !s.connected) return clientFailure('not_connected');
   try {

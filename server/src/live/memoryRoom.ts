@@ -22,6 +22,7 @@ import { createRequestLimiter } from './realtime/handle.js';
 import { MemoryTransport, type MemorySocket } from './realtime/memoryTransport.js';
 import { RosterPublisher, rosterOf } from './realtime/roster.js';
 import { Sessions } from './realtime/sessions.js';
+import { createLiveSegment } from './segment/liveSegment.js';
 
 /** The seed workshop's event file. */
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../../events/microcredentials-2025.yaml');
@@ -43,10 +44,12 @@ export function memoryRoom() {
   const assignments = new Assignments({ livekit, clock: time, sessions, log, state });
   const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time);
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
+  const limiter = createRequestLimiter();
+  const liveSegment = createLiveSegment({ db, transport: () => transport, state, clock: time, scheduler: time, log, limiter });
   agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
   transport.serve(connections({
-    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
-    sessions, presence, roster, chatMembership, moveReports: () => {},
+    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter, chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
+    sessions, presence, roster, chatMembership, moveReports: () => {}, liveSegment,
   }));
 
   /** Admit a person (as registration or the event file would), then connect them once that has settled. */
@@ -65,5 +68,5 @@ export function memoryRoom() {
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, people, livekit, transport, sessions, assignments, join, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, liveSegment, db, join, moderate, settle };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveSegmentConfigSchema } from './liveSegmentConfig.js';
 
 /** An identifier safe in URLs, LiveKit room names and file names. */
 export const slugSchema = z
@@ -114,6 +115,8 @@ export const eventConfigSchema = z
     retentionDays: z.number().int().min(1).max(3650).optional(),
     /** Present when this run is a rehearsal: the original date and times of the event it rehearses. */
     rehearsalOf: rehearsalOfSchema.optional(),
+    /** Questions, polls and captions of the live segment; defaults when absent. */
+    liveSegment: liveSegmentConfigSchema.optional(),
   })
   .superRefine((event, ctx) => {
     const unique = (ids: string[], path: string, seen = new Set<string>()) => {

@@ -1,5 +1,6 @@
 import type { EventConfig } from '../event/eventConfig.js';
 import type { Ack } from './result.js';
+import { LIVE_SEGMENT_EVENTS, type LiveSegmentClientEvents, type LiveSegmentServerEvents } from './liveSegmentEvents.js';
 import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
@@ -24,6 +25,7 @@ export const EVENTS = {
   chatPosted: 'chat:posted',
   rosterChanged: 'roster:changed',
   helpRequested: 'help:requested',
+  ...LIVE_SEGMENT_EVENTS,
 } as const;
 
 /** What a full resync returns. */
@@ -35,7 +37,7 @@ export interface SessionState {
 }
 
 /** Requests from a client; each is validated on the server and answered with an ack. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends LiveSegmentClientEvents {
   /** Run an agenda, roster or self action. */
   'agenda:command': (payload: AgendaCommandPayload, ack: Ack<{ version: number }>) => void;
   /** Post to the chat of the room you are in. */
@@ -51,7 +53,7 @@ export interface ClientToServerEvents {
 }
 
 /** Facts the server sends. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends LiveSegmentServerEvents {
   /** Who you are and the event, once per connection. */
   'session:welcomed': (welcome: Welcome) => void;
   /** The server closed this session (another tab took over, removed, revoked). */

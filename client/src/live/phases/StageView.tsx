@@ -5,6 +5,10 @@ import { MediaControls } from '../media/MediaControls.js';
 import { RaiseHand } from '../room/RaiseHand.js';
 import { RaisedHands } from '../room/RaisedHands.js';
 import { StageTiles } from '../room/RoomPeople.js';
+import { PinnedQuestion } from '../qa/PinnedQuestion.js';
+import { QuestionsPanel } from '../qa/QuestionsPanel.js';
+import { SpeakerQuestions } from '../qa/SpeakerQuestions.js';
+import '../segment/liveSegment.css';
 
 /** Plenary, live segment, break and closing: the stage large, questions by raised hand, the room's chat. */
 export function StageView() {
@@ -24,6 +28,7 @@ export function StageView() {
         <Countdown label={phase?.kind === 'break' ? 'Break ends in' : 'Time left'} />
         {canPublish && me?.role === 'attendee' && <p className="badge badge-live">You are on stage: everyone can see and hear you.</p>}
       </header>
+      <PinnedQuestion />
       <div className="stage" data-testid="stage">
         <StageTiles />
       </div>
@@ -31,6 +36,9 @@ export function StageView() {
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
         {!staff && <RaiseHand />}
         {staff && <RaisedHands />}
+      </div>
+      <div className="live-tools">
+        {me?.role === 'speaker' ? <SpeakerQuestions /> : <QuestionsPanel />}
       </div>
       <ChatPanel />
     </section>

@@ -1,0 +1,80 @@
+// The live segment beside the agenda: questions from the audience (qa/), and the requests,
+// greetings, routes and personal data it adds to a connection and to the app. app.ts and
+// memoryRoom.ts build it; connection.ts merges its handlers and greets each new connection.
+import type { Database } from 'better-sqlite3';
+import { EVENTS, type AgendaState, type LiveSegmentClientEvents } from '@live-workshop/shared';
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Clock, Scheduler } from '../../platform/clock.js';
+import { SqliteMetaStore } from '../../platform/db/metaStore.js';
+import type { Log } from '../../platform/log.js';
+import { createRequestLimiter, type RequestHandler } from '../realtime/handle.js';
+import { topics, type RoomSocket, type Transport } from '../realtime/transport.js';
+import { QuestionBoard } from '../qa/questionBoard.js';
+import { greetWithQuestions, questionHandlers } from '../qa/questionHandlers.js';
+import { SqliteQuestionStore } from '../qa/questionStore.js';
+import { QUESTIONS_PER_MINUTE } from '@live-workshop/shared';
+
+/** A handler for every live-segment request. */
+export type LiveSegmentHandlers = { readonly [Name in keyof LiveSegmentClientEvents]: RequestHandler };
+
+/** A person's part of the live segment's data: in their export, and erased with them. */
+export interface LiveSegmentPersonalData {
+  exportOf(participantId: string): Record<string, unknown>;
+  erase(participantId: string, name: string): void;
+}
+
+/** What the live segment needs; the transport is read when something is sent (it is built after the routes). */
+export interface LiveSegmentDeps {
+  db: Database;
+  transport: () => Pick<Transport, 'broadcast' | 'publish'>;
+  state: () => AgendaState;
+  clock: Clock;
+  scheduler: Scheduler;
+  log: Log;
+  /** The per-socket request budget every request goes through. */
+  limiter: RateLimiterMemory;
+}
+
+/** The live segment, built. */
+export interface LiveSegment {
+  readonly handlers: LiveSegmentHandlers;
+  readonly questions: QuestionBoard;
+  readonly personalData: LiveSegmentPersonalData;
+  /** Send a new connection what it needs to show the live segment. */
+  greet(socket: RoomSocket): void;
+  close(): void;
+}
+
+/** Build the live segment over the data file. */
+export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
+  const { clock, scheduler, state, log } = deps;
+  const questionStore = new SqliteQuestionStore(deps.db);
+  const questions = new QuestionBoard({
+    store: questionStore, meta: new SqliteMetaStore(deps.db), clock, scheduler, state,
+    outlet: {
+      room: (view) => deps.transport().broadcast(EVENTS.questionsChanged, view),
+      moderators: (view) => deps.transport().publish(topics.moderators, EVENTS.questionsModerated, view),
+    },
+  });
+  const handlers: LiveSegmentHandlers = {
+    ...questionHandlers({ board: questions, log, limiter: deps.limiter, askLimiter: createRequestLimiter(QUESTIONS_PER_MINUTE, 60) }),
+  };
+  return {
+    handlers, questions,
+    personalData: {
+      exportOf: (participantId) => ({
+        questionsAsked: questionStore.askedBy(participantId).map((q) => ({
+          id: q.id, text: q.text, anonymous: q.anonymous, askedAt: new Date(q.askedAt).toISOString(), status: q.status, votes: q.votes,
+        })),
+        questionsUpvoted: questionStore.votedBy(participantId),
+      }),
+      erase: (participantId, name) => questions.forget(participantId, name),
+    },
+    greet(socket) {
+      greetWithQuestions(questions, socket);
+    },
+    close() {
+      questions.close();
+    },
+  };
+}
