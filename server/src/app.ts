@@ -22,6 +22,7 @@ import { eventRoutes } from './live/event/eventRoutes.js';
 import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
 import { connections } from './live/realtime/connection.js';
+import { pollRoutes } from './live/polls/pollRoutes.js';
 import { questionRoutes } from './live/qa/questionRoutes.js';
 import { createLiveSegment } from './live/segment/liveSegment.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps): App {
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
   web.use(questionRoutes({ board: liveSegment.questions, credentials, state: () => agenda.state }));
+  web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));

@@ -34,3 +34,4 @@ export * from './liveSegment/questions.js';
 export * from './protocol/liveSegmentEvents.js';
 export * from './protocol/liveSegmentPayloads.js';
 export * from './event/liveSegmentConfig.js';
+export * from './liveSegment/polls.js';

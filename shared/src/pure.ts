@@ -18,3 +18,4 @@ export * from './registration/registrationRules.js';
 export * from './people/personName.js';
 export * from './liveSegment/questions.js';
 export * from './protocol/liveSegmentEvents.js';
+export * from './liveSegment/polls.js';

@@ -7,6 +7,7 @@ const LABELS: Record<keyof typeof EXPORTS, string> = {
   registrations: 'Registrations (CSV)',
   attendance: 'Attendance (CSV)',
   questions: 'Questions (CSV)',
+  polls: 'Poll results (CSV)',
 };
 
 /** CSV exports for the organisers: registrations and attendance (fetched with the moderator's credential). */

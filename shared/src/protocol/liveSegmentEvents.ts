@@ -2,7 +2,10 @@
 // names declared once, and the event maps events.ts merges into the whole protocol. No schema
 // here, so the browser imports the names from the pure entry.
 import type { Ack } from './result.js';
-import type { QuestionAskPayload, QuestionConfigurePayload, QuestionModeratePayload, QuestionUpvotePayload } from './liveSegmentPayloads.js';
+import type {
+  PollControlPayload, PollLaunchPayload, PollVotePayload, QuestionAskPayload, QuestionConfigurePayload, QuestionModeratePayload, QuestionUpvotePayload,
+} from './liveSegmentPayloads.js';
+import type { PollAnswer, PollView } from '../liveSegment/polls.js';
 import type { ModeratorBoardView, QuestionBoardView, QuestionStatus } from '../liveSegment/questions.js';
 
 /** Event names of the live segment. Commands are imperative; facts are past tense. */
@@ -14,6 +17,12 @@ export const LIVE_SEGMENT_EVENTS = {
   questionsChanged: 'questions:changed',
   questionsModerated: 'questions:moderated',
   questionsVoted: 'questions:voted',
+  pollLaunch: 'poll:launch',
+  pollVote: 'poll:vote',
+  pollControl: 'poll:control',
+  pollChanged: 'poll:changed',
+  pollTallied: 'poll:tallied',
+  pollsAnswered: 'polls:answered',
 } as const;
 
 /** Requests of the live segment; each is validated on the server and answered with an ack. */
@@ -26,6 +35,12 @@ export interface LiveSegmentClientEvents {
   'question:moderate': (payload: QuestionModeratePayload, ack: Ack<{ revision: number }>) => void;
   /** Moderators: switch between showing questions at once and after approval. */
   'question:configure': (payload: QuestionConfigurePayload, ack: Ack<{ revision: number }>) => void;
+  /** Moderators (and staff in a breakout, for their room): put a poll to everyone or to one room. */
+  'poll:launch': (payload: PollLaunchPayload, ack: Ack<{ pollId: string }>) => void;
+  /** Answer an open poll; answering again replaces the answer. */
+  'poll:vote': (payload: PollVotePayload, ack: Ack<{ pollId: string }>) => void;
+  /** Whoever launched it, or a moderator: close a poll, or show or hide its results. */
+  'poll:control': (payload: PollControlPayload, ack: Ack<{ pollId: string }>) => void;
 }
 
 /** Facts of the live segment. */
@@ -36,4 +51,10 @@ export interface LiveSegmentServerEvents {
   'questions:moderated': (board: ModeratorBoardView) => void;
   /** The questions you have upvoted (once per connection). */
   'questions:voted': (voted: { readonly questionIds: readonly number[] }) => void;
+  /** A poll put to you opened, closed or showed its results (results only once shown). */
+  'poll:changed': (poll: PollView) => void;
+  /** Moderators: a poll with its live results, at most every POLL_PUSH_INTERVAL_MS while votes arrive. */
+  'poll:tallied': (poll: PollView) => void;
+  /** Your answers to the polls still on screen (once per connection). */
+  'polls:answered': (answers: { readonly answers: readonly { readonly pollId: string; readonly answer: PollAnswer }[] }) => void;
 }

@@ -7,6 +7,8 @@ import { Countdown } from '../../ui/Countdown.js';
 import { HelpButton } from '../room/HelpButton.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RoomGrid } from '../room/RoomPeople.js';
+import { LivePolls } from '../polls/PollCard.js';
+import '../segment/liveSegment.css';
 
 /** A breakout room: everyone talks; its title and topic, the time until we go back, the closing warning. */
 export function BreakoutView() {
@@ -39,6 +41,7 @@ export function BreakoutView() {
         <MediaControls />
         <HelpButton />
       </div>
+      <LivePolls />
       <ChatPanel />
     </section>
   );

@@ -9,6 +9,7 @@ import { PinnedQuestion } from '../qa/PinnedQuestion.js';
 import { QuestionsPanel } from '../qa/QuestionsPanel.js';
 import { SpeakerQuestions } from '../qa/SpeakerQuestions.js';
 import '../segment/liveSegment.css';
+import { LivePolls } from '../polls/PollCard.js';
 
 /** Plenary, live segment, break and closing: the stage large, questions by raised hand, the room's chat. */
 export function StageView() {
@@ -39,6 +40,7 @@ export function StageView() {
       </div>
       <div className="live-tools">
         {me?.role === 'speaker' ? <SpeakerQuestions /> : <QuestionsPanel />}
+        <LivePolls />
       </div>
       <ChatPanel />
     </section>

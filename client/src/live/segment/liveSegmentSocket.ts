@@ -1,15 +1,20 @@
 // The live segment over the session's socket: its facts into the live segment's store, and its
 // requests (each answered with a Result; refusals come back in words through refusalWords).
 import { EVENTS } from '@live-workshop/shared/pure';
-import type { QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
+import type { PollAnswer, PollControlPayload, PollLaunchPayload, QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
 import { request, type LwSocket } from '../../session/socket.js';
-import { applyModeratorBoard, applyQuestionBoard, markAsked, markVoted, setVotedQuestions } from './liveSegmentStore.js';
+import {
+  applyModeratorBoard, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
+} from './liveSegmentStore.js';
 
 /** Listen to the live segment's facts on a new socket (socket.ts calls this once per connection). */
 export function wireLiveSegment(s: LwSocket): void {
   s.on(EVENTS.questionsChanged, (board) => applyQuestionBoard(board));
   s.on(EVENTS.questionsModerated, (board) => applyModeratorBoard(board));
   s.on(EVENTS.questionsVoted, ({ questionIds }) => setVotedQuestions(questionIds));
+  s.on(EVENTS.pollChanged, (poll) => applyPoll(poll));
+  s.on(EVENTS.pollTallied, (poll) => applyPollTally(poll));
+  s.on(EVENTS.pollsAnswered, ({ answers }) => setPollAnswers(answers));
 }
 
 /** Ask the room a question. */
@@ -34,4 +39,21 @@ export function moderateQuestion(questionId: number, action: QuestionModerationA
 /** Moderators: questions at once, or after approval. */
 export function configureQuestions(moderation: QuestionModeration) {
   return request(EVENTS.questionConfigure, { moderation });
+}
+
+/** Moderators (and a breakout's staff): put a poll to an audience. */
+export function launchPoll(payload: PollLaunchPayload) {
+  return request(EVENTS.pollLaunch, payload);
+}
+
+/** Answer a poll (again to change the answer). */
+export async function answerPoll(pollId: string, answer: PollAnswer) {
+  const result = await request(EVENTS.pollVote, { pollId, answer });
+  if (result.ok) setPollAnswers([{ pollId, answer }]);
+  return result;
+}
+
+/** Close a poll, or show or hide its results. */
+export function controlPoll(pollId: string, action: PollControlPayload['action']) {
+  return request(EVENTS.pollControl, { pollId, action });
 }

@@ -3,7 +3,7 @@
 // to read and the session store stays the agenda's. Actions are module-level, as in lwStore.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ModeratorBoardView, QuestionBoardView } from '@live-workshop/shared';
+import type { ModeratorBoardView, PollAnswer, PollView, QuestionBoardView } from '@live-workshop/shared';
 import { announce } from '../../session/store/actions.js';
 
 /** Questions: the room's board, moderators' board, and what this person did. */
@@ -16,14 +16,25 @@ export interface QuestionsSlice {
   readonly mine: readonly number[];
 }
 
+/** Polls put to us (results once shown), moderators' live results, and our answers. */
+export interface PollsSlice {
+  /** Polls put to us, by id, in the order they opened. */
+  readonly polls: Readonly<Record<string, PollView>>;
+  /** Moderators: every poll with its live results. */
+  readonly tallies: Readonly<Record<string, PollView>>;
+  readonly answers: Readonly<Record<string, PollAnswer>>;
+}
+
 /** The live segment's whole client state. */
 export interface LiveSegmentState {
   readonly questions: QuestionsSlice;
+  readonly polls: PollsSlice;
 }
 
 /** A fresh state. */
 export const initialLiveSegmentState = (): LiveSegmentState => ({
   questions: { board: null, moderatorBoard: null, voted: [], mine: [] },
+  polls: { polls: {}, tallies: {}, answers: {} },
 });
 
 /** The live segment's store. */
@@ -69,4 +80,27 @@ export function markAsked(id: number): void {
 /** Back to a fresh state (tests). */
 export function resetLiveSegment(): void {
   liveSegmentStore.setState(initialLiveSegmentState(), true);
+}
+
+function patchPolls(value: Partial<PollsSlice>): void {
+  liveSegmentStore.setState((s) => ({ polls: { ...s.polls, ...value } }));
+}
+
+/** A poll put to us changed; its opening and its results being shown are announced. */
+export function applyPoll(poll: PollView): void {
+  const before = liveSegmentStore.getState().polls.polls[poll.id];
+  patchPolls({ polls: { ...liveSegmentStore.getState().polls.polls, [poll.id]: poll } });
+  if (!before && poll.status === 'open') announce(`A poll has opened: ${poll.definition.question}`, 'assertive');
+  else if (poll.resultsShown && !before?.resultsShown) announce(`Poll results are shown: ${poll.definition.question}`, 'polite');
+  else if (poll.status === 'closed' && before?.status === 'open') announce(`The poll has closed: ${poll.definition.question}`, 'polite');
+}
+
+/** Moderators: a poll's live results. */
+export function applyPollTally(poll: PollView): void {
+  patchPolls({ tallies: { ...liveSegmentStore.getState().polls.tallies, [poll.id]: poll } });
+}
+
+/** Our answers, from the server on connect or from our own acks. */
+export function setPollAnswers(answers: readonly { pollId: string; answer: PollAnswer }[]): void {
+  patchPolls({ answers: { ...liveSegmentStore.getState().polls.answers, ...Object.fromEntries(answers.map((a) => [a.pollId, a.answer])) } });
 }

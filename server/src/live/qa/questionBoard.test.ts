@@ -190,9 +190,10 @@ describe('after a restart and after the event', () => {
     expect(room.liveSegment.personalData.exportOf('ada')).toEqual({
       questionsAsked: [{ id: 1, text: 'Mine', anonymous: false, askedAt: expect.any(String), status: 'approved', votes: 0 }],
       questionsUpvoted: [2],
+      pollAnswers: [],
     });
     room.liveSegment.personalData.erase('ada', 'deleted participant');
-    expect(room.liveSegment.personalData.exportOf('ada')).toEqual({ questionsAsked: [], questionsUpvoted: [] });
+    expect(room.liveSegment.personalData.exportOf('ada')).toEqual({ questionsAsked: [], questionsUpvoted: [], pollAnswers: [] });
     const view = room.liveSegment.questions.roomView();
     expect(view.questions.map((q) => [q.text, q.author, q.votes])).toEqual([['Mine', null, 0], ['Theirs', 'Person bo', 1]]);
     expect(JSON.stringify(room.liveSegment.questions.moderatorView())).not.toContain('"ada"');

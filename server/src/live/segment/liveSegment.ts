@@ -1,8 +1,8 @@
-// The live segment beside the agenda: questions from the audience (qa/), and the requests,
+// The live segment beside the agenda: questions from the audience (qa/), polls (polls/), and the requests,
 // greetings, routes and personal data it adds to a connection and to the app. app.ts and
 // memoryRoom.ts build it; connection.ts merges its handlers and greets each new connection.
 import type { Database } from 'better-sqlite3';
-import { EVENTS, type AgendaState, type LiveSegmentClientEvents } from '@live-workshop/shared';
+import { EVENTS, QUESTIONS_PER_MINUTE, type AgendaState, type LiveSegmentClientEvents } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock, Scheduler } from '../../platform/clock.js';
 import { SqliteMetaStore } from '../../platform/db/metaStore.js';
@@ -12,7 +12,9 @@ import { topics, type RoomSocket, type Transport } from '../realtime/transport.j
 import { QuestionBoard } from '../qa/questionBoard.js';
 import { greetWithQuestions, questionHandlers } from '../qa/questionHandlers.js';
 import { SqliteQuestionStore } from '../qa/questionStore.js';
-import { QUESTIONS_PER_MINUTE } from '@live-workshop/shared';
+import { PollBoard } from '../polls/pollBoard.js';
+import { greetWithPolls, pollHandlers } from '../polls/pollHandlers.js';
+import { SqlitePollStore } from '../polls/pollStore.js';
 
 /** A handler for every live-segment request. */
 export type LiveSegmentHandlers = { readonly [Name in keyof LiveSegmentClientEvents]: RequestHandler };
@@ -39,6 +41,7 @@ export interface LiveSegmentDeps {
 export interface LiveSegment {
   readonly handlers: LiveSegmentHandlers;
   readonly questions: QuestionBoard;
+  readonly polls: PollBoard;
   readonly personalData: LiveSegmentPersonalData;
   /** Send a new connection what it needs to show the live segment. */
   greet(socket: RoomSocket): void;
@@ -56,25 +59,42 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
       moderators: (view) => deps.transport().publish(topics.moderators, EVENTS.questionsModerated, view),
     },
   });
+  const pollStore = new SqlitePollStore(deps.db);
+  const polls = new PollBoard({
+    store: pollStore, clock, scheduler, state,
+    outlet: {
+      audience: (poll) => (poll.audience.kind === 'everyone'
+        ? deps.transport().broadcast(EVENTS.pollChanged, poll)
+        : deps.transport().publish(topics.chat(poll.audience.roomId), EVENTS.pollChanged, poll)),
+      moderators: (poll) => deps.transport().publish(topics.moderators, EVENTS.pollTallied, poll),
+    },
+  });
   const handlers: LiveSegmentHandlers = {
     ...questionHandlers({ board: questions, log, limiter: deps.limiter, askLimiter: createRequestLimiter(QUESTIONS_PER_MINUTE, 60) }),
+    ...pollHandlers({ board: polls, log, limiter: deps.limiter }),
   };
   return {
-    handlers, questions,
+    handlers, questions, polls,
     personalData: {
       exportOf: (participantId) => ({
         questionsAsked: questionStore.askedBy(participantId).map((q) => ({
           id: q.id, text: q.text, anonymous: q.anonymous, askedAt: new Date(q.askedAt).toISOString(), status: q.status, votes: q.votes,
         })),
         questionsUpvoted: questionStore.votedBy(participantId),
+        pollAnswers: pollStore.votesOf(participantId).map((v) => ({ pollId: v.pollId, answer: v.answer, at: new Date(v.at).toISOString() })),
       }),
-      erase: (participantId, name) => questions.forget(participantId, name),
+      erase: (participantId, name) => {
+        questions.forget(participantId, name);
+        polls.forget(participantId);
+      },
     },
     greet(socket) {
       greetWithQuestions(questions, socket);
+      greetWithPolls(polls, state(), socket);
     },
     close() {
       questions.close();
+      polls.stop();
     },
   };
 }
