@@ -35,3 +35,4 @@ export * from './protocol/liveSegmentEvents.js';
 export * from './protocol/liveSegmentPayloads.js';
 export * from './event/liveSegmentConfig.js';
 export * from './liveSegment/polls.js';
+export * from './liveSegment/reactions.js';

@@ -19,3 +19,4 @@ export * from './people/personName.js';
 export * from './liveSegment/questions.js';
 export * from './protocol/liveSegmentEvents.js';
 export * from './liveSegment/polls.js';
+export * from './liveSegment/reactions.js';

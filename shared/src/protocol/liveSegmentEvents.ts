@@ -3,9 +3,10 @@
 // here, so the browser imports the names from the pure entry.
 import type { Ack } from './result.js';
 import type {
-  PollControlPayload, PollLaunchPayload, PollVotePayload, QuestionAskPayload, QuestionConfigurePayload, QuestionModeratePayload, QuestionUpvotePayload,
+  PollControlPayload, PollLaunchPayload, PollVotePayload, QuestionAskPayload, ReactionSendPayload, QuestionConfigurePayload, QuestionModeratePayload, QuestionUpvotePayload,
 } from './liveSegmentPayloads.js';
 import type { PollAnswer, PollView } from '../liveSegment/polls.js';
+import type { ReactionCounts } from '../liveSegment/reactions.js';
 import type { ModeratorBoardView, QuestionBoardView, QuestionStatus } from '../liveSegment/questions.js';
 
 /** Event names of the live segment. Commands are imperative; facts are past tense. */
@@ -23,6 +24,8 @@ export const LIVE_SEGMENT_EVENTS = {
   pollChanged: 'poll:changed',
   pollTallied: 'poll:tallied',
   pollsAnswered: 'polls:answered',
+  reactionSend: 'reaction:send',
+  reactionsCounted: 'reactions:counted',
 } as const;
 
 /** Requests of the live segment; each is validated on the server and answered with an ack. */
@@ -41,6 +44,8 @@ export interface LiveSegmentClientEvents {
   'poll:vote': (payload: PollVotePayload, ack: Ack<{ pollId: string }>) => void;
   /** Whoever launched it, or a moderator: close a poll, or show or hide its results. */
   'poll:control': (payload: PollControlPayload, ack: Ack<{ pollId: string }>) => void;
+  /** React on the stage: counted with everyone else's and sent once per REACTION_INTERVAL_MS. */
+  'reaction:send': (payload: ReactionSendPayload, ack: Ack<{ counted: true }>) => void;
 }
 
 /** Facts of the live segment. */
@@ -57,4 +62,6 @@ export interface LiveSegmentServerEvents {
   'poll:tallied': (poll: PollView) => void;
   /** Your answers to the polls still on screen (once per connection). */
   'polls:answered': (answers: { readonly answers: readonly { readonly pollId: string; readonly answer: PollAnswer }[] }) => void;
+  /** Your room's reactions of the last interval: one message however many people reacted. */
+  'reactions:counted': (counts: ReactionCounts) => void;
 }

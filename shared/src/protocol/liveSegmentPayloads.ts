@@ -5,6 +5,7 @@ import { QUESTION_MAX_CHARS } from '../liveSegment/questions.js';
 import {
   POLL_KINDS, POLL_MAX_DURATION_SECONDS, POLL_MAX_OPTIONS, POLL_OPTION_MAX_CHARS, POLL_QUESTION_MAX_CHARS, POLL_WORD_MAX_CHARS,
 } from '../liveSegment/polls.js';
+import { REACTIONS } from '../liveSegment/reactions.js';
 
 const questionId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
@@ -92,3 +93,9 @@ export const pollControlPayload = z.strictObject({
   action: z.discriminatedUnion('type', [z.strictObject({ type: z.literal('close') }), z.strictObject({ type: z.literal('showResults'), shown: z.boolean() })]),
 });
 export type PollControlPayload = z.infer<typeof pollControlPayload>;
+
+// ---- reactions ----
+
+/** A reaction on the stage (or in one's room). */
+export const reactionSendPayload = z.strictObject({ reaction: z.enum(REACTIONS) });
+export type ReactionSendPayload = z.infer<typeof reactionSendPayload>;

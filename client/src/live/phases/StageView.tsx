@@ -10,6 +10,8 @@ import { QuestionsPanel } from '../qa/QuestionsPanel.js';
 import { SpeakerQuestions } from '../qa/SpeakerQuestions.js';
 import '../segment/liveSegment.css';
 import { LivePolls } from '../polls/PollCard.js';
+import { ReactionBar } from '../reactions/ReactionBar.js';
+import { ReactionFeed } from '../reactions/ReactionFeed.js';
 
 /** Plenary, live segment, break and closing: the stage large, questions by raised hand, the room's chat. */
 export function StageView() {
@@ -33,10 +35,12 @@ export function StageView() {
       <div className="stage" data-testid="stage">
         <StageTiles />
       </div>
+      <ReactionFeed />
       <div className="room-tools">
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
         {!staff && <RaiseHand />}
         {staff && <RaisedHands />}
+        {me?.role !== 'speaker' && <ReactionBar />}
       </div>
       <div className="live-tools">
         {me?.role === 'speaker' ? <SpeakerQuestions /> : <QuestionsPanel />}

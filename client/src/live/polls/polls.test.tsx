@@ -1,36 +1,20 @@
 // Polls on the page: the opening announced, an answer sent and changed, results shown as text once the moderator shows them.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { EVENTS } from '@live-workshop/shared/pure';
 import type { PollView } from '@live-workshop/shared';
-import { FakeSocket } from '../../testing/fakeSocket.js';
-import { connectSession, disconnectSession } from '../../session/socket.js';
-import { resetStore } from '../../session/store/store.js';
+import type { FakeSocket } from '../../testing/fakeSocket.js';
+import { closeLiveSession, openLiveSession } from '../../testing/liveSession.js';
 import { LiveRegion } from '../../ui/LiveRegion.js';
-import { resetLiveSegment } from '../segment/liveSegmentStore.js';
 import { LivePolls } from './PollCard.js';
 
-const sockets = vi.hoisted(() => ({ all: [] as unknown[] }));
-vi.mock('socket.io-client', () => ({
-  io: (_url: string, opts: { auth: unknown }) => {
-    const s = new FakeSocket(opts.auth);
-    sockets.all.push(s);
-    return s;
-  },
-}));
+vi.mock('socket.io-client', async () => (await import('../../testing/fakeIo.js')).fakeIoModule);
 
 let socket: FakeSocket;
 beforeEach(() => {
-  resetStore();
-  resetLiveSegment();
-  connectSession('cred');
-  socket = sockets.all.at(-1) as FakeSocket;
-  act(() => socket.serverSends('connect'));
+  socket = openLiveSession();
 });
-afterEach(() => {
-  cleanup();
-  disconnectSession();
-});
+afterEach(() => closeLiveSession());
 
 const poll = (over: Partial<PollView> = {}): PollView => ({
   id: 'poll-1', definition: { question: 'Which matters most?', kind: 'single', options: ['Quality', 'Portability'] }, audience: { kind: 'everyone' },

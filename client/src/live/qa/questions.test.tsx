@@ -1,39 +1,23 @@
 // The audience's questions on the page: the board from the server, upvoting once, the pinned
 // question shown and announced, the speaker's queue, and question text rendered as text.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { EVENTS } from '@live-workshop/shared/pure';
 import type { QuestionBoardView } from '@live-workshop/shared';
-import { FakeSocket } from '../../testing/fakeSocket.js';
-import { connectSession, disconnectSession } from '../../session/socket.js';
-import { resetStore } from '../../session/store/store.js';
+import type { FakeSocket } from '../../testing/fakeSocket.js';
+import { closeLiveSession, openLiveSession } from '../../testing/liveSession.js';
 import { LiveRegion } from '../../ui/LiveRegion.js';
-import { resetLiveSegment } from '../segment/liveSegmentStore.js';
 import { PinnedQuestion } from './PinnedQuestion.js';
 import { QuestionsPanel } from './QuestionsPanel.js';
 import { SpeakerQuestions } from './SpeakerQuestions.js';
 
-const sockets = vi.hoisted(() => ({ all: [] as unknown[] }));
-vi.mock('socket.io-client', () => ({
-  io: (_url: string, opts: { auth: unknown }) => {
-    const s = new FakeSocket(opts.auth);
-    sockets.all.push(s);
-    return s;
-  },
-}));
+vi.mock('socket.io-client', async () => (await import('../../testing/fakeIo.js')).fakeIoModule);
 
 let socket: FakeSocket;
 beforeEach(() => {
-  resetStore();
-  resetLiveSegment();
-  connectSession('cred');
-  socket = sockets.all.at(-1) as FakeSocket;
-  act(() => socket.serverSends('connect'));
+  socket = openLiveSession();
 });
-afterEach(() => {
-  cleanup();
-  disconnectSession();
-});
+afterEach(() => closeLiveSession());
 
 const board = (over: Partial<QuestionBoardView> = {}): QuestionBoardView => ({
   revision: 1, moderation: 'immediate', pinned: null,

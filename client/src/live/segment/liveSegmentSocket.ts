@@ -1,10 +1,10 @@
 // The live segment over the session's socket: its facts into the live segment's store, and its
 // requests (each answered with a Result; refusals come back in words through refusalWords).
 import { EVENTS } from '@live-workshop/shared/pure';
-import type { PollAnswer, PollControlPayload, PollLaunchPayload, QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
+import type { Reaction, PollAnswer, PollControlPayload, PollLaunchPayload, QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
 import { request, type LwSocket } from '../../session/socket.js';
 import {
-  applyModeratorBoard, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
+  addReactionCounts, applyModeratorBoard, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
 } from './liveSegmentStore.js';
 
 /** Listen to the live segment's facts on a new socket (socket.ts calls this once per connection). */
@@ -15,6 +15,7 @@ export function wireLiveSegment(s: LwSocket): void {
   s.on(EVENTS.pollChanged, (poll) => applyPoll(poll));
   s.on(EVENTS.pollTallied, (poll) => applyPollTally(poll));
   s.on(EVENTS.pollsAnswered, ({ answers }) => setPollAnswers(answers));
+  s.on(EVENTS.reactionsCounted, (counts) => addReactionCounts(counts));
 }
 
 /** Ask the room a question. */
@@ -56,4 +57,9 @@ export async function answerPoll(pollId: string, answer: PollAnswer) {
 /** Close a poll, or show or hide its results. */
 export function controlPoll(pollId: string, action: PollControlPayload['action']) {
   return request(EVENTS.pollControl, { pollId, action });
+}
+
+/** React on the stage. */
+export function sendReaction(reaction: Reaction) {
+  return request(EVENTS.reactionSend, { reaction });
 }

@@ -3,7 +3,7 @@
 // to read and the session store stays the agenda's. Actions are module-level, as in lwStore.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ModeratorBoardView, PollAnswer, PollView, QuestionBoardView } from '@live-workshop/shared';
+import type { ModeratorBoardView, PollAnswer, PollView, QuestionBoardView, Reaction, ReactionCounts } from '@live-workshop/shared';
 import { announce } from '../../session/store/actions.js';
 
 /** Questions: the room's board, moderators' board, and what this person did. */
@@ -25,16 +25,24 @@ export interface PollsSlice {
   readonly answers: Readonly<Record<string, PollAnswer>>;
 }
 
+/** Reactions heard in our room: the latest intervals (for the animation) and the totals since we came. */
+export interface ReactionsSlice {
+  readonly recent: readonly (ReactionCounts & { readonly seq: number })[];
+  readonly totals: Readonly<Partial<Record<Reaction, number>>>;
+}
+
 /** The live segment's whole client state. */
 export interface LiveSegmentState {
   readonly questions: QuestionsSlice;
   readonly polls: PollsSlice;
+  readonly reactions: ReactionsSlice;
 }
 
 /** A fresh state. */
 export const initialLiveSegmentState = (): LiveSegmentState => ({
   questions: { board: null, moderatorBoard: null, voted: [], mine: [] },
   polls: { polls: {}, tallies: {}, answers: {} },
+  reactions: { recent: [], totals: {} },
 });
 
 /** The live segment's store. */
@@ -103,4 +111,15 @@ export function applyPollTally(poll: PollView): void {
 /** Our answers, from the server on connect or from our own acks. */
 export function setPollAnswers(answers: readonly { pollId: string; answer: PollAnswer }[]): void {
   patchPolls({ answers: { ...liveSegmentStore.getState().polls.answers, ...Object.fromEntries(answers.map((a) => [a.pollId, a.answer])) } });
+}
+
+const RECENT_REACTIONS = 5;
+let reactionSeq = 0;
+
+/** One interval's reactions in our room (not announced: a screen reader would hear nothing else). */
+export function addReactionCounts(counts: ReactionCounts): void {
+  const { recent, totals } = liveSegmentStore.getState().reactions;
+  const next = { ...totals };
+  for (const [reaction, n] of Object.entries(counts.counts) as [Reaction, number][]) next[reaction] = (next[reaction] ?? 0) + n;
+  liveSegmentStore.setState({ reactions: { recent: [...recent, { ...counts, seq: ++reactionSeq }].slice(-RECENT_REACTIONS), totals: next } });
 }

@@ -1,8 +1,11 @@
-// The live segment beside the agenda: questions from the audience (qa/), polls (polls/), and the requests,
+// The live segment beside the agenda: questions from the audience (qa/), polls (polls/), reactions
+// (reactions/), and the requests,
 // greetings, routes and personal data it adds to a connection and to the app. app.ts and
 // memoryRoom.ts build it; connection.ts merges its handlers and greets each new connection.
 import type { Database } from 'better-sqlite3';
-import { EVENTS, QUESTIONS_PER_MINUTE, type AgendaState, type LiveSegmentClientEvents } from '@live-workshop/shared';
+import {
+  EVENTS, QUESTIONS_PER_MINUTE, REACTION_LIMIT_WINDOW_S, REACTIONS_PER_WINDOW, reactionSendPayload, failure, type AgendaState, type LiveSegmentClientEvents,
+} from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock, Scheduler } from '../../platform/clock.js';
 import { SqliteMetaStore } from '../../platform/db/metaStore.js';
@@ -15,6 +18,8 @@ import { SqliteQuestionStore } from '../qa/questionStore.js';
 import { PollBoard } from '../polls/pollBoard.js';
 import { greetWithPolls, pollHandlers } from '../polls/pollHandlers.js';
 import { SqlitePollStore } from '../polls/pollStore.js';
+import { ReactionCounter } from '../reactions/reactionCounter.js';
+import { handle } from '../realtime/handle.js';
 
 /** A handler for every live-segment request. */
 export type LiveSegmentHandlers = { readonly [Name in keyof LiveSegmentClientEvents]: RequestHandler };
@@ -69,9 +74,19 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
       moderators: (poll) => deps.transport().publish(topics.moderators, EVENTS.pollTallied, poll),
     },
   });
+  const reactions = new ReactionCounter({ clock, scheduler, state, send: (counts) => deps.transport().publish(topics.chat(counts.roomId), EVENTS.reactionsCounted, counts) });
+  const reactionLimiter = createRequestLimiter(REACTIONS_PER_WINDOW, REACTION_LIMIT_WINDOW_S);
   const handlers: LiveSegmentHandlers = {
     ...questionHandlers({ board: questions, log, limiter: deps.limiter, askLimiter: createRequestLimiter(QUESTIONS_PER_MINUTE, 60) }),
     ...pollHandlers({ board: polls, log, limiter: deps.limiter }),
+    [EVENTS.reactionSend]: handle({ log, limiter: deps.limiter }, 'reaction', reactionSendPayload, async ({ reaction }, { claims: me }) => {
+      try {
+        await reactionLimiter.consume(me.participantId);
+      } catch {
+        return failure('rate_limited', 'That is a lot of clapping: your reactions pause for a few seconds.');
+      }
+      return reactions.react(me.participantId, reaction);
+    }),
   };
   return {
     handlers, questions, polls,
@@ -95,6 +110,7 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     close() {
       questions.close();
       polls.stop();
+      reactions.close();
     },
   };
 }
