@@ -23,6 +23,7 @@ import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/e
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
 import { connections } from './live/realtime/connection.js';
 import { pollRoutes } from './live/polls/pollRoutes.js';
+import { transcriptRoutes } from './live/captions/transcriptRoutes.js';
 import { questionRoutes } from './live/qa/questionRoutes.js';
 import { createLiveSegment } from './live/segment/liveSegment.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps): App {
   web.use(around.router);
   web.use(questionRoutes({ board: liveSegment.questions, credentials, state: () => agenda.state }));
   web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
+  web.use(transcriptRoutes({ store: liveSegment.captionStore, credentials, state: () => agenda.state }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));

@@ -36,3 +36,5 @@ export * from './protocol/liveSegmentPayloads.js';
 export * from './event/liveSegmentConfig.js';
 export * from './liveSegment/polls.js';
 export * from './liveSegment/reactions.js';
+export * from './event/eventStaff.js';
+export * from './liveSegment/captions.js';

@@ -20,3 +20,5 @@ export * from './liveSegment/questions.js';
 export * from './protocol/liveSegmentEvents.js';
 export * from './liveSegment/polls.js';
 export * from './liveSegment/reactions.js';
+export * from './event/eventStaff.js';
+export * from './liveSegment/captions.js';

@@ -3,10 +3,11 @@
 // here, so the browser imports the names from the pure entry.
 import type { Ack } from './result.js';
 import type {
-  PollControlPayload, PollLaunchPayload, PollVotePayload, QuestionAskPayload, ReactionSendPayload, QuestionConfigurePayload, QuestionModeratePayload, QuestionUpvotePayload,
+  PollControlPayload, PollLaunchPayload, PollVotePayload, QuestionAskPayload, ReactionSendPayload, CaptionSendPayload, QuestionConfigurePayload, QuestionModeratePayload, QuestionUpvotePayload,
 } from './liveSegmentPayloads.js';
 import type { PollAnswer, PollView } from '../liveSegment/polls.js';
 import type { ReactionCounts } from '../liveSegment/reactions.js';
+import type { CaptionLine } from '../liveSegment/captions.js';
 import type { ModeratorBoardView, QuestionBoardView, QuestionStatus } from '../liveSegment/questions.js';
 
 /** Event names of the live segment. Commands are imperative; facts are past tense. */
@@ -26,6 +27,8 @@ export const LIVE_SEGMENT_EVENTS = {
   pollsAnswered: 'polls:answered',
   reactionSend: 'reaction:send',
   reactionsCounted: 'reactions:counted',
+  captionSend: 'caption:send',
+  captionAdded: 'caption:added',
 } as const;
 
 /** Requests of the live segment; each is validated on the server and answered with an ack. */
@@ -46,6 +49,8 @@ export interface LiveSegmentClientEvents {
   'poll:control': (payload: PollControlPayload, ack: Ack<{ pollId: string }>) => void;
   /** React on the stage: counted with everyone else's and sent once per REACTION_INTERVAL_MS. */
   'reaction:send': (payload: ReactionSendPayload, ack: Ack<{ counted: true }>) => void;
+  /** Captioners (and moderators): caption text for a room, interim or final. */
+  'caption:send': (payload: CaptionSendPayload, ack: Ack<{ id: number | null }>) => void;
 }
 
 /** Facts of the live segment. */
@@ -64,4 +69,6 @@ export interface LiveSegmentServerEvents {
   'polls:answered': (answers: { readonly answers: readonly { readonly pollId: string; readonly answer: PollAnswer }[] }) => void;
   /** Your room's reactions of the last interval: one message however many people reacted. */
   'reactions:counted': (counts: ReactionCounts) => void;
+  /** A caption line in your room (interim text replaces the previous interim one). */
+  'caption:added': (line: CaptionLine) => void;
 }

@@ -6,6 +6,7 @@ import {
   POLL_KINDS, POLL_MAX_DURATION_SECONDS, POLL_MAX_OPTIONS, POLL_OPTION_MAX_CHARS, POLL_QUESTION_MAX_CHARS, POLL_WORD_MAX_CHARS,
 } from '../liveSegment/polls.js';
 import { REACTIONS } from '../liveSegment/reactions.js';
+import { CAPTION_MAX_CHARS } from '../liveSegment/captions.js';
 
 const questionId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
@@ -99,3 +100,19 @@ export type PollControlPayload = z.infer<typeof pollControlPayload>;
 /** A reaction on the stage (or in one's room). */
 export const reactionSendPayload = z.strictObject({ reaction: z.enum(REACTIONS) });
 export type ReactionSendPayload = z.infer<typeof reactionSendPayload>;
+
+// ---- captions ----
+
+/** A captioner's text for a room: interim while typing, final at the end of a line (kept for the transcript). */
+export const captionSendPayload = z.strictObject({
+  roomId: z.union([z.literal('plenary'), z.string().regex(/^breakout:[a-z0-9][a-z0-9-]{0,47}$/)]),
+  text: z.string().max(CAPTION_MAX_CHARS),
+  final: z.boolean(),
+});
+export type CaptionSendPayload = z.infer<typeof captionSendPayload>;
+
+/** Which transcript to download: a room, and optionally one agenda item (its index). */
+export const transcriptQuery = z.strictObject({
+  roomId: captionSendPayload.shape.roomId,
+  item: z.coerce.number().int().min(0).max(1000).optional(),
+});

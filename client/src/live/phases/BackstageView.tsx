@@ -4,6 +4,8 @@ import { Countdown } from '../../ui/Countdown.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RaisedHands } from '../room/RaisedHands.js';
 import { RoomGrid } from '../room/RoomPeople.js';
+import { CaptionerConsole } from '../captions/CaptionerConsole.js';
+import '../segment/liveSegment.css';
 
 /** The green room: speakers and moderators get ready; when they go on stage. */
 export function BackstageView() {
@@ -29,6 +31,7 @@ export function BackstageView() {
         <MediaControls allowScreenShare />
         {me?.role === 'speaker' && <RaisedHands />}
       </div>
+      {me?.role === 'captioner' && <CaptionerConsole />}
       <ChatPanel />
     </section>
   );

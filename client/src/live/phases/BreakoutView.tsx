@@ -8,6 +8,7 @@ import { HelpButton } from '../room/HelpButton.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RoomGrid } from '../room/RoomPeople.js';
 import { LivePolls } from '../polls/PollCard.js';
+import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 import '../segment/liveSegment.css';
 
 /** A breakout room: everyone talks; its title and topic, the time until we go back, the closing warning. */
@@ -37,6 +38,7 @@ export function BreakoutView() {
         )}
       </header>
       <RoomGrid />
+      <CaptionsPanel />
       <div className="room-tools">
         <MediaControls />
         <HelpButton />

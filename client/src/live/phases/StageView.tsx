@@ -12,6 +12,8 @@ import '../segment/liveSegment.css';
 import { LivePolls } from '../polls/PollCard.js';
 import { ReactionBar } from '../reactions/ReactionBar.js';
 import { ReactionFeed } from '../reactions/ReactionFeed.js';
+import { CaptionerConsole } from '../captions/CaptionerConsole.js';
+import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 
 /** Plenary, live segment, break and closing: the stage large, questions by raised hand, the room's chat. */
 export function StageView() {
@@ -36,6 +38,7 @@ export function StageView() {
         <StageTiles />
       </div>
       <ReactionFeed />
+      <CaptionsPanel />
       <div className="room-tools">
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
         {!staff && <RaiseHand />}
@@ -43,6 +46,7 @@ export function StageView() {
         {me?.role !== 'speaker' && <ReactionBar />}
       </div>
       <div className="live-tools">
+        {me?.role === 'captioner' && <CaptionerConsole />}
         {me?.role === 'speaker' ? <SpeakerQuestions /> : <QuestionsPanel />}
         <LivePolls />
       </div>

@@ -1,10 +1,10 @@
 // The live segment over the session's socket: its facts into the live segment's store, and its
 // requests (each answered with a Result; refusals come back in words through refusalWords).
 import { EVENTS } from '@live-workshop/shared/pure';
-import type { Reaction, PollAnswer, PollControlPayload, PollLaunchPayload, QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
+import type { CaptionSendPayload, Reaction, PollAnswer, PollControlPayload, PollLaunchPayload, QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
 import { request, type LwSocket } from '../../session/socket.js';
 import {
-  addReactionCounts, applyModeratorBoard, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
+  addCaptionLine, addReactionCounts, applyModeratorBoard, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
 } from './liveSegmentStore.js';
 
 /** Listen to the live segment's facts on a new socket (socket.ts calls this once per connection). */
@@ -16,6 +16,7 @@ export function wireLiveSegment(s: LwSocket): void {
   s.on(EVENTS.pollTallied, (poll) => applyPollTally(poll));
   s.on(EVENTS.pollsAnswered, ({ answers }) => setPollAnswers(answers));
   s.on(EVENTS.reactionsCounted, (counts) => addReactionCounts(counts));
+  s.on(EVENTS.captionAdded, (line) => addCaptionLine(line));
 }
 
 /** Ask the room a question. */
@@ -62,4 +63,9 @@ export function controlPoll(pollId: string, action: PollControlPayload['action']
 /** React on the stage. */
 export function sendReaction(reaction: Reaction) {
   return request(EVENTS.reactionSend, { reaction });
+}
+
+/** Captioners: text for a room, interim while typing, final at the end of a line. */
+export function sendCaption(payload: CaptionSendPayload) {
+  return request(EVENTS.captionSend, payload);
 }

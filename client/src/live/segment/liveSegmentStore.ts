@@ -3,7 +3,7 @@
 // to read and the session store stays the agenda's. Actions are module-level, as in lwStore.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ModeratorBoardView, PollAnswer, PollView, QuestionBoardView, Reaction, ReactionCounts } from '@live-workshop/shared';
+import type { CaptionLine, ModeratorBoardView, PollAnswer, PollView, QuestionBoardView, Reaction, ReactionCounts, RoomId } from '@live-workshop/shared';
 import { announce } from '../../session/store/actions.js';
 
 /** Questions: the room's board, moderators' board, and what this person did. */
@@ -31,11 +31,20 @@ export interface ReactionsSlice {
   readonly totals: Readonly<Partial<Record<Reaction, number>>>;
 }
 
+/** Captions heard in the rooms we were in: final lines, the interim line being typed, whether we show them. */
+export interface CaptionsSlice {
+  readonly lines: readonly CaptionLine[];
+  readonly interim: Readonly<Partial<Record<RoomId, CaptionLine>>>;
+  /** Each viewer turns captions on or off (remembered in this browser). */
+  readonly shown: boolean;
+}
+
 /** The live segment's whole client state. */
 export interface LiveSegmentState {
   readonly questions: QuestionsSlice;
   readonly polls: PollsSlice;
   readonly reactions: ReactionsSlice;
+  readonly captions: CaptionsSlice;
 }
 
 /** A fresh state. */
@@ -43,7 +52,17 @@ export const initialLiveSegmentState = (): LiveSegmentState => ({
   questions: { board: null, moderatorBoard: null, voted: [], mine: [] },
   polls: { polls: {}, tallies: {}, answers: {} },
   reactions: { recent: [], totals: {} },
+  captions: { lines: [], interim: {}, shown: rememberedCaptionsShown() },
 });
+
+const CAPTIONS_KEY = 'lw.captions';
+function rememberedCaptionsShown(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(CAPTIONS_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
 
 /** The live segment's store. */
 export const liveSegmentStore = createStore<LiveSegmentState>()(() => initialLiveSegmentState());
@@ -122,4 +141,24 @@ export function addReactionCounts(counts: ReactionCounts): void {
   const next = { ...totals };
   for (const [reaction, n] of Object.entries(counts.counts) as [Reaction, number][]) next[reaction] = (next[reaction] ?? 0) + n;
   liveSegmentStore.setState({ reactions: { recent: [...recent, { ...counts, seq: ++reactionSeq }].slice(-RECENT_REACTIONS), totals: next } });
+}
+
+const MAX_CAPTION_LINES = 200;
+
+/** A caption line arrived: a final line is kept (and ends the interim one); interim text replaces the last. */
+export function addCaptionLine(line: CaptionLine): void {
+  const { captions } = liveSegmentStore.getState();
+  const interim = { ...captions.interim, [line.roomId]: line.final || !line.text ? undefined : line };
+  const lines = line.final && !captions.lines.some((l) => l.id === line.id) ? [...captions.lines, line].slice(-MAX_CAPTION_LINES) : captions.lines;
+  liveSegmentStore.setState({ captions: { ...captions, lines, interim } });
+}
+
+/** Turn captions on or off for this viewer. */
+export function setCaptionsShown(shown: boolean): void {
+  liveSegmentStore.setState((s) => ({ captions: { ...s.captions, shown } }));
+  try {
+    localStorage.setItem(CAPTIONS_KEY, shown ? 'on' : 'off');
+  } catch {
+    // Storage disabled: the choice lasts for this page.
+  }
 }

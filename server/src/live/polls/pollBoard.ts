@@ -6,7 +6,8 @@ import {
   type AgendaState, type PollAnswer, type PollAudience, type PollDefinition, type PollView, type Result, type Role, type RoomId,
 } from '@live-workshop/shared';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
-import type { PollRecord, PollStore } from './pollStore.js';
+import { GroupCommit } from '../../platform/db/groupCommit.js';
+import type { PollRecord, PollStore, PollVote } from './pollStore.js';
 
 /** Where poll views go: the poll's audience (results only once shown) and moderators (always with results). */
 export interface PollOutlet {
@@ -37,8 +38,10 @@ export class PollBoard {
   private readonly dirty = new Set<string>();
   private pushTimer: TimerHandle | null = null;
   private closed = false;
+  private readonly votesWritten: GroupCommit<PollVote>;
 
   constructor(private readonly deps: PollBoardDeps) {
+    this.votesWritten = new GroupCommit((votes) => deps.store.voteAll(votes));
     for (const p of deps.store.all()) this.polls.set(p.id, p);
     for (const v of deps.store.votes()) this.answersOf(v.pollId).set(v.voterId, v.answer);
     for (const p of this.polls.values()) if (p.status === 'open' && p.closesAt !== null) this.armClose(p);
@@ -73,17 +76,27 @@ export class PollBoard {
     return success({ pollId: record.id });
   }
 
-  /** Answer an open poll put to the room the person is in; a second answer replaces the first. */
-  vote(voterId: string, pollId: string, answer: PollAnswer): Result<{ pollId: string }> {
+  /** Answer an open poll put to the room the person is in; a second answer replaces the first. Answered once stored (answers are committed in groups). */
+  async vote(voterId: string, pollId: string, answer: PollAnswer): Promise<Result<{ pollId: string }>> {
     const poll = this.polls.get(pollId);
     if (!poll) return failure('unknown_item', 'There is no such poll.');
     if (poll.status !== 'open') return failure('not_allowed_now', 'This poll has closed.');
     if (!isInAudience(poll.audience, placementOf(this.deps.state(), voterId).roomId)) return failure('forbidden', 'This poll is for another room.');
     const problem = answerProblem(poll.definition, answer);
     if (problem) return failure('invalid_payload', problem);
-    this.deps.store.vote({ pollId, voterId, answer, at: this.deps.clock.now() });
-    this.answersOf(pollId).set(voterId, answer);
+    // Counted at once (a close in the meantime counts it: it arrived while open); taken back if the write fails.
+    const answers = this.answersOf(pollId);
+    const previous = answers.get(voterId);
+    answers.set(voterId, answer);
     this.tallyLater(pollId);
+    try {
+      await this.votesWritten.write({ pollId, voterId, answer, at: this.deps.clock.now() });
+    } catch (err) {
+      if (previous) answers.set(voterId, previous);
+      else answers.delete(voterId);
+      this.tallyLater(pollId);
+      throw err;
+    }
     return success({ pollId });
   }
 
@@ -128,6 +141,7 @@ export class PollBoard {
 
   /** A person's data was deleted: their answers stay counted, under no one's id. */
   forget(voterId: string): void {
+    this.votesWritten.flush();
     this.deps.store.anonymise(voterId);
     for (const [pollId, answers] of this.answers) {
       const answer = answers.get(voterId);
@@ -139,6 +153,7 @@ export class PollBoard {
 
   /** Stop every timer: the app is closing. */
   stop(): void {
+    this.votesWritten.flush();
     this.closed = true;
     for (const t of this.timers.values()) t.cancel();
     this.timers.clear();

@@ -30,8 +30,8 @@ export interface PollStore {
   all(): PollRecord[];
   votes(): PollVote[];
   save(poll: PollRecord): void;
-  /** Record a person's answer, replacing an earlier one. */
-  vote(vote: PollVote): void;
+  /** Record answers in one transaction, each replacing the person's earlier one. */
+  voteAll(votes: readonly PollVote[]): void;
   /** A person's answers. */
   votesOf(voterId: string): PollVote[];
   /** Keep a person's answers counted but not who gave them (their data was deleted). */
@@ -47,7 +47,7 @@ export class SqlitePollStore implements PollStore {
   private readonly byVoter;
   private readonly anonymiseVoter;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.selectAll = db.prepare<[], { record: string }>(`SELECT record FROM polls ORDER BY rowid`);
     this.selectVotes = db.prepare<[], { poll_id: string; voter_id: string; answer: string; at: number }>(`SELECT * FROM poll_votes`);
     this.upsertPoll = db.prepare(`INSERT INTO polls (id, record) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET record = excluded.record`);
@@ -69,8 +69,10 @@ export class SqlitePollStore implements PollStore {
     this.upsertPoll.run(poll.id, JSON.stringify(poll));
   }
 
-  vote(v: PollVote): void {
-    this.upsertVote.run(v.pollId, v.voterId, JSON.stringify(v.answer), v.at);
+  voteAll(votes: readonly PollVote[]): void {
+    this.db.transaction(() => {
+      for (const v of votes) this.upsertVote.run(v.pollId, v.voterId, JSON.stringify(v.answer), v.at);
+    })();
   }
 
   votesOf(voterId: string): PollVote[] {

@@ -169,7 +169,7 @@ describe('after a restart and after the event', () => {
     expect({ ...restarted.questions.roomView(), revision: 0 }).toEqual({ ...before, revision: 0 });
     expect(restarted.questions.roomView()).toMatchObject({ moderation: 'approval', pinned: { id: 1, votes: 1 } });
     expect(restarted.questions.votedBy('bo')).toEqual([1]);
-    expect(restarted.questions.upvote('bo', 1)).toMatchObject({ ok: false, code: 'not_allowed_now' });
+    expect(await restarted.questions.upvote('bo', 1)).toMatchObject({ ok: false, code: 'not_allowed_now' });
   });
 
   test('the export lists every question with its author, votes and answered state', async () => {
@@ -191,9 +191,10 @@ describe('after a restart and after the event', () => {
       questionsAsked: [{ id: 1, text: 'Mine', anonymous: false, askedAt: expect.any(String), status: 'approved', votes: 0 }],
       questionsUpvoted: [2],
       pollAnswers: [],
+      captionsWritten: [],
     });
     room.liveSegment.personalData.erase('ada', 'deleted participant');
-    expect(room.liveSegment.personalData.exportOf('ada')).toEqual({ questionsAsked: [], questionsUpvoted: [], pollAnswers: [] });
+    expect(room.liveSegment.personalData.exportOf('ada')).toEqual({ questionsAsked: [], questionsUpvoted: [], pollAnswers: [], captionsWritten: [] });
     const view = room.liveSegment.questions.roomView();
     expect(view.questions.map((q) => [q.text, q.author, q.votes])).toEqual([['Mine', null, 0], ['Theirs', 'Person bo', 1]]);
     expect(JSON.stringify(room.liveSegment.questions.moderatorView())).not.toContain('"ada"');

@@ -8,6 +8,7 @@ import {
 } from '@live-workshop/shared';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { MetaStore } from '../../platform/db/metaStore.js';
+import { GroupCommit } from '../../platform/db/groupCommit.js';
 import type { QuestionChange, QuestionStore } from './questionStore.js';
 
 const PINNED_KEY = 'questions.pinned';
@@ -38,8 +39,10 @@ export class QuestionBoard {
   private revision = 0;
   private timer: TimerHandle | null = null;
   private closed = false;
+  private readonly votesWritten: GroupCommit<{ questionId: number; voterId: string }>;
 
   constructor(private readonly deps: QuestionBoardDeps) {
+    this.votesWritten = new GroupCommit((votes) => deps.store.addVotes(votes));
     for (const q of deps.store.all()) this.questions.set(q.id, q);
     this.voters = deps.store.votes();
     this.pinnedId = (JSON.parse(deps.meta.get(PINNED_KEY) ?? 'null') as number | null);
@@ -63,18 +66,25 @@ export class QuestionBoard {
     return success({ id: question.id, status: question.status });
   }
 
-  /** Upvote a public question, once per person, never one's own. */
-  upvote(voterId: string, questionId: number): Result<{ votes: number }> {
+  /** Upvote a public question, once per person, never one's own; answered once the vote is stored (votes are committed in groups). */
+  async upvote(voterId: string, questionId: number): Promise<Result<{ votes: number }>> {
     const q = this.questions.get(questionId);
     if (!q || !isPublic(q)) return failure('unknown_item', 'There is no such question.');
     if (q.authorId === voterId) return failure('not_allowed_now', 'You cannot upvote your own question.');
     let voters = this.voters.get(questionId);
     if (voters?.has(voterId)) return failure('not_allowed_now', 'You have already upvoted this question.');
-    this.deps.store.addVote(questionId, voterId);
     if (!voters) this.voters.set(questionId, (voters = new Set()));
+    // Counted at once, so a second upvote in the same moment is refused; taken back if the write fails.
     voters.add(voterId);
-    this.put({ ...q, votes: voters.size });
-    return success({ votes: voters.size });
+    this.put({ ...this.questions.get(questionId)!, votes: voters.size });
+    try {
+      await this.votesWritten.write({ questionId, voterId });
+    } catch (err) {
+      voters.delete(voterId);
+      this.put({ ...this.questions.get(questionId)!, votes: voters.size });
+      throw err;
+    }
+    return success({ votes: this.voters.get(questionId)?.size ?? voters.size });
   }
 
   /** A moderator's decision on one question. */
@@ -98,6 +108,8 @@ export class QuestionBoard {
       case 'merge': {
         const into = this.questions.get(action.into);
         if (!into || into.status === 'merged' || into.id === q.id) return failure('unknown_item', 'Merge it into another question that is still on the board.');
+        // Votes still on their way to the disk are moved too.
+        this.votesWritten.flush();
         this.deps.store.moveVotes(q.id, into.id);
         const merged = new Set([...(this.voters.get(into.id) ?? []), ...(this.voters.get(q.id) ?? [])]);
         this.voters.set(into.id, merged);
@@ -159,6 +171,7 @@ export class QuestionBoard {
 
   /** A person's data was deleted: their questions stay, nameless; their votes stay counted. */
   forget(participantId: string, name: string): void {
+    this.votesWritten.flush();
     this.deps.store.anonymise(participantId, name);
     for (const q of this.questions.values()) {
       if (q.authorId === participantId) this.questions.set(q.id, { ...q, authorId: 'deleted', authorName: name, anonymous: true });
@@ -170,6 +183,7 @@ export class QuestionBoard {
   }
 
   close(): void {
+    this.votesWritten.flush();
     this.closed = true;
     this.timer?.cancel();
     this.timer = null;

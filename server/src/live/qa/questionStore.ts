@@ -20,8 +20,8 @@ export interface QuestionStore {
   votes(): Map<number, Set<string>>;
   add(question: NewQuestion): Question;
   update(id: number, change: QuestionChange): void;
-  /** Record one vote; false when this person had already voted for it. */
-  addVote(questionId: number, voterId: string): boolean;
+  /** Record votes in one transaction (a vote already there is kept once). */
+  addVotes(votes: readonly { questionId: number; voterId: string }[]): void;
   /** Fold a duplicate's votes into another question (a person who voted for both counts once). */
   moveVotes(fromId: number, toId: number): void;
   /** The questions a person asked. */
@@ -87,8 +87,10 @@ export class SqliteQuestionStore implements QuestionStore {
     this.db.prepare(`UPDATE questions SET ${entries.map((k) => `${columns[k]} = ?`).join(', ')} WHERE id = ?`).run(...entries.map((k) => change[k]), id);
   }
 
-  addVote(questionId: number, voterId: string): boolean {
-    return this.insertVote.run(questionId, voterId).changes === 1;
+  addVotes(votes: readonly { questionId: number; voterId: string }[]): void {
+    this.db.transaction(() => {
+      for (const v of votes) this.insertVote.run(v.questionId, v.voterId);
+    })();
   }
 
   moveVotes(fromId: number, toId: number): void {

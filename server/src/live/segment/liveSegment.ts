@@ -1,10 +1,11 @@
 // The live segment beside the agenda: questions from the audience (qa/), polls (polls/), reactions
-// (reactions/), and the requests,
+// (reactions/), live captions (captions/), and the requests,
 // greetings, routes and personal data it adds to a connection and to the app. app.ts and
 // memoryRoom.ts build it; connection.ts merges its handlers and greets each new connection.
 import type { Database } from 'better-sqlite3';
 import {
-  EVENTS, QUESTIONS_PER_MINUTE, REACTION_LIMIT_WINDOW_S, REACTIONS_PER_WINDOW, reactionSendPayload, failure, type AgendaState, type LiveSegmentClientEvents,
+  CAPTION_RECENT_LINES, CAPTIONS_PER_SECOND, EVENTS, QUESTIONS_PER_MINUTE, REACTION_LIMIT_WINDOW_S, REACTIONS_PER_WINDOW, canWriteCaptions, captionSendPayload,
+  failure, placementOf, reactionSendPayload, type AgendaState, type LiveSegmentClientEvents, type RoomId,
 } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock, Scheduler } from '../../platform/clock.js';
@@ -20,6 +21,8 @@ import { greetWithPolls, pollHandlers } from '../polls/pollHandlers.js';
 import { SqlitePollStore } from '../polls/pollStore.js';
 import { ReactionCounter } from '../reactions/reactionCounter.js';
 import { handle } from '../realtime/handle.js';
+import { CaptionChannel } from '../captions/captionChannel.js';
+import { SqliteCaptionStore } from '../captions/captionStore.js';
 
 /** A handler for every live-segment request. */
 export type LiveSegmentHandlers = { readonly [Name in keyof LiveSegmentClientEvents]: RequestHandler };
@@ -47,6 +50,9 @@ export interface LiveSegment {
   readonly handlers: LiveSegmentHandlers;
   readonly questions: QuestionBoard;
   readonly polls: PollBoard;
+  readonly captions: CaptionChannel;
+  /** Final caption lines, for the transcripts. */
+  readonly captionStore: SqliteCaptionStore;
   readonly personalData: LiveSegmentPersonalData;
   /** Send a new connection what it needs to show the live segment. */
   greet(socket: RoomSocket): void;
@@ -76,6 +82,9 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
   });
   const reactions = new ReactionCounter({ clock, scheduler, state, send: (counts) => deps.transport().publish(topics.chat(counts.roomId), EVENTS.reactionsCounted, counts) });
   const reactionLimiter = createRequestLimiter(REACTIONS_PER_WINDOW, REACTION_LIMIT_WINDOW_S);
+  const captionStore = new SqliteCaptionStore(deps.db);
+  const captions = new CaptionChannel({ store: captionStore, clock, state, outlet: (line) => deps.transport().publish(topics.chat(line.roomId), EVENTS.captionAdded, line) });
+  const captionLimiter = createRequestLimiter(CAPTIONS_PER_SECOND);
   const handlers: LiveSegmentHandlers = {
     ...questionHandlers({ board: questions, log, limiter: deps.limiter, askLimiter: createRequestLimiter(QUESTIONS_PER_MINUTE, 60) }),
     ...pollHandlers({ board: polls, log, limiter: deps.limiter }),
@@ -87,15 +96,26 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
       }
       return reactions.react(me.participantId, reaction);
     }),
+    // The captioner's way into the captions channel; a speech recognition service would push() as source `asr`.
+    [EVENTS.captionSend]: handle({ log, limiter: deps.limiter }, 'caption', captionSendPayload, async ({ roomId, text, final }, { claims: me }) => {
+      if (!canWriteCaptions(me.role)) return failure('forbidden', 'Only captioners write the captions.');
+      try {
+        await captionLimiter.consume(me.participantId);
+      } catch {
+        return failure('rate_limited', 'Captions are arriving too fast; send whole words or lines.');
+      }
+      return captions.push({ kind: 'captioner', id: me.participantId }, { roomId: roomId as RoomId, text, final });
+    }),
   };
   return {
-    handlers, questions, polls,
+    handlers, questions, polls, captions, captionStore,
     personalData: {
       exportOf: (participantId) => ({
         questionsAsked: questionStore.askedBy(participantId).map((q) => ({
           id: q.id, text: q.text, anonymous: q.anonymous, askedAt: new Date(q.askedAt).toISOString(), status: q.status, votes: q.votes,
         })),
         questionsUpvoted: questionStore.votedBy(participantId),
+        captionsWritten: captionStore.writtenBy(participantId).map((c) => ({ roomId: c.roomId, text: c.text, at: new Date(c.at).toISOString() })),
         pollAnswers: pollStore.votesOf(participantId).map((v) => ({ pollId: v.pollId, answer: v.answer, at: new Date(v.at).toISOString() })),
       }),
       erase: (participantId, name) => {
@@ -106,6 +126,8 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     greet(socket) {
       greetWithQuestions(questions, socket);
       greetWithPolls(polls, state(), socket);
+      const roomId = placementOf(state(), socket.claims.participantId).roomId;
+      if (roomId) for (const line of captions.recent(roomId, CAPTION_RECENT_LINES)) socket.send(EVENTS.captionAdded, line);
     },
     close() {
       questions.close();
