@@ -8,6 +8,7 @@
 //   --ns 100,1000      fan-out sizes; --ms 10,20  media counts; --cycles 20  endurance cycles
 //   --no-media         signalling only (no Chromium): fan-out, floor, baseline, memory
 //   --no-endurance     skip the 20-cycle endurance run
+//   --no-live-segment  skip the live segment's load (upvotes, reactions, cues under them)
 import cliProgress from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,7 @@ if (ns) options = { ...options, fanoutNs: ns, memoryNs: [0, ...ns.filter((n) => 
 if (ms) options = { ...options, moveMs: ms };
 if (flag('no-media')) options = { ...options, moveMs: [], endurance: null };
 if (flag('no-endurance')) options = { ...options, endurance: null };
+if (flag('no-live-segment')) options = { ...options, liveSegment: null };
 if (cycles && options.endurance) options = { ...options, endurance: { ...options.endurance, cycles: Number(cycles) } };
 // A smoke run is for checking the harness: its files stay out of the committed results.
 const outDir = resolve(value('out') ?? (flag('smoke') ? join(tmpdir(), 'lw-bench-smoke') : join(BENCH_DIR, 'results')));
