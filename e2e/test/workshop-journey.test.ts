@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { launchChromium, LkPage, register, startLkTestPage, waitFor } from '@live-workshop/testkit';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
-import { questionsFromTheAudience } from '../src/liveSegmentSteps';
+import { liveSegment } from '../src/liveSegmentSteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
 import {
@@ -381,7 +381,10 @@ describe('the seed workshop, end to end', () => {
         return `speakers ${describeTimes(speakerMoves)}`;
       });
 
-      await runner.step('ReferNet live segment: questions asked, upvoted, approved and pinned', () => questionsFromTheAudience({ moderator, speakers, attendees }));
+      await runner.step('ReferNet live segment: questions, a poll, reactions and captions', () => liveSegment({
+        moderator, speakers, attendees, browser, baseUrl: stack.url, captionerLink: stack.link('captioner'), captionerId: event.captioners![0]!.id,
+        rooms: stack.rooms, plenaryRoom: roomName('plenary'), shotsDir: runner.currentDir,
+      }));
 
       await runner.step('Closing and end: end screen everywhere, LiveKit rooms empty', async () => {
         await cue(moderator, 'moderator-next', `Next: ${event.agenda[3]!.title}`);

@@ -60,6 +60,15 @@ export function memoryRoom() {
     return transport.connect({ participantId: id, role });
   }
 
+  /** Admit and connect several people, let everything settle, and empty their inboxes: a room ready for a test's first request. */
+  async function joinAll<const P extends readonly (readonly [id: string, role: Role, preferences?: readonly string[]])[]>(people: P): Promise<{ -readonly [K in keyof P]: MemorySocket }> {
+    const sockets: MemorySocket[] = [];
+    for (const [id, role, preferences] of people) sockets.push(await join(id, role, [...(preferences ?? [])]));
+    await assignments.idle();
+    for (const s of sockets) s.flush();
+    return sockets as { -readonly [K in keyof P]: MemorySocket };
+  }
+
   /** A moderator's command, with the version they see. */
   function moderate(action: Action) {
     return agenda.execute({ action, by: { kind: 'participant', participantId: 'anastasia-pouliou', role: 'moderator' }, expectedVersion: agenda.state.version });
@@ -68,5 +77,5 @@ export function memoryRoom() {
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, people, livekit, transport, sessions, assignments, liveSegment, db, join, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, liveSegment, db, join, joinAll, moderate, settle };
 }

@@ -12,9 +12,7 @@ const lines = (s: MemorySocket) => s.flush().filter((r) => r.event === EVENTS.ca
 async function room() {
   const r = memoryRoom();
   r.moderate({ type: 'start' });
-  const [ada, bo, cap] = [await r.join('ada', 'attendee', ['skills']), await r.join('bo', 'attendee', ['trust']), await r.join('cap', 'captioner')];
-  await r.settle();
-  for (const s of [ada, bo, cap]) s.flush();
+  const [ada, bo, cap] = await r.joinAll([['ada', 'attendee', ['skills']], ['bo', 'attendee', ['trust']], ['cap', 'captioner']]);
   return { r, ada, bo, cap };
 }
 

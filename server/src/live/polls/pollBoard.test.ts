@@ -16,11 +16,7 @@ const seen = (s: MemorySocket, event: 'poll:changed' | 'poll:tallied' = EVENTS.p
 async function plenary() {
   const room = memoryRoom();
   room.moderate({ type: 'start' });
-  const [ada, bo, mo, sp] = [
-    await room.join('ada', 'attendee', ['skills']), await room.join('bo', 'attendee', ['trust']), await room.join('mo', 'moderator'), await room.join('sp', 'speaker'),
-  ];
-  await room.settle();
-  for (const s of [ada, bo, mo, sp]) s.flush();
+  const [ada, bo, mo, sp] = await room.joinAll([['ada', 'attendee', ['skills']], ['bo', 'attendee', ['trust']], ['mo', 'moderator'], ['sp', 'speaker']]);
   return { room, ada, bo, mo, sp };
 }
 

@@ -17,9 +17,7 @@ const modBoards = (s: MemorySocket) => s.flush().filter((r) => r.event === EVENT
 async function plenaryRoom() {
   const room = memoryRoom();
   room.moderate({ type: 'start' });
-  const [ada, bo, mo] = [await room.join('ada', 'attendee', ['skills']), await room.join('bo', 'attendee', ['trust']), await room.join('mo', 'moderator')];
-  await room.settle();
-  for (const s of [ada, bo, mo]) s.flush();
+  const [ada, bo, mo] = await room.joinAll([['ada', 'attendee', ['skills']], ['bo', 'attendee', ['trust']], ['mo', 'moderator']]);
   const push = () => room.time.advanceBy(QUESTIONS_PUSH_INTERVAL_MS);
   return { room, ada, bo, mo, push };
 }

@@ -9,10 +9,7 @@ const counted = (s: MemorySocket) => s.flush().filter((r) => r.event === EVENTS.
 async function room() {
   const r = memoryRoom();
   r.moderate({ type: 'start' });
-  const people = await Promise.all(Array.from({ length: 20 }, (_, i) => r.join(`a${i}`, 'attendee', ['skills'])));
-  const mo = await r.join('mo', 'moderator');
-  await r.settle();
-  for (const s of [...people, mo]) s.flush();
+  const [mo, ...people] = await r.joinAll([['mo', 'moderator'], ...Array.from({ length: 20 }, (_, i) => [`a${i}`, 'attendee', ['skills']] as const)]);
   return { r, people, mo };
 }
 
