@@ -26,7 +26,8 @@ export function ReactionFeed() {
           Reactions:{' '}
           {shown.map((r) => (
             <span key={r} className="reaction-total">
-              <span aria-hidden="true">{REACTION_FACES[r].emoji}</span><span className="sr-only">{REACTION_FACES[r].name}</span>{' '}
+              {/* The name is written out: not every system has a font with these emojis. */}
+              <span aria-hidden="true">{REACTION_FACES[r].emoji}</span> {REACTION_FACES[r].name}{' '}
               <span data-testid={`reaction-total-${r}`}>{totals[r]}</span>
             </span>
           ))}
