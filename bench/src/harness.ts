@@ -12,6 +12,7 @@ import { measureBundles } from './steps/bundle.js';
 import { CueRunner } from './steps/cue.js';
 import { runEndurance } from './steps/endurance.js';
 import { measureFanout } from './steps/fanout.js';
+import { measureLiveSegment } from './steps/liveSegment.js';
 import { measureMediaMoves } from './steps/mediaMoves.js';
 import { MemorySampler } from './steps/memory.js';
 import { registerEveryone } from './steps/registration.js';
@@ -43,6 +44,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const cues = new CueRunner(run, stack);
 
     const { fanout, baseline } = await measureFanout(run, stack, cues, memory, people.signalling);
+    // With the largest N still connected.
+    const liveSegment = options.liveSegment ? await measureLiveSegment(run, stack, cues, Math.max(...options.fanoutNs)) : null;
     run.step('media: disconnecting signalling attendees');
     await stack.pool.shrinkTo(0);
     const media = await measureMediaMoves(run, stack, cues, people.mediaMembers);
@@ -56,7 +59,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       durationS: Math.round((Date.now() - started.getTime()) / 1000),
       isolated: process.env.LW_NETNS === '1',
       options: { ...options, progress: undefined, log: undefined } as BenchResults['options'],
-      registration: people.registration, fanout, baseline, move: media.move, moveLimit: media.moveLimit, endurance: endurance?.endurance ?? null,
+      registration: people.registration, fanout, baseline, liveSegment, move: media.move, moveLimit: media.moveLimit, endurance: endurance?.endurance ?? null,
       memory: memory.points, memorySlope: memory.slope(),
       ...bundles,
       notes: run.notes,

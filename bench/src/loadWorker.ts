@@ -10,6 +10,7 @@ import {
   wallNow, type ClientMode, type ClientSpec, type CollectAnswer, type ConnectAnswer, type FloorAnswer, type PhaseKind,
   type StatusAnswer, type WorkerEnvelope, type WorkerRequest,
 } from './protocol.js';
+import { LiveLoad } from './liveLoad.js';
 
 /** Handshakes in flight at once, per worker: enough to connect thousands in seconds without a thundering herd. */
 const CONNECTS_IN_FLIGHT = 40;
@@ -42,6 +43,7 @@ interface SimulatedAttendee {
 
 let mode: ClientMode = 'ours';
 const attendees: SimulatedAttendee[] = [];
+const liveLoad = new LiveLoad(() => attendees.flatMap((a) => (a.socket ? [a.socket] : [])));
 
 function attach(a: SimulatedAttendee, socket: AppSocket): void {
   socket.on(EVENTS.agendaChanged, (snapshot: AgendaSnapshot) => {
@@ -254,6 +256,13 @@ async function serve(request: WorkerRequest): Promise<unknown> {
         a.floor = null;
       }
       return true;
+    case 'ask':
+      return liveLoad.ask(request.count);
+    case 'liveLoadStart':
+      liveLoad.start(request.spec);
+      return true;
+    case 'liveLoadStop':
+      return liveLoad.stop();
     case 'exit':
       disconnect(attendees.length);
       setImmediate(() => process.exit(0));

@@ -9,6 +9,7 @@
 //   --no-media         signalling only (no Chromium): fan-out, floor, baseline, memory
 //   --no-endurance     skip the 20-cycle endurance run
 //   --moves 6          measured moves per media count; --one-way  every move the attendee page's way (no cold comparison)
+//   --no-live-segment  skip the live segment's load (upvotes, reactions, cues under them)
 import cliProgress from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ if (movesPerM) options = { ...options, movesPerM: Number(movesPerM) };
 if (flag('one-way')) options = { ...options, compareWays: false };
 if (flag('no-media')) options = { ...options, moveMs: [], endurance: null };
 if (flag('no-endurance')) options = { ...options, endurance: null };
+if (flag('no-live-segment')) options = { ...options, liveSegment: null };
 if (cycles && options.endurance) options = { ...options, endurance: { ...options.endurance, cycles: Number(cycles) } };
 // A smoke run is for checking the harness: its files stay out of the committed results.
 const outDir = resolve(value('out') ?? (flag('smoke') ? join(tmpdir(), 'lw-bench-smoke') : join(BENCH_DIR, 'results')));

@@ -22,6 +22,8 @@ export interface BenchOptions {
   readonly compareWays: boolean;
   /** The endurance run: n signalling attendees plus m media clients, `cycles` × (to breakouts, back). */
   readonly endurance: { readonly n: number; readonly m: number; readonly cycles: number } | null;
+  /** The live segment's load at the largest fan-out N: upvotes and reactions per second, cues given under it. */
+  readonly liveSegment: { readonly upvotesPerSecond: number; readonly reactionsPerSecond: number; readonly cues: number } | null;
   /** Quiet time before each memory sample (V8 gives back an idle heap after a few seconds). */
   readonly memorySettleMs: number;
   /** Worker processes for the signalling clients (≥ 2). */
@@ -38,11 +40,13 @@ export interface BenchOptions {
 export const FULL_OPTIONS: BenchOptions = {
   fanoutNs: [100, 1000, 5000], cuesPerN: 5, baselineN: 1000, memoryNs: [0, 1000, 5000], moveMs: [2, 4, 10, 20, 30, 40], movesPerM: 6, compareWays: true,
   endurance: { n: 1000, m: 10, cycles: 20 }, memorySettleMs: 10_000, workers: 2,
+  liveSegment: { upvotesPerSecond: 1000, reactionsPerSecond: 500, cues: 5 },
 };
 
 /** The smoke run in `npm test`: correctness, small and fast. */
 export const SMOKE_OPTIONS: BenchOptions = {
   fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2, compareWays: false, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2,
+  liveSegment: { upvotesPerSecond: 20, reactionsPerSecond: 10, cues: 2 },
 };
 
 /** Targets of issue 5 (goals reported, never asserted). */
@@ -58,6 +62,6 @@ export const PREJOIN_TARGETS = { moveP95MsByM: { 4: 200, 10: 300 } as Record<num
 export function plannedUnits(o: BenchOptions): number {
   const maxN = Math.max(...o.fanoutNs, o.endurance?.n ?? 0);
   const maxM = Math.max(...o.moveMs, o.endurance?.m ?? 0);
-  const cues = o.fanoutNs.length * o.cuesPerN * 2 + o.cuesPerN * 2 + o.moveMs.length * o.movesPerM + (o.endurance ? o.endurance.cycles * 2 : 0);
+  const cues = o.fanoutNs.length * o.cuesPerN * 2 + o.cuesPerN * 2 + (o.liveSegment?.cues ?? 0) * 2 + o.moveMs.length * o.movesPerM + (o.endurance ? o.endurance.cycles * 2 : 0);
   return Math.ceil(maxN / 100) * 2 + maxM + o.moveMs.reduce((a, b) => a + b, 0) + cues * 2 + 5;
 }

@@ -27,6 +27,9 @@ export type WorkerRequest =
   | { type: 'floorConnect'; url: string }
   | { type: 'floorCollect'; seq: number }
   | { type: 'floorDisconnect' }
+  | { type: 'ask'; count: number }
+  | { type: 'liveLoadStart'; spec: LiveLoadSpec }
+  | { type: 'liveLoadStop' }
   | { type: 'exit' };
 
 /** A request with the id its answer carries. */
@@ -53,6 +56,22 @@ export interface CollectAnswer {
   disconnects: number;
 }
 export interface FloorAnswer { receivedAt: number[]; lost: number }
+
+/** The live segment's load one worker generates: its share of the rates. */
+export interface LiveLoadSpec { questionIds: number[]; upvotesPerSecond: number; reactionsPerSecond: number }
+/** What one worker's live-segment load did. */
+export interface LiveLoadAnswer {
+  seconds: number;
+  clients: number;
+  upvotesSent: number;
+  upvotesOk: number;
+  refusals: Record<string, number>;
+  upvoteAckMs: number[];
+  reactionsSent: number;
+  reactionsOk: number;
+  /** `reactions:counted` messages received, summed over the worker's clients. */
+  reactionMessages: number;
+}
 
 export type WorkerAnswer = { reqId: number; ok: true; data: unknown } | { reqId: number; ok: false; error: string };
 

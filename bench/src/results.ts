@@ -105,6 +105,21 @@ export interface EnduranceCycle {
   readonly media: { lost: number; misplaced: number; ready_p95_ms: number; audio_gap_p95_ms: number };
 }
 
+/** The live segment under load: upvotes and reactions at a steady rate while cues are given. */
+export interface LiveSegmentResult {
+  readonly n: number;
+  readonly seconds: number;
+  readonly questions: number;
+  readonly upvotes: { readonly per_second: number; readonly sent: number; readonly ok: number; readonly refusals: Record<string, number>; readonly ack: Distribution };
+  /** `messages_per_client_per_second`: reactions:counted messages each client received per second (1 expected: one per interval). */
+  readonly reactions: { readonly per_second: number; readonly sent: number; readonly ok: number; readonly messages_per_client_per_second: number };
+  readonly cue: Distribution & { readonly lost: number; readonly misplaced: number };
+  readonly floor: Distribution & { readonly lost: number };
+  readonly ratio_p99: number;
+  /** GET /healthz while the load ran: the server stays responsive. */
+  readonly healthz: Distribution;
+}
+
 export interface BenchResults {
   readonly machine: { readonly description: string; readonly cpu: string; readonly cores: number; readonly memory_gb: number; readonly node: string; readonly chromium: string | null; readonly livekit: string };
   readonly date: string;
@@ -116,6 +131,8 @@ export interface BenchResults {
   readonly registration: { readonly n: number; readonly seconds: number; readonly per_second_by_thousand: number[] };
   readonly fanout: FanoutResult[];
   readonly baseline: BaselineResult | null;
+  /** The live segment's load at the largest N (absent in results from before it was measured). */
+  readonly liveSegment?: LiveSegmentResult | null;
   readonly move: MoveResult[];
   readonly moveLimit: { readonly m: number; readonly reason: string };
   readonly endurance: { readonly n: number; readonly m: number; readonly cycles: EnduranceCycle[]; readonly move: MoveResult } | null;

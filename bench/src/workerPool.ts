@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '@live-workshop/testkit';
 import type {
-  ClientMode, ClientSpec, CollectAnswer, ConnectAnswer, FloorAnswer, PhaseKind, StatusAnswer, WorkerAnswer, WorkerRequest,
+  ClientMode, ClientSpec, CollectAnswer, ConnectAnswer, FloorAnswer, LiveLoadAnswer, LiveLoadSpec, PhaseKind, StatusAnswer, WorkerAnswer, WorkerRequest,
 } from './protocol.js';
 
 const WORKER_FILE = fileURLToPath(new URL('./loadWorker.ts', import.meta.url));
@@ -126,6 +126,22 @@ export class WorkerPool {
 
   async floorDisconnect(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.request({ type: 'floorDisconnect' })));
+  }
+
+  /** The first worker's first `count` attendees ask one question each; the question ids. */
+  async ask(count: number): Promise<number[]> {
+    return this.workers[0]!.request<number[]>({ type: 'ask', count });
+  }
+
+  /** Start the live segment's load, the rates shared out among the workers. */
+  async liveLoadStart(spec: LiveLoadSpec): Promise<void> {
+    const share = (rate: number) => rate / this.workers.length;
+    await Promise.all(this.workers.map((w) => w.request({ type: 'liveLoadStart', spec: { ...spec, upvotesPerSecond: share(spec.upvotesPerSecond), reactionsPerSecond: share(spec.reactionsPerSecond) } })));
+  }
+
+  /** Stop it; every worker's figures. */
+  async liveLoadStop(): Promise<LiveLoadAnswer[]> {
+    return Promise.all(this.workers.map((w) => w.request<LiveLoadAnswer>({ type: 'liveLoadStop' })));
   }
 
   async stop(): Promise<void> {

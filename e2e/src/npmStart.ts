@@ -12,7 +12,7 @@ export interface NpmStart {
   /** The local mail catcher's inbox it printed (where join links arrive). */
   readonly inbox: string;
   /** The personal links it printed, in the order of the event file. */
-  readonly links: readonly { role: 'moderator' | 'speaker'; name: string; url: string }[];
+  readonly links: readonly { role: 'moderator' | 'speaker' | 'captioner'; name: string; url: string }[];
   /** Everything printed so far (stdout, then stderr). */
   output(): string;
   /**
@@ -54,8 +54,8 @@ export function startNpmStart(ns: NetNs, env: Record<string, string>, timeoutMs 
       if (!eventPage) return reject(new Error(`no event page link in:\n${out}`));
       const inbox = /Mail inbox \(join links go here\):\s+(\S+)/.exec(out)?.[1];
       if (!inbox) return reject(new Error(`no mail inbox link in:\n${out}`));
-      const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s+(.*?)\s+(http\S+\/join\/\S+)$/gm)].map((m) => ({
-        role: m[1]!.toLowerCase() as 'moderator' | 'speaker', name: m[2]!.trim(), url: m[3]!,
+      const links = [...out.matchAll(/^\s+(Moderator|Speaker|Captioner)\s+(.*?)\s+(http\S+\/join\/\S+)$/gm)].map((m) => ({
+        role: m[1]!.toLowerCase() as 'moderator' | 'speaker' | 'captioner', name: m[2]!.trim(), url: m[3]!,
       }));
       resolve({ child, eventPage, inbox, links, output, interrupt });
     };

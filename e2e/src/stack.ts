@@ -13,7 +13,7 @@ export interface Stack {
   readonly rooms: RoomServiceClient;
   readonly server: ServerProcess;
   /** Personal links printed by the server, by role. */
-  link(role: 'moderator' | 'speaker', index?: number): string;
+  link(role: 'moderator' | 'speaker' | 'captioner', index?: number): string;
   stop(): Promise<void>;
 }
 

@@ -15,6 +15,7 @@ import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventC
 import { launchChromium, LkPage, register, startLkTestPage, waitFor } from '@live-workshop/testkit';
 import { JOURNEY_METRICS_TOKEN, JourneyMetrics } from '../src/journeyMetrics';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
+import { liveSegment } from '../src/liveSegmentSteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
 import { startStack, type Stack } from '../src/stack';
 import {
@@ -399,6 +400,11 @@ describe('the seed workshop, end to end', () => {
         for (const a of attendees) expect(await a.has('publish-camera')).toBe(false);
         return `speakers ${describeTimes(speakerMoves)}`;
       });
+
+      await runner.step('ReferNet live segment: questions, a poll, reactions and captions', () => liveSegment({
+        moderator, speakers, attendees, browser, baseUrl: stack.url, captionerLink: stack.link('captioner'), captionerId: event.captioners![0]!.id,
+        rooms: stack.rooms, plenaryRoom: roomName('plenary'), shotsDir: runner.currentDir,
+      }));
 
       await runner.step('Closing and end: end screen everywhere, LiveKit rooms empty', async () => {
         await cue(moderator, 'moderator-next', `Next: ${event.agenda[3]!.title}`);

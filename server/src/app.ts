@@ -29,6 +29,10 @@ import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
 import { createPresenting } from './live/presenting/createPresenting.js';
 import { slidesRoutes } from './live/presenting/slidesRoutes.js';
 import { connections } from './live/realtime/connection.js';
+import { pollRoutes } from './live/polls/pollRoutes.js';
+import { transcriptRoutes } from './live/captions/transcriptRoutes.js';
+import { questionRoutes } from './live/qa/questionRoutes.js';
+import { createLiveSegment } from './live/segment/liveSegment.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
@@ -130,9 +134,12 @@ export function createApp(deps: AppDeps): App {
   const presence = new Presence(agenda.state.event.id, agendaPosition(agenda.state.phase));
   const sessions = new Sessions();
   const metrics = settings.metricsToken ? createEventMetrics({ sessions, presence, state: () => agenda.state, clock }) : null;
+  const limiter = createRequestLimiter(settings.requestsPerSecond);
+  // The live segment sends through the transport, which is built once the routes are mounted.
+  const liveSegment = createLiveSegment({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, scheduler: deps.scheduler, log, limiter });
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
-    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom,
+    publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom, liveSegmentData: liveSegment.personalData,
   });
 
   const web = express();
@@ -173,6 +180,9 @@ export function createApp(deps: AppDeps): App {
   // Filled once the transport exists (slides changes are broadcast), mounted here before the catch-all.
   const presentingRoutes = Router();
   web.use(presentingRoutes);
+  web.use(questionRoutes({ board: liveSegment.questions, credentials, state: () => agenda.state }));
+  web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
+  web.use(transcriptRoutes({ store: liveSegment.captionStore, credentials, state: () => agenda.state }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
@@ -210,12 +220,11 @@ export function createApp(deps: AppDeps): App {
   around.start();
   operations.start();
 
-  const limiter = createRequestLimiter(settings.requestsPerSecond);
   const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher], presenting,
+    watchers: [around.connectionWatcher], presenting, liveSegment,
     // Clients report how each move went; the log is where operators and the benchmark read them.
     moveReports: (report) => {
       log.info(report, 'move reported');
@@ -256,6 +265,7 @@ export function createApp(deps: AppDeps): App {
       for (const t of timers.values()) t.cancel();
       timers.clear();
       around.stop();
+      liveSegment.close();
       const operationsStopped = operations.stop();
       agenda.stop();
       roster.close();

@@ -77,7 +77,8 @@ if (app.eventFile.notice) say(app.eventFile.notice);
 for (const line of rehearsalBanner(app.agenda.state, systemClock.now())) say(line);
 say(`  Event page and registration:  ${config.publicUrl}/`);
 if (inboxUrl) say(`  Mail inbox (join links go here):  ${inboxUrl.replace('127.0.0.1', 'localhost')}`);
-for (const l of links) say(`  ${l.role === 'moderator' ? 'Moderator' : 'Speaker  '} ${l.name.padEnd(28)} ${l.url}`);
+const STAFF_LABELS = { moderator: 'Moderator', speaker: 'Speaker  ', captioner: 'Captioner' } as const;
+for (const l of links) say(`  ${STAFF_LABELS[l.role]} ${l.name.padEnd(28)} ${l.url}`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 

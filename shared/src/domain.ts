@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** What a person may do in the workshop. */
-export const roleSchema = z.enum(['attendee', 'speaker', 'moderator']);
+/** What a person may do in the workshop (a captioner types the live captions: the staff invite them like speakers). */
+export const roleSchema = z.enum(['attendee', 'speaker', 'moderator', 'captioner']);
 export type Role = z.infer<typeof roleSchema>;
 
 // Room ids and their helpers live in rooms.ts, which builds no schema, so the browser can import them.

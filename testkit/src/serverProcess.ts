@@ -56,7 +56,7 @@ function startChild(env: Record<string, string>, url: string, mail: MailCatcher 
       out += d.toString();
       if (!out.includes('(listening on')) return;
       clearTimeout(timer);
-      const links = [...out.matchAll(/^\s+(Moderator|Speaker)\s.*?(http\S+\/join\/\S+)$/gm)].map((m) => ({ role: m[1]!.toLowerCase(), url: m[2]! }));
+      const links = [...out.matchAll(/^\s+(Moderator|Speaker|Captioner)\s.*?(http\S+\/join\/\S+)$/gm)].map((m) => ({ role: m[1]!.toLowerCase(), url: m[2]! }));
       resolve({
         child, url, links, mail,
         output: () => `${out}${err ? `\n--- stderr ---\n${err}` : ''}`,

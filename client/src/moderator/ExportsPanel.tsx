@@ -6,6 +6,8 @@ import { announce } from '../session/store/actions.js';
 const LABELS: Record<keyof typeof EXPORTS, string> = {
   registrations: 'Registrations (CSV)',
   attendance: 'Attendance (CSV)',
+  questions: 'Questions (CSV)',
+  polls: 'Poll results (CSV)',
 };
 
 /** CSV exports for the organisers: registrations and attendance (fetched with the moderator's credential). */

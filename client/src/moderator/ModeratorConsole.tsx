@@ -13,6 +13,8 @@ import { OccupancyPanel } from './OccupancyPanel.js';
 import { PreEventCheckPanel } from './PreEventCheckPanel.js';
 import { AssignmentBoard, HandsPanel } from './PeoplePanel.js';
 import { RoomsPanel } from './RoomsPanel.js';
+import { QuestionModeration } from '../live/qa/QuestionModeration.js';
+import { PollConsole } from '../live/polls/PollConsole.js';
 
 /**
  * The moderator console: run the agenda, see who is where, reassign, stage, broadcast, visit; before the
@@ -38,6 +40,8 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         {credential && <AutopilotPanel credential={credential} event={event} agendaVersion={agendaVersion} />}
         {credential && phase.kind === 'scheduled' && <EventSetupSection credential={credential} />}
         <HandsPanel roster={roster} />
+        <QuestionModeration />
+        <PollConsole event={event} />
         <RoomsPanel event={event} roster={roster} myRoom={myRoom} />
         <BroadcastForm />
         <HelpPanel event={event} />

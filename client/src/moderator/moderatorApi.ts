@@ -45,6 +45,8 @@ export function runPreEventCheck(credential: string, mailTo: string): Promise<Pr
 export const EXPORTS = {
   registrations: { path: '/api/moderator/registrations.csv', fallbackName: 'registrations.csv' },
   attendance: { path: '/api/moderator/attendance.csv', fallbackName: 'attendance.csv' },
+  questions: { path: '/api/moderator/questions.csv', fallbackName: 'questions.csv' },
+  polls: { path: '/api/moderator/polls.csv', fallbackName: 'polls.csv' },
 } as const;
 
 /** Download one CSV export; returns the saved file name. */

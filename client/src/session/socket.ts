@@ -12,6 +12,7 @@ import {
 import { addTalkback, applySlides } from './store/presentingActions.js';
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
+import { wireLiveSegment } from '../live/segment/liveSegmentSocket.js';
 import { forgetCredential, storedCredential } from './credential.js';
 import { pageCorrelationId } from '../net/correlation.js';
 import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
@@ -88,6 +89,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   s.on(EVENTS.helpRequested, (request) => addHelpRequest(request));
   s.on(EVENTS.slidesShown, (slides) => applySlides(slides));
   s.on(EVENTS.talkbackPosted, (message) => addTalkback(message));
+  wireLiveSegment(s);
   return s;
 }
 
@@ -100,7 +102,7 @@ export function disconnectSession(): void {
 
 type AckData<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1] extends (r: Result<infer T>) => void ? T : never;
 
-/** Send a request and wait for its Result; a timeout or a lost connection is a failure of our own (never the server's `internal`). */
+/** Send a request and wait for its Result (the live segment's requests use it too); a timeout or a lost connection is a failure of our own (never the server's `internal`). */
 export async function request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<RequestResult<AckData<E>>> {
   const s = socket;
   if (!s || !s.connected) return clientFailure('not_connected');

@@ -4,9 +4,9 @@
  */
 import type { Role } from '@live-workshop/shared';
 
-const ROLE_WORDS: Record<Exclude<Role, 'attendee'>, string> = { moderator: 'Moderator', speaker: 'Speaker' };
+const ROLE_WORDS: Record<Exclude<Role, 'attendee'>, string> = { moderator: 'Moderator', speaker: 'Speaker', captioner: 'Captioner' };
 
-/** Nothing for attendees; a badge for moderators and speakers. */
+/** Nothing for attendees; a badge for moderators, speakers and captioners. */
 export function RoleBadge({ role }: { role: Role }) {
   if (role === 'attendee') return null;
   return (

@@ -32,6 +32,7 @@ import { moderatorPeopleRoutes } from '../people/registration/moderatorPeopleRou
 import { registrationInfoRoutes } from '../people/registration/registrationInfoRoutes.js';
 import type { PeopleStore } from '../people/peopleStore.js';
 import { AgendaObservers } from '../live/lifecycle/agendaObservers.js';
+import type { LiveSegmentPersonalData } from '../live/segment/liveSegment.js';
 
 /** What the modules around the live event need from the composition root. */
 export interface AroundTheEventDeps {
@@ -50,6 +51,8 @@ export interface AroundTheEventDeps {
   /** SMTP server for join-link mails (nodemailer URL): the only way a join link reaches an attendee. */
   readonly smtpUrl: string;
   readonly mailFrom?: string;
+  /** The live segment's part of a person's data (questions, votes, captions). */
+  readonly liveSegmentData?: LiveSegmentPersonalData;
 }
 
 /** Registration extras, event set-up, autopilot, attendance, certificates and privacy, wired together. */
@@ -84,7 +87,8 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   const certificateStore = new SqliteCertificateStore(db);
   const certificates = new CertificateService({ keys, store: certificateStore, people: deps.people, attendance, state, clock, publicUrl });
   const personalData = new PersonalData({
-    agenda, agendaStore: deps.agendaStore, people: deps.people, chat: deps.chat, transaction: transactionOf(db), attendanceStore, attendance, recorder, certificates: certificateStore, sessions: deps.sessions, log });
+    agenda, agendaStore: deps.agendaStore, people: deps.people, chat: deps.chat, transaction: transactionOf(db), attendanceStore, attendance, recorder, certificates: certificateStore, sessions: deps.sessions, log,
+    ...(deps.liveSegmentData ? { liveSegment: deps.liveSegmentData } : {}) });
   const meta = new SqliteMetaStore(db);
   const retention: Retention = new Retention({
     meta, state, clock, scheduler, log,

@@ -23,6 +23,7 @@ import { createRequestLimiter } from './realtime/handle.js';
 import { MemoryTransport, type MemorySocket } from './realtime/memoryTransport.js';
 import { RosterPublisher, rosterOf } from './realtime/roster.js';
 import { Sessions } from './realtime/sessions.js';
+import { createLiveSegment } from './segment/liveSegment.js';
 
 /** The seed workshop's event file. */
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../../events/microcredentials-2025.yaml');
@@ -45,10 +46,12 @@ export function memoryRoom() {
   const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time);
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
   const presenting = createPresenting({ db, sessions, transport, clock: time, state });
+  const limiter = createRequestLimiter();
+  const liveSegment = createLiveSegment({ db, transport: () => transport, state, clock: time, scheduler: time, log, limiter });
   agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
   transport.serve(connections({
-    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter: createRequestLimiter(), chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
-    sessions, presence, roster, chatMembership, moveReports: () => {}, presenting,
+    transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter, chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
+    sessions, presence, roster, chatMembership, moveReports: () => {}, presenting, liveSegment,
   }));
 
   /** Admit a person (as registration or the event file would), then connect them once that has settled. */
@@ -59,6 +62,15 @@ export function memoryRoom() {
     return transport.connect({ participantId: id, role });
   }
 
+  /** Admit and connect several people, let everything settle, and empty their inboxes: a room ready for a test's first request. */
+  async function joinAll<const P extends readonly (readonly [id: string, role: Role, preferences?: readonly string[]])[]>(people: P): Promise<{ -readonly [K in keyof P]: MemorySocket }> {
+    const sockets: MemorySocket[] = [];
+    for (const [id, role, preferences] of people) sockets.push(await join(id, role, [...(preferences ?? [])]));
+    await assignments.idle();
+    for (const s of sockets) s.flush();
+    return sockets as { -readonly [K in keyof P]: MemorySocket };
+  }
+
   /** A moderator's command, with the version they see. */
   function moderate(action: Action) {
     return agenda.execute({ action, by: { kind: 'participant', participantId: 'anastasia-pouliou', role: 'moderator' }, expectedVersion: agenda.state.version });
@@ -67,5 +79,5 @@ export function memoryRoom() {
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, people, livekit, transport, sessions, assignments, presenting, join, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, presenting, liveSegment, db, join, joinAll, moderate, settle };
 }

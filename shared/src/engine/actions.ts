@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../domain.js';
+import { roleSchema, type Role } from '../domain.js';
 import { eventConfigSchema, slugSchema } from '../event/eventConfig.js';
 
 const participantId = z.string().min(1).max(64);
@@ -113,7 +113,7 @@ export type Agent = keyof typeof AGENT_IDS;
 /** Who issues a command. */
 export type Actor =
   /** A person, with the role their credential carries. */
-  | { readonly kind: 'participant'; readonly participantId: string; readonly role: 'attendee' | 'speaker' | 'moderator' }
+  | { readonly kind: 'participant'; readonly participantId: string; readonly role: Role }
   /** The server's own bookkeeping: admissions, event edits, deadlines. */
   | { readonly kind: 'system' }
   /** A server agent acting for the organisers. */

@@ -2,6 +2,7 @@
 // It stays one file (just over 300 lines) so each action can be read from its permission to its effects in one place.
 import type { Participant } from '../domain.js';
 import type { EventConfig } from '../event/eventConfig.js';
+import { eventStaff } from '../event/eventStaff.js';
 import {
   isAgendaAction, isRosterAction, isSelfAction, isSystemAction, type Action, type Actor, type AgendaAction, type Command, type RosterAction,
   type SelfAction, type SystemAction,
@@ -278,7 +279,7 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
       const refused = eventEditClosed(state) ?? eventIdRefusal(state, action.event);
       if (refused) return refused;
       // Staff the edit drops leave with their links; staff it adds are admitted by the server.
-      const staff = new Set([...action.event.moderators, ...action.event.speakers].map((s) => s.id));
+      const staff = new Set(eventStaff(action.event).map((s) => s.id));
       const dropped = Object.values(state.participants).filter((p) => p.role !== 'attendee' && !staff.has(p.id)).map((p) => p.id);
       const participants = replanned(action.event, withoutIds(state.participants, dropped));
       return {

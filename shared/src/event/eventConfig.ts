@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveSegmentConfigSchema } from './liveSegmentConfig.js';
 
 /** An identifier safe in URLs, LiveKit room names and file names. */
 export const slugSchema = z
@@ -21,6 +22,12 @@ export const speakerSchema = z.strictObject({
   id: slugSchema,
   name: oneLine(120),
   affiliation: z.string().max(200).optional(),
+});
+
+/** A person who types the live captions (a CART writer), invited by a personal link like a speaker. */
+export const captionerSchema = z.strictObject({
+  id: slugSchema,
+  name: oneLine(120),
 });
 
 /** One breakout room: attendees pick one of these when they register. */
@@ -122,6 +129,8 @@ export const eventConfigSchema = z
     breakoutWarningSeconds: z.number().int().min(5).max(3600).default(60),
     moderators: z.array(moderatorSchema).min(1),
     speakers: z.array(speakerSchema).default([]),
+    /** Captioners of the live captions; none when absent. */
+    captioners: z.array(captionerSchema).optional(),
     breakouts: z.array(breakoutSchema).default([]),
     agenda: z.array(agendaItemSchema).min(1),
     /** The agenda advances by itself at the scheduled times; moderators can hold or override it. Off when absent. */
@@ -134,6 +143,8 @@ export const eventConfigSchema = z
     registration: registrationWindowSchema.optional(),
     /** Present when this run is a rehearsal: the original date and times of the event it rehearses. */
     rehearsalOf: rehearsalOfSchema.optional(),
+    /** Questions, polls and captions of the live segment; defaults when absent. */
+    liveSegment: liveSegmentConfigSchema.optional(),
   })
   .superRefine((event, ctx) => {
     const unique = (ids: string[], path: string, seen = new Set<string>()) => {
@@ -144,10 +155,11 @@ export const eventConfigSchema = z
     };
     unique(event.breakouts.map((b) => b.id), 'breakouts');
     unique(event.agenda.map((a) => a.id), 'agenda');
-    // Moderators and speakers share one set of ids; each clash is reported in the list where it is written.
+    // Moderators, speakers and captioners share one set of ids; each clash is reported in the list where it is written.
     const people = new Set<string>();
     unique(event.moderators.map((p) => p.id), 'moderators', people);
     unique(event.speakers.map((p) => p.id), 'speakers', people);
+    unique((event.captioners ?? []).map((p) => p.id), 'captioners', people);
     const speakerIds = new Set(event.speakers.map((s) => s.id));
     event.agenda.forEach((item, i) => {
       if ('stage' in item) {

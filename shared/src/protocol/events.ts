@@ -2,6 +2,7 @@ import type { EventConfig } from '../event/eventConfig.js';
 import type { Ack } from './result.js';
 import type { SlidesState, TalkbackMessage } from '../presenting/presenting.js';
 import type { SlidesShowPayload, TalkbackSendPayload } from '../presenting/presentingPayloads.js';
+import { LIVE_SEGMENT_EVENTS, type LiveSegmentClientEvents, type LiveSegmentServerEvents } from './liveSegmentEvents.js';
 import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
@@ -30,6 +31,7 @@ export const EVENTS = {
   slidesShown: 'slides:shown',
   talkbackSend: 'talkback:send',
   talkbackPosted: 'talkback:posted',
+  ...LIVE_SEGMENT_EVENTS,
 } as const;
 
 /** What a full resync returns. */
@@ -41,7 +43,7 @@ export interface SessionState {
 }
 
 /** Requests from a client; each is validated on the server and answered with an ack. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends LiveSegmentClientEvents {
   /** Run an agenda, roster or self action. */
   'agenda:command': (payload: AgendaCommandPayload, ack: Ack<{ version: number }>) => void;
   /** Post to the chat of the room you are in. */
@@ -61,7 +63,7 @@ export interface ClientToServerEvents {
 }
 
 /** Facts the server sends. */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends LiveSegmentServerEvents {
   /** Who you are and the event, once per connection. */
   'session:welcomed': (welcome: Welcome) => void;
   /** The server closed this session (another tab took over, removed, revoked). */

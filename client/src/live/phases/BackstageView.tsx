@@ -8,6 +8,8 @@ import { DeviceCheck } from '../presenting/DeviceCheck.js';
 import { SlidesControls, SlidesUpload } from '../presenting/SlidesControls.js';
 import { SlidesView } from '../presenting/SlidesView.js';
 import { TalkbackPanel } from '../presenting/TalkbackPanel.js';
+import { CaptionerConsole } from '../captions/CaptionerConsole.js';
+import '../segment/liveSegment.css';
 
 /** The green room: speakers and moderators get ready (devices, slides, talk-back); when they go on stage. */
 export function BackstageView() {
@@ -38,6 +40,7 @@ export function BackstageView() {
       <SlidesView />
       <SlidesControls />
       <TalkbackPanel />
+      {me?.role === 'captioner' && <CaptionerConsole />}
       <ChatPanel />
     </section>
   );

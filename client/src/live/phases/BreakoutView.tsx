@@ -7,6 +7,9 @@ import { Countdown } from '../../ui/Countdown.js';
 import { HelpButton } from '../room/HelpButton.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RoomGrid } from '../room/RoomPeople.js';
+import { LivePolls } from '../polls/PollCard.js';
+import { CaptionsPanel } from '../captions/CaptionsPanel.js';
+import '../segment/liveSegment.css';
 
 /** A breakout room: everyone talks; its title and topic, the time until we go back, the closing warning. */
 export function BreakoutView() {
@@ -35,10 +38,12 @@ export function BreakoutView() {
         )}
       </header>
       <RoomGrid />
+      <CaptionsPanel />
       <div className="room-tools">
         <MediaControls />
         <HelpButton />
       </div>
+      <LivePolls />
       <ChatPanel />
     </section>
   );

@@ -8,6 +8,15 @@ import { PresenterView } from '../presenting/PresenterView.js';
 import { SlidesControls } from '../presenting/SlidesControls.js';
 import { StageLayout } from '../presenting/StageLayout.js';
 import { TalkbackPanel } from '../presenting/TalkbackPanel.js';
+import { PinnedQuestion } from '../qa/PinnedQuestion.js';
+import { QuestionsPanel } from '../qa/QuestionsPanel.js';
+import { SpeakerQuestions } from '../qa/SpeakerQuestions.js';
+import '../segment/liveSegment.css';
+import { LivePolls } from '../polls/PollCard.js';
+import { ReactionBar } from '../reactions/ReactionBar.js';
+import { ReactionFeed } from '../reactions/ReactionFeed.js';
+import { CaptionerConsole } from '../captions/CaptionerConsole.js';
+import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 
 /**
  * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
@@ -31,15 +40,25 @@ export function StageView() {
         <Countdown label={phase?.kind === 'break' ? 'Break ends in' : 'Time left'} />
         {canPublish && me?.role === 'attendee' && <p className="badge badge-live">You are on stage: everyone can see and hear you.</p>}
       </header>
+      <PinnedQuestion />
       <div className="stage" data-testid="stage">
         <StageLayout />
       </div>
+      <ReactionFeed />
+      <CaptionsPanel />
       <div className="room-tools">
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
         {!staff && <RaiseHand />}
         {staff && <RaisedHands />}
+        {me?.role !== 'speaker' && <ReactionBar />}
       </div>
-      {me?.role === 'speaker' && canPublish && <PresenterView />}
+      <div className="live-tools">
+        {me?.role === 'captioner' && <CaptionerConsole />}
+        {/* On stage a speaker reads the questions in the presenter view; off stage, here. */}
+        {me?.role === 'speaker' ? !canPublish && <SpeakerQuestions /> : <QuestionsPanel />}
+        <LivePolls />
+      </div>
+      {me?.role === 'speaker' && canPublish && <PresenterView questions={<SpeakerQuestions />} />}
       {me?.role === 'moderator' && (
         <>
           <SlidesControls />

@@ -10,6 +10,7 @@ import type { PeopleStore } from '../../people/peopleStore.js';
 import type { AgendaStore } from '../../live/agenda/agendaStore.js';
 import type { ChatStore } from '../../live/chat/chatStore.js';
 import type { Transaction } from '../../platform/db/db.js';
+import type { LiveSegmentPersonalData } from '../../live/segment/liveSegment.js';
 
 /** The name chat lines keep once their author deleted their data. */
 export const DELETED_PARTICIPANT = 'deleted participant';
@@ -23,6 +24,8 @@ export class PersonalData {
     agenda: LiveAgenda; agendaStore: AgendaStore; people: PeopleStore; chat: ChatStore; attendanceStore: AttendanceStore;
     attendance: AttendanceService; recorder: AttendanceRecorder; certificates: CertificateStore; sessions: Sessions; log: Log;
     transaction: Transaction;
+    /** Questions asked and upvoted, poll votes, captions typed. */
+    liveSegment?: LiveSegmentPersonalData;
   }) {}
 
   /** A person's data as one JSON document (their copy; nothing secret in it). */
@@ -39,6 +42,7 @@ export class PersonalData {
       chatMessages: this.deps.chat.writtenBy(participantId).map((m) => ({ id: m.id, roomId: m.roomId, text: m.text, at: new Date(m.at).toISOString() })),
       certificates: this.deps.certificates.all().filter((c) => c.participantId === participantId)
         .map((c) => ({ id: c.id, issuedAt: new Date(c.issuedAt).toISOString(), revokedAt: c.revokedAt && new Date(c.revokedAt).toISOString(), jwt: c.jws })),
+      ...this.deps.liveSegment?.exportOf(participantId),
     };
   }
 
@@ -59,6 +63,7 @@ export class PersonalData {
     this.deps.attendanceStore.forget(participantId);
     this.deps.transaction(() => {
       this.deps.chat.anonymise(participantId, DELETED_PARTICIPANT);
+      this.deps.liveSegment?.erase(participantId, DELETED_PARTICIPANT);
       // The command log keeps how the agenda unfolded; the name given at admission is personal and goes.
       this.deps.agendaStore.scrubAdmissionName(participantId, DELETED_PARTICIPANT);
       this.deps.certificates.erase(participantId);

@@ -5,6 +5,7 @@ import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
 import { greetPresenting } from '../presenting/presentingHandlers.js';
+import type { LiveSegment } from '../segment/liveSegment.js';
 import { dispatchRequest, requestHandlers, type HandlerDeps } from './handlers.js';
 import { rosterFor, rosterOf, type RosterPublisher } from './roster.js';
 import type { Sessions } from './sessions.js';
@@ -24,12 +25,14 @@ export interface ConnectionDeps extends HandlerDeps {
   roster: RosterPublisher;
   chatMembership: ChatMembership;
   watchers?: readonly ConnectionWatcher[];
+  /** Questions, polls, reactions and captions: their requests, and what a new connection is sent. */
+  liveSegment?: Pick<LiveSegment, 'handlers' | 'greet'>;
 }
 
 /** The room logic's side of every connection; a transport adapter calls it. */
 export function connections(deps: ConnectionDeps): ConnectionListener {
   const { agenda, assignments, clock, log, presence, roster, sessions } = deps;
-  const handlers = requestHandlers(deps);
+  const handlers = { ...requestHandlers(deps), ...deps.liveSegment?.handlers };
   const watchers = deps.watchers ?? [];
   return {
     opened(socket) {
@@ -49,6 +52,7 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
       const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions));
       if (view) socket.send(EVENTS.rosterChanged, view);
+      deps.liveSegment?.greet(socket);
       roster.changed();
     },
     request: (socket, name, args) => dispatchRequest(handlers, socket, name, args),

@@ -1,6 +1,6 @@
 import {
   EVENTS, agendaCommandPayload, type ClientToServerEvents, breakoutIdOf, chatSendPayload, emptyPayload, failure, helpRequestPayload, livekitRoomName,
-  moveReportPayload, placementOf, publishSourcesIn, success, visitRoomPayload, type MoveReportPayload, type RoomId,
+  moveReportPayload, placementOf, publishSourcesIn, success, visitRoomPayload, type LiveSegmentClientEvents, type MoveReportPayload, type RoomId,
 } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
@@ -36,9 +36,11 @@ export interface HandlerDeps {
 
 /** A handler for every request of the protocol, by name: the one list of what a client may ask. */
 export type RequestHandlers = { readonly [Name in keyof ClientToServerEvents]: RequestHandler };
+/** The agenda's own requests; the live segment brings the rest (live/segment/liveSegment.ts). */
+export type CoreRequestHandlers = Omit<RequestHandlers, keyof LiveSegmentClientEvents>;
 
 /** The request handlers, shared by every connection (each learns who asks from its socket). */
-export function requestHandlers(deps: HandlerDeps): RequestHandlers {
+export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
   const { agenda, clock } = deps;
   const wrap = { log: deps.log, limiter: deps.limiter };
 
@@ -117,7 +119,7 @@ export function requestHandlers(deps: HandlerDeps): RequestHandlers {
 }
 
 /** Run the handler of a request, or answer "Unknown request" when the protocol has none by that name. */
-export function dispatchRequest(handlers: RequestHandlers, socket: RoomSocket, name: string, args: unknown[]): void {
+export function dispatchRequest(handlers: Partial<RequestHandlers>, socket: RoomSocket, name: string, args: unknown[]): void {
   const handler = Object.hasOwn(handlers, name) ? handlers[name as keyof RequestHandlers] : undefined;
   if (handler) {
     void handler(socket, args);

@@ -1,4 +1,4 @@
-import type { EventConfig } from '@live-workshop/shared';
+import { eventStaff, type EventConfig, type StaffMember } from '@live-workshop/shared';
 import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
 import type { Credentials } from '../credentials/credentials.js';
 import type { Clock } from '../../platform/clock.js';
@@ -7,22 +7,17 @@ import type { PeopleStore } from '../peopleStore.js';
 /** How long a moderator's or speaker's invite link stays valid. */
 export const STAFF_LINK_TTL_S = 14 * 24 * 3600;
 
-/** A personal invite link of a moderator or speaker. */
+/** A personal invite link of a moderator, speaker or captioner. */
 export interface StaffLink {
   readonly id: string;
-  readonly role: 'moderator' | 'speaker';
+  readonly role: StaffMember['role'];
   readonly name: string;
   readonly url: string;
 }
 
-/** Make sure every moderator and speaker of the event exists and is admitted (at boot, and after an edit adds some). */
+/** Make sure every moderator, speaker and captioner of the event exists and is admitted (at boot, and after an edit adds some). */
 export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock): void {
-  const { event } = agenda.state;
-  const staff = [
-    ...event.moderators.map((m) => ({ ...m, role: 'moderator' as const })),
-    ...event.speakers.map((s) => ({ ...s, role: 'speaker' as const })),
-  ];
-  for (const s of staff) {
+  for (const s of eventStaff(agenda.state.event)) {
     const person = people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
     // Staff an earlier edit dropped are back: their old links stay revoked; fresh ones come from staff-links.
     if (person.removedAt !== null) people.setRemovedAt(s.id, null);
@@ -34,9 +29,5 @@ export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock
 
 /** Fresh invite links for all staff. */
 export async function staffLinks(event: EventConfig, credentials: Credentials, publicUrl: string): Promise<StaffLink[]> {
-  const staff = [
-    ...event.moderators.map((m) => ({ id: m.id, name: m.name, role: 'moderator' as const })),
-    ...event.speakers.map((s) => ({ id: s.id, name: s.name, role: 'speaker' as const })),
-  ];
-  return Promise.all(staff.map(async (s) => ({ ...s, url: `${publicUrl}/join/${await credentials.issue(s.id, STAFF_LINK_TTL_S)}` })));
+  return Promise.all(eventStaff(event).map(async (s) => ({ ...s, url: `${publicUrl}/join/${await credentials.issue(s.id, STAFF_LINK_TTL_S)}` })));
 }

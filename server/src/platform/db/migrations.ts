@@ -79,4 +79,45 @@ export const MIGRATIONS: readonly string[] = [
      uploaded_by TEXT NOT NULL,
      uploaded_at INTEGER NOT NULL
    );`,
+  // The live segment: questions from the audience with their votes, polls with their votes, caption lines.
+  `CREATE TABLE questions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     anonymous INTEGER NOT NULL,
+     text TEXT NOT NULL,
+     asked_at INTEGER NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'hidden', 'merged')),
+     answered_at INTEGER,
+     merged_into INTEGER
+   );
+   CREATE INDEX questions_by_author ON questions(author_id);
+   CREATE TABLE question_votes (
+     question_id INTEGER NOT NULL,
+     voter_id TEXT NOT NULL,
+     PRIMARY KEY (question_id, voter_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX question_votes_by_voter ON question_votes(voter_id);
+   CREATE TABLE polls (
+     id TEXT PRIMARY KEY,
+     record TEXT NOT NULL
+   );
+   CREATE TABLE poll_votes (
+     poll_id TEXT NOT NULL,
+     voter_id TEXT NOT NULL,
+     answer TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (poll_id, voter_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX poll_votes_by_voter ON poll_votes(voter_id);
+   CREATE TABLE captions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     room_id TEXT NOT NULL,
+     item_index INTEGER,
+     author_id TEXT NOT NULL,
+     source TEXT NOT NULL,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX captions_by_room ON captions(room_id, item_index, id);`,
 ];

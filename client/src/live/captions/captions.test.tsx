@@ -1,0 +1,51 @@
+// Captions on the page: off until the viewer turns them on (remembered), final lines and the
+// interim one of our room only; the captioner's Enter sends a final line, typing interim text.
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { EVENTS } from '@live-workshop/shared/pure';
+import type { CaptionLine } from '@live-workshop/shared';
+import { applyAssignment } from '../../session/store/actions.js';
+import type { FakeSocket } from '../../testing/fakeSocket.js';
+import { assignment } from '../../testing/fixtures.js';
+import { closeLiveSession, openLiveSession } from '../../testing/liveSession.js';
+import { CaptionerConsole } from './CaptionerConsole.js';
+import { CaptionsPanel } from './CaptionsPanel.js';
+
+vi.mock('socket.io-client', async () => (await import('../../testing/fakeIo.js')).fakeIoModule);
+
+let socket: FakeSocket;
+beforeEach(() => {
+  localStorage.clear();
+  socket = openLiveSession();
+  applyAssignment(assignment('item:2', 'plenary', false));
+});
+afterEach(() => closeLiveSession());
+
+const line = (text: string, over: Partial<CaptionLine> = {}): CaptionLine => ({ roomId: 'plenary', id: 1, text, final: true, source: 'captioner', at: 1, ...over });
+
+test('captions are off until turned on; then our room\'s lines show, another room\'s do not', () => {
+  render(<CaptionsPanel />);
+  act(() => socket.serverSends(EVENTS.captionAdded, line('Welcome, everyone.')));
+  expect(screen.queryByTestId('caption-lines')).toBeNull();
+  fireEvent.click(screen.getByTestId('captions-toggle'));
+  expect(screen.getByTestId('captions-toggle').getAttribute('aria-pressed')).toBe('true');
+  expect(localStorage.getItem('lw.captions')).toBe('on');
+  act(() => socket.serverSends(EVENTS.captionAdded, line('Elsewhere.', { roomId: 'breakout:skills', id: 2 })));
+  act(() => socket.serverSends(EVENTS.captionAdded, line('Now the next', { id: null, final: false })));
+  expect(screen.getAllByTestId('caption-line').map((l) => l.textContent)).toEqual(['Welcome, everyone.']);
+  expect(screen.getByTestId('caption-interim').textContent).toBe('Now the next');
+  act(() => socket.serverSends(EVENTS.captionAdded, line('Now the next speaker.', { id: 3 })));
+  expect(screen.queryByTestId('caption-interim')).toBeNull();
+  expect(screen.getByTestId('captions-transcript')).toBeTruthy();
+});
+
+test('the captioner types interim text and Enter sends the final line', async () => {
+  render(<CaptionerConsole />);
+  const input = screen.getByTestId('captioner-input');
+  await act(async () => fireEvent.change(input, { target: { value: 'Good morning' } }));
+  expect(socket.requests.at(-1)).toEqual({ event: EVENTS.captionSend, payload: { roomId: 'plenary', text: 'Good morning', final: false } });
+  await act(async () => fireEvent.change(input, { target: { value: 'Good morning, all. ' } }));
+  await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+  expect(socket.requests.at(-1)).toEqual({ event: EVENTS.captionSend, payload: { roomId: 'plenary', text: 'Good morning, all.', final: true } });
+  expect((input as HTMLTextAreaElement).value).toBe('');
+});
