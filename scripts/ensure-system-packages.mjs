@@ -29,15 +29,15 @@ function run(cmd, args) {
 }
 
 /**
- * Installs whichever of SYSTEM_PACKAGES is missing (apt-get update first). Needs root and apt-get
- * when something is missing; refuses inside a test namespace (LW_NETNS=1).
- * @param {{ log?: (line: string) => void }} [opts]
+ * Installs whichever of `packages` (default SYSTEM_PACKAGES) is missing (apt-get update first).
+ * Needs root and apt-get when something is missing; refuses inside a test namespace (LW_NETNS=1).
+ * @param {{ log?: (line: string) => void, packages?: readonly { pkg: string, program: string }[] }} [opts]
  * @returns {Promise<void>}
  */
-export async function ensureSystemPackages({ log = (line) => console.error(line) } = {}) {
+export async function ensureSystemPackages({ log = (line) => console.error(line), packages = SYSTEM_PACKAGES } = {}) {
   /** @type {string[]} */
   const missing = [];
-  for (const { pkg, program } of SYSTEM_PACKAGES) if (!(await findOnPath(program))) missing.push(pkg);
+  for (const { pkg, program } of packages) if (!(await findOnPath(program))) missing.push(pkg);
   if (missing.length === 0) return;
   const what = `missing Debian packages: ${missing.join(', ')}`;
   if (process.env.LW_NETNS === '1') {
@@ -52,7 +52,7 @@ export async function ensureSystemPackages({ log = (line) => console.error(line)
   await run(aptGet, ['update']);
   await run(aptGet, ['install', '-y', '--no-install-recommends', ...missing]);
   const still = [];
-  for (const { pkg, program } of SYSTEM_PACKAGES) if (missing.includes(pkg) && !(await findOnPath(program))) still.push(`${pkg} (${program})`);
+  for (const { pkg, program } of packages) if (missing.includes(pkg) && !(await findOnPath(program))) still.push(`${pkg} (${program})`);
   if (still.length > 0) throw new Error(`apt-get installed them but these programs are still missing: ${still.join(', ')}`);
   log(`installed ${missing.join(', ')}`);
 }

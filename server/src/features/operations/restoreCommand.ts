@@ -1,14 +1,9 @@
 // `npm run restore -- --backup FILE --data-dir DIR [--force]`: brings a backup into a data folder
 // (restoreBackup.ts). Relative paths are taken from where npm was run.
-import { resolve } from 'node:path';
+import { commandLine } from './commandLine.js';
 import { restoreBackup, RestoreRefused } from './restoreBackup.js';
 
-const args = process.argv.slice(2);
-const valueOf = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const from = process.env.INIT_CWD ?? process.cwd();
+const { valueOf, has, pathOf } = commandLine();
 const backup = valueOf('--backup');
 const dataDir = valueOf('--data-dir');
 if (!backup || !dataDir) {
@@ -16,7 +11,7 @@ if (!backup || !dataDir) {
   process.exit(2);
 }
 try {
-  restoreBackup({ backup: resolve(from, backup), dataDir: resolve(from, dataDir), force: args.includes('--force'), say: (line) => process.stdout.write(`${line}\n`) });
+  restoreBackup({ backup: pathOf(backup), dataDir: pathOf(dataDir), force: has('--force'), say: (line) => process.stdout.write(`${line}\n`) });
 } catch (err) {
   if (!(err instanceof RestoreRefused)) throw err;
   process.stderr.write(`Not restored: ${err.message}\n`);

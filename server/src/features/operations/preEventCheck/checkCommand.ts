@@ -2,23 +2,18 @@
 // check from the command line, with the server's own configuration (the same environment as the
 // server: LIVEKIT_URL, SMTP_URL, DATA_DIR, PUBLIC_URL …). Prints one line per check; exits 1 when one fails.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readConfig } from '../../../platform/config.js';
+import { commandLine } from '../commandLine.js';
 import { realLiveKit } from '../../../livekit/realLiveKit.js';
 import { anyFailed, resultsInWords } from './checkResult.js';
 import { runPreEventCheck } from './preEventCheck.js';
 
-const args = process.argv.slice(2);
-const valueOf = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-// Relative paths are the technician's, from where npm was run.
-const from = process.env.INIT_CWD ?? process.cwd();
+const { valueOf, pathOf } = commandLine();
 const eventArg = valueOf('--event');
 let config: ReturnType<typeof readConfig>;
 try {
-  config = readConfig(process.env, eventArg ? ['--event', resolve(from, eventArg)] : []);
+  config = readConfig(process.env, eventArg ? ['--event', pathOf(eventArg)] : []);
 } catch (err) {
   // The server would refuse to start with this configuration: that is the first failure to fix.
   process.stdout.write(`Pre-event check\nFAIL  Configuration: ${err instanceof Error ? err.message : String(err)}\n1 check(s) failed: fix them before the event.\n`);
@@ -40,7 +35,7 @@ const results = await runPreEventCheck({
   eventFile: config.eventFile,
   livekit: realLiveKit({ url, apiUrl, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
   livekitHttpUrl: apiUrl,
-  livekitConfigFile: livekitConfig ? resolve(from, livekitConfig) : null,
+  livekitConfigFile: livekitConfig ? pathOf(livekitConfig) : null,
   smtpUrl: config.SMTP_URL ?? null,
   mailFrom: config.MAIL_FROM ?? `no-reply@${new URL(config.publicUrl).hostname}`,
   mailTo: valueOf('--mail-to') ?? null,
