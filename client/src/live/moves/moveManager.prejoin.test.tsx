@@ -50,6 +50,7 @@ test('the next room is joined before the cue; the cue only publishes there and l
   // Before the cue: in both rooms, publishing nowhere, and the store still shows the plenary.
   expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY, TRUST]);
   expect(world.connected().every((r) => r.published === null)).toBe(true);
+  expect(world.connected()[1]!.activated).toBe(false);
   expect(lwStore.getState().media.roomId).toBe('plenary');
   const before = world.log.length;
 
@@ -62,6 +63,8 @@ test('the next room is joined before the cue; the cue only publishes there and l
   expect(lwStore.getState().media.roomId).toBe('breakout:trust');
   // The room shows only who counts from the new agenda item on (pre-joined people of a later one stay unseen).
   expect(world.connected()[0]!.shownFrom).toBe(1);
+  // It receives the room's tracks from the cue on.
+  expect(world.connected()[0]!.activated).toBe(true);
 });
 
 test('a pre-join still under way at the cue is waited for, not doubled', async () => {

@@ -360,6 +360,8 @@ export class MoveManager {
     mark(`lw:move:connected:${assignment.roomId}`);
     const old = this.active;
     this.active = { adapter, assignment };
+    // A pre-joined room starts receiving now (a joined one already does).
+    adapter.activate();
     const latest = this.latest.get(adapter);
     // connect() resolved: connected, whether or not the room's own event has been seen yet.
     if (latest) latest.connection = 'connected';
