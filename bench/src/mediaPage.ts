@@ -153,14 +153,14 @@ async function joinCold(room, a) {
 }
 
 async function move(a, cueAt, version, via) {
-  const record = { version, phaseKey: a.phaseKey, livekitRoom: a.livekitRoom, via, cueAt, startedAt: now(), mode: 'cold', preJoined: false };
+  // The way this move was meant to be made (a pre-join that was not ready falls back to a join: preJoined false).
+  const record = { version, phaseKey: a.phaseKey, livekitRoom: a.livekitRoom, via, cueAt, startedAt: now(), mode: modeFor(a.phaseKey), preJoined: false };
   try {
     let room;
     const p = preparedRoom && preparedRoom.livekitRoom === a.livekitRoom ? preparedRoom : null;
     if (p) {
       preparedRoom = null;
       room = p.room;
-      record.mode = p.mode;
       if (p.joined) {
         record.preJoined = p.joinedAt !== null && p.joinedAt <= cueAt;
         const ok = await p.joined;
