@@ -158,3 +158,15 @@ test('audio continuity: the old room is heard until the new room plays, then fad
   expect(lwStore.getState().media.heldAudio).toEqual({ tracks: [], fading: false });
   expect(world.connected().map((r) => r.roomName)).toEqual([TRUST]);
 });
+
+test('a next assignment that comes during a move, for the room being left, is pre-joined once that room is left', async () => {
+  const slow = world.holdNextConnect(TRUST);
+  applyAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  // Back to the plenary next: it arrives while we are still in the plenary, moving out.
+  applyPreparedAssignment(assignment('item:2', 'plenary', false), at(clockMs));
+  slow.resolve();
+  await manager.whenIdle();
+  await flush();
+  expect(world.connected().map((r) => r.roomName)).toEqual([TRUST, PLENARY]);
+  expect(lwStore.getState().media.roomId).toBe('breakout:trust');
+});
