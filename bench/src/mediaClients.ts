@@ -40,8 +40,8 @@ export interface PageMove {
 export type MoveMode = 'cold' | 'prejoin' | 'prejoin-subscribed';
 /** Every way, in the order the page rotates through them. */
 export const MOVE_MODES: readonly MoveMode[] = ['cold', 'prejoin', 'prejoin-subscribed'];
-/** The way the attendee page moves (client/src/live/moves/): the pre-join measured fastest. */
-export const PRODUCTION_MODE: MoveMode = 'prejoin-subscribed';
+/** The way the attendee page moves (client/src/live/moves/): the pre-join measured fastest (joined unsubscribed; 2026-12-02 run). */
+export const PRODUCTION_MODE: MoveMode = 'prejoin';
 
 interface MediaWindow {
   bwStart(serverUrl: string, credential: string): Promise<{ ok: boolean; error?: string }>;

@@ -45,6 +45,7 @@ let active = null;          // { room, assignment }
 let preparedRoom = null;    // { room, livekitRoom }
 const prepared = new Map(); // phaseKey -> assignment
 let pendingCue = null;      // a cue whose assignment had not come yet
+let lastPrepared = null;    // the newest prepared assignment
 let chain = Promise.resolve();
 const moves = [];
 const errors = [];
@@ -153,14 +154,14 @@ async function joinCold(room, a) {
 }
 
 async function move(a, cueAt, version, via) {
-  const record = { version, phaseKey: a.phaseKey, livekitRoom: a.livekitRoom, via, cueAt, startedAt: now(), mode: 'cold', preJoined: false };
+  // The way this move was meant to be made (a pre-join that was not ready falls back to a join: preJoined false).
+  const record = { version, phaseKey: a.phaseKey, livekitRoom: a.livekitRoom, via, cueAt, startedAt: now(), mode: modeFor(a.phaseKey), preJoined: false };
   try {
     let room;
     const p = preparedRoom && preparedRoom.livekitRoom === a.livekitRoom ? preparedRoom : null;
     if (p) {
       preparedRoom = null;
       room = p.room;
-      record.mode = p.mode;
       if (p.joined) {
         record.preJoined = p.joinedAt !== null && p.joinedAt <= cueAt;
         const ok = await p.joined;
@@ -192,6 +193,8 @@ async function move(a, cueAt, version, via) {
     if (heard !== null) record.hearingAt = heard;
     if (old) await old.room.disconnect(false);
     record.leftOldAt = now();
+    // The next assignment may have come during this move, for the room just left: pre-join it now.
+    if (lastPrepared && lastPrepared.phaseKey !== a.phaseKey) prepare(lastPrepared);
     if (record.hearingAt === undefined) hearing.then((t) => { if (t !== null) record.hearingAt = t; });
     if (version !== null) {
       socket.emit('move:report', {
@@ -216,6 +219,7 @@ window.bwStart = async (serverUrl, credential) => {
   });
   socket.on('assignment:prepared', (a) => {
     prepared.set(a.phaseKey, a);
+    lastPrepared = a;
     prepare(a);
   });
   socket.on('assignment:changed', (a) => {

@@ -49,6 +49,13 @@ export class FakeMediaRoom implements MediaRoomAdapter {
     await this.connect(url, token);
   }
 
+  /** Made the room we are in (after a pre-join). */
+  activated = false;
+
+  activate(): void {
+    this.activated = true;
+  }
+
   showFrom(position: number): void {
     this.shownFrom = position;
   }

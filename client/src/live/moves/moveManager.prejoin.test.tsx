@@ -50,6 +50,7 @@ test('the next room is joined before the cue; the cue only publishes there and l
   // Before the cue: in both rooms, publishing nowhere, and the store still shows the plenary.
   expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY, TRUST]);
   expect(world.connected().every((r) => r.published === null)).toBe(true);
+  expect(world.connected()[1]!.activated).toBe(false);
   expect(lwStore.getState().media.roomId).toBe('plenary');
   const before = world.log.length;
 
@@ -62,6 +63,8 @@ test('the next room is joined before the cue; the cue only publishes there and l
   expect(lwStore.getState().media.roomId).toBe('breakout:trust');
   // The room shows only who counts from the new agenda item on (pre-joined people of a later one stay unseen).
   expect(world.connected()[0]!.shownFrom).toBe(1);
+  // It receives the room's tracks from the cue on.
+  expect(world.connected()[0]!.activated).toBe(true);
 });
 
 test('a pre-join still under way at the cue is waited for, not doubled', async () => {
@@ -154,4 +157,16 @@ test('audio continuity: the old room is heard until the new room plays, then fad
   ]);
   expect(lwStore.getState().media.heldAudio).toEqual({ tracks: [], fading: false });
   expect(world.connected().map((r) => r.roomName)).toEqual([TRUST]);
+});
+
+test('a next assignment that comes during a move, for the room being left, is pre-joined once that room is left', async () => {
+  const slow = world.holdNextConnect(TRUST);
+  applyAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  // Back to the plenary next: it arrives while we are still in the plenary, moving out.
+  applyPreparedAssignment(assignment('item:2', 'plenary', false), at(clockMs));
+  slow.resolve();
+  await manager.whenIdle();
+  await flush();
+  expect(world.connected().map((r) => r.roomName)).toEqual([TRUST, PLENARY]);
+  expect(lwStore.getState().media.roomId).toBe('breakout:trust');
 });

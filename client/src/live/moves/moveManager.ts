@@ -292,6 +292,15 @@ export class MoveManager {
     this.prepared = { adapter, livekitRoom: assignment.livekitRoom, joined, isLost: () => lost, stopWatching };
   }
 
+  /**
+   * The next assignment may have come during the move, for the room we were leaving (skipped then:
+   * one identity, one connection per room): pre-join it once that room is left.
+   */
+  private preJoinMissedNext(): void {
+    if (this.stopped) return;
+    void this.step({ type: 'nextAssignmentKnown', assignment: lwStore.getState().assignment.prepared, rooms: this.rooms() });
+  }
+
   private takeAdapterFor(livekitRoom: string): { adapter: MediaRoomAdapter; preJoin: PreJoin | null } {
     const preJoin = this.prepared?.livekitRoom === livekitRoom ? this.prepared : null;
     if (preJoin) this.prepared = null;
@@ -367,6 +376,8 @@ export class MoveManager {
     mark(`lw:move:connected:${assignment.roomId}`);
     const old = this.active;
     this.active = { adapter, assignment };
+    // A pre-joined room starts receiving now (a joined one already does).
+    adapter.activate();
     const latest = this.latest.get(adapter);
     // connect() resolved: connected, whether or not the room's own event has been seen yet.
     if (latest) latest.connection = 'connected';
@@ -396,12 +407,16 @@ export class MoveManager {
       this.heldRooms.add(old.adapter);
       const handover = handOverAudio({ oldParticipants, newRoom: adapter, newParticipants: latest?.participants ?? [], sleep: this.deps.sleep })
         .then(() => this.leaveQuietly(old.adapter))
+        .then(() => this.preJoinMissedNext())
         .finally(() => {
           this.heldRooms.delete(old.adapter);
           this.handovers.delete(handover);
         });
       this.handovers.add(handover);
-    } else if (old) await this.leaveQuietly(old.adapter);
+    } else if (old) {
+      await this.leaveQuietly(old.adapter);
+      this.preJoinMissedNext();
+    }
     mark(`lw:move:left-old:${assignment.roomId}`);
     void this.step({ type: 'moved', target });
 

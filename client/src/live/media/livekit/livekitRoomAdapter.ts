@@ -108,6 +108,8 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
   private readonly published: { audio: LocalTrackPublication | null; video: LocalTrackPublication | null } = { audio: null, video: null };
   private mute: MuteState = { audioMuted: false, videoMuted: false };
   private leaving = false;
+  /** False while pre-joined without subscribing: tracks published meanwhile are subscribed on activate(). */
+  private subscribing = true;
   /** The agenda position whose connections we show; pre-joined people (a later one) stay unseen. */
   private position = Number.MAX_SAFE_INTEGER;
 
@@ -130,6 +132,10 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
       .on(RoomEvent.ActiveSpeakersChanged, emitParticipants)
       .on(RoomEvent.ParticipantNameChanged, emitParticipants)
       .on(RoomEvent.ParticipantAttributesChanged, emitParticipants)
+      .on(RoomEvent.TrackPublished, (pub) => {
+        // Joined without auto-subscribe (a pre-join), once active: take what is published.
+        if (this.subscribing && !pub.isSubscribed) pub.setSubscribed(true);
+      })
       .on(RoomEvent.ConnectionStateChanged, (state) => this.events.emit('connectionChanged', connectionState(state)))
       .on(RoomEvent.Disconnected, (reason) => {
         if (this.leaving) return;
@@ -182,16 +188,34 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     await this.room.prepareConnection(url, token);
   }
 
-  preJoin(url: string, token: string): Promise<void> {
-    // Joined and subscribed: nothing is published there before the cue, nothing of this room is
-    // played until it is the room we are in, and at the cue LiveKit sends the new tracks without a
-    // subscribe request from us. The bench measures this against joining unsubscribed
-    // (bench/src/mediaPage.ts, "ways of moving" in bench/results/).
-    return this.connect(url, token);
+  async preJoin(url: string, token: string): Promise<void> {
+    // Joined, not subscribed: nothing of this room is received or played until the cue makes it
+    // the room we are in (activate). Measured in the bench against joining subscribed (bench/src/
+    // mediaPage.ts, "ways of moving" in bench/results/2026-12-02-*.md): cue → in the room and
+    // publishing p95 98 ms against 1,402 ms at M = 4 in the same run.
+    this.leaving = false;
+    this.subscribing = false;
+    try {
+      await this.room.connect(url, token, { ...CONNECT_OPTIONS, autoSubscribe: false });
+    } catch (error) {
+      throw mediaConnectError(error);
+    }
+  }
+
+  activate(): void {
+    if (this.subscribing) return;
+    this.subscribing = true;
+    for (const p of this.room.remoteParticipants.values()) {
+      for (const pub of p.trackPublications.values()) if (!pub.isSubscribed) pub.setSubscribed(true);
+    }
+    this.emitParticipants();
+    this.events.emit('permissionsChanged', this.room.localParticipant.permissions?.canPublish ?? false);
+    if (!this.room.canPlaybackAudio) this.events.emit('audioPlaybackChanged', false);
   }
 
   async connect(url: string, token: string): Promise<void> {
     this.leaving = false;
+    this.subscribing = true;
     try {
       await this.room.connect(url, token, CONNECT_OPTIONS);
     } catch (error) {

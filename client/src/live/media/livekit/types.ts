@@ -76,6 +76,8 @@ export interface MediaRoomAdapter {
    * publishes here and leaves the old room. Rejects like `connect`.
    */
   preJoin(url: string, token: string): Promise<void>;
+  /** The cue made this pre-joined room the one we are in: receive its tracks. No-op for a room joined with connect. */
+  activate(): void;
   /** Join the room; resolves when connected, rejects with a MediaConnectError (its message is for people). */
   connect(url: string, token: string): Promise<void>;
   /** Show only the participants whose connection counts at this agenda position (pre-joined ones later). */
