@@ -128,9 +128,11 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.request({ type: 'floorDisconnect' })));
   }
 
-  /** The first worker's first `count` attendees ask one question each; the question ids. */
+  /** `count` attendees ask one question each, shared out among the workers (one worker may hold fewer); the question ids. */
   async ask(count: number): Promise<number[]> {
-    return this.workers[0]!.request<number[]>({ type: 'ask', count });
+    const per = Math.ceil(count / this.workers.length);
+    const all = await Promise.all(this.workers.map((w, i) => w.request<number[]>({ type: 'ask', count: Math.max(0, Math.min(per, count - i * per)) })));
+    return all.flat();
   }
 
   /** Start the live segment's load, the rates shared out among the workers. */
