@@ -89,6 +89,11 @@ let server: ServerProcess | undefined;
 let mail: MailCatcher | undefined;
 let staffBrowser: Browser | undefined;
 let rooms: RoomServiceClient;
+/**
+ * The agenda position each placement check is made at (the lobby, then items 0, 1, 2): pages join
+ * their next room ahead of the cue, and those connections are not in the room yet (shared/src/preJoin.ts).
+ */
+const LOBBY = -1;
 let event: EventConfig;
 let moderator: Person;
 let speaker: Person;
@@ -218,7 +223,7 @@ describe('the compose deployment over HTTPS, attendees on other hosts', () => {
         ]);
         await moderator.testId('moderator-console').waitFor({ timeout: 30_000 });
         await cue(moderator, 'moderator-next', 'Open the doors');
-        await waitForPlacement(rooms, allRooms(), placement(() => 'plenary', 'backstage'), MOVE_TIMEOUT_MS);
+        await waitForPlacement(rooms, allRooms(), placement(() => 'plenary', 'backstage'), MOVE_TIMEOUT_MS, LOBBY);
         const startedAt = await cue(moderator, 'moderator-next', `Start: ${event.agenda[0]!.title}`);
         // Time to first video: the start cue until the page shows a frame of the speaker.
         await Promise.all(HOSTS.map(async (h) => {
@@ -230,7 +235,7 @@ describe('the compose deployment over HTTPS, attendees on other hosts', () => {
       });
 
       await runner.step('Opening plenary: every network sees and hears the speaker', async () => {
-        await waitForPlacement(rooms, allRooms(), placement(() => 'plenary', 'plenary'), MOVE_TIMEOUT_MS);
+        await waitForPlacement(rooms, allRooms(), placement(() => 'plenary', 'plenary'), MOVE_TIMEOUT_MS, 0);
         await waitForText(attendees(), 'room-title', 'Plenary');
         for (const h of HOSTS) {
           await waitForVideoPlaying(h.person!, [speaker.name], MOVE_TIMEOUT_MS);
@@ -244,7 +249,7 @@ describe('the compose deployment over HTTPS, attendees on other hosts', () => {
       await runner.step('Breakouts: each attendee in its room (per LiveKit), partners see each other', async () => {
         const before = await moveCounts(attendees());
         await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
-        await waitForPlacement(rooms, allRooms(), placement((h) => `breakout:${h.form.choices[0]}`, 'backstage'), MOVE_TIMEOUT_MS);
+        await waitForPlacement(rooms, allRooms(), placement((h) => `breakout:${h.form.choices[0]}`, 'backstage'), MOVE_TIMEOUT_MS, 1);
         for (const [p, m] of await movesInto(before, (p) => `breakout:${hostOf(p).form.choices[0]}`, MOVE_TIMEOUT_MS)) breakoutMoves.set(p, m);
         await waitForText(attendees(), 'room-title', (p) => breakoutTitle(event, hostOf(p).form.choices[0]));
         for (const h of HOSTS) {
@@ -257,7 +262,7 @@ describe('the compose deployment over HTTPS, attendees on other hosts', () => {
       await runner.step('Back to the plenary: everyone there, the capped host hears the speaker', async () => {
         const before = await moveCounts(attendees());
         await cue(moderator, 'moderator-end-breakouts', 'End breakouts early');
-        await waitForPlacement(rooms, allRooms(), placement(() => 'plenary', 'plenary'), MOVE_TIMEOUT_MS);
+        await waitForPlacement(rooms, allRooms(), placement(() => 'plenary', 'plenary'), MOVE_TIMEOUT_MS, 2);
         for (const [p, m] of await movesInto(before, () => 'plenary', MOVE_TIMEOUT_MS)) backMoves.set(p, m);
         for (const h of HOSTS) {
           await waitForVideoPlaying(h.person!, [speaker.name], MOVE_TIMEOUT_MS);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { EVENTS, livekitRoomName, type RoomId } from '@live-workshop/shared';
 import { CLIENT_DIST, freeTcpPort, launchChromium, register, startLiveKitServer, startServerProcess, TestClient, waitFor, type RunningLiveKit, type ServerProcess } from '@live-workshop/testkit';
 import { remoteAudioPeak } from '../src/mediaChecks.js';
-import { joinWorkshop, openPerson, waitForPlacement, type Person } from '../src/workshop.js';
+import { agendaPositionAt, joinWorkshop, openPerson, tellPreJoinsApart, waitForPlacement, type Person } from '../src/workshop.js';
 
 const EVENT_ID = 'e2e-microcredentials';
 const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');
@@ -37,6 +37,8 @@ beforeAll(async () => {
   webhookUrl = `http://127.0.0.1:${port}/livekit/webhook`;
   livekit = await startLiveKitServer({ webhookUrl });
   rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+  // Pages join their next room ahead of the cue; those connections are not in the room yet.
+  tellPreJoinsApart(rooms, agendaPositionAt(`http://127.0.0.1:${port}`));
   server = await startServerProcess({
     PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'lw-rel-')), EVENT_FILE, LIVEKIT_URL: livekit.url, LIVEKIT_API_KEY: livekit.apiKey,
     LIVEKIT_API_SECRET: livekit.apiSecret, SESSION_SECRET: 'reliability-session-secret-000', PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -94,6 +96,7 @@ describe('faults with real browsers and the real LiveKit server', () => {
     await livekit.stop();
     livekit = await startLiveKitServer({ webhookUrl, ports });
     rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
+    tellPreJoinsApart(rooms, agendaPositionAt(server.url));
     await waitForPlacement(rooms, ROOMS, attendeesIn(plenary), 90_000);
     // The moderator's overview (roster presence) is right again.
     await waitFor(() => {
