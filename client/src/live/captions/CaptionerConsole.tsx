@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { CAPTION_MAX_CHARS, CAPTIONS_PER_SECOND, breakoutRoomId, type RoomId } from '@live-workshop/shared/pure';
 import { refusalWords } from '../../session/refusals.js';
 import { useEvent } from '../../session/useLw.js';
@@ -13,8 +13,13 @@ export function CaptionerConsole() {
   const [roomId, setRoomId] = useState<RoomId>('plenary');
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const lastInterimMs = useRef(0);
+  const lastInterimMs = useRef(Number.NEGATIVE_INFINITY);
+  /** The interim text still to go out when the throttle allows (the words typed just before a pause). */
+  const trailing = useRef<{ timer: ReturnType<typeof setTimeout>; value: string } | null>(null);
   const ids = { room: useId(), text: useId() };
+  useEffect(() => () => {
+    if (trailing.current) clearTimeout(trailing.current.timer);
+  }, []);
 
   const send = async (final: boolean, value: string) => {
     const result = await sendCaption({ roomId, text: value, final });
@@ -22,15 +27,28 @@ export function CaptionerConsole() {
   };
   const onChange = (value: string) => {
     setText(value);
-    const now = performance.now();
-    if (now - lastInterimMs.current >= INTERIM_EVERY_MS) {
-      lastInterimMs.current = now;
+    const wait = INTERIM_EVERY_MS - (performance.now() - lastInterimMs.current);
+    if (wait <= 0) {
+      lastInterimMs.current = performance.now();
       void send(false, value);
+    } else if (trailing.current) {
+      trailing.current.value = value;
+    } else {
+      // Throttled, not dropped: what was typed last goes out when the interval allows.
+      const pending = { value, timer: setTimeout(() => {
+        trailing.current = null;
+        lastInterimMs.current = performance.now();
+        void send(false, pending.value);
+      }, wait) };
+      trailing.current = pending;
     }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key !== 'Enter' || e.shiftKey) return;
     e.preventDefault();
+    // The final line replaces any interim text still waiting to go out.
+    if (trailing.current) clearTimeout(trailing.current.timer);
+    trailing.current = null;
     const line = text.trim();
     setText('');
     void send(true, line);

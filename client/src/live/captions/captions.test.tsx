@@ -49,3 +49,20 @@ test('the captioner types interim text and Enter sends the final line', async ()
   expect(socket.requests.at(-1)).toEqual({ event: EVENTS.captionSend, payload: { roomId: 'plenary', text: 'Good morning, all.', final: true } });
   expect((input as HTMLTextAreaElement).value).toBe('');
 });
+
+test('interim text typed faster than the interval is throttled, not dropped: the last of it goes out', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  try {
+    render(<CaptionerConsole />);
+    const input = screen.getByTestId('captioner-input');
+    const interims = () => socket.requests.filter((r) => r.event === EVENTS.captionSend).map((r) => (r.payload as { text: string }).text);
+    await act(async () => fireEvent.change(input, { target: { value: 'R' } }));
+    await act(async () => fireEvent.change(input, { target: { value: 'Refer' } }));
+    await act(async () => fireEvent.change(input, { target: { value: 'ReferNet' } }));
+    expect(interims()).toEqual(['R']);
+    await act(async () => vi.advanceTimersByTimeAsync(1000));
+    expect(interims()).toEqual(['R', 'ReferNet']);
+  } finally {
+    vi.useRealTimers();
+  }
+});
