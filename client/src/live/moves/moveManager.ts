@@ -249,11 +249,12 @@ export class MoveManager {
       this.position = agendaPosition(phase);
       for (const room of [this.active, this.prepared, this.inflight]) room?.adapter.showFrom(this.position);
     }
-    if (!prev || a.prepared !== prev.assignment.prepared) void this.step({ type: 'nextAssignmentKnown', assignment: a.prepared, rooms: this.rooms() });
+    // Where we go first, then what to warm up: a next room that is the one we are going to needs no pre-join.
     if (!prev || a.current !== prev.assignment.current || a.visit !== prev.assignment.visit) {
       const target: Target = { assignment: a.visit ?? a.current, cueAtMs: a.currentAtMs ?? this.deps.nowMs(), isVisit: a.visit !== null };
       void this.step({ type: 'targetChanged', target, rooms: this.rooms() });
     }
+    if (!prev || a.prepared !== prev.assignment.prepared) void this.step({ type: 'nextAssignmentKnown', assignment: a.prepared, rooms: this.rooms() });
     if (prev && this.active) {
       const m = state.media;
       if (m.audioMuted !== prev.media.audioMuted) void this.active.adapter.setMuted('audio', m.audioMuted).catch(() => undefined);

@@ -42,6 +42,7 @@ describe('nextAssignmentKnown: the next room is warmed up once', () => {
     ['an assignment to no room', nowhere, NO_ROOMS, []],
     ['the room we are in', trust, inRoom(trust), []],
     ['the room we are joining', trust, { ...NO_ROOMS, inflight: room(trust) }, []],
+    ['the room we are about to join (a fresh page: the next item is in the same room)', plenary, NO_ROOMS, []],
     ['the room already warming up', trust, { ...NO_ROOMS, prepared: room(trust) }, []],
     ['a new room', trust, inRoom(plenary), [{ type: 'prepare', assignment: joinable(trust) }]],
     ['the plan changed and the next item has no room: the pre-joined one goes', nowhere, inRoom(plenary, 'connected', { prepared: room(global) }), [{ type: 'leave', slot: 'prepared' }]],

@@ -114,8 +114,10 @@ export function transition(state: MoveState, event: MoveEvent): MoveStep {
       // The plan changed and the next item puts us nowhere: a pre-joined room is dropped. (No
       // assignment at all means the prepared one is being used now: the move takes its room.)
       if (!hasRoom(assignment)) return { state, effects: assignment !== null && rooms.prepared !== null ? [{ type: 'leave', slot: 'prepared' }] : [] };
-      // Staying in the room we are in (or are joining), or already warming it up: nothing to prepare.
-      if (assignment.livekitRoom === rooms.active?.assignment.livekitRoom || assignment.livekitRoom === rooms.inflight) return { state, effects: [] };
+      // Staying in the room we are in, are joining or are about to join (one identity, one connection
+      // per LiveKit room: a pre-join there would replace our own connection), or already warming it up.
+      const staying = [rooms.active?.assignment.livekitRoom, rooms.inflight, state.desired?.assignment?.livekitRoom];
+      if (staying.includes(assignment.livekitRoom)) return { state, effects: [] };
       if (rooms.prepared === assignment.livekitRoom) return { state, effects: [] };
       return { state, effects: [...(rooms.prepared !== null ? [{ type: 'leave', slot: 'prepared' } as const] : []), { type: 'prepare', assignment }] };
     }
