@@ -56,6 +56,8 @@ export interface PeopleStore {
   setRemovedAt(id: string, at: number | null): void;
   /** Put on the waiting list (`at`), or given a place (`null`). */
   setWaitlistedAt(id: string, at: number | null): void;
+  /** Attendees holding a registration place: neither removed nor waiting. */
+  countHoldingPlaces(): number;
 }
 
 /** The people store in the SQLite data file: the one reader and writer of `people`, with one row mapper. */
@@ -69,6 +71,7 @@ export class SqlitePeopleStore implements PeopleStore {
   private readonly setConfirmed;
   private readonly setRemoved;
   private readonly setWaitlisted;
+  private readonly holdingPlaces;
   private readonly setUnconfirmedFields;
   private readonly deleteOne;
 
@@ -82,6 +85,7 @@ export class SqlitePeopleStore implements PeopleStore {
     this.setConfirmed = db.prepare(`UPDATE people SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL`);
     this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
     this.setWaitlisted = db.prepare(`UPDATE people SET waitlisted_at = ? WHERE id = ?`);
+    this.holdingPlaces = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM people WHERE role = 'attendee' AND removed_at IS NULL AND waitlisted_at IS NULL`);
     this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details WHERE id = @id AND confirmed_at IS NULL`);
     this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
     this.deleteOne = db.prepare(`DELETE FROM people WHERE id = ?`);
@@ -127,6 +131,10 @@ export class SqlitePeopleStore implements PeopleStore {
 
   setWaitlistedAt(id: string, at: number | null): void {
     this.setWaitlisted.run(at, id);
+  }
+
+  countHoldingPlaces(): number {
+    return this.holdingPlaces.get()!.n;
   }
 
   revokeCredentials(id: string): number {

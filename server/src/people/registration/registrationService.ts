@@ -93,8 +93,8 @@ export class Registration {
   placesLeft(): number {
     const capacity = this.deps.agenda.state.event.registration?.capacity;
     if (capacity === undefined) return Infinity;
-    const holding = this.deps.people.list('attendee').filter((p) => p.removedAt === null && p.waitlistedAt === null).length;
-    return Math.max(0, capacity - holding);
+    // Counted in the database: the event page asks on every load.
+    return Math.max(0, capacity - this.deps.people.countHoldingPlaces());
   }
 
   /** The waiting list in order: who registered first is first (the store lists in registration order). */
