@@ -58,6 +58,8 @@ export interface PeopleStore {
   setWaitlistedAt(id: string, at: number | null): void;
   /** Attendees holding a registration place: neither removed nor waiting. */
   countHoldingPlaces(): number;
+  /** The waiting list in order (who joined it first is first). */
+  listWaiting(): Person[];
 }
 
 /** The people store in the SQLite data file: the one reader and writer of `people`, with one row mapper. */
@@ -72,6 +74,7 @@ export class SqlitePeopleStore implements PeopleStore {
   private readonly setRemoved;
   private readonly setWaitlisted;
   private readonly holdingPlaces;
+  private readonly waiting;
   private readonly setUnconfirmedFields;
   private readonly deleteOne;
 
@@ -85,6 +88,7 @@ export class SqlitePeopleStore implements PeopleStore {
     this.setConfirmed = db.prepare(`UPDATE people SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL`);
     this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
     this.setWaitlisted = db.prepare(`UPDATE people SET waitlisted_at = ? WHERE id = ?`);
+    this.waiting = db.prepare<[], PersonRow>(`SELECT * FROM people WHERE waitlisted_at IS NOT NULL AND removed_at IS NULL ORDER BY waitlisted_at, rowid`);
     this.holdingPlaces = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM people WHERE role = 'attendee' AND removed_at IS NULL AND waitlisted_at IS NULL`);
     this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details WHERE id = @id AND confirmed_at IS NULL`);
     this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
@@ -131,6 +135,10 @@ export class SqlitePeopleStore implements PeopleStore {
 
   setWaitlistedAt(id: string, at: number | null): void {
     this.setWaitlisted.run(at, id);
+  }
+
+  listWaiting(): Person[] {
+    return this.waiting.all().map(fromRow);
   }
 
   countHoldingPlaces(): number {

@@ -97,11 +97,9 @@ export class Registration {
     return Math.max(0, capacity - this.deps.people.countHoldingPlaces());
   }
 
-  /** The waiting list in order: who registered first is first (the store lists in registration order). */
+  /** The waiting list in order: who registered first is first. */
   waitingList(): Person[] {
-    return this.deps.people.list('attendee').filter((p) => p.waitlistedAt !== null && p.removedAt === null)
-      .sort((a, b) => a.waitlistedAt! - b.waitlistedAt!)
-      .map((p) => this.deps.people.get(p.id)!);
+    return this.deps.people.listWaiting();
   }
 
   /**
