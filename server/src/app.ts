@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { agendaPosition, type EventConfig, type RehearsalMode } from '@live-workshop/shared';
+import { agendaPosition, phaseKey, type EventConfig, type RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import type { BackupSettings } from './features/operations/backups.js';
 import { createOperations, type Operations } from './features/operations/operations.js';
@@ -21,6 +21,7 @@ import { GhostSweeper } from './live/agenda/ghostSweeper.js';
 import { LiveAgenda } from './live/agenda/liveAgenda.js';
 import { Presence } from './live/agenda/presence.js';
 import { Assignments, TOKEN_SWEEP_INTERVAL_MS } from './live/assignments/assignments.js';
+import { MoveProgressBook } from './live/assignments/moveProgressBook.js';
 import { ChatMembership } from './live/chat/chatMembership.js';
 import { SqliteChatStore } from './live/chat/chatStore.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
@@ -200,7 +201,9 @@ export function createApp(deps: AppDeps): App {
       metrics?.moves('delivered', moved);
     },
   });
-  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
+  const moveProgress = new MoveProgressBook();
+  const moveProgressOf = (id: string) => moveProgress.of(id);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions, moveProgressOf), clock, deps.scheduler);
   presence.onChange((identity) => {
     roster.changed();
     around.presenceChanged(identity);
@@ -224,11 +227,13 @@ export function createApp(deps: AppDeps): App {
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher], presenting, liveSegment,
-    // Clients report how each move went; the log is where operators and the benchmark read them.
+    watchers: [around.connectionWatcher], presenting, liveSegment, moveProgressOf,
+    // Clients report how each move goes: the log is where operators and the benchmark read them,
+    // the roster where moderators see who is still on the way.
     moveReports: (report) => {
       log.info(report, 'move reported');
-      metrics?.moves(report.outcome ?? 'connected', 1, report.cueToConnectedMs);
+      if (report.outcome !== 'started') metrics?.moves(report.outcome ?? 'connected', 1, report.cueToConnectedMs);
+      if (moveProgress.record(report.participantId, report, report.at, phaseKey(agenda.state.phase))) roster.changed();
     },
     observer: metrics ?? undefined,
   }));

@@ -21,7 +21,7 @@ async function workshop(options: Parameters<typeof startTestApp>[0] = {}) {
 }
 
 /** Make sure everything the server sent before now has arrived (same-connection ordering). */
-const flush = (client: TestClient) => client.request(EVENTS.moveReport, { phaseKey: 'flush', roomId: 'none', cueToConnectedMs: 0, cueToPublishingMs: null });
+const flush = (client: TestClient) => client.request(EVENTS.moveReport, { phaseKey: 'flush', roomId: 'plenary', cueToConnectedMs: 0, cueToPublishingMs: null });
 
 describe('a moderator runs plenary → breakouts → plenary', () => {
   test('everyone receives the cue once, with the right room and a token for exactly that room ready', async () => {

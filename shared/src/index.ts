@@ -7,6 +7,7 @@
 export * from './domain.js';
 export * from './rooms.js';
 export * from './preJoin.js';
+export * from './moves/arrivals.js';
 export * from './event/eventConfig.js';
 export * from './engine/actions.js';
 export * from './engine/state.js';

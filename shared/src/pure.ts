@@ -5,6 +5,7 @@
  */
 export * from './rooms.js';
 export * from './preJoin.js';
+export * from './moves/arrivals.js';
 export * from './limits.js';
 export * from './presenting/presenting.js';
 export * from './time/zonedTime.js';

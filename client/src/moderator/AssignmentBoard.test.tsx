@@ -21,7 +21,7 @@ afterEach(() => {
 // Trust holds two places and both are taken.
 const event: EventConfig = { ...EVENT, breakouts: EVENT.breakouts.map((b) => (b.id === 'trust' ? { ...b, capacity: 2 } : b)) };
 const entry = (id: string, breakoutId: string): RosterEntry => ({
-  id, name: `Person ${id}`, role: 'attendee', breakoutId, preferences: [], onStage: false, handRaised: false, plannedRoom: null, presentIn: [], connected: true,
+  id, name: `Person ${id}`, role: 'attendee', breakoutId, preferences: [], onStage: false, handRaised: false, plannedRoom: null, presentIn: [], connected: true, move: null,
 });
 const roster: RosterView = { revision: 1, entries: [entry('a', 'trust'), entry('b', 'trust'), entry('c', 'skills')] };
 

@@ -3,6 +3,7 @@ import { useEvent, useLw, usePhase } from '../session/useLw.js';
 import { currentCredential } from '../session/credential.js';
 import { QueryProvider } from '../net/queryClient.js';
 import { AgendaPanel } from './AgendaPanel.js';
+import { ArrivalsPanel } from './ArrivalsPanel.js';
 import { AutopilotPanel } from './AutopilotPanel.js';
 import { BeforeEventPanel } from './BeforeEventPanel.js';
 import { ConfirmPanel, type PendingConfirm } from './ConfirmPanel.js';
@@ -36,6 +37,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
       <aside className="console" aria-label="Moderator console" data-testid="moderator-console">
         {pending && <ConfirmPanel pending={pending} onClose={() => setPending(null)} />}
         <AgendaPanel event={event} phase={phase} roster={roster} ask={setPending} />
+        <ArrivalsPanel event={event} roster={roster} />
         {credential && beforeBreakouts && <BeforeEventPanel credential={credential} event={event} rosterRevision={roster?.revision ?? null} />}
         {credential && <AutopilotPanel credential={credential} event={event} agendaVersion={agendaVersion} />}
         {credential && phase.kind === 'scheduled' && <EventSetupSection credential={credential} />}

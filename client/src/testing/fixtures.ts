@@ -70,6 +70,7 @@ export function rosterEntry(partial: Partial<RosterEntry> & { id: string; name: 
     plannedRoom: 'plenary',
     presentIn: ['plenary'],
     connected: true,
+    move: null,
     ...partial,
   };
 }

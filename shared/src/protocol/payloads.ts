@@ -16,10 +16,11 @@ export { CHAT_MAX_CHARS } from '../limits.js';
 export const chatSendPayload = z.strictObject({ text: z.string().trim().min(1).max(CHAT_MAX_CHARS) });
 export type ChatSendPayload = z.infer<typeof chatSendPayload>;
 
+/** A room of the event, as a client may name it. */
+const roomIdSchema = z.union([z.literal('plenary'), z.literal('backstage'), z.templateLiteral(['breakout:', z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/)])]);
+
 /** A moderator asks for a token to look into a room. */
-export const visitRoomPayload = z.strictObject({
-  roomId: z.union([z.literal('plenary'), z.literal('backstage'), z.string().regex(/^breakout:[a-z0-9][a-z0-9-]{0,47}$/)]),
-});
+export const visitRoomPayload = z.strictObject({ roomId: roomIdSchema });
 export type VisitRoomPayload = z.infer<typeof visitRoomPayload>;
 
 /** An attendee asks the moderators for help. */
@@ -30,16 +31,17 @@ export type HelpRequestPayload = z.infer<typeof helpRequestPayload>;
 export const correlationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 /**
- * A client reports how its last move went: connected (cue to connected and publishing), or a
- * connect attempt that failed (`cueToConnectedMs` is then the time from the cue to the failure).
+ * A client reports how its move goes: the cue reached it and it is switching (`started`; then
+ * `cueToConnectedMs` is the time from the cue to that moment), connected (cue to connected and
+ * publishing), or a connect attempt that failed (`cueToConnectedMs` is then the time to the failure).
  */
 export const moveReportPayload = z.strictObject({
   phaseKey: z.string().max(32),
-  roomId: z.string().max(64),
+  roomId: roomIdSchema,
   cueToConnectedMs: z.number().min(0).max(600_000),
   cueToPublishingMs: z.number().min(0).max(600_000).nullable(),
   /** Absent: connected (what clients before it reported). */
-  outcome: z.enum(['connected', 'failed']).optional(),
+  outcome: z.enum(['started', 'connected', 'failed']).optional(),
   /** The page's correlation id (see correlationIdSchema). */
   correlationId: correlationIdSchema.optional(),
 });

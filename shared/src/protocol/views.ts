@@ -1,6 +1,7 @@
 import type { Role, RoomId } from '../domain.js';
 import type { EventConfig } from '../event/eventConfig.js';
 import type { Phase } from '../engine/state.js';
+import type { MoveProgress } from '../moves/arrivals.js';
 
 /** The public agenda, broadcast once to everyone on each change: this is the cue. */
 export interface AgendaSnapshot {
@@ -46,6 +47,8 @@ export interface RosterEntry {
   /** Where LiveKit says they are (from webhooks). */
   readonly presentIn: readonly RoomId[];
   readonly connected: boolean;
+  /** What their client last reported of its move for the current agenda item (see moves/arrivals.ts). */
+  readonly move: MoveProgress | null;
 }
 
 /** The whole roster, for moderators (and hands for speakers). */

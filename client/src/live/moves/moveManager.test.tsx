@@ -120,7 +120,10 @@ test('a failed move is retried with backoff and the reason is shown', async () =
   expect(world.connected().map((r) => r.roomName)).toEqual([SKILLS]);
   expect(lwStore.getState().media.move).toEqual({ status: 'idle' });
   expect(screen.queryByTestId('move-overlay')).toBeNull();
-  expect(reports.map((r) => `${r.roomId}:${r.outcome ?? 'connected'}`)).toEqual(['plenary:connected', 'breakout:skills:failed', 'breakout:skills:connected']);
+  // Each move first says it got the cue (the moderator's arrivals view), once, however many attempts it takes.
+  expect(reports.map((r) => `${r.roomId}:${r.outcome ?? 'connected'}`)).toEqual([
+    'plenary:started', 'plenary:connected', 'breakout:skills:started', 'breakout:skills:failed', 'breakout:skills:connected',
+  ]);
 });
 
 test('two quick cues: only the latest room wins and exactly one room stays connected', async () => {

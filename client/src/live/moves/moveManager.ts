@@ -312,6 +312,13 @@ export class MoveManager {
 
   /** Connect to the target's room, retrying while it is still the target. */
   private async connectTo(target: Target, assignment: RoomAssignment, from: RoomId | null): Promise<void> {
+    // The moderator's arrivals view: the cue reached us and we are on our way.
+    if (!target.isVisit) {
+      this.deps.report?.({
+        phaseKey: assignment.phaseKey, roomId: assignment.roomId, cueToConnectedMs: Math.max(0, Math.round(this.deps.nowMs() - target.cueAtMs)),
+        cueToPublishingMs: null, outcome: 'started',
+      });
+    }
     let attempt = 0;
     while (!this.stopped && this.state.desired === target) {
       attempt += 1;

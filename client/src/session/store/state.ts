@@ -45,15 +45,15 @@ export interface AssignmentSlice {
   readonly visit: Assignment | null;
 }
 
-/** One finished move, as the bench and the server receive it (the server also hears of failed attempts). */
+/** One finished move, as the bench and the server receive it (the server also hears of failed attempts, and of each move's start). */
 export interface MoveMetric {
   readonly phaseKey: string;
-  readonly roomId: string;
+  readonly roomId: RoomId;
   /** Cue to connected; for a failed attempt, cue to the failure. */
   readonly cueToConnectedMs: number;
   readonly cueToPublishingMs: number | null;
-  /** Absent: connected. */
-  readonly outcome?: 'connected' | 'failed';
+  /** Absent: connected. `started`: the cue reached us (`cueToConnectedMs` is the time until then). */
+  readonly outcome?: 'started' | 'connected' | 'failed';
 }
 
 /** Progress of the move manager, keyed by `status`. */

@@ -7,7 +7,7 @@ import type { ChatMembership } from '../chat/chatMembership.js';
 import { greetPresenting } from '../presenting/presentingHandlers.js';
 import type { LiveSegment } from '../segment/liveSegment.js';
 import { dispatchRequest, requestHandlers, type HandlerDeps } from './handlers.js';
-import { rosterFor, rosterOf, type RosterPublisher } from './roster.js';
+import { rosterFor, rosterOf, type MoveProgressOf, type RosterPublisher } from './roster.js';
 import type { Sessions } from './sessions.js';
 import { snapshotOf } from './snapshot.js';
 import { topics, type ConnectionListener } from './transport.js';
@@ -23,6 +23,8 @@ export interface ConnectionDeps extends HandlerDeps {
   sessions: Sessions;
   presence: Presence;
   roster: RosterPublisher;
+  /** Each person's last move report, shown in the roster (MoveProgressBook.of). */
+  moveProgressOf?: MoveProgressOf;
   chatMembership: ChatMembership;
   watchers?: readonly ConnectionWatcher[];
   /** Questions, polls, reactions and captions: their requests, and what a new connection is sent. */
@@ -50,7 +52,7 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       socket.send(EVENTS.agendaChanged, snapshotOf(agenda.state, clock.now()));
       greetPresenting(deps.presenting, socket);
       void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
-      const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions));
+      const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions, deps.moveProgressOf));
       if (view) socket.send(EVENTS.rosterChanged, view);
       deps.liveSegment?.greet(socket);
       roster.changed();

@@ -7,7 +7,7 @@ import type { Transport } from './transport.js';
 
 const entry = (id: string, handRaised: boolean): RosterView['entries'][number] => ({
   id, name: `Person ${id}`, role: 'attendee', breakoutId: 'trust', preferences: ['trust'], onStage: false, handRaised,
-  plannedRoom: 'breakout:trust', presentIn: ['breakout:trust'], connected: true,
+  plannedRoom: 'breakout:trust', presentIn: ['breakout:trust'], connected: true, move: null,
 });
 
 function publisher() {
@@ -46,7 +46,7 @@ describe('RosterPublisher', () => {
     expect(toModerators!.entries.map((e) => e.id)).toEqual(['ann', 'bob']);
     expect(toSpeakers!.entries).toEqual([{
       id: 'bob', name: 'Person bob', role: 'attendee', handRaised: true, onStage: false,
-      breakoutId: null, preferences: [], plannedRoom: null, presentIn: [], connected: false,
+      breakoutId: null, preferences: [], plannedRoom: null, presentIn: [], connected: false, move: null,
     }]);
   });
 

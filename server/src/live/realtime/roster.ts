@@ -1,4 +1,4 @@
-import { EVENTS, placementIn, type AgendaState, type Role, type RosterView } from '@live-workshop/shared';
+import { EVENTS, placementIn, type AgendaState, type MoveProgress, type Role, type RosterView } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { Sessions } from './sessions.js';
@@ -7,14 +7,17 @@ import { topics, type Transport } from './transport.js';
 /** Minimum time between two roster pushes to moderators; changes in between are coalesced. */
 export const ROSTER_PUSH_INTERVAL_MS = 250;
 
-/** The roster as moderators see it: plan, presence and connection for everyone. */
-export function rosterOf(state: AgendaState, presence: Presence, sessions: Sessions): RosterView {
+/** What a person's client last reported of its move (MoveProgressBook.of); none by default. */
+export type MoveProgressOf = (participantId: string) => MoveProgress | null;
+
+/** The roster as moderators see it: plan, presence, connection and move progress for everyone. */
+export function rosterOf(state: AgendaState, presence: Presence, sessions: Sessions, moveOf: MoveProgressOf = () => null): RosterView {
   const entries = Object.values(state.participants)
     .sort((a, b) => a.seq - b.seq)
     .map((p) => ({
       id: p.id, name: p.name, role: p.role, breakoutId: p.breakoutId, preferences: p.preferences, onStage: p.onStage,
       handRaised: p.handRaised, plannedRoom: placementIn(state.event, state.phase, p).roomId, presentIn: presence.roomsOf(p.id),
-      connected: sessions.isOnline(p.id),
+      connected: sessions.isOnline(p.id), move: moveOf(p.id),
     }));
   return { revision: state.rosterRevision, entries };
 }
@@ -28,7 +31,7 @@ export function handsOf(roster: RosterView): RosterView {
     revision: roster.revision,
     entries: roster.entries.filter((e) => e.handRaised).map((e) => ({
       id: e.id, name: e.name, role: e.role, handRaised: true, onStage: e.onStage,
-      breakoutId: null, preferences: [], plannedRoom: null, presentIn: [], connected: false,
+      breakoutId: null, preferences: [], plannedRoom: null, presentIn: [], connected: false, move: null,
     })),
   };
 }
