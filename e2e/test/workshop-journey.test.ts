@@ -326,6 +326,10 @@ describe('the seed workshop, end to end', () => {
         breakoutsStartedAt = await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
         await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
         const placedMs = Date.now() - breakoutsStartedAt;
+        // The moderator sees the move land: everyone online counted in their room, nobody listed as not arrived.
+        await waitFor(async () => /^(\d+) of \1 in their room$/.test((await moderator.page.getByTestId('arrivals-summary').textContent()) ?? ''),
+          { intervalMs: POLL_MS, timeoutMs: 15_000, what: 'the moderator\'s arrivals: everyone in their room' });
+        expect(await moderator.page.getByTestId('stragglers').count()).toBe(0);
         await waitForText(attendees, 'room-title', (a) => breakoutTitle(chosen.get(a.key)!));
         // As soon as a page shows its breakout, its list is exactly the people assigned there: the
         // partner (pre-joined before the cue, shown from the cue on) and ourselves; nobody waiting for a later cue.

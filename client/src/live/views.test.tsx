@@ -98,6 +98,26 @@ describe('breakouts', () => {
     expect(screen.getByTestId('chat-send')).toBeTruthy();
   });
 
+  test('a full room shows a page of videos at a time, says who speaks on another page, and pages on', () => {
+    given('attendee', running('breakouts', 1, Date.now() + 10 * 60_000), 'breakout:trust', true);
+    const others = Array.from({ length: 19 }, (_, i) => ({ ...person(`p${i}`, `Person ${i}`, [videoTrack(`v${i}`), { ...videoTrack(`a${i}`), kind: 'audio', source: 'microphone' }]), isSpeaking: i === 12 }));
+    setRoomParticipants(others);
+    screenView();
+    const grid = screen.getByRole('list', { name: 'People in this room: 20' });
+    // Our own tile (when publishing) comes first on every page; the others are paged.
+    const names = () => within(grid).getAllByRole('figure').map((f) => f.querySelector('figcaption')!.textContent).filter((n) => !n?.endsWith('(you)'));
+    expect(names()).toEqual(others.slice(0, 8).map((p) => p.name));
+    // Only the shown tiles have a video element: the cameras paged out are not received.
+    expect(within(grid).getAllByTestId('remote-video')).toHaveLength(8);
+    expect(screen.getByTestId('grid-page').textContent).toBe('Page 1 of 3 · speaking on another page: Person 12');
+    fireEvent.click(screen.getByRole('button', { name: 'Next 8' }));
+    expect(names()).toEqual(others.slice(8, 16).map((p) => (p.isSpeaking ? `${p.name} (speaking)` : p.name)));
+    expect(screen.getByTestId('grid-page').textContent).toBe('Page 2 of 3');
+    fireEvent.click(screen.getByRole('button', { name: 'Next 8' }));
+    expect(names()).toEqual(others.slice(16).map((p) => p.name));
+    expect((screen.getByRole('button', { name: 'Next 8' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   test('the closing warning shows when the time left is within the warning window', () => {
     given('attendee', running('breakouts', 1, Date.now() + 45_000), 'breakout:trust', true);
     screenView();

@@ -56,7 +56,7 @@ const PAGE = String.raw`<!doctype html>
 <body><div id="videos"></div>
 <script>
 const LK = window.LivekitClient;
-const SERVER_REFUSAL_TIMEOUT_MS = 5000;
+const SERVER_REFUSAL_TIMEOUT_MS = 15_000;
 let room = null;
 let disconnectReason = null;
 // LiveKit's RequestResponse.Reason values that a refused AddTrack can carry.

@@ -1,9 +1,16 @@
+import { useState } from 'react';
 import { useLw, useLwShallow, useMe } from '../../session/useLw.js';
+import { MAX_VIDEO_TILES, pageOf } from '../media/mediaFit.js';
 import { ParticipantTile, SelfTile } from './VideoTile.js';
 
-/** Everyone in the room as a grid, ourselves first (breakouts, backstage). */
+/**
+ * Everyone in the room as a grid, ourselves first (breakouts, backstage). At most MAX_VIDEO_TILES
+ * others at once, paged: a tile not shown has no video element, so adaptive stream stops receiving
+ * that camera and the page decodes only what it shows. Everyone is still heard.
+ */
 export function RoomGrid() {
   const participants = useLw((s) => s.media.participants);
+  const [wanted, setPage] = useState(0);
   const me = useMe();
   const self = useLwShallow((s) => ({
     video: s.media.local.video,
@@ -12,6 +19,8 @@ export function RoomGrid() {
     videoMuted: s.media.videoMuted,
   }));
   const screens = participants.filter((p) => p.tracks.some((t) => t.kind === 'video' && t.source === 'screen_share'));
+  const { items: shown, page, pages } = pageOf(participants, wanted);
+  const speakingElsewhere = participants.filter((p) => p.isSpeaking && !shown.includes(p)).map((p) => p.name);
   return (
     <div className="grid-wrap">
       {screens.map((p) => (
@@ -23,12 +32,26 @@ export function RoomGrid() {
             <SelfTile track={self.video} name={me.name} muted={self.audioMuted} cameraOff={self.videoMuted} />
           </li>
         )}
-        {participants.map((p) => (
+        {shown.map((p) => (
           <li key={p.identity}>
             <ParticipantTile participant={p} />
           </li>
         ))}
       </ul>
+      {pages > 1 && (
+        <nav className="grid-pager" aria-label="More people in this room">
+          <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous {MAX_VIDEO_TILES}
+          </button>
+          <span data-testid="grid-page">
+            Page {page + 1} of {pages}
+            {speakingElsewhere.length > 0 ? ` · speaking on another page: ${speakingElsewhere.join(', ')}` : ''}
+          </span>
+          <button type="button" className="secondary" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
+            Next {MAX_VIDEO_TILES}
+          </button>
+        </nav>
+      )}
       {participants.length === 0 && <p className="hint">Nobody else is here yet.</p>}
     </div>
   );

@@ -4,12 +4,15 @@ import {
   Room,
   RoomEvent,
   Track,
+  VideoPresets,
   type LocalTrackPublication,
   type Participant,
   type RemoteParticipant,
   type RemoteTrackPublication,
+  type TrackPublishOptions,
 } from 'livekit-client';
 import { activeFromOf, isActiveConnection } from '@live-workshop/shared/pure';
+import { cameraLayersFor } from '../mediaFit.js';
 import { mediaConnectError } from './connectError.js';
 import { TypedEmitter } from './emitter.js';
 import { SCREEN_SHARE_CAPTURE, SCREEN_SHARE_PUBLISH } from './screenShareEncoding.js';
@@ -232,7 +235,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     const publishOne = async (kind: 'audio' | 'video', track: MediaStreamTrack | null, muted: boolean) => {
       if (!track || track.readyState !== 'live' || this.published[kind]) return;
       const source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
-      const pub = await lp.publishTrack(track, kind === 'video' ? { source, simulcast: true } : { source });
+      const pub = await lp.publishTrack(track, kind === 'video' ? { source, ...this.cameraOptions() } : { source });
       this.published[kind] = pub;
       // The same MediaStreamTrack may have been muted (disabled) by the room we are leaving:
       // state it explicitly either way.
@@ -241,6 +244,12 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     };
     // Both at once: each publication is its own negotiation, and a move waits for the slower one only.
     await Promise.all([publishOne('audio', tracks.audio, mute.audioMuted), publishOne('video', tracks.video, mute.videoMuted)]);
+  }
+
+  /** Simulcast layers for the people connected here (pre-joined ones included: they are about to watch). */
+  private cameraOptions(): TrackPublishOptions {
+    const layers = cameraLayersFor(this.room.remoteParticipants.size);
+    return layers.length === 0 ? { simulcast: false } : { simulcast: true, videoSimulcastLayers: layers.map((l) => VideoPresets[l]) };
   }
 
   async unpublish(): Promise<void> {
