@@ -15,6 +15,7 @@ import { createOperations, type Operations } from './features/operations/operati
 import { correlationIds } from './features/operations/correlation.js';
 import { countSocketPackets, createEventMetrics } from './features/operations/metrics/eventMetrics.js';
 import { metricsRoute } from './features/operations/metrics/metricsRoute.js';
+import { ActionLog, SqliteActionLogStore } from './live/agenda/actionLog.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { createEffectRunner } from './live/agenda/effectRunner.js';
 import { GhostSweeper } from './live/agenda/ghostSweeper.js';
@@ -191,6 +192,8 @@ export function createApp(deps: AppDeps): App {
   const http = createServer(web);
   const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
   const presenting = createPresenting({ db: deps.db, sessions, transport, clock, state: () => agenda.state });
+  const actionLog = new ActionLog(new SqliteActionLogStore(deps.db), transport, () => agenda.state);
+  actionLog.follow(agenda);
   presentingRoutes.use(slidesRoutes({ slides: presenting.slides, credentials }));
   const chatMembership = new ChatMembership({ sessions, state: () => agenda.state });
   if (metrics) countSocketPackets(io, metrics);
@@ -227,7 +230,7 @@ export function createApp(deps: AppDeps): App {
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher], presenting, liveSegment, moveProgressOf,
+    watchers: [around.connectionWatcher], presenting, liveSegment, moveProgressOf, actionLog,
     // Clients report how each move goes: the log is where operators and the benchmark read them,
     // the roster where moderators see who is still on the way.
     moveReports: (report) => {

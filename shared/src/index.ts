@@ -10,6 +10,7 @@ export * from './preJoin.js';
 export * from './moves/arrivals.js';
 export * from './event/eventConfig.js';
 export * from './engine/actions.js';
+export * from './engine/actionLog.js';
 export * from './engine/state.js';
 export * from './engine/effects.js';
 export * from './engine/refusal.js';

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useEvent, useLw, usePhase } from '../session/useLw.js';
 import { currentCredential } from '../session/credential.js';
 import { QueryProvider } from '../net/queryClient.js';
+import { ActionLogPanel } from './ActionLogPanel.js';
 import { AgendaPanel } from './AgendaPanel.js';
 import { ArrivalsPanel } from './ArrivalsPanel.js';
 import { AutopilotPanel } from './AutopilotPanel.js';
@@ -48,6 +49,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         <BroadcastForm />
         <HelpPanel event={event} />
         <AssignmentBoard event={event} roster={roster} ask={setPending} />
+        <ActionLogPanel event={event} />
         {credential && <OccupancyPanel credential={credential} event={event} phase={phase} />}
         {credential && <ExportsPanel credential={credential} />}
         {credential && <PreEventCheckPanel credential={credential} />}

@@ -6,7 +6,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Assignment, ClientAction, ClientToServerEvents, Result, RoomId, ServerToClientEvents, SessionState } from '@live-workshop/shared';
 import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared/pure';
 import {
-  addBroadcast, addChatMessage, addHelpRequest, applyAssignment, applyPreparedAssignment, applyRoster, applySessionState, applySnapshot,
+  addActionLogLines, addBroadcast, addChatMessage, addHelpRequest, applyAssignment, applyPreparedAssignment, applyRoster, applySessionState, applySnapshot,
   applyEventChanged, applyWarning, applyWelcome, endVisit, receiptNow, sessionConnecting, sessionEnded, sessionInterrupted, sessionRefused, setNotice, startVisit,
 } from './store/actions.js';
 import { addTalkback, applySlides } from './store/presentingActions.js';
@@ -86,6 +86,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   s.on(EVENTS.broadcastSent, (message) => addBroadcast(message));
   s.on(EVENTS.chatPosted, (message) => addChatMessage(message));
   s.on(EVENTS.rosterChanged, (roster) => applyRoster(roster));
+  s.on(EVENTS.actionsLogged, (lines) => addActionLogLines(lines));
   s.on(EVENTS.helpRequested, (request) => addHelpRequest(request));
   s.on(EVENTS.slidesShown, (slides) => applySlides(slides));
   s.on(EVENTS.talkbackPosted, (message) => addTalkback(message));

@@ -1,6 +1,7 @@
 import type { EventConfig } from '../event/eventConfig.js';
 import type { Ack } from './result.js';
 import type { SlidesState, TalkbackMessage } from '../presenting/presenting.js';
+import type { ActionLogLine } from '../engine/actionLog.js';
 import type { SlidesShowPayload, TalkbackSendPayload } from '../presenting/presentingPayloads.js';
 import { LIVE_SEGMENT_EVENTS, type LiveSegmentClientEvents, type LiveSegmentServerEvents } from './liveSegmentEvents.js';
 import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
@@ -26,6 +27,7 @@ export const EVENTS = {
   broadcastSent: 'broadcast:sent',
   chatPosted: 'chat:posted',
   rosterChanged: 'roster:changed',
+  actionsLogged: 'actions:logged',
   helpRequested: 'help:requested',
   slidesShow: 'slides:show',
   slidesShown: 'slides:shown',
@@ -84,6 +86,8 @@ export interface ServerToClientEvents extends LiveSegmentServerEvents {
   'chat:posted': (message: ChatMessage) => void;
   /** Moderators and speakers: the roster changed. */
   'roster:changed': (roster: RosterView) => void;
+  /** Moderators: lines of the action log (the latest on connecting, then each new one). */
+  'actions:logged': (lines: readonly ActionLogLine[]) => void;
   /** Moderators: someone asks for help. */
   'help:requested': (request: HelpRequest) => void;
   /** The slides changed (a page turned, a deck uploaded): to everyone; also once on connect when a deck exists. */

@@ -4,7 +4,7 @@
  * so tests control the clock.
  */
 import type {
-  AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionState, Welcome,
+  ActionLogLine, AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionState, Welcome,
 } from '@live-workshop/shared';
 import type { LocalMedia, MediaConnectionState, RemoteParticipantView, RemoteTrackRef } from '../../live/media/livekit/types.js';
 import { describeRoom } from '../../ui/words.js';
@@ -198,6 +198,17 @@ export function addHelpRequest(request: HelpRequest): void {
   patch('roster', { helpRequests: [...lwStore.getState().roster.helpRequests, request] });
   announce(`${request.name} asks for help${request.text ? `: ${request.text}` : ''}.`, 'assertive');
 }
+
+/** Lines of the moderators' action log: the latest on connecting (a reconnect sends them again), then each new one. */
+export function addActionLogLines(lines: readonly ActionLogLine[]): void {
+  const held = lwStore.getState().roster.actionLog;
+  const seen = new Set(held.map(lineKey));
+  const fresh = lines.filter((l) => !seen.has(lineKey(l)));
+  if (fresh.length === 0) return;
+  patch('roster', { actionLog: [...held, ...fresh].slice(-ACTION_LOG_KEPT) });
+}
+const ACTION_LOG_KEPT = 100;
+const lineKey = (l: ActionLogLine) => `${l.at}:${l.version}:${l.action.type}:${l.action.participantId ?? ''}:${l.action.text ?? ''}`;
 
 /** A moderator has dealt with a help request. */
 export function dismissHelpRequest(request: HelpRequest): void {

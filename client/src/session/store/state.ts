@@ -1,5 +1,5 @@
 import type {
-  AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView, SlidesState, TalkbackMessage,
+  ActionLogLine, AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView, SlidesState, TalkbackMessage,
 } from '@live-workshop/shared';
 import type { LocalMedia, MediaConnectionState, RemoteParticipantView, RemoteTrackRef } from '../../live/media/livekit/types.js';
 
@@ -95,6 +95,8 @@ export interface ChatSlice {
 export interface RosterSlice {
   readonly view: RosterView | null;
   readonly helpRequests: readonly HelpRequest[];
+  /** Moderators: the action log, oldest first (at most ACTION_LOG_LINES). */
+  readonly actionLog: readonly ActionLogLine[];
 }
 
 /** Speakers presenting: the slides everyone sees, and the backstage talk-back (its members only receive it). */
@@ -154,7 +156,7 @@ export function initialLwState(): LwState {
       moves: [],
     },
     chat: { messages: [], broadcasts: [] },
-    roster: { view: null, helpRequests: [] },
+    roster: { view: null, helpRequests: [], actionLog: [] },
     presenting: { slides: null, talkback: [] },
     ui: { announcements: [], handRaised: false, notice: null },
   };

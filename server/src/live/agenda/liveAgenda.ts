@@ -10,6 +10,9 @@ import type { Log } from '../../platform/log.js';
 /** Receives the effects of each accepted command. */
 export type EffectListener = (effects: readonly Effect[], before: AgendaState, after: AgendaState) => void;
 
+/** Told of each accepted command, once it is saved (the moderators' action log). */
+export type CommandListener = (command: Command, after: AgendaState, at: number) => void;
+
 /**
  * The single authority on the live agenda: applies commands through the pure engine,
  * persists each accepted change before anyone hears of it, and runs the deadlines it owns.
@@ -18,6 +21,7 @@ export class LiveAgenda {
   private current: AgendaState;
   private readonly timers = new Map<DeadlineId, TimerHandle>();
   private listener: EffectListener = () => {};
+  private committed: CommandListener = () => {};
   /** Why the saved state could not be used as it was, for the console; null when it could. */
   readonly restoreProblem: string | null = null;
 
@@ -66,6 +70,11 @@ export class LiveAgenda {
     for (const deadline of deadlinesOf(this.current)) this.arm(deadline.id, deadline.at);
   }
 
+  /** Hear of each accepted command after it is saved. */
+  onCommitted(listener: CommandListener): void {
+    this.committed = listener;
+  }
+
   /** Apply one command; on success the change is durable before effects run. */
   execute(command: Command): StepResult {
     const before = this.current;
@@ -85,6 +94,11 @@ export class LiveAgenda {
       this.listener(result.effects, before, result.state);
     } catch (err) {
       this.log.error({ err, action: command.action.type, version: result.state.version }, 'effects of a committed command failed');
+    }
+    try {
+      this.committed(command, result.state, now);
+    } catch (err) {
+      this.log.error({ err, action: command.action.type }, 'a listener of committed commands failed');
     }
     return result;
   }

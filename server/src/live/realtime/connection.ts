@@ -2,6 +2,7 @@
 // role's topics and their room's chat, send welcome, snapshot, assignments and (staff) the roster,
 // answer requests through the handlers, and let go when it closes.
 import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
+import type { ActionLog } from '../agenda/actionLog.js';
 import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
 import { greetPresenting } from '../presenting/presentingHandlers.js';
@@ -27,6 +28,8 @@ export interface ConnectionDeps extends HandlerDeps {
   moveProgressOf?: MoveProgressOf;
   chatMembership: ChatMembership;
   watchers?: readonly ConnectionWatcher[];
+  /** The moderators' action log: a moderator connecting is sent its latest lines. */
+  actionLog?: Pick<ActionLog, 'greet'>;
   /** Questions, polls, reactions and captions: their requests, and what a new connection is sent. */
   liveSegment?: Pick<LiveSegment, 'handlers' | 'greet'>;
 }
@@ -54,6 +57,7 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       void assignments.sendAll(participantId).catch((err: unknown) => log.error({ err }, 'initial assignment failed'));
       const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions, deps.moveProgressOf));
       if (view) socket.send(EVENTS.rosterChanged, view);
+      if (role === 'moderator') deps.actionLog?.greet(socket);
       deps.liveSegment?.greet(socket);
       roster.changed();
     },

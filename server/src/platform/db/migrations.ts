@@ -120,4 +120,9 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX captions_by_room ON captions(room_id, item_index, id);`,
+  // Moderators' action log (live/agenda/actionLog.ts): who cued or changed what, by person id.
+  `CREATE TABLE action_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     entry TEXT NOT NULL
+   );`,
 ];
