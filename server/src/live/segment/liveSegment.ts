@@ -99,6 +99,10 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     // The captioner's way into the captions channel; a speech recognition service would push() as source `asr`.
     [EVENTS.captionSend]: handle({ log, limiter: deps.limiter }, 'caption', captionSendPayload, async ({ roomId, text, final }, { claims: me }) => {
       if (!canWriteCaptions(me.role)) return failure('forbidden', 'Only captioners write the captions.');
+      // A captioner captions the room they hear (chosen with the captionRoom action); a moderator standing in, any room.
+      if (me.role === 'captioner' && placementOf(state(), me.participantId).roomId !== roomId) {
+        return failure('forbidden', 'You caption the room you are listening to; choose that room first.');
+      }
       try {
         await captionLimiter.consume(me.participantId);
       } catch {
