@@ -77,7 +77,8 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
       audience: (poll) => (poll.audience.kind === 'everyone'
         ? deps.transport().broadcast(EVENTS.pollChanged, poll)
         : deps.transport().publish(topics.chat(poll.audience.roomId), EVENTS.pollChanged, poll)),
-      moderators: (poll) => deps.transport().publish(topics.moderators, EVENTS.pollTallied, poll),
+      // A breakout's facilitator (a speaker) who launched the poll watches its results too.
+      moderators: (poll, launchedBy) => deps.transport().publish([topics.moderators, topics.speaker(launchedBy)], EVENTS.pollTallied, poll),
     },
   });
   const reactions = new ReactionCounter({ clock, scheduler, state, send: (counts) => deps.transport().publish(topics.chat(counts.roomId), EVENTS.reactionsCounted, counts) });
