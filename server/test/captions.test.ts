@@ -13,41 +13,8 @@ afterEach(async () => {
   await app?.close();
 });
 
-test('a captioner joins by their link; their lines reach the plenary; the transcript downloads after the item', async () => {
-  const event = { ...seedEventFor(Date.now()), captioners: [{ id: 'cart-writer', name: 'CART writer' }] };
-  const started = await startTestApp({ event });
-  app = started.app;
-  const links = await app.staffLinks();
-  expect(links.find((l) => l.id === 'cart-writer')).toMatchObject({ role: 'captioner', name: 'CART writer' });
-  const connect = async (credential: string) => {
-    const c = new TestClient(started.url, credential);
-    clients.push(c);
-    await c.connected();
-    return c;
-  };
-  const moderator = await connect(await staffCredential(app, 'anastasia-pouliou'));
-  const captioner = await connect(await staffCredential(app, 'cart-writer'));
-  expect((await captioner.next(EVENTS.welcome)).participant.role).toBe('captioner');
-  const ada = await register(started.url, { name: 'Ada Viewer', email: 'ada.viewer@example.org', preferences: ['skills'] });
-  const viewer = await connect(ada.body.credential);
-
-  await moderator.command({ type: 'openDoors' }, (await moderator.next(EVENTS.agendaChanged)).version);
-  await moderator.command({ type: 'start' }, (await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'lobby')).version);
-  await viewer.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'plenary');
-  expect(await captioner.request(EVENTS.captionSend, { roomId: 'plenary', text: 'Good morning, everyone.', final: true })).toMatchObject({ ok: true });
-  expect(await viewer.next(EVENTS.captionAdded, (l) => l.final)).toMatchObject({ roomId: 'plenary', text: 'Good morning, everyone.', source: 'captioner' });
-  expect(await viewer.request(EVENTS.captionSend, { roomId: 'plenary', text: 'not mine to write', final: true })).toMatchObject({ ok: false, code: 'forbidden' });
-
-  const transcript = await fetch(`${started.url}/api/captions/transcript?roomId=plenary&item=0`, { headers: { authorization: `Bearer ${ada.body.credential}` } });
-  expect(transcript.status).toBe(200);
-  expect(transcript.headers.get('content-disposition')).toContain('plenary-item-1-captions.txt');
-  expect(await transcript.text()).toMatch(/^\[\d\d:\d\d:\d\d\] Good morning, everyone\.\n$/);
-  expect((await fetch(`${started.url}/api/captions/transcript?roomId=plenary`)).status).toBe(401);
-  expect((await fetch(`${started.url}/api/captions/transcript?roomId=nowhere`, { headers: { authorization: `Bearer ${ada.body.credential}` } })).status).toBe(400);
-});
-
-test('a captioner chooses a breakout: they listen there unseen and unable to publish, and their lines reach that room only', async () => {
-  const livekit = new MemoryLiveKit();
+/** The seed workshop with a captioner: its app, a moderator and the captioner connected, a way to connect attendees, and one to open the doors and start the opening plenary. */
+async function startedWithCaptioner(livekit = new MemoryLiveKit()) {
   const event = { ...seedEventFor(Date.now()), captioners: [{ id: 'cart-writer', name: 'CART writer' }] };
   const started = await startTestApp({ event, livekit });
   app = started.app;
@@ -57,14 +24,47 @@ test('a captioner chooses a breakout: they listen there unseen and unable to pub
     await c.connected();
     return c;
   };
-  const moderator = await connect(await staffCredential(app, 'anastasia-pouliou'));
-  const captioner = await connect(await staffCredential(app, 'cart-writer'));
-  const inSkills = await connect((await register(started.url, { name: 'Sam Skills', email: 'sam.skills@example.org', preferences: ['skills'] })).body.credential);
-  const inTrust = await connect((await register(started.url, { name: 'Tess Trust', email: 'tess.trust@example.org', preferences: ['trust'] })).body.credential);
+  const moderator = await connect(await staffCredential(started.app, 'anastasia-pouliou'));
+  const captioner = await connect(await staffCredential(started.app, 'cart-writer'));
+  const attendee = async (name: string, breakoutId: string) => {
+    const { body } = await register(started.url, { name, email: `${name.toLowerCase().replace(' ', '.')}@example.org`, preferences: [breakoutId] });
+    return { client: await connect(body.credential), credential: body.credential };
+  };
+  const startPlenary = async () => {
+    await moderator.command({ type: 'openDoors' }, (await moderator.next(EVENTS.agendaChanged)).version);
+    await moderator.command({ type: 'start' }, (await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'lobby')).version);
+  };
+  return { event, started, app: started.app, moderator, captioner, attendee, startPlenary };
+}
+
+test('a captioner joins by their link; their lines reach the plenary; the transcript downloads after the item', async () => {
+  const { started, app: running, captioner, attendee, startPlenary } = await startedWithCaptioner();
+  const links = await running.staffLinks();
+  expect(links.find((l) => l.id === 'cart-writer')).toMatchObject({ role: 'captioner', name: 'CART writer' });
+  expect((await captioner.next(EVENTS.welcome)).participant.role).toBe('captioner');
+  const { client: viewer, credential } = await attendee('Ada Viewer', 'skills');
+  await startPlenary();
+  await viewer.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'plenary');
+  expect(await captioner.request(EVENTS.captionSend, { roomId: 'plenary', text: 'Good morning, everyone.', final: true })).toMatchObject({ ok: true });
+  expect(await viewer.next(EVENTS.captionAdded, (l) => l.final)).toMatchObject({ roomId: 'plenary', text: 'Good morning, everyone.', source: 'captioner' });
+  expect(await viewer.request(EVENTS.captionSend, { roomId: 'plenary', text: 'not mine to write', final: true })).toMatchObject({ ok: false, code: 'forbidden' });
+
+  const transcript = await fetch(`${started.url}/api/captions/transcript?roomId=plenary&item=0`, { headers: { authorization: `Bearer ${credential}` } });
+  expect(transcript.status).toBe(200);
+  expect(transcript.headers.get('content-disposition')).toContain('plenary-item-1-captions.txt');
+  expect(await transcript.text()).toMatch(/^\[\d\d:\d\d:\d\d\] Good morning, everyone\.\n$/);
+  expect((await fetch(`${started.url}/api/captions/transcript?roomId=plenary`)).status).toBe(401);
+  expect((await fetch(`${started.url}/api/captions/transcript?roomId=nowhere`, { headers: { authorization: `Bearer ${credential}` } })).status).toBe(400);
+});
+
+test('a captioner chooses a breakout: they listen there unseen and unable to publish, and their lines reach that room only', async () => {
+  const livekit = new MemoryLiveKit();
+  const { event, moderator, captioner, attendee, startPlenary } = await startedWithCaptioner(livekit);
+  const inSkills = (await attendee('Sam Skills', 'skills')).client;
+  const inTrust = (await attendee('Tess Trust', 'trust')).client;
   const captionerId = (await captioner.next(EVENTS.welcome)).participant.id;
 
-  await moderator.command({ type: 'openDoors' }, (await moderator.next(EVENTS.agendaChanged)).version);
-  await moderator.command({ type: 'start' }, (await moderator.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'lobby')).version);
+  await startPlenary();
   const plenary = await captioner.next(EVENTS.agendaChanged, (s) => s.phase.kind === 'plenary');
   // Chosen during the plenary; it applies once the breakouts run.
   expect(await captioner.command({ type: 'captionRoom', breakoutId: 'skills' }, plenary.version)).toMatchObject({ ok: true });
