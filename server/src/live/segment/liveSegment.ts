@@ -67,6 +67,7 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     store: questionStore, meta: new SqliteMetaStore(deps.db), clock, scheduler, state,
     outlet: {
       room: (view) => deps.transport().broadcast(EVENTS.questionsChanged, view),
+      roomCounts: (counts) => deps.transport().broadcast(EVENTS.questionsCounted, counts),
       moderators: (view) => deps.transport().publish(topics.moderators, EVENTS.questionsModerated, view),
     },
   });
