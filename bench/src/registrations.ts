@@ -1,7 +1,7 @@
 // Registers simulated attendees through the public registration endpoint, like people would:
 // the form's choices (countries, privacy notice version…) come from the server's form endpoint,
 // the join link from the mail the server sends, and following it admits the attendee.
-import { joinLinkOf, type MailReader } from '@live-workshop/testkit';
+import { joinLinkOf, type Mail, type MailReader } from '@live-workshop/testkit';
 import type { ClientSpec } from './protocol.js';
 
 const REGISTRATIONS_IN_FLIGHT = 16;
@@ -40,9 +40,31 @@ async function post(url: string, body: unknown, attempts = 4, headers: Record<st
   }
 }
 
+/** Registrations of one address, at most, while its link does not arrive. */
+const REGISTRATION_ATTEMPTS = 3;
+
+/**
+ * Register and wait for the mail with the link. A mail the server could not deliver (it logs
+ * "join link mail failed"; seen under heavy load) is registered again, as a person would do
+ * when no link arrives: the form mails the same address a fresh link.
+ */
+async function registerUntilMailed(serverUrl: string, mail: MailReader, body: { email: string } & Record<string, unknown>, onRetry?: (email: string, err: unknown) => void): Promise<Mail> {
+  for (let attempt = 1; ; attempt++) {
+    const before = await mail.count(body.email);
+    const res = await post(`${serverUrl}/api/registrations`, body);
+    if (res.status !== 202) throw new Error(`registration of ${body.email} failed: ${res.status} ${await res.text()}`);
+    try {
+      return await mail.next(body.email, before);
+    } catch (err) {
+      if (attempt >= REGISTRATION_ATTEMPTS) throw err;
+      onRetry?.(body.email, err);
+    }
+  }
+}
+
 /** Register `count` attendees named `<prefix>-<i>`, their breakout chosen by `breakoutOf(i)`. */
 export async function registerAttendees(
-  serverUrl: string, mail: MailReader, count: number, opts: { prefix: string; breakoutOf: (i: number) => string; onProgress?: (done: number) => void },
+  serverUrl: string, mail: MailReader, count: number, opts: { prefix: string; breakoutOf: (i: number) => string; onProgress?: (done: number) => void; onRetry?: (email: string, err: unknown) => void },
 ): Promise<ClientSpec[]> {
   const defaults = await formDefaults(serverUrl);
   const specs: ClientSpec[] = new Array(count);
@@ -53,9 +75,7 @@ export async function registerAttendees(
       const i = next++;
       const breakoutId = opts.breakoutOf(i);
       const email = `${opts.prefix}-${i}@bench.example.org`;
-      const res = await post(`${serverUrl}/api/registrations`, { ...defaults, name: `${opts.prefix} ${i}`, email, preferences: [breakoutId] });
-      if (res.status !== 202) throw new Error(`registration ${i} failed: ${res.status} ${await res.text()}`);
-      const credential = joinLinkOf(await mail.next(email, 0)).split('/join/')[1]!;
+      const credential = joinLinkOf(await registerUntilMailed(serverUrl, mail, { ...defaults, name: `${opts.prefix} ${i}`, email, preferences: [breakoutId] }, opts.onRetry)).split('/join/')[1]!;
       const confirmed = await post(`${serverUrl}/api/me/confirm`, {}, 4, { authorization: `Bearer ${credential}` });
       if (!confirmed.ok) throw new Error(`following the join link of registration ${i} failed: ${confirmed.status} ${await confirmed.text()}`);
       const body = (await confirmed.json()) as { participantId: string };

@@ -22,6 +22,7 @@ export async function registerEveryone(run: BenchRun, { server, breakoutIds }: B
   const signallingCount = Math.max(...options.fanoutNs, options.baselineN, options.endurance?.n ?? 0);
   const mediaCount = Math.max(0, ...options.moveMs, options.endurance?.m ?? 0);
   let registered = 0;
+  let retried = 0;
   const registrationStarted = performance.now();
   const thousandsAt: number[] = [];
   const signalling = await registerAttendees(server.url, server.mail, signallingCount, {
@@ -31,7 +32,12 @@ export async function registerEveryone(run: BenchRun, { server, breakoutIds }: B
       if (done % 1000 === 0) thousandsAt.push(performance.now());
       registered = done;
     },
+    onRetry: (email, err) => {
+      retried += 1;
+      run.log(`no link for ${email} (${err instanceof Error ? err.message : String(err)}): registered again`);
+    },
   });
+  if (retried > 0) run.notes.push(`registration: ${retried} of ${signallingCount} links did not arrive and were asked for again (the server log says why: "join link mail failed")`);
   const registration = {
     n: signallingCount, seconds: round1((performance.now() - registrationStarted) / 1000),
     // Registrations per second in each successive thousand: admission cost grows with the number already admitted.

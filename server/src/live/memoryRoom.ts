@@ -2,7 +2,7 @@
 // over the in-memory transport and LiveKit, on a clock that moves only when told. For unit tests
 // of what people receive; nothing here opens a port or arms a real timer.
 import { join } from 'node:path';
-import type { Action, Role } from '@live-workshop/shared';
+import type { Action, EventConfig, Role } from '@live-workshop/shared';
 import { MemoryLiveKit } from '../livekit/memoryLiveKit.js';
 import { SqlitePeopleStore } from '../people/peopleStore.js';
 import { ManualTime } from '../platform/clock.js';
@@ -28,9 +28,10 @@ import { createLiveSegment } from './segment/liveSegment.js';
 /** The seed workshop's event file. */
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../../events/microcredentials-2025.yaml');
 
-/** A live room on the seed workshop, at 09:00 Brussels time on its day. */
-export function memoryRoom() {
-  const event = loadEventFile(SEED_EVENT_FILE);
+/** A live room on the seed workshop (or an edit of it), at 09:00 Brussels time on its day. */
+export function memoryRoom(options: { edit?: (seed: EventConfig) => EventConfig } = {}) {
+  const seed = loadEventFile(SEED_EVENT_FILE);
+  const event = options.edit ? options.edit(seed) : seed;
   const time = new ManualTime(Date.UTC(2025, 9, 23, 7, 0));
   const log = createLog('silent');
   const db = openDatabase(':memory:');

@@ -30,6 +30,8 @@ export interface TokenGrant {
   readonly metadata: string;
   /** The agenda position from which this connection counts (the `lw.activeFrom` attribute); none: always. */
   readonly activeFrom?: number;
+  /** Shown to nobody in the room (LiveKit's `hidden` grant): a captioner who listens there. */
+  readonly hidden?: boolean;
 }
 
 /** One identity's connection to a room. */

@@ -39,6 +39,7 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
       });
       token.addGrant({
         room: grant.room, roomJoin: true, canSubscribe: true, canPublish: grant.canPublish, canPublishSources: trackSources(grant.canPublishSources), canPublishData: false, canUpdateOwnMetadata: false,
+        hidden: grant.hidden ?? false,
       });
       return token.toJwt();
     },

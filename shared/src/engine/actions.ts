@@ -54,6 +54,8 @@ export const rosterActionSchema = z.discriminatedUnion('type', [
 export const selfActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('raiseHand') }),
   z.strictObject({ type: z.literal('lowerOwnHand') }),
+  /** A captioner chooses the breakout they hear and caption while the breakouts run (null: the stage, heard from backstage then). */
+  z.strictObject({ type: z.literal('captionRoom'), breakoutId: slugSchema.nullable() }),
 ]);
 
 /** Actions only the server itself issues. */

@@ -39,6 +39,8 @@ describe('placementIn: each role in each phase', () => {
     'speaker on stage in opening and panel': participant('ana', 'speaker', { breakoutId: 'global' }),
     'speaker on stage in the panel only': participant('ben', 'speaker', { breakoutId: 'global' }),
     moderator: participant('mod', 'moderator', { breakoutId: 'digital' }),
+    'captioner for a breakout': participant('cap', 'captioner', { breakoutId: 'trust' }),
+    'captioner for the stage': participant('cap2', 'captioner'),
   } as const;
   type Who = keyof typeof people;
 
@@ -109,6 +111,19 @@ describe('placementIn: each role in each phase', () => {
     ['ended', 'attendee on stage', NOWHERE],
     ['ended', 'speaker on stage in opening and panel', NOWHERE],
     ['ended', 'moderator', NOWHERE],
+
+    // A captioner only listens: the stage, the breakout they chose while the breakouts run, else backstage.
+    ['scheduled', 'captioner for a breakout', listen('backstage')],
+    ['lobby', 'captioner for a breakout', listen('backstage')],
+    ['opening (plenary)', 'captioner for a breakout', listen('plenary')],
+    ['groups (breakouts, staff backstage)', 'captioner for a breakout', listen('breakout:trust')],
+    ['groups (breakouts, staff backstage)', 'captioner for the stage', listen('backstage')],
+    ['groups (breakouts, staff in breakouts)', 'captioner for a breakout', listen('breakout:trust')],
+    ['groups (breakouts, staff in breakouts)', 'captioner for the stage', listen('backstage')],
+    ['coffee (break)', 'captioner for a breakout', listen('plenary')],
+    ['panel (live)', 'captioner for the stage', listen('plenary')],
+    ['closing (nobody on stage)', 'captioner for a breakout', listen('plenary')],
+    ['ended', 'captioner for a breakout', NOWHERE],
   ];
 
   test.each(expected)('%s: %s → %o', (phaseName, who, placement) => {
@@ -156,10 +171,11 @@ describe('breakoutLoads', () => {
     participant('a5', 'attendee', { breakoutId: 'gone' }),
     participant('ana', 'speaker', { breakoutId: 'global' }),
     participant('mod', 'moderator', { breakoutId: 'trust' }),
+    participant('cap', 'captioner', { breakoutId: 'trust' }),
   ];
   test.each([
     ['staff stay backstage: only attendees count', smallEvent, { trust: 2, skills: 1, global: 0, digital: 0 }],
-    ['staff go to the breakouts: they count too', staffInBreakouts, { trust: 3, skills: 1, global: 1, digital: 0 }],
+    ['staff go to the breakouts: they count too (a captioner never)', staffInBreakouts, { trust: 3, skills: 1, global: 1, digital: 0 }],
   ] as const)('%s', (_name, event, loads) => {
     expect(Object.fromEntries(breakoutLoads(event, roster))).toStrictEqual(loads);
   });

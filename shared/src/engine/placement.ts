@@ -14,8 +14,30 @@ function stageOf(item: AgendaItem): readonly string[] {
   return 'stage' in item ? item.stage : [];
 }
 
+/**
+ * A captioner listens and never publishes: the stage in the stage items, the breakout they chose
+ * (their breakoutId, set by the captionRoom action) while the breakouts run, else backstage.
+ */
+function captionerPlacement(phase: Phase, p: Participant): Placement {
+  switch (phase.kind) {
+    case 'ended':
+      return NOWHERE;
+    case 'scheduled':
+    case 'lobby':
+      return { roomId: 'backstage', canPublish: false };
+    case 'breakouts':
+      return { roomId: p.breakoutId ? breakoutRoomId(p.breakoutId) : 'backstage', canPublish: false };
+    case 'plenary':
+    case 'live':
+    case 'break':
+    case 'closing':
+      return { roomId: 'plenary', canPublish: false };
+  }
+}
+
 /** Where a participant is in a phase, and whether they may publish there. */
 export function placementIn(event: EventConfig, phase: Phase, p: Participant): Placement {
+  if (p.role === 'captioner') return captionerPlacement(phase, p);
   switch (phase.kind) {
     case 'scheduled':
       return p.role === 'attendee' ? NOWHERE : { roomId: 'backstage', canPublish: true };
@@ -55,6 +77,8 @@ export function placementOf(state: AgendaState, participantId: string): Placemen
 /** True when the participant's role may go to a breakout room when breakouts run. */
 export function goesToBreakouts(event: EventConfig, p: Pick<Participant, 'role'>): boolean {
   if (p.role === 'attendee') return true;
+  // A captioner chooses their room themselves and takes no place in it.
+  if (p.role === 'captioner') return false;
   return event.agenda.some((i) => i.kind === 'breakouts' && i.staffPlacement === 'breakouts');
 }
 

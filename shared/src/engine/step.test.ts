@@ -531,6 +531,47 @@ describe('staff placed in the breakouts', () => {
   });
 });
 
+describe('a captioner chooses the room they caption', () => {
+  const CAPTIONER = actor('cap', 'captioner');
+  const people = [...CAST, person('cap', 'captioner')];
+  const at = (where: Where) => reach(where, { people });
+
+  test('admitted with no breakout, they follow the stage; their choice takes them to that breakout when the breakouts run, listening only', () => {
+    const opening = at(ITEM.opening);
+    expect(opening.participants.cap!.breakoutId).toBeNull();
+    const chosen = accept(opening, { type: 'captionRoom', breakoutId: 'global' }, { by: CAPTIONER, now: ITEM_AT });
+    // Chosen during the plenary: nobody moves yet.
+    expect(movesOf(chosen.effects)).toStrictEqual([]);
+    const groups = accept(chosen.state, { type: 'next' }, { now: ITEM_AT + 30 * MINUTE_MS });
+    expect(movesOf(groups.effects).find((m) => m.participantId === 'cap')).toStrictEqual(move('cap', 'plenary', 'breakout:global', false));
+    // Changing room during the breakouts moves them there at once.
+    const changed = accept(groups.state, { type: 'captionRoom', breakoutId: 'trust' }, { by: CAPTIONER, now: ITEM_AT + 31 * MINUTE_MS });
+    expect(movesOf(changed.effects)).toStrictEqual([move('cap', 'breakout:global', 'breakout:trust', false)]);
+    const stage = accept(changed.state, { type: 'captionRoom', breakoutId: null }, { by: CAPTIONER, now: ITEM_AT + 32 * MINUTE_MS });
+    expect(movesOf(stage.effects)).toStrictEqual([move('cap', 'breakout:trust', 'backstage', false)]);
+  });
+
+  test('a captioner takes no place: a full room still takes them, and nobody else is moved by their choice', () => {
+    // trust holds 2 (a1 and a2 after the reassign).
+    const full = accept(at(ITEM.groups), { type: 'reassign', participantId: 'a2', breakoutId: 'trust' }, { now: ITEM_AT });
+    const chosen = accept(full.state, { type: 'captionRoom', breakoutId: 'trust' }, { by: CAPTIONER, now: ITEM_AT });
+    expect(movesOf(chosen.effects)).toStrictEqual([move('cap', 'backstage', 'breakout:trust', false)]);
+    const balanced = accept(chosen.state, { type: 'autoBalance' }, { now: ITEM_AT });
+    expect(balanced.state.participants.cap!.breakoutId).toBe('trust');
+  });
+
+  test.each([
+    ['an attendee', ATTENDEE, { type: 'captionRoom', breakoutId: 'trust' }, 'forbidden'],
+    ['a speaker', SPEAKER, { type: 'captionRoom', breakoutId: 'trust' }, 'forbidden'],
+    ['a captioner, a room that does not exist', CAPTIONER, { type: 'captionRoom', breakoutId: 'nowhere' }, 'unknown_breakout'],
+  ] as const)('refused for %s, the state unchanged', (_name, by, action, code) => {
+    const state = at(ITEM.groups);
+    const result = step(state, command(state, action, by), ITEM_AT);
+    expect(result).toMatchObject({ ok: false, code });
+    expect(at(ITEM.groups)).toStrictEqual(state);
+  });
+});
+
 describe('capacity and balancing at admission', () => {
   const crowd = (room: string, n: number, role: Newcomer['role'] = 'attendee'): Newcomer[] =>
     Array.from({ length: n }, (_, i) => person(`${role}-${room}-${i}`, role, [room]));

@@ -56,8 +56,20 @@ export interface ModeratorBoardView {
   readonly pinnedId: number | null;
 }
 
-/** How often the board is pushed while it changes (one message per interval, however many votes). */
+/** How often the board is pushed while it changes (one message per interval, however many changes). */
 export const QUESTIONS_PUSH_INTERVAL_MS = 500;
+
+/**
+ * New vote counts alone (the one change that comes a thousand a second) go as a small
+ * `questions:counted` message at most this often; anything else sends the whole board.
+ */
+export const VOTE_COUNTS_INTERVAL_MS = 1000;
+
+/** The vote counts that changed since the last push, at the board's revision. */
+export interface QuestionVoteCounts {
+  readonly revision: number;
+  readonly votes: readonly { readonly id: number; readonly votes: number }[];
+}
 
 /** The orders the list can be read in. */
 export type QuestionOrder = 'votes' | 'time';

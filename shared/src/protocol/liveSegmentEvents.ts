@@ -8,7 +8,7 @@ import type {
 import type { PollAnswer, PollView } from '../liveSegment/polls.js';
 import type { ReactionCounts } from '../liveSegment/reactions.js';
 import type { CaptionLine } from '../liveSegment/captions.js';
-import type { ModeratorBoardView, QuestionBoardView, QuestionStatus } from '../liveSegment/questions.js';
+import type { ModeratorBoardView, QuestionBoardView, QuestionStatus, QuestionVoteCounts } from '../liveSegment/questions.js';
 
 /** Event names of the live segment. Commands are imperative; facts are past tense. */
 export const LIVE_SEGMENT_EVENTS = {
@@ -19,6 +19,7 @@ export const LIVE_SEGMENT_EVENTS = {
   questionsChanged: 'questions:changed',
   questionsModerated: 'questions:moderated',
   questionsVoted: 'questions:voted',
+  questionsCounted: 'questions:counted',
   pollLaunch: 'poll:launch',
   pollVote: 'poll:vote',
   pollControl: 'poll:control',
@@ -57,6 +58,8 @@ export interface LiveSegmentClientEvents {
 export interface LiveSegmentServerEvents {
   /** The room's question board (approved questions, the pinned one), at most every QUESTIONS_PUSH_INTERVAL_MS. */
   'questions:changed': (board: QuestionBoardView) => void;
+  /** Only votes changed: the new counts, at most every VOTE_COUNTS_INTERVAL_MS (the board itself is not sent again). */
+  'questions:counted': (counts: QuestionVoteCounts) => void;
   /** Moderators: every question with its author and status. */
   'questions:moderated': (board: ModeratorBoardView) => void;
   /** The questions you have upvoted (once per connection). */

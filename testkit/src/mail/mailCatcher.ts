@@ -9,6 +9,8 @@ import type { Mail, MailReader } from './mailReader.js';
 export interface MailCatcher extends MailReader {
   readonly smtpUrl: string;
   readonly mails: Mail[];
+  /** Connections that ended in an error (reset by the client), kept for a test to look at. */
+  readonly connectionErrors: readonly Error[];
   /** How many mails `address` has received, now. */
   countNow(address: string): number;
   close(): Promise<void>;
@@ -34,12 +36,18 @@ export async function startMailCatcher(opts: { host?: string } = {}): Promise<Ma
       }, callback);
     },
   });
+  // A client that drops its connection (the app's mail pool resets one under load: ECONNRESET) is no
+  // failure of the catcher; unheard, smtp-server's 'error' event would end the process. A mail that
+  // never arrives still fails its reader's next().
+  const connectionErrors: Error[] = [];
+  server.on('error', (err: Error) => void connectionErrors.push(err));
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.server.address() as AddressInfo).port;
   const to = (address: string) => mails.filter((m) => m.to.includes(address.toLowerCase()));
   return {
     smtpUrl: `smtp://${host}:${port}`,
     mails,
+    connectionErrors,
     countNow: (address) => to(address).length,
     count: async (address) => to(address).length,
     next(address, already) {

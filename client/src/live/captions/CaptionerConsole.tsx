@@ -1,27 +1,44 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { CAPTION_MAX_CHARS, CAPTIONS_PER_SECOND, breakoutRoomId, type RoomId } from '@live-workshop/shared/pure';
+import { CAPTION_MAX_CHARS, CAPTIONS_PER_SECOND, breakoutIdOf, type RoomId } from '@live-workshop/shared/pure';
 import { refusalWords } from '../../session/refusals.js';
-import { useEvent } from '../../session/useLw.js';
+import { sendCommand } from '../../session/socket.js';
+import { useAssignedRoom, useEvent } from '../../session/useLw.js';
+import { roomTitle } from '../../ui/words.js';
 import { sendCaption } from '../segment/liveSegmentSocket.js';
 
 /** Interim text goes out at most this often while typing (within the per-second limit, with room for the final lines). */
 const INTERIM_EVERY_MS = Math.ceil(2000 / CAPTIONS_PER_SECOND);
 
-/** The captioner's desk: pick the room, type; Enter sends the line (what is typed goes out as interim text meanwhile). */
+/** The rooms with people to caption; backstage (a captioner waits there) has none. */
+const captionable = (roomId: RoomId | null): roomId is RoomId => roomId === 'plenary' || (roomId?.startsWith('breakout:') ?? false);
+
+/**
+ * The captioner's desk: choose the breakout to caption while the breakouts run (the stage
+ * otherwise), hear that room, type; Enter sends the line (what is typed goes out as interim text
+ * meanwhile). Lines go to the room heard now: the server assigns it and accepts no other.
+ */
 export function CaptionerConsole() {
   const event = useEvent();
-  const [roomId, setRoomId] = useState<RoomId>('plenary');
+  const heard = useAssignedRoom();
+  const roomId = captionable(heard) ? heard : null;
+  const [choice, setChoice] = useState<string>(() => (heard ? breakoutIdOf(heard) ?? '' : ''));
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const lastInterimMs = useRef(Number.NEGATIVE_INFINITY);
   /** The interim text still to go out when the throttle allows (the words typed just before a pause). */
   const trailing = useRef<{ timer: ReturnType<typeof setTimeout>; value: string } | null>(null);
-  const ids = { room: useId(), text: useId() };
+  const ids = { room: useId(), text: useId(), hearing: useId() };
   useEffect(() => () => {
     if (trailing.current) clearTimeout(trailing.current.timer);
   }, []);
 
+  const choose = async (breakoutId: string) => {
+    setChoice(breakoutId);
+    const result = await sendCommand({ type: 'captionRoom', breakoutId: breakoutId || null });
+    setProblem(result.ok ? null : refusalWords(result));
+  };
   const send = async (final: boolean, value: string) => {
+    if (!roomId) return;
     const result = await sendCaption({ roomId, text: value, final });
     setProblem(result.ok ? null : refusalWords(result));
   };
@@ -56,13 +73,19 @@ export function CaptionerConsole() {
   return (
     <section className="panel captioner" aria-labelledby="captioner-heading" data-testid="captioner-console">
       <h3 id="captioner-heading">Live captions</h3>
-      <label htmlFor={ids.room}>Captions for</label>{' '}
-      <select id={ids.room} value={roomId} onChange={(e) => setRoomId(e.target.value as RoomId)} data-testid="captioner-room">
-        <option value="plenary">The plenary</option>
-        {event?.breakouts.map((b, i) => <option key={b.id} value={breakoutRoomId(b.id)}>Breakout {i + 1}: {b.title}</option>)}
+      <p id={ids.hearing} aria-live="polite" data-testid="captioner-hearing">
+        {roomId ? <>You hear and caption: <strong>{roomTitle(event, roomId)}</strong></> : 'The breakouts are running: choose a breakout to caption.'}
+      </p>
+      <label htmlFor={ids.room}>While the breakouts run, caption</label>{' '}
+      <select id={ids.room} value={choice} onChange={(e) => void choose(e.target.value)} data-testid="captioner-room">
+        <option value="">No breakout (the stage)</option>
+        {event?.breakouts.map((b, i) => <option key={b.id} value={b.id}>Breakout {i + 1}: {b.title}</option>)}
       </select>
       <label htmlFor={ids.text}>Type what is said; Enter ends a line</label>
-      <textarea id={ids.text} rows={3} maxLength={CAPTION_MAX_CHARS} value={text} onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} data-testid="captioner-input" />
+      <textarea
+        id={ids.text} rows={3} maxLength={CAPTION_MAX_CHARS} value={text} disabled={!roomId} aria-describedby={ids.hearing}
+        onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} data-testid="captioner-input"
+      />
       {problem && <p className="field-error" role="alert">{problem}</p>}
     </section>
   );

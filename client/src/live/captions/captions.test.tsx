@@ -4,9 +4,9 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { EVENTS } from '@live-workshop/shared/pure';
 import type { CaptionLine } from '@live-workshop/shared';
-import { applyAssignment } from '../../session/store/actions.js';
+import { applyAssignment, applyWelcome } from '../../session/store/actions.js';
 import type { FakeSocket } from '../../testing/fakeSocket.js';
-import { assignment } from '../../testing/fixtures.js';
+import { assignment, welcome } from '../../testing/fixtures.js';
 import { closeLiveSession, openLiveSession } from '../../testing/liveSession.js';
 import { CaptionerConsole } from './CaptionerConsole.js';
 import { CaptionsPanel } from './CaptionsPanel.js';
@@ -65,4 +65,25 @@ test('interim text typed faster than the interval is throttled, not dropped: the
   } finally {
     vi.useRealTimers();
   }
+});
+
+test('the captioner chooses the breakout to caption; lines go to the room they hear, and none while they hear no room', async () => {
+  applyWelcome(welcome('captioner', 'CART writer', 'live-captioner'), { wallMs: Date.now(), monoMs: performance.now() });
+  render(<CaptionerConsole />);
+  expect(screen.getByTestId('captioner-hearing').textContent).toBe('You hear and caption: Plenary');
+  await act(async () => fireEvent.change(screen.getByTestId('captioner-room'), { target: { value: 'trust' } }));
+  expect(socket.requests.at(-1)).toMatchObject({ event: EVENTS.agendaCommand, payload: { action: { type: 'captionRoom', breakoutId: 'trust' } } });
+  // Until the breakouts run they still hear the stage; then the server assigns the chosen room.
+  act(() => applyAssignment(assignment('item:1', 'breakout:trust', false)));
+  expect(screen.getByTestId('captioner-hearing').textContent).toBe('You hear and caption: Breakout 2: Building Trust: The Power of Quality Assurance in Microcredentials');
+  const input = screen.getByTestId('captioner-input');
+  await act(async () => fireEvent.change(input, { target: { value: 'Quality first.' } }));
+  await act(async () => fireEvent.keyDown(input, { key: 'Enter' }));
+  expect(socket.requests.at(-1)).toEqual({ event: EVENTS.captionSend, payload: { roomId: 'breakout:trust', text: 'Quality first.', final: true } });
+  // Back to no breakout during the breakouts: they wait backstage, with nothing to caption.
+  await act(async () => fireEvent.change(screen.getByTestId('captioner-room'), { target: { value: '' } }));
+  expect(socket.requests.at(-1)).toMatchObject({ event: EVENTS.agendaCommand, payload: { action: { type: 'captionRoom', breakoutId: null } } });
+  act(() => applyAssignment(assignment('item:1', 'backstage', false)));
+  expect(screen.getByTestId('captioner-hearing').textContent).toBe('The breakouts are running: choose a breakout to caption.');
+  expect((screen.getByTestId('captioner-input') as HTMLTextAreaElement).disabled).toBe(true);
 });

@@ -1,5 +1,5 @@
 import { usePhaseRemainingMs } from '../../time/useCountdown.js';
-import { useAssignedRoom, useEvent, useLw } from '../../session/useLw.js';
+import { useAssignedRoom, useEvent, useLw, useMe } from '../../session/useLw.js';
 import { formatDurationWords } from '../../time/countdown.js';
 import { breakoutOf, roomTitle } from '../../ui/words.js';
 import { ChatPanel } from '../room/ChatPanel.js';
@@ -8,6 +8,8 @@ import { HelpButton } from '../room/HelpButton.js';
 import { MediaControls } from '../media/MediaControls.js';
 import { RoomGrid } from '../room/RoomPeople.js';
 import { LivePolls } from '../polls/PollCard.js';
+import { PollConsole } from '../polls/PollConsole.js';
+import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 import '../segment/liveSegment.css';
 
@@ -15,6 +17,9 @@ import '../segment/liveSegment.css';
 export function BreakoutView() {
   const event = useEvent();
   const roomId = useAssignedRoom();
+  const me = useMe();
+  // A speaker placed in a breakout facilitates it: they may run polls for this room (the server checks the same).
+  const facilitating = me?.role === 'speaker' && roomId?.startsWith('breakout:') === true;
   const remaining = usePhaseRemainingMs();
   const warning = useLw((s) => (s.agenda.warning && s.agenda.warning.version === s.agenda.snapshot?.version ? s.agenda.warning : null));
   const b = breakoutOf(event, roomId);
@@ -43,6 +48,8 @@ export function BreakoutView() {
         <MediaControls />
         <HelpButton />
       </div>
+      {me?.role === 'captioner' && <CaptionerConsole />}
+      {facilitating && event && roomId && <PollConsole event={event} room={roomId} />}
       <LivePolls />
       <ChatPanel />
     </section>

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { POLL_KINDS, POLL_MAX_OPTIONS, breakoutRoomId, type PollKind } from '@live-workshop/shared/pure';
-import type { EventConfig, PollLaunchPayload, PollView } from '@live-workshop/shared';
+import type { EventConfig, PollLaunchPayload, PollView, RoomId } from '@live-workshop/shared';
 import { refusalWords } from '../../session/refusals.js';
 import { controlPoll, launchPoll } from '../segment/liveSegmentSocket.js';
 import { useLiveSegment } from '../segment/liveSegmentStore.js';
@@ -8,13 +8,18 @@ import { PollResults } from './PollResults.js';
 
 const KIND_WORDS: Record<PollKind, string> = { single: 'Single choice', multiple: 'Multiple choice', rating: 'Rating 1–5', word: 'Word answer' };
 
-/** Moderators: launch a prepared or an ad hoc poll to everyone or one room, watch its results live, show them, close it. */
-export function PollConsole({ event }: { event: EventConfig }) {
+/**
+ * Launch a prepared or an ad hoc poll, watch its results live, show them, close it. Moderators put
+ * it to everyone or one room; a breakout's facilitator (`room`) to their own room only, and sees
+ * only that room's polls.
+ */
+export function PollConsole({ event, room }: { event: EventConfig; room?: RoomId }) {
   const tallies = useLiveSegment((s) => s.polls.tallies);
-  const [audience, setAudience] = useState('everyone');
+  const [chosen, setAudience] = useState<string>('everyone');
+  const audience = room ?? chosen;
   const [duration, setDuration] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const ids = { audience: useId(), duration: useId() };
+  const ids = { audience: useId(), duration: useId(), heading: useId() };
   const prepared = event.liveSegment?.polls ?? [];
 
   const launch = async (poll: PollLaunchPayload['poll']) => {
@@ -26,17 +31,21 @@ export function PollConsole({ event }: { event: EventConfig }) {
     setProblem(result.ok ? null : refusalWords(result));
     return result.ok;
   };
-  const polls = Object.values(tallies).reverse();
+  const polls = Object.values(tallies).reverse().filter((p) => !room || (p.audience.kind === 'room' && p.audience.roomId === room));
   return (
-    <section className="panel" aria-labelledby="polls-heading" data-testid="poll-console">
-      <h2 id="polls-heading">Polls</h2>
+    <section className="panel" aria-labelledby={ids.heading} data-testid="poll-console">
+      {room ? <h3 id={ids.heading}>Polls in this room</h3> : <h2 id={ids.heading}>Polls</h2>}
       <div className="row">
-        <label htmlFor={ids.audience}>Put to</label>
-        <select id={ids.audience} value={audience} onChange={(e) => setAudience(e.target.value)} data-testid="poll-audience">
-          <option value="everyone">Everyone</option>
-          <option value="plenary">The plenary room</option>
-          {event.breakouts.map((b, i) => <option key={b.id} value={breakoutRoomId(b.id)}>Breakout {i + 1}: {b.title}</option>)}
-        </select>
+        {room ? <p className="hint">Put to the people in this room.</p> : (
+          <>
+            <label htmlFor={ids.audience}>Put to</label>
+            <select id={ids.audience} value={audience} onChange={(e) => setAudience(e.target.value)} data-testid="poll-audience">
+              <option value="everyone">Everyone</option>
+              <option value="plenary">The plenary room</option>
+              {event.breakouts.map((b, i) => <option key={b.id} value={breakoutRoomId(b.id)}>Breakout {i + 1}: {b.title}</option>)}
+            </select>
+          </>
+        )}
         <label htmlFor={ids.duration}>Closes after (seconds, empty: by hand)</label>
         <input id={ids.duration} type="number" min={5} max={3600} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} style={{ width: '6rem' }} data-testid="poll-duration" />
       </div>

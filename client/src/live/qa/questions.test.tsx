@@ -85,3 +85,14 @@ test('question text with markup is rendered as text', () => {
   expect(container.querySelectorAll('img')).toHaveLength(0);
   expect(screen.getAllByText(payload, { exact: false }).length).toBeGreaterThanOrEqual(2);
 });
+
+test('new vote counts alone re-sort the list and update the pinned question; an older count changes nothing', () => {
+  render(<><PinnedQuestion /><QuestionsPanel /></>);
+  act(() => socket.serverSends(EVENTS.questionsChanged, board({ revision: 5, pinned: { id: 1, text: 'Fewer votes', author: 'Ada', askedAt: 30, votes: 1, answered: false } })));
+  const hints = () => within(screen.getByTestId('question-list')).getAllByTestId('question').map((li) => li.querySelector('.hint')?.textContent);
+  act(() => socket.serverSends(EVENTS.questionsCounted, { revision: 9, votes: [{ id: 1, votes: 7 }] }));
+  expect(hints()).toEqual(['7 votes · Ada · being answered now', '4 votes · Anonymous']);
+  expect(within(screen.getByTestId('pinned-question')).getByText('Ada · 7 votes')).toBeTruthy();
+  act(() => socket.serverSends(EVENTS.questionsCounted, { revision: 8, votes: [{ id: 1, votes: 2 }] }));
+  expect(hints()).toEqual(['7 votes · Ada · being answered now', '4 votes · Anonymous']);
+});

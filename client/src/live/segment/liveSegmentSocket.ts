@@ -4,12 +4,13 @@ import { EVENTS } from '@live-workshop/shared/pure';
 import type { CaptionSendPayload, Reaction, PollAnswer, PollControlPayload, PollLaunchPayload, QuestionModerationAction, QuestionModeration } from '@live-workshop/shared';
 import { request, type LwSocket } from '../../session/socket.js';
 import {
-  addCaptionLine, addReactionCounts, applyModeratorBoard, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
+  addCaptionLine, addReactionCounts, applyModeratorBoard, applyQuestionCounts, applyPoll, applyPollTally, applyQuestionBoard, markAsked, markVoted, setPollAnswers, setVotedQuestions,
 } from './liveSegmentStore.js';
 
 /** Listen to the live segment's facts on a new socket (socket.ts calls this once per connection). */
 export function wireLiveSegment(s: LwSocket): void {
   s.on(EVENTS.questionsChanged, (board) => applyQuestionBoard(board));
+  s.on(EVENTS.questionsCounted, (counts) => applyQuestionCounts(counts));
   s.on(EVENTS.questionsModerated, (board) => applyModeratorBoard(board));
   s.on(EVENTS.questionsVoted, ({ questionIds }) => setVotedQuestions(questionIds));
   s.on(EVENTS.pollChanged, (poll) => applyPoll(poll));

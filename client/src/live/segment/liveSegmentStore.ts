@@ -3,7 +3,7 @@
 // to read and the session store stays the agenda's. Actions are module-level, as in lwStore.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { CaptionLine, ModeratorBoardView, PollAnswer, PollView, QuestionBoardView, Reaction, ReactionCounts, RoomId } from '@live-workshop/shared';
+import type { CaptionLine, ModeratorBoardView, PollAnswer, PollView, QuestionBoardView, QuestionVoteCounts, Reaction, ReactionCounts, RoomId } from '@live-workshop/shared';
 import { announce } from '../../session/store/actions.js';
 
 /** Questions: the room's board, moderators' board, and what this person did. */
@@ -81,6 +81,15 @@ export function applyQuestionBoard(board: QuestionBoardView): void {
   const before = liveSegmentStore.getState().questions.board;
   patchQuestions({ board });
   if (board.pinned && board.pinned.id !== before?.pinned?.id) announce(`Question being answered now: ${board.pinned.text}`, 'polite');
+}
+
+/** Only votes changed: the new counts onto the board we hold (a question we do not hold yet comes with the next whole board). */
+export function applyQuestionCounts(counts: QuestionVoteCounts): void {
+  const { board } = liveSegmentStore.getState().questions;
+  if (!board || counts.revision <= board.revision) return;
+  const votes = new Map(counts.votes.map((v) => [v.id, v.votes]));
+  const recount = <Q extends { id: number; votes: number }>(q: Q): Q => (votes.has(q.id) ? { ...q, votes: votes.get(q.id)! } : q);
+  patchQuestions({ board: { ...board, revision: counts.revision, questions: board.questions.map(recount), pinned: board.pinned ? recount(board.pinned) : null } });
 }
 
 /** Moderators' board arrived. */

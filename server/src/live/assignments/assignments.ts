@@ -248,6 +248,8 @@ export class Assignments {
       metadata: JSON.stringify({ role: p.role }),
       // A prepared token's connection is a pre-join until the agenda reaches its phase (shared/src/preJoin.ts).
       activeFrom: agendaPosition(state.phase),
+      // A captioner listens to the room they caption: shown to nobody there, never counted among its people.
+      hidden: p.role === 'captioner',
     });
     return {
       phaseKey: key, roomId: placement.roomId, livekitRoom: room, livekitUrl: this.deps.livekit.url, token,

@@ -29,7 +29,10 @@ test('attendees and speakers cannot write captions; an unknown room is refused',
   const sp = await r.join('sp', 'speaker');
   expect(await ada.request(EVENTS.captionSend, { roomId: 'plenary', text: 'fake', final: true })).toMatchObject({ ok: false, code: 'forbidden' });
   expect(await sp.request(EVENTS.captionSend, { roomId: 'plenary', text: 'fake', final: true })).toMatchObject({ ok: false, code: 'forbidden' });
-  expect(await cap.request(EVENTS.captionSend, { roomId: 'breakout:nowhere', text: 'x', final: true })).toMatchObject({ ok: false, code: 'unknown_breakout' });
+  // A captioner writes for the room they hear only; a moderator standing in names any room, which must exist.
+  expect(await cap.request(EVENTS.captionSend, { roomId: 'breakout:skills', text: 'x', final: true })).toMatchObject({ ok: false, code: 'forbidden' });
+  const mo = await r.join('mo', 'moderator');
+  expect(await mo.request(EVENTS.captionSend, { roomId: 'breakout:nowhere', text: 'x', final: true })).toMatchObject({ ok: false, code: 'unknown_breakout' });
   expect(await cap.request(EVENTS.captionSend, { roomId: 'plenary', text: 'x'.repeat(501), final: true })).toMatchObject({ ok: false, code: 'invalid_payload' });
 });
 
@@ -42,6 +45,7 @@ test(`a captioner may send ${CAPTIONS_PER_SECOND} messages a second`, async () =
 test('captions for a breakout reach only that room; the transcript is per room and agenda item', async () => {
   const { r, ada, bo, cap } = await room();
   await cap.request(EVENTS.captionSend, { roomId: 'plenary', text: 'In the opening.', final: true });
+  expect(await cap.request(EVENTS.agendaCommand, { expectedVersion: r.agenda.state.version, action: { type: 'captionRoom', breakoutId: 'skills' } })).toMatchObject({ ok: true });
   r.moderate({ type: 'next' });
   await r.settle();
   for (const s of [ada, bo]) s.flush();

@@ -2,7 +2,7 @@
 // per person, changed until closed; results to moderators live, to the audience once shown;
 // closed by hand or on a timer that a restart re-arms.
 import { describe, expect, test } from 'vitest';
-import { EVENTS, POLL_PUSH_INTERVAL_MS, type PollView } from '@live-workshop/shared';
+import { EVENTS, POLL_PUSH_INTERVAL_MS, placementOf, type PollView } from '@live-workshop/shared';
 import { memoryRoom } from '../memoryRoom.js';
 import type { MemorySocket } from '../realtime/memoryTransport.js';
 import { createLog } from '../../platform/log.js';
@@ -124,4 +124,42 @@ test('the export has a row per answer with its count; a person\'s answers are in
   room.liveSegment.personalData.erase('ada', 'deleted participant');
   expect(room.liveSegment.personalData.exportOf('ada').pollAnswers).toEqual([]);
   expect(room.liveSegment.polls.all()[0]?.results?.counts).toEqual([0, 0, 0, 0, 2]);
+});
+
+describe('a breakout facilitator', () => {
+  /** The seed workshop with its staff in the breakout rooms: the speakers facilitate one each. */
+  async function breakoutsWithStaff() {
+    const room = memoryRoom({ edit: (seed) => ({ ...seed, agenda: seed.agenda.map((item) => (item.kind === 'breakouts' ? { ...item, staffPlacement: 'breakouts' as const } : item)) }) });
+    room.moderate({ type: 'start' });
+    const [ada, bo, sp] = await room.joinAll([['ada', 'attendee', ['skills']], ['bo', 'attendee', ['trust']], ['sp', 'speaker']]);
+    room.moderate({ type: 'reassign', participantId: 'sp', breakoutId: 'skills' });
+    room.moderate({ type: 'next' });
+    await room.settle();
+    const here = placementOf(room.agenda.state, 'sp').roomId!;
+    for (const s of [ada, bo, sp]) s.flush();
+    return { room, ada, bo, sp, here };
+  }
+  const adHoc = { question: 'Which example first?', kind: 'single', options: ['Ours', 'Theirs'] } as const;
+
+  test('runs a poll in their room only, watches its results live, shows them and closes it', async () => {
+    const { room, ada, bo, sp, here } = await breakoutsWithStaff();
+    expect(here).toBe('breakout:skills');
+    expect(await sp.request(EVENTS.pollLaunch, { poll: adHoc, audience: { kind: 'room', roomId: 'breakout:trust' } })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await sp.request(EVENTS.pollLaunch, { poll: adHoc, audience: everyone })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await sp.request(EVENTS.pollLaunch, { poll: adHoc, audience: { kind: 'room', roomId: here } })).toEqual({ ok: true, data: { pollId: 'poll-1' } });
+    // Its results, from the start, reach the one who launched it (the room's people see none yet).
+    expect(seen(sp, EVENTS.pollTallied).map((p) => p.results)).toEqual([{ voters: 0, counts: [0, 0], words: [] }]);
+    const [member, outsider] = [ada, bo];
+    expect(seen(member).map((p) => p.id)).toEqual(['poll-1']);
+    expect(seen(outsider)).toEqual([]);
+    expect(await member.request(EVENTS.pollVote, { pollId: 'poll-1', answer: { kind: 'single', choice: 1 } })).toMatchObject({ ok: true });
+    room.time.advanceBy(POLL_PUSH_INTERVAL_MS);
+    expect(seen(sp, EVENTS.pollTallied).map((p) => p.results)).toEqual([{ voters: 1, counts: [0, 1], words: [] }]);
+    expect(await sp.request(EVENTS.pollControl, { pollId: 'poll-1', action: { type: 'showResults', shown: true } })).toMatchObject({ ok: true });
+    expect(seen(member).at(-1)).toMatchObject({ resultsShown: true, results: { voters: 1, counts: [0, 1] } });
+    expect(await sp.request(EVENTS.pollControl, { pollId: 'poll-1', action: { type: 'close' } })).toMatchObject({ ok: true });
+    // Reconnecting, the facilitator gets the polls they launched with their results.
+    const again = room.transport.connect({ participantId: 'sp', role: 'speaker' });
+    expect(again.flush().filter((e) => e.event === EVENTS.pollTallied).map((e) => e.args[0])).toMatchObject([{ id: 'poll-1', status: 'closed', results: { voters: 1 } }]);
+  });
 });

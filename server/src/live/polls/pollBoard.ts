@@ -9,10 +9,10 @@ import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import { GroupCommit } from '../../platform/db/groupCommit.js';
 import type { PollRecord, PollStore, PollVote } from './pollStore.js';
 
-/** Where poll views go: the poll's audience (results only once shown) and moderators (always with results). */
+/** Where poll views go: the poll's audience (results only once shown), and moderators and whoever launched it (always with results). */
 export interface PollOutlet {
   audience(poll: PollView): void;
-  moderators(poll: PollView): void;
+  moderators(poll: PollView, launchedBy: string): void;
 }
 
 /** Who acts on a poll. */
@@ -134,6 +134,11 @@ export class PollBoard {
     };
   }
 
+  /** The polls someone launched, with results (a breakout's facilitator, on connecting). */
+  launchedBy(participantId: string): PollView[] {
+    return [...this.polls.values()].filter((p) => p.launchedBy === participantId).map((p) => this.moderatorView(p));
+  }
+
   /** Every poll with results (moderators' console, the export). */
   all(): PollView[] {
     return [...this.polls.values()].map((p) => this.moderatorView(p));
@@ -186,7 +191,7 @@ export class PollBoard {
     this.deps.store.save(poll);
     this.dirty.delete(poll.id);
     this.deps.outlet.audience(this.audienceView(poll));
-    this.deps.outlet.moderators(this.moderatorView(poll));
+    this.deps.outlet.moderators(this.moderatorView(poll), poll.launchedBy);
   }
 
   private armClose(poll: PollRecord): void {
@@ -206,7 +211,7 @@ export class PollBoard {
       if (this.closed) return;
       for (const id of this.dirty) {
         const poll = this.polls.get(id)!;
-        this.deps.outlet.moderators(this.moderatorView(poll));
+        this.deps.outlet.moderators(this.moderatorView(poll), poll.launchedBy);
         if (poll.resultsShown) this.deps.outlet.audience(this.audienceView(poll));
       }
       this.dirty.clear();

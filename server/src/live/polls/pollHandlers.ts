@@ -17,11 +17,12 @@ export function pollHandlers(deps: { board: PollBoard; log: Log; limiter: RateLi
   } satisfies Record<string, RequestHandler>;
 }
 
-/** What a connection receives on opening: the polls put to its room and its answers; moderators every poll with results. */
+/** What a connection receives on opening: the polls put to its room and its answers; moderators every poll with results, a speaker those they launched. */
 export function greetWithPolls(board: PollBoard, state: AgendaState, socket: RoomSocket): void {
   const { participantId, role } = socket.claims;
   const mine = board.for(participantId, placementOf(state, participantId).roomId);
   for (const poll of mine.polls) socket.send(EVENTS.pollChanged, poll);
   if (role === 'moderator') for (const poll of board.all()) socket.send(EVENTS.pollTallied, poll);
+  else if (role === 'speaker') for (const poll of board.launchedBy(participantId)) socket.send(EVENTS.pollTallied, poll);
   socket.send(EVENTS.pollsAnswered, { answers: mine.answers });
 }

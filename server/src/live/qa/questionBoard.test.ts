@@ -2,7 +2,7 @@
 // limits, one push per interval, and the board surviving a restart on the same data file.
 import { describe, expect, test } from 'vitest';
 import {
-  EVENTS, QUESTION_MAX_CHARS, QUESTIONS_PER_MINUTE, QUESTIONS_PUSH_INTERVAL_MS, type ModeratorBoardView, type QuestionBoardView,
+  EVENTS, QUESTION_MAX_CHARS, QUESTIONS_PER_MINUTE, QUESTIONS_PUSH_INTERVAL_MS, VOTE_COUNTS_INTERVAL_MS, type ModeratorBoardView, type QuestionBoardView,
 } from '@live-workshop/shared';
 import { memoryRoom } from '../memoryRoom.js';
 import type { MemorySocket } from '../realtime/memoryTransport.js';
@@ -140,6 +140,35 @@ describe('votes', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.questions[0]!.votes).toBe(30);
     expect(modBoards(mo)).toHaveLength(1);
+  });
+
+  test('votes alone go out as their new counts, once per counts interval; the next other change sends the whole board again', async () => {
+    const { room, ada, bo, mo, push } = await plenaryRoom();
+    await ada.request(EVENTS.questionAsk, { text: 'First' });
+    await bo.request(EVENTS.questionAsk, { text: 'Second' });
+    push();
+    const voters = await Promise.all(Array.from({ length: 5 }, (_, i) => room.join(`w${i}`, 'attendee', ['skills'])));
+    await room.settle();
+    for (const s of [ada, bo, mo, ...voters]) s.flush();
+    for (const v of voters) expect(await v.request(EVENTS.questionUpvote, { questionId: 2 })).toMatchObject({ ok: true });
+    expect(await ada.request(EVENTS.questionUpvote, { questionId: 2 })).toMatchObject({ ok: true });
+    push();
+    expect(bo.flush()).toEqual([]);
+    room.time.advanceBy(VOTE_COUNTS_INTERVAL_MS - QUESTIONS_PUSH_INTERVAL_MS);
+    const sent = bo.flush();
+    expect(sent.map((r) => r.event)).toEqual([EVENTS.questionsCounted]);
+    expect(sent[0]!.args[0]).toEqual({ revision: expect.any(Number), votes: [{ id: 2, votes: 6 }] });
+    expect(modBoards(mo).at(-1)?.questions.map((q) => q.votes)).toEqual([0, 6]);
+    // Nothing new, nothing sent.
+    room.time.advanceBy(VOTE_COUNTS_INTERVAL_MS);
+    expect(bo.flush()).toEqual([]);
+    // A vote, then a new question within the interval: one whole board carries both.
+    await bo.request(EVENTS.questionUpvote, { questionId: 1 });
+    await voters[0]!.request(EVENTS.questionAsk, { text: 'Third' });
+    room.time.advanceBy(VOTE_COUNTS_INTERVAL_MS);
+    const after = bo.flush();
+    expect(after.map((r) => r.event)).toEqual([EVENTS.questionsChanged]);
+    expect((after[0]!.args[0] as QuestionBoardView).questions.map((q) => [q.text, q.votes])).toEqual([['First', 1], ['Second', 6], ['Third', 0]]);
   });
 
   test('a new connection is told which questions it upvoted', async () => {

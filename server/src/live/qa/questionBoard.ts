@@ -1,10 +1,12 @@
 // Questions from the audience, the server's side: the board in memory over its store, the rules
 // of asking, voting and moderating (shared/liveSegment/questions.ts says who sees what), and one
-// push per QUESTIONS_PUSH_INTERVAL_MS to the room and to moderators however many votes arrive.
+// push per QUESTIONS_PUSH_INTERVAL_MS to the room and to moderators however many changes arrive;
+// while only votes change, the room gets their new counts alone, once per VOTE_COUNTS_INTERVAL_MS
+// (at 5,000 people each message is 5,000 socket writes: the server's main cost under load).
 import {
-  failure, isPublic, placementOf, publicQuestion, statusOnAsk, success, QUESTIONS_PUSH_INTERVAL_MS,
+  failure, isPublic, placementOf, publicQuestion, statusOnAsk, success, QUESTIONS_PUSH_INTERVAL_MS, VOTE_COUNTS_INTERVAL_MS,
   type AgendaState, type ModeratorBoardView, type Question, type QuestionBoardView, type QuestionModeration,
-  type QuestionModerationAction, type QuestionStatus, type Result,
+  type QuestionModerationAction, type QuestionStatus, type QuestionVoteCounts, type Result,
 } from '@live-workshop/shared';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { MetaStore } from '../../platform/db/metaStore.js';
@@ -14,9 +16,10 @@ import type { QuestionChange, QuestionStore } from './questionStore.js';
 const PINNED_KEY = 'questions.pinned';
 const MODERATION_KEY = 'questions.moderation';
 
-/** Where the board's two views go. */
+/** Where the board's views go: the whole board, or only new vote counts, to the room; every question to moderators. */
 export interface QuestionBoardOutlet {
   room(view: QuestionBoardView): void;
+  roomCounts(counts: QuestionVoteCounts): void;
   moderators(view: ModeratorBoardView): void;
 }
 
@@ -38,6 +41,9 @@ export class QuestionBoard {
   private moderationMode: QuestionModeration;
   private revision = 0;
   private timer: TimerHandle | null = null;
+  /** Questions whose votes changed since the last push, and the timer of the counts-only push. */
+  private readonly recounted = new Set<number>();
+  private countsTimer: TimerHandle | null = null;
   private closed = false;
   private readonly votesWritten: GroupCommit<{ questionId: number; voterId: string }>;
 
@@ -76,12 +82,12 @@ export class QuestionBoard {
     if (!voters) this.voters.set(questionId, (voters = new Set()));
     // Counted at once, so a second upvote in the same moment is refused; taken back if the write fails.
     voters.add(voterId);
-    this.put({ ...this.questions.get(questionId)!, votes: voters.size });
+    this.recount(questionId, voters.size);
     try {
       await this.votesWritten.write({ questionId, voterId });
     } catch (err) {
       voters.delete(voterId);
-      this.put({ ...this.questions.get(questionId)!, votes: voters.size });
+      this.recount(questionId, voters.size);
       throw err;
     }
     return success({ votes: this.voters.get(questionId)?.size ?? voters.size });
@@ -187,6 +193,8 @@ export class QuestionBoard {
     this.closed = true;
     this.timer?.cancel();
     this.timer = null;
+    this.countsTimer?.cancel();
+    this.countsTimer = null;
   }
 
   private change(q: Question, change: QuestionChange): void {
@@ -204,13 +212,33 @@ export class QuestionBoard {
     this.deps.meta.set(PINNED_KEY, JSON.stringify(id));
   }
 
-  /** Count the change and push both views once the interval is over (one message, however many changes). */
+  /** A question's votes changed: their new count goes out with the next push (the whole board's, or the counts alone). */
+  private recount(questionId: number, votes: number): void {
+    this.questions.set(questionId, { ...this.questions.get(questionId)!, votes });
+    this.revision++;
+    this.recounted.add(questionId);
+    if (this.timer || this.countsTimer || this.closed) return;
+    this.countsTimer = this.deps.scheduler.at(this.deps.clock.now() + VOTE_COUNTS_INTERVAL_MS, () => {
+      this.countsTimer = null;
+      if (this.closed || this.recounted.size === 0) return;
+      const votes = [...this.recounted].map((id) => this.questions.get(id)!).filter(isPublic).map((q) => ({ id: q.id, votes: q.votes }));
+      this.recounted.clear();
+      if (votes.length > 0) this.deps.outlet.roomCounts({ revision: this.revision, votes });
+      this.deps.outlet.moderators(this.moderatorView());
+    });
+  }
+
+  /** Count the change and push both views once the interval is over (one message, however many changes; new counts included). */
   private changed(): void {
     this.revision++;
     if (this.timer || this.closed) return;
     this.timer = this.deps.scheduler.at(this.deps.clock.now() + QUESTIONS_PUSH_INTERVAL_MS, () => {
       this.timer = null;
       if (this.closed) return;
+      // The whole board carries every count: no counts-only push is due after it.
+      this.countsTimer?.cancel();
+      this.countsTimer = null;
+      this.recounted.clear();
       this.deps.outlet.room(this.roomView());
       this.deps.outlet.moderators(this.moderatorView());
     });

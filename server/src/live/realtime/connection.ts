@@ -45,7 +45,10 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       for (const w of watchers) w.opened(participantId);
       sessions.attach(participantId, socket);
       if (role === 'moderator') socket.join(topics.moderators);
-      if (role === 'speaker') socket.join(topics.speakers);
+      if (role === 'speaker') {
+        socket.join(topics.speakers);
+        socket.join(topics.speaker(participantId));
+      }
       deps.chatMembership.follow([participantId]);
       const participant = agenda.state.participants[participantId];
       socket.send(EVENTS.welcome, {

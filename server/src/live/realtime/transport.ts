@@ -18,6 +18,8 @@ export const topics = {
   moderators: 'role:moderator',
   speakers: 'role:speaker',
   chat: (roomId: string): Topic => `chat:${roomId}`,
+  /** One speaker's own connections (what they launched, e.g. a breakout poll's live results). */
+  speaker: (participantId: string): Topic => `speaker:${participantId}`,
 } as const;
 
 /** One client connection, as the room logic sees it. */

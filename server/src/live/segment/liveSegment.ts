@@ -67,6 +67,7 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     store: questionStore, meta: new SqliteMetaStore(deps.db), clock, scheduler, state,
     outlet: {
       room: (view) => deps.transport().broadcast(EVENTS.questionsChanged, view),
+      roomCounts: (counts) => deps.transport().broadcast(EVENTS.questionsCounted, counts),
       moderators: (view) => deps.transport().publish(topics.moderators, EVENTS.questionsModerated, view),
     },
   });
@@ -77,7 +78,8 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
       audience: (poll) => (poll.audience.kind === 'everyone'
         ? deps.transport().broadcast(EVENTS.pollChanged, poll)
         : deps.transport().publish(topics.chat(poll.audience.roomId), EVENTS.pollChanged, poll)),
-      moderators: (poll) => deps.transport().publish(topics.moderators, EVENTS.pollTallied, poll),
+      // A breakout's facilitator (a speaker) who launched the poll watches its results too.
+      moderators: (poll, launchedBy) => deps.transport().publish([topics.moderators, topics.speaker(launchedBy)], EVENTS.pollTallied, poll),
     },
   });
   const reactions = new ReactionCounter({ clock, scheduler, state, send: (counts) => deps.transport().publish(topics.chat(counts.roomId), EVENTS.reactionsCounted, counts) });
@@ -99,6 +101,10 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     // The captioner's way into the captions channel; a speech recognition service would push() as source `asr`.
     [EVENTS.captionSend]: handle({ log, limiter: deps.limiter }, 'caption', captionSendPayload, async ({ roomId, text, final }, { claims: me }) => {
       if (!canWriteCaptions(me.role)) return failure('forbidden', 'Only captioners write the captions.');
+      // A captioner captions the room they hear (chosen with the captionRoom action); a moderator standing in, any room.
+      if (me.role === 'captioner' && placementOf(state(), me.participantId).roomId !== roomId) {
+        return failure('forbidden', 'You caption the room you are listening to; choose that room first.');
+      }
       try {
         await captionLimiter.consume(me.participantId);
       } catch {
