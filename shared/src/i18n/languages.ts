@@ -6,6 +6,13 @@
  */
 export const LANGUAGES = [
   { code: 'en', name: 'English', status: 'complete' },
+  { code: 'fr', name: 'Français', status: 'complete' },
+  { code: 'de', name: 'Deutsch', status: 'complete' },
+  { code: 'es', name: 'Español', status: 'complete' },
+  { code: 'it', name: 'Italiano', status: 'complete' },
+  { code: 'pl', name: 'Polski', status: 'complete' },
+  { code: 'pt', name: 'Português', status: 'complete' },
+  { code: 'nl', name: 'Nederlands', status: 'complete' },
 ] as const satisfies readonly LanguageEntry[];
 
 export interface LanguageEntry {
