@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { zonedInstant, type EventConfig } from '@live-workshop/shared/pure';
+import { zonedInstant } from '@live-workshop/shared/pure';
+import type { EventConfig } from '@live-workshop/shared';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../app/App.js';
 import { EVENT } from '../../testing/fixtures.js';
