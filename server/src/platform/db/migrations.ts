@@ -120,4 +120,6 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX captions_by_room ON captions(room_id, item_index, id);`,
+  // The language a person registered in: their mails and calendar file come in it (NULL: English).
+  `ALTER TABLE people ADD COLUMN language TEXT;`,
 ];
