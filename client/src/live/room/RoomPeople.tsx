@@ -1,5 +1,6 @@
 import { useLw, useLwShallow, useMe } from '../../session/useLw.js';
 import { ParticipantTile, SelfTile } from './VideoTile.js';
+import { t } from '../../i18n/i18n.js';
 
 /** Everyone in the room as a grid, ourselves first (breakouts, backstage). */
 export function RoomGrid() {
@@ -17,7 +18,7 @@ export function RoomGrid() {
       {screens.map((p) => (
         <ParticipantTile key={`${p.identity}-screen`} participant={p} source="screen_share" size="large" />
       ))}
-      <ul className="grid" aria-label={`People in this room: ${participants.length + 1}`}>
+      <ul className="grid" aria-label={t('people.inRoom', { count: participants.length + 1 })}>
         {me && self.publishing && (
           <li>
             <SelfTile track={self.video} name={me.name} muted={self.audioMuted} cameraOff={self.videoMuted} />
@@ -29,7 +30,7 @@ export function RoomGrid() {
           </li>
         ))}
       </ul>
-      {participants.length === 0 && <p className="hint">Nobody else is here yet.</p>}
+      {participants.length === 0 && <p className="hint">{t('people.none')}</p>}
     </div>
   );
 }
@@ -49,7 +50,7 @@ export function StageTiles({ beside = false }: { beside?: boolean }) {
       {screens.map((p) => (
         <ParticipantTile key={`${p.identity}-screen`} participant={p} source="screen_share" size="large" />
       ))}
-      <ul className="grid grid-stage" aria-label="On stage">
+      <ul className="grid grid-stage" aria-label={t('people.onStage')}>
         {me && self.publishing && (
           <li>
             <SelfTile track={self.video} name={me.name} muted={self.audioMuted} cameraOff={self.videoMuted} />
@@ -61,7 +62,7 @@ export function StageTiles({ beside = false }: { beside?: boolean }) {
           </li>
         ))}
       </ul>
-      {onStage.length === 0 && !self.publishing && <p className="hint">The stage is empty for the moment; the speakers will appear here.</p>}
+      {onStage.length === 0 && !self.publishing && <p className="hint">{t('people.emptyStage')}</p>}
     </div>
   );
 }
