@@ -25,3 +25,5 @@ export * from './liveSegment/polls.js';
 export * from './liveSegment/reactions.js';
 export * from './event/eventStaff.js';
 export * from './liveSegment/captions.js';
+export * from './i18n/languages.js';
+export * from './i18n/localizeEvent.js';

@@ -10,6 +10,9 @@
 import { lazy, Suspense } from 'react';
 import { routeOf } from './routes.js';
 import { LiveRegion } from '../ui/LiveRegion.js';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.js';
+import { Rich } from '../i18n/Rich.js';
+import { useT } from '../i18n/useT.js';
 
 // One chunk per page: the public event page never downloads livekit-client, and the join page
 // never downloads the registration form.
@@ -18,16 +21,18 @@ const JoinPage = lazy(() => import('../pages/join/JoinPage.js').then((m) => ({ d
 const PrivacyPage = lazy(() => import('../pages/privacy/PrivacyPage.js').then((m) => ({ default: m.PrivacyPage })));
 const VerifyPage = lazy(() => import('../pages/verify/VerifyPage.js').then((m) => ({ default: m.VerifyPage })));
 
-/** The whole app: one live region, then the page. */
+/** The whole app: the language switch, one live region, then the page. */
 export function App({ pathname = window.location.pathname }: { pathname?: string }) {
+  const t = useT();
   const route = routeOf(pathname);
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to the content
+        {t('app.skipToContent')}
       </a>
+      <LanguageSwitch />
       <LiveRegion />
-      <Suspense fallback={<p role="status" className="page">Loading…</p>}>
+      <Suspense fallback={<p role="status" className="page">{t('app.loading')}</p>}>
         {route.page === 'event' && <EventPage />}
         {route.page === 'join' && <JoinPage credential={route.credential} />}
         {route.page === 'privacy' && <PrivacyPage />}
@@ -35,17 +40,17 @@ export function App({ pathname = window.location.pathname }: { pathname?: string
       </Suspense>
       {route.page === 'join-missing' && (
         <main className="page" id="main">
-          <h1>No join link in this browser</h1>
+          <h1>{t('app.joinMissing.heading')}</h1>
           <p>
-            Open the personal join link you received when registering, or <a href="/">register on the event page</a>.
+            <Rich text={(m) => t('app.joinMissing.body', m)} parts={{ link: <a href="/">{t('app.joinMissing.link')}</a> }} />
           </p>
         </main>
       )}
       {route.page === 'not-found' && (
         <main className="page" id="main">
-          <h1>Page not found</h1>
+          <h1>{t('app.notFound.heading')}</h1>
           <p>
-            <a href="/">Go to the event page</a>
+            <a href="/">{t('app.notFound.link')}</a>
           </p>
         </main>
       )}

@@ -16,6 +16,7 @@ import { wireLiveSegment } from '../live/segment/liveSegmentSocket.js';
 import { forgetCredential, storedCredential } from './credential.js';
 import { pageCorrelationId } from '../net/correlation.js';
 import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
 
 /** The typed client socket. */
 export type LwSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -49,7 +50,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
     const words = handshakeRefusalWords(code);
     if (words || !s.active) {
       if (code === 'unauthorized' && storedCredential() === credential) forgetCredential();
-      sessionRefused(code, words ?? `Could not connect to the workshop: ${code}.`);
+      sessionRefused(code, words ?? t('session.couldNotConnect', { code }));
       s.disconnect();
       return;
     }
@@ -60,7 +61,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
     if (status === 'ended' || status === 'refused') return;
     if (reason === 'io client disconnect') return;
     if (reason === 'io server disconnect') {
-      sessionEnded('closed', 'The workshop server closed the connection. Reload the page to join again.');
+      sessionEnded('closed', t('session.serverClosed'));
       return;
     }
     sessionInterrupted();
@@ -75,7 +76,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
     applyWelcome(welcome, receiptNow());
   });
   s.on(EVENTS.sessionEnded, (ended) => {
-    sessionEnded(ended.reason, ended.message);
+    sessionEnded(ended.reason, currentLanguage() === 'en' ? ended.message : t(`session.ended.${ended.reason}`, { defaultValue: ended.message }));
     s.disconnect();
   });
   s.on(EVENTS.eventChanged, (event) => applyEventChanged(event));
@@ -133,7 +134,7 @@ export async function sendCommand(action: ClientAction): Promise<RequestResult<{
   if (!result.ok) {
     if (result.code === 'stale_version') {
       await resync();
-      setNotice({ kind: 'error', text: `${refusalWords(result)} The screen now shows the latest state.` });
+      setNotice({ kind: 'error', text: t('session.staleRefusal', { words: refusalWords(result) }) });
     } else {
       setNotice({ kind: 'error', text: refusalWords(result) });
     }

@@ -1,7 +1,10 @@
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { EventConfig, Phase, RoomId } from '@live-workshop/shared';
+import { localizeEvent } from '@live-workshop/shared/pure';
 import { eventOf } from './store/actions.js';
+import { useLanguage } from '../i18n/useT.js';
 import type { LwState, Me } from './store/state.js';
 import { lwStore } from './store/store.js';
 
@@ -15,8 +18,12 @@ export function useLwShallow<T extends object>(selector: (s: LwState) => T): T {
   return useStore(lwStore, useShallow(selector));
 }
 
-/** The event config from the welcome, or null before it. */
-export const useEvent = (): EventConfig | null => useLw(eventOf);
+/** The event config from the welcome in the reader's language (its own texts, where the event file gives them), or null before it. */
+export const useEvent = (): EventConfig | null => {
+  const event = useLw(eventOf);
+  const language = useLanguage();
+  return useMemo(() => (event ? localizeEvent(event, language) : null), [event, language]);
+};
 
 /** Who we are, or null before the welcome. */
 export const useMe = (): Me | null =>

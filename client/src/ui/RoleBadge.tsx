@@ -3,8 +3,8 @@
  * name (plain text) cannot imitate, whatever someone types into it ("Ana (moderator)").
  */
 import type { Role } from '@live-workshop/shared';
+import { t } from '../i18n/i18n.js';
 
-const ROLE_WORDS: Record<Exclude<Role, 'attendee'>, string> = { moderator: 'Moderator', speaker: 'Speaker', captioner: 'Captioner' };
 
 /** Nothing for attendees; a badge for moderators, speakers and captioners. */
 export function RoleBadge({ role }: { role: Role }) {
@@ -12,7 +12,7 @@ export function RoleBadge({ role }: { role: Role }) {
   return (
     <span className={`role-badge role-${role}`} data-testid="role-badge">
       <span aria-hidden="true">★ </span>
-      {ROLE_WORDS[role]}
+      {t(`role.${role}`)}
     </span>
   );
 }

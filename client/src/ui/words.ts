@@ -1,6 +1,7 @@
 /** How rooms and phases are named on screen, in the workshop's words. */
 import type { EventConfig, Phase, RoomId } from '@live-workshop/shared';
 import { breakoutIdOf } from '@live-workshop/shared/pure';
+import { t } from '../i18n/i18n.js';
 
 /** The breakout of a room id with its 1-based number, or null. */
 export function breakoutOf(event: EventConfig | null, roomId: RoomId | null) {
@@ -19,34 +20,34 @@ export function shortTitle(title: string): string {
 
 /** "Breakout 2: Building Trust", "the plenary", "backstage (green room)". */
 export function describeRoom(event: EventConfig | null, roomId: RoomId | null): string {
-  if (!roomId) return 'no room';
-  if (roomId === 'plenary') return 'the plenary';
-  if (roomId === 'backstage') return 'backstage (the green room)';
+  if (!roomId) return t('rooms.none');
+  if (roomId === 'plenary') return t('rooms.thePlenary');
+  if (roomId === 'backstage') return t('rooms.theBackstage');
   const b = breakoutOf(event, roomId);
-  if (b) return `Breakout ${b.number}: ${shortTitle(b.breakout.title)}`;
-  return `breakout room ${breakoutIdOf(roomId) ?? roomId}`;
+  if (b) return t('rooms.breakout', { number: b.number, title: shortTitle(b.breakout.title) });
+  return t('rooms.breakoutById', { id: breakoutIdOf(roomId) ?? roomId });
 }
 
 /** The full title of a room, for headings. */
 export function roomTitle(event: EventConfig | null, roomId: RoomId | null): string {
   if (!roomId) return '';
-  if (roomId === 'plenary') return 'Plenary';
-  if (roomId === 'backstage') return 'Backstage (green room)';
+  if (roomId === 'plenary') return t('rooms.plenary');
+  if (roomId === 'backstage') return t('rooms.backstage');
   const b = breakoutOf(event, roomId);
-  return b ? `Breakout ${b.number}: ${b.breakout.title}` : roomId;
+  return b ? t('rooms.breakout', { number: b.number, title: b.breakout.title }) : roomId;
 }
 
 /** The heading of a phase: the agenda item's title, or the state of the event. */
 export function phaseTitle(event: EventConfig | null, phase: Phase | null): string {
-  if (!phase) return 'Connecting…';
+  if (!phase) return t('rooms.phase.connecting');
   switch (phase.kind) {
     case 'scheduled':
-      return 'Before the event';
+      return t('rooms.phase.scheduled');
     case 'lobby':
-      return 'Lobby';
+      return t('rooms.phase.lobby');
     case 'ended':
-      return 'The event has ended';
+      return t('rooms.phase.ended');
     default:
-      return event?.agenda[phase.itemIndex]?.title ?? 'Agenda item';
+      return event?.agenda[phase.itemIndex]?.title ?? t('rooms.phase.item');
   }
 }

@@ -108,7 +108,7 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
 
   const router = Router();
   router.use(
-    registrationInfoRoutes({ state, credentials, clock, publicUrl }),
+    registrationInfoRoutes({ state, credentials, clock, publicUrl, languageOf: (id) => deps.people.get(id)?.language ?? null }),
     moderatorPeopleRoutes({ state, people: deps.people, credentials, sessions: deps.sessions, clock, publicUrl }),
     eventEditRoutes({ eventSetup: new EventSetupService(agenda), credentials }),
     autopilotRoutes({ autopilot, credentials }),

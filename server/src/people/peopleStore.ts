@@ -18,23 +18,25 @@ export interface Person {
   readonly removedAt: number | null;
   /** When they joined the waiting list of a full event (null: they hold a place). */
   readonly waitlistedAt: number | null;
+  /** The language they registered in (their mails and calendar file come in it); null: English. */
+  readonly language: string | null;
 }
 
-/** A person to store: the credential generation starts at 1, and nobody waits unless told. */
-export type NewPerson = Omit<Person, 'credentialGeneration' | 'waitlistedAt'> & { readonly waitlistedAt?: number | null };
+/** A person to store: the credential generation starts at 1, nobody waits unless told, and English is the language unless given. */
+export type NewPerson = Omit<Person, 'credentialGeneration' | 'waitlistedAt' | 'language'> & { readonly waitlistedAt?: number | null; readonly language?: string | null };
 
 /** A registration as the organisers list it (never a credential). */
-export type RegistrationRecord = Omit<Person, 'credentialGeneration' | 'details'> & { readonly details: Partial<RegistrationDetails> };
+export type RegistrationRecord = Omit<Person, 'credentialGeneration' | 'details' | 'language'> & { readonly details: Partial<RegistrationDetails> };
 
 interface PersonRow {
   id: string; role: Role; name: string; email: string | null; organisation: string | null;
-  details: string; credential_generation: number; created_at: number; confirmed_at: number | null; removed_at: number | null; waitlisted_at: number | null;
+  details: string; credential_generation: number; created_at: number; confirmed_at: number | null; removed_at: number | null; waitlisted_at: number | null; language: string | null;
 }
 
 const fromRow = (r: PersonRow): Person => ({
   id: r.id, role: r.role, name: r.name, email: r.email, organisation: r.organisation,
   details: JSON.parse(r.details) as Record<string, unknown>, credentialGeneration: r.credential_generation, createdAt: r.created_at,
-  confirmedAt: r.confirmed_at, removedAt: r.removed_at, waitlistedAt: r.waitlisted_at,
+  confirmedAt: r.confirmed_at, removedAt: r.removed_at, waitlistedAt: r.waitlisted_at, language: r.language,
 });
 
 /** Registrations and invitations (personal data lives here, not in the agenda). */
@@ -51,7 +53,7 @@ export interface PeopleStore {
   /** The person used their mailed link for the first time. */
   confirm(id: string, at: number): void;
   /** Before confirmation, the address's owner may correct what was typed for it. */
-  updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'>): Person;
+  updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'> & { readonly language?: string | null }): Person;
   /** Removed by the moderators (`at`), or re-admitted (`null`). */
   setRemovedAt(id: string, at: number | null): void;
   /** Put on the waiting list (`at`), or given a place (`null`). */
@@ -83,14 +85,14 @@ export class SqlitePeopleStore implements PeopleStore {
     this.byRole = db.prepare<[Role], PersonRow>(`SELECT * FROM people WHERE role = ? ORDER BY created_at, rowid`);
     this.everyone = db.prepare<[], PersonRow>(`SELECT * FROM people ORDER BY created_at, rowid`);
     this.byEmail = db.prepare<[string], PersonRow>(`SELECT * FROM people WHERE email = ?`);
-    this.insert = db.prepare(`INSERT INTO people (id, role, name, email, organisation, details, created_at, confirmed_at, removed_at, waitlisted_at)
-      VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt, @confirmedAt, @removedAt, @waitlistedAt) ON CONFLICT(id) DO NOTHING`);
+    this.insert = db.prepare(`INSERT INTO people (id, role, name, email, organisation, details, created_at, confirmed_at, removed_at, waitlisted_at, language)
+      VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt, @confirmedAt, @removedAt, @waitlistedAt, @language) ON CONFLICT(id) DO NOTHING`);
     this.setConfirmed = db.prepare(`UPDATE people SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL`);
     this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
     this.setWaitlisted = db.prepare(`UPDATE people SET waitlisted_at = ? WHERE id = ?`);
     this.waiting = db.prepare<[], PersonRow>(`SELECT * FROM people WHERE waitlisted_at IS NOT NULL AND removed_at IS NULL ORDER BY waitlisted_at, rowid`);
     this.holdingPlaces = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM people WHERE role = 'attendee' AND removed_at IS NULL AND waitlisted_at IS NULL`);
-    this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details WHERE id = @id AND confirmed_at IS NULL`);
+    this.setUnconfirmedFields = db.prepare(`UPDATE people SET name = @name, organisation = @organisation, details = @details, language = COALESCE(@language, language) WHERE id = @id AND confirmed_at IS NULL`);
     this.bumpGeneration = db.prepare(`UPDATE people SET credential_generation = credential_generation + 1 WHERE id = ?`);
     this.deleteOne = db.prepare(`DELETE FROM people WHERE id = ?`);
   }
@@ -107,13 +109,13 @@ export class SqlitePeopleStore implements PeopleStore {
 
   list(role?: Role): RegistrationRecord[] {
     return (role ? this.byRole.all(role) : this.everyone.all()).map((row) => {
-      const { credentialGeneration: _generation, ...record } = fromRow(row);
+      const { credentialGeneration: _generation, language: _language, ...record } = fromRow(row);
       return record as RegistrationRecord;
     });
   }
 
   add(person: NewPerson): Person {
-    this.insert.run({ ...person, waitlistedAt: person.waitlistedAt ?? null, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
+    this.insert.run({ ...person, waitlistedAt: person.waitlistedAt ?? null, language: person.language ?? null, email: person.email?.toLowerCase() ?? null, details: JSON.stringify(person.details) });
     return this.get(person.id)!;
   }
 
@@ -123,8 +125,8 @@ export class SqlitePeopleStore implements PeopleStore {
   }
 
   /** Before confirmation, the address's owner may correct what was typed for it. */
-  updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'>): Person {
-    this.setUnconfirmedFields.run({ id, name: fields.name, organisation: fields.organisation, details: JSON.stringify(fields.details) });
+  updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'> & { readonly language?: string | null }): Person {
+    this.setUnconfirmedFields.run({ id, name: fields.name, organisation: fields.organisation, details: JSON.stringify(fields.details), language: fields.language ?? null });
     return this.get(id)!;
   }
 

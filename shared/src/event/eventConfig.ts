@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { liveSegmentConfigSchema } from './liveSegmentConfig.js';
+import { LANGUAGE_CODES, type LanguageCode } from '../i18n/languages.js';
 
 /** An identifier safe in URLs, LiveKit room names and file names. */
 export const slugSchema = z
@@ -113,6 +114,16 @@ export const agendaItemSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...itemBase, kind: z.literal('closing'), stage: z.array(slugSchema).default([]) }),
 ]);
 
+/** One language's own texts of the event; each left out stays as written (shared/src/i18n/localizeEvent.ts). */
+export const eventTextsSchema = z.strictObject({
+  title: oneLine(300).optional(),
+  description: z.string().max(20_000).optional(),
+  /** By agenda item id. */
+  agenda: z.record(slugSchema, z.strictObject({ title: z.string().min(1).max(200).optional(), description: z.string().max(4000).optional() })).optional(),
+  /** By breakout room id. */
+  breakouts: z.record(slugSchema, z.strictObject({ title: oneLine(200).optional(), topic: z.string().max(2000).optional() })).optional(),
+});
+
 /** A whole event, as written in an event file. */
 export const eventConfigSchema = z
   .strictObject({
@@ -145,6 +156,8 @@ export const eventConfigSchema = z
     rehearsalOf: rehearsalOfSchema.optional(),
     /** Questions, polls and captions of the live segment; defaults when absent. */
     liveSegment: liveSegmentConfigSchema.optional(),
+    /** The event's texts in other languages, by language code ("de", "fr", …); the texts above are the default. */
+    translations: z.partialRecord(z.enum(LANGUAGE_CODES as [LanguageCode, ...LanguageCode[]]), eventTextsSchema).optional(),
   })
   .superRefine((event, ctx) => {
     const unique = (ids: string[], path: string, seen = new Set<string>()) => {
@@ -160,6 +173,13 @@ export const eventConfigSchema = z
     unique(event.moderators.map((p) => p.id), 'moderators', people);
     unique(event.speakers.map((p) => p.id), 'speakers', people);
     unique((event.captioners ?? []).map((p) => p.id), 'captioners', people);
+    // A translation names only items and rooms the event has.
+    const itemIds = new Set(event.agenda.map((a) => a.id));
+    const roomIds = new Set(event.breakouts.map((b) => b.id));
+    for (const [language, texts] of Object.entries(event.translations ?? {})) {
+      for (const id of Object.keys(texts?.agenda ?? {})) if (!itemIds.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', language, 'agenda', id], message: `unknown agenda item "${id}"` });
+      for (const id of Object.keys(texts?.breakouts ?? {})) if (!roomIds.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', language, 'breakouts', id], message: `unknown breakout room "${id}"` });
+    }
     const speakerIds = new Set(event.speakers.map((s) => s.id));
     event.agenda.forEach((item, i) => {
       if ('stage' in item) {

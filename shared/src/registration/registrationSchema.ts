@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { EventConfig } from '../event/eventConfig.js';
 import { normalisePersonName } from '../people/personName.js';
+import { LANGUAGE_CODES, type LanguageCode } from '../i18n/languages.js';
 import { preferenceProblems, REGISTRATION_LIMITS, type RegistrationProblem } from './registrationRules.js';
 
 /** Who registers, in the workshop's words. */
@@ -47,6 +48,8 @@ export function registrationRequestSchema(event: Pick<EventConfig, 'breakouts'>,
     accessibilityNeeds: z.string().trim().max(REGISTRATION_LIMITS.accessibilityNeeds, max(REGISTRATION_LIMITS.accessibilityNeeds)).optional(),
     consent: z.literal(true, { error: 'Please accept the privacy notice to register.' }),
     privacyNoticeVersion: text('Please read the privacy notice.').min(1).max(40),
+    /** The page's language; mails and the calendar file come in it (English when absent). */
+    language: z.enum(LANGUAGE_CODES as [LanguageCode, ...LanguageCode[]], { error: 'Choose one of the listed languages.' }).optional(),
   });
 }
 

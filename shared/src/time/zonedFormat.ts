@@ -36,21 +36,28 @@ export function utcOffset(instantMs: number, timeZone: string | undefined): stri
 }
 
 /** The zone as people read it: "CEST, UTC+2"; just "UTC−4" where the zone has no abbreviation of its own. */
-export function zoneLabel(instantMs: number, timeZone: string | undefined): string {
-  const abbreviation = zoneAbbreviation(instantMs, timeZone);
+export function zoneLabel(instantMs: number, timeZone: string | undefined, locale?: string): string {
+  const abbreviation = zoneAbbreviation(instantMs, timeZone, locale);
   const offset = utcOffset(instantMs, timeZone);
-  return /^(GMT|UTC)([+-]|$)/.test(abbreviation) ? offset : `${abbreviation}, ${offset}`;
+  return /^(GMT|UTC)([+-−]|$)/.test(abbreviation) ? offset : `${abbreviation}, ${offset}`;
 }
+
+/**
+ * Whether a zone's IANA name says more than its label: "Europe/Brussels" beside "CET, UTC+1" does;
+ * "UTC" or "Etc/GMT" beside "UTC" only repeats it ("07:30–11:00 UTC (UTC)").
+ */
+export const zoneNameAddsToLabel = (timeZone: string): boolean => timeZone.includes('/') && !/^Etc\//.test(timeZone);
 
 /**
  * "09:30–13:00 CEST, UTC+2" in the event's zone, and the same span in the viewer's zone when its
  * clock differs ("03:30–07:00 UTC−4", with the date in front when the day differs), else null.
+ * Dates, times and zone names in `locale` (British English when absent).
  */
-export function timeSpanWords(startMs: number, endMs: number, eventZone: string, viewerZone: string): { there: string; here: string | null } {
-  const span = (zone: string) => `${formatTime(startMs, zone)}–${formatTime(endMs, zone)} ${zoneLabel(startMs, zone)}`;
+export function timeSpanWords(startMs: number, endMs: number, eventZone: string, viewerZone: string, locale?: string): { there: string; here: string | null } {
+  const span = (zone: string) => `${formatTime(startMs, zone, locale)}–${formatTime(endMs, zone, locale)} ${zoneLabel(startMs, zone, locale)}`;
   const there = span(eventZone);
   const sameClock = formatTime(startMs, eventZone) === formatTime(startMs, viewerZone) && formatTime(endMs, eventZone) === formatTime(endMs, viewerZone);
   const sameDate = formatDate(startMs, eventZone) === formatDate(startMs, viewerZone);
   if (sameClock && sameDate) return { there, here: null };
-  return { there, here: sameDate ? span(viewerZone) : `${formatDate(startMs, viewerZone)}, ${span(viewerZone)}` };
+  return { there, here: sameDate ? span(viewerZone) : `${formatDate(startMs, viewerZone, locale)}, ${span(viewerZone)}` };
 }

@@ -6,6 +6,7 @@ import { currentCredential } from '../../session/credential.js';
 import { announce } from '../../session/store/actions.js';
 import { useAssignedRoom, usePhase } from '../../session/useLw.js';
 import { setCaptionsShown, useLiveSegment } from '../segment/liveSegmentStore.js';
+import { t } from '../../i18n/i18n.js';
 
 /** Final lines shown at once under the stage (older ones are in the transcript). */
 const SHOWN_LINES = 3;
@@ -19,17 +20,17 @@ export function CaptionsPanel() {
   const lines = all.filter((l) => l.roomId === roomId);
   if (!roomId) return null;
   return (
-    <section className="captions" aria-label="Live captions" data-testid="captions">
+    <section className="captions" aria-label={t('captions.label')} data-testid="captions">
       <div className="row">
         <button type="button" className="secondary" aria-pressed={shown} onClick={() => setCaptionsShown(!shown)} data-testid="captions-toggle">
-          {shown ? 'Hide captions' : 'Show captions'}
+          {shown ? t('captions.hide') : t('captions.show')}
         </button>
         {lines.length > 0 && <QueryProvider><TranscriptDownload roomId={roomId} /></QueryProvider>}
       </div>
       {shown && (
         // Not a live region: a screen reader would read the captions over the speech they caption.
         <div className="caption-lines" data-testid="caption-lines">
-          {lines.length === 0 && !interim && <p className="hint">No captions yet in this room.</p>}
+          {lines.length === 0 && !interim && <p className="hint">{t('captions.none')}</p>}
           {lines.slice(-SHOWN_LINES).map((l) => <p key={l.id} className="caption-line" data-testid="caption-line">{l.text}</p>)}
           {interim && <p className="caption-line caption-interim" data-testid="caption-interim">{interim.text}</p>}
         </div>
@@ -49,13 +50,13 @@ function TranscriptDownload({ roomId }: { roomId: string }) {
       const query = new URLSearchParams({ roomId, ...(item === null ? {} : { item: String(item) }) });
       return downloadSigned(`/api/captions/transcript?${query}`, credential, 'captions.txt');
     },
-    onSuccess: (name) => announce(`${name} is downloading.`),
+    onSuccess: (name) => announce(t('captions.downloading', { name })),
   });
-  const problem = problemOf(download, 'The download failed; try again.');
+  const problem = problemOf(download, t('captions.downloadFailed'));
   return (
     <>
       <button type="button" className="secondary" disabled={download.isPending} onClick={() => download.mutate()} data-testid="captions-transcript">
-        Download the transcript
+        {t('captions.download')}
       </button>
       {problem && <span className="field-error" role="alert">{problem}</span>}
     </>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { MyCertificate } from '@live-workshop/shared';
 import { ApiError, certificateJwtUrl, fetchMyCertificate } from '../../net/api.js';
+import { currentLanguage, t } from '../../i18n/i18n.js';
 
 /** Where my certificate stands: asked, issued, or refused in the server's words. */
 type CertificateState =
@@ -13,9 +14,11 @@ type CertificateState =
   | { readonly status: 'failed'; readonly message: string };
 
 function stateOf(error: unknown): CertificateState {
-  if (!(error instanceof ApiError)) return { status: 'failed', message: 'Your certificate could not be fetched; try again.' };
-  if (error.status === 409) return { status: 'not-yet', message: error.message };
-  if (error.status === 403 || error.status === 404) return { status: 'refused', message: error.message };
+  if (!(error instanceof ApiError)) return { status: 'failed', message: t('certificate.fetchFailed') };
+  // The server's reasons are English; another language reads ours for the same case.
+  const english = currentLanguage() === 'en';
+  if (error.status === 409) return { status: 'not-yet', message: english ? error.message : t('certificate.notYet') };
+  if (error.status === 403 || error.status === 404) return { status: 'refused', message: english ? error.message : t('certificate.refused') };
   return { status: 'failed', message: error.message };
 }
 
@@ -29,31 +32,31 @@ export function CertificatePanel({ credential }: { credential: string }) {
 
   return (
     <section className="subpanel" aria-labelledby="certificate-heading" data-testid="certificate">
-      <h3 id="certificate-heading">Your certificate of participation</h3>
+      <h3 id="certificate-heading">{t('certificate.heading')}</h3>
       <div aria-live="polite">
-        {state.status === 'asking' && <p role="status">Preparing your certificate…</p>}
+        {state.status === 'asking' && <p role="status">{t('certificate.preparing')}</p>}
         {state.status === 'issued' && (
           <>
             <p>
-              Your certificate is ready. It is a signed credential (Open Badges 3.0) that anyone can check.
+              {t('certificate.ready')}
             </p>
             <ul className="link-list">
               <li>
                 <a href={`/certificates/${encodeURIComponent(state.certificate.id)}`} target="_blank" rel="noopener" data-testid="certificate-page-link">
-                  Open the certificate page
+                  {t('certificate.openPage')}
                 </a>{' '}
-                <span className="hint">(to print or save as PDF)</span>
+                <span className="hint">{t('certificate.toPrint')}</span>
               </li>
               <li>
                 <a href={`/verify/${encodeURIComponent(state.certificate.id)}`} target="_blank" rel="noopener" data-testid="certificate-verify-link">
-                  Check that it is valid
+                  {t('certificate.check')}
                 </a>
               </li>
               <li>
                 <a href={certificateJwtUrl(state.certificate.id)} download={`certificate-${state.certificate.id}.jwt`} data-testid="certificate-jwt-link">
-                  Download the credential (JWT)
+                  {t('certificate.download')}
                 </a>{' '}
-                <span className="hint">(for a digital wallet or to send to someone who wants to check it)</span>
+                <span className="hint">{t('certificate.forWallet')}</span>
               </li>
             </ul>
           </>
@@ -62,7 +65,7 @@ export function CertificatePanel({ credential }: { credential: string }) {
           <>
             <p data-testid="certificate-refusal">{state.message}</p>
             <button type="button" className="secondary" onClick={ask}>
-              Ask again
+              {t('certificate.askAgain')}
             </button>
           </>
         )}
@@ -73,7 +76,7 @@ export function CertificatePanel({ credential }: { credential: string }) {
               {state.message}
             </p>
             <button type="button" className="secondary" onClick={ask}>
-              Try again
+              {t('certificate.tryAgain')}
             </button>
           </>
         )}

@@ -3,6 +3,7 @@ import { currentCredential } from '../../session/credential.js';
 import { CertificatePanel } from './CertificatePanel.js';
 import { MyDataPanel } from './MyDataPanel.js';
 import { QueryProvider } from '../../net/queryClient.js';
+import { currentLocale, t } from '../../i18n/i18n.js';
 
 /** After the closing: thanks, the certificate of participation, and (attendees) their own data. */
 export function EndScreen({ credential = currentCredential() }: { credential?: string | null }) {
@@ -10,9 +11,9 @@ export function EndScreen({ credential = currentCredential() }: { credential?: s
   const me = useMe();
   return (
     <section className="end" aria-labelledby="end-heading" data-testid="end-screen">
-      <h2 id="end-heading">Thank you for taking part{me ? `, ${me.name}` : ''}!</h2>
-      <p>“{event?.title ?? 'The workshop'}” has ended.</p>
-      {event && event.organisers.length > 0 && <p>Organised by {event.organisers.join(', ')}.</p>}
+      <h2 id="end-heading">{me ? t('end.thanksName', { name: me.name }) : t('end.thanks')}</h2>
+      <p>{event ? t('end.hasEnded', { title: event.title }) : t('end.workshopEnded')}</p>
+      {event && event.organisers.length > 0 && <p>{t('end.organisedBy', { names: new Intl.ListFormat(currentLocale(), { type: 'conjunction' }).format(event.organisers) })}</p>}
       {credential && (
         <QueryProvider>
           <CertificatePanel credential={credential} />

@@ -4,6 +4,8 @@ import { deleteMyData, problemOf } from '../../net/api.js';
 import { forgetCredential } from '../../session/credential.js';
 import { downloadSigned } from '../../net/download.js';
 import { announce } from '../../session/store/actions.js';
+import { t } from '../../i18n/i18n.js';
+import { Rich } from '../../i18n/Rich.js';
 
 /** An attendee's own data: download it as JSON, or delete it (after a confirmation). */
 export function MyDataPanel({ credential }: { credential: string }) {
@@ -11,33 +13,33 @@ export function MyDataPanel({ credential }: { credential: string }) {
   const deleteButton = useRef<HTMLButtonElement>(null);
   const download = useMutation({
     mutationFn: () => downloadSigned('/api/me/data', credential, 'my-data.json'),
-    onSuccess: () => announce('Your data is downloading.'),
+    onSuccess: () => announce(t('mydata.downloading')),
   });
   const erase = useMutation({
     mutationFn: () => deleteMyData(credential),
     onMutate: () => download.reset(),
     onSuccess: () => {
       forgetCredential();
-      announce('Your data has been deleted.', 'assertive');
+      announce(t('mydata.deleted'), 'assertive');
     },
     onError: () => setConfirming(false),
   });
   const deletion = erase.isSuccess ? 'deleted' : erase.isPending ? 'deleting' : confirming ? 'confirming' : 'idle';
-  const problem = problemOf(erase, 'Your data could not be deleted; try again.') ?? problemOf(download, 'The download failed; try again.');
+  const problem = problemOf(erase, t('mydata.deleteFailed')) ?? problemOf(download, t('mydata.downloadFailed'));
 
   if (deletion === 'deleted') {
     return (
       <section className="subpanel" aria-labelledby="my-data-heading" data-testid="my-data">
-        <h3 id="my-data-heading">Your data</h3>
-        <p role="status">Your data has been deleted. Your join link no longer works.</p>
+        <h3 id="my-data-heading">{t('mydata.heading')}</h3>
+        <p role="status">{t('mydata.deletedNote')}</p>
       </section>
     );
   }
   return (
     <section className="subpanel" aria-labelledby="my-data-heading" data-testid="my-data">
-      <h3 id="my-data-heading">Your data</h3>
+      <h3 id="my-data-heading">{t('mydata.heading')}</h3>
       <p>
-        You can download everything the organisers hold about you, or delete it. See the <a href="/privacy">privacy notice</a>.
+        <Rich text={(m) => t('mydata.intro', m)} parts={{ link: <a href="/privacy">{t('mydata.privacyNotice')}</a> }} />
       </p>
       {problem && (
         <p className="field-error" role="alert">
@@ -49,7 +51,7 @@ export function MyDataPanel({ credential }: { credential: string }) {
           erase.reset();
           download.mutate();
         }} data-testid="download-my-data">
-          Download my data
+          {t('mydata.downloadMine')}
         </button>
         <button
           ref={deleteButton}
@@ -59,19 +61,18 @@ export function MyDataPanel({ credential }: { credential: string }) {
           disabled={deletion !== 'idle'}
           data-testid="delete-my-data"
         >
-          Delete my data
+          {t('mydata.deleteMine')}
         </button>
       </div>
       {(deletion === 'confirming' || deletion === 'deleting') && (
         <div className="confirm" role="alertdialog" aria-modal="false" aria-labelledby="delete-title" aria-describedby="delete-text" onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
-          <h4 id="delete-title">Delete all your data?</h4>
+          <h4 id="delete-title">{t('mydata.confirmTitle')}</h4>
           <p id="delete-text">
-            Your registration, attendance and certificate are deleted for good, and your join link stops working. Download your certificate first if
-            you want to keep it. Chat messages you wrote stay, marked as from a deleted participant.
+            {t('mydata.confirmText')}
           </p>
           <div className="row">
             <button type="button" className="danger" onClick={() => erase.mutate()} disabled={deletion === 'deleting'} autoFocus data-testid="confirm-delete-my-data">
-              {deletion === 'deleting' ? 'Deleting…' : 'Yes, delete my data'}
+              {deletion === 'deleting' ? t('mydata.deleting') : t('mydata.yesDelete')}
             </button>
             <button
               type="button"
@@ -81,7 +82,7 @@ export function MyDataPanel({ credential }: { credential: string }) {
                 deleteButton.current?.focus();
               }}
             >
-              Cancel
+              {t('mydata.cancel')}
             </button>
           </div>
         </div>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { captureMedia, captureProblem, CAPTURE_PROBLEM_WORDS } from './localMedia.js';
+import { captureMedia, captureProblem, captureProblemWords } from './localMedia.js';
 import { setLocalMedia, setMuteState, setNotice } from '../../session/store/actions.js';
 import { useLwShallow } from '../../session/useLw.js';
 import { useMediaControls } from './useMediaControls.js';
+import { t } from '../../i18n/i18n.js';
 
 /**
  * Microphone, camera and (where it makes sense) screen share. Rendered only when the room lets
@@ -30,36 +31,36 @@ export function MediaControls({ allowScreenShare = false }: { allowScreenShare?:
         const media = await captureMedia();
         setLocalMedia(media, 'media', { audioMuted: false, videoMuted: false });
       } catch (error) {
-        setNotice({ kind: 'error', text: CAPTURE_PROBLEM_WORDS[captureProblem(error)] });
+        setNotice({ kind: 'error', text: captureProblemWords(captureProblem(error)) });
       } finally {
         setBusy(false);
       }
     };
     return (
-      <div className="controls" role="group" aria-label="Your camera and microphone">
-        <p>You joined to watch only. Others here can see and hear each other.</p>
+      <div className="controls" role="group" aria-label={t('media.group')}>
+        <p>{t('media.watchOnly')}</p>
         <button type="button" onClick={() => void turnOn()} disabled={busy} data-testid="publish-camera">
-          Turn on camera and microphone
+          {t('media.turnOn')}
         </button>
       </div>
     );
   }
 
   return (
-    <div className="controls" role="group" aria-label="Your camera and microphone">
+    <div className="controls" role="group" aria-label={t('media.group')}>
       {m.hasAudio && (
         <button type="button" aria-pressed={m.audioMuted} onClick={() => setMuteState('audio', !m.audioMuted)} data-testid="toggle-mic">
-          {m.audioMuted ? 'Unmute microphone' : 'Mute microphone'}
+          {m.audioMuted ? t('media.unmute') : t('media.mute')}
         </button>
       )}
       {m.hasVideo && (
         <button type="button" aria-pressed={m.videoMuted} onClick={() => setMuteState('video', !m.videoMuted)} data-testid="publish-camera">
-          {m.videoMuted ? 'Turn camera on' : 'Turn camera off'}
+          {m.videoMuted ? t('media.cameraOn') : t('media.cameraOff')}
         </button>
       )}
       {allowScreenShare && (
         <button type="button" aria-pressed={m.screenSharing} onClick={() => void controls.setScreenShare(!m.screenSharing)} data-testid="screen-share">
-          {m.screenSharing ? 'Stop sharing your screen' : 'Share your screen'}
+          {m.screenSharing ? t('media.stopShare') : t('media.share')}
         </button>
       )}
     </div>

@@ -4,6 +4,7 @@ import { AUDIO_FADE_OUT_MS } from '../moves/audioHandover.js';
 import { useLw } from '../../session/useLw.js';
 import { useMediaControls } from './useMediaControls.js';
 import { useRemoteTrack } from './useTrack.js';
+import { t as tr } from '../../i18n/i18n.js';
 
 /** Steps of the fade-out of the room we left (its length: AUDIO_FADE_OUT_MS in live/moves/audioHandover.ts). */
 const FADE_STEPS = 10;
@@ -44,9 +45,9 @@ export function RemoteAudio() {
       </div>
       {blocked && (
         <div className="notice notice-info">
-          <p>Your browser is holding back the sound.</p>
+          <p>{tr('media.soundHeld')}</p>
           <button type="button" onClick={() => void controls.startAudio()}>
-            Turn on sound
+            {tr('media.turnOnSound')}
           </button>
         </div>
       )}

@@ -1,16 +1,12 @@
+import { t } from '../../i18n/i18n.js';
 /** Capturing the camera and microphone once, before joining; the same tracks then go to every room. */
 
 /** Why capture failed, as a closed set. */
 export type CaptureProblem = 'denied' | 'no_device' | 'in_use' | 'unsupported' | 'unknown';
 
 /** Words for a capture problem. */
-export const CAPTURE_PROBLEM_WORDS: Record<CaptureProblem, string> = {
-  denied: 'Your browser blocked the camera and microphone. Allow them in the address bar and try again, or join to watch only.',
-  no_device: 'No camera or microphone was found. Connect one and try again, or join to watch only.',
-  in_use: 'Your camera or microphone is being used by another application. Close it and try again, or join to watch only.',
-  unsupported: 'This browser cannot capture a camera or microphone here (a secure https page is needed). You can join to watch only.',
-  unknown: 'The camera and microphone could not be started. You can try again or join to watch only.',
-};
+/** What to do about a capture problem, in the reader's language. */
+export const captureProblemWords = (problem: CaptureProblem): string => t(`capture.${problem}`);
 
 /** Map a getUserMedia error to a problem. */
 export function captureProblem(error: unknown): CaptureProblem {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEvent, useLw } from '../../session/useLw.js';
 import { describeRoom } from '../../ui/words.js';
+import { t } from '../../i18n/i18n.js';
 
 /** "Moving you to Breakout 2: Building Trust…" while a move runs (and why, when it retries). */
 export function MoveOverlay() {
@@ -11,14 +12,14 @@ export function MoveOverlay() {
   let body: ReactNode;
   switch (move.status) {
     case 'moving':
-      body = <p className="move-title">{move.from === null ? `Joining ${to}…` : `Moving you to ${to}…`}</p>;
+      body = <p className="move-title">{move.from === null ? t('move.joining', { room: to }) : t('move.moving', { room: to })}</p>;
       break;
     case 'retrying':
       body = (
         <>
-          <p className="move-title">{`Moving you to ${to}…`}</p>
+          <p className="move-title">{t('move.moving', { room: to })}</p>
           <p className="move-problem">
-            {move.error} Trying again in {Math.max(1, Math.round(move.retryInMs / 1000))} s (attempt {move.attempt + 1}).
+            {t('move.retry', { error: move.error, seconds: Math.max(1, Math.round(move.retryInMs / 1000)), attempt: move.attempt + 1 })}
           </p>
         </>
       );
@@ -26,10 +27,10 @@ export function MoveOverlay() {
     case 'failed':
       body = (
         <>
-          <p className="move-title">{`Could not take you to ${to}.`}</p>
+          <p className="move-title">{t('move.failed', { room: to })}</p>
           <p className="move-problem">{move.error}</p>
           <button type="button" onClick={() => window.location.reload()}>
-            Reload the page
+            {t('move.reload')}
           </button>
         </>
       );

@@ -10,6 +10,7 @@ import { SlidesView } from '../presenting/SlidesView.js';
 import { TalkbackPanel } from '../presenting/TalkbackPanel.js';
 import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import '../segment/liveSegment.css';
+import { t } from '../../i18n/i18n.js';
 
 /** The green room: speakers and moderators get ready (devices, slides, talk-back); when they go on stage. */
 export function BackstageView() {
@@ -22,11 +23,11 @@ export function BackstageView() {
     <section className="room room-backstage" aria-labelledby="room-heading">
       <header className="room-header">
         <h2 id="room-heading" data-testid="room-title">
-          Backstage (green room)
+          {t('backstage.heading')}
         </h2>
         <p className="topic">
-          Only speakers and organisers are here; the audience cannot see or hear you.
-          {nextStage ? ` You go on stage for “${nextStage.title}” when the moderator starts it; you are moved automatically.` : ''}
+          {t('backstage.onlyStaff')}
+          {nextStage ? ` ${t('backstage.nextStage', { title: nextStage.title })}` : ''}
         </p>
         <Countdown />
       </header>

@@ -12,6 +12,7 @@ import { PollConsole } from '../polls/PollConsole.js';
 import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 import '../segment/liveSegment.css';
+import { t } from '../../i18n/i18n.js';
 
 /** A breakout room: everyone talks; its title and topic, the time until we go back, the closing warning. */
 export function BreakoutView() {
@@ -32,13 +33,13 @@ export function BreakoutView() {
           {roomTitle(event, roomId)}
         </h2>
         {b?.breakout.topic && <p className="topic">{b.breakout.topic}</p>}
-        {b?.breakout.facilitator && <p className="hint">Facilitated by {b.breakout.facilitator}</p>}
-        <Countdown label="Back to the plenary in" />
+        {b?.breakout.facilitator && <p className="hint">{t('breakout.facilitatedBy', { name: b.breakout.facilitator })}</p>}
+        <Countdown label={t('breakout.backIn')} />
         {showWarning && (
           <p className="warning" data-testid="breakout-warning">
             {remaining !== null && remaining > 0
-              ? `This room closes in ${formatDurationWords(remaining)}. Please wrap up: you will be brought back to the plenary automatically.`
-              : 'This room is closing: you will be brought back to the plenary automatically.'}
+              ? t('breakout.closesIn', { time: formatDurationWords(remaining) })
+              : t('breakout.closing')}
           </p>
         )}
       </header>

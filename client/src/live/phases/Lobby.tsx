@@ -5,23 +5,24 @@ import { useEvent, usePhase } from '../../session/useLw.js';
 import { formatDurationWords, formatUntil } from '../../time/countdown.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes } from '../../ui/EventTimes.js';
+import { t } from '../../i18n/i18n.js';
 
 function headingOf(doorsOpen: boolean, rehearsal: boolean): string {
-  if (rehearsal) return doorsOpen ? 'Rehearsal: welcome to the lobby' : 'Rehearsal: the doors open soon';
-  return doorsOpen ? 'Welcome to the lobby' : 'The doors open soon';
+  if (rehearsal) return doorsOpen ? t('lobby.heading.rehearsalOpen') : t('lobby.heading.rehearsalSoon');
+  return doorsOpen ? t('lobby.heading.open') : t('lobby.heading.soon');
 }
 
 function WhatHappensNext({ event }: { event: EventConfig }) {
   const first = event.agenda[0];
   return (
     <>
-      <h3>What happens next</h3>
+      <h3>{t('lobby.whatNext')}</h3>
       <ol>
-        {first && <li>The event opens with “{first.title}” in the plenary. You will see and hear the speakers; your camera and microphone stay off.</li>}
+        {first && <li>{t('lobby.opensWith', { title: first.title })}</li>}
         {event.agenda.some((i) => i.kind === 'breakouts') && (
-          <li>Later you are moved into your breakout room automatically, with your camera and microphone, to talk with the others there.</li>
+          <li>{t('lobby.laterMoved')}</li>
         )}
-        <li>You can raise your hand to ask a question and use the chat at any time.</li>
+        <li>{t('lobby.raiseHand')}</li>
       </ol>
     </>
   );
@@ -41,27 +42,27 @@ export function Lobby() {
   const serverNow = planned.endMs - untilEnd;
   return (
     <section className="lobby" aria-labelledby="lobby-heading">
-      <h2 id="lobby-heading">{over ? 'This workshop is over' : headingOf(doorsOpen, event.rehearsalOf !== undefined)}</h2>
+      <h2 id="lobby-heading">{over ? t('lobby.over') : headingOf(doorsOpen, event.rehearsalOf !== undefined)}</h2>
       <EventOccasion event={event} nowMs={serverNow} />
       <EventTimes event={event} />
       {over ? null : (
         <p className="lobby-countdown">
           {untilStart > 0 ? (
             <>
-              Starts in{' '}
-              <span role="timer" aria-label={`Starts in ${formatDurationWords(untilStart)}`} data-testid="lobby-countdown">
+              {t('lobby.startsIn')}{' '}
+              <span role="timer" aria-label={t('lobby.startsInWords', { time: formatDurationWords(untilStart) })} data-testid="lobby-countdown">
                 {formatUntil(untilStart)}
               </span>
             </>
           ) : (
-            <span data-testid="lobby-countdown">Starting shortly: the organisers will begin in a moment.</span>
+            <span data-testid="lobby-countdown">{t('lobby.shortly')}</span>
           )}
         </p>
       )}
       {over ? null : <WhatHappensNext event={event} />}
       {event.organisers.length > 0 && (
         <>
-          <h3>Organisers</h3>
+          <h3>{t('lobby.organisers')}</h3>
           <ul className="inline-list">
             {event.organisers.map((o) => (
               <li key={o}>{o}</li>

@@ -4,13 +4,14 @@ import { BreakoutView } from './BreakoutView.js';
 import { EndScreen } from '../end/EndScreen.js';
 import { Lobby } from './Lobby.js';
 import { StageView } from './StageView.js';
+import { t } from '../../i18n/i18n.js';
 
 /** What to show, from the phase and the room the server puts us in. */
 export function PhaseView() {
   const phase = usePhase();
   const roomId = useAssignedRoom();
   const visiting = useLw((s) => s.assignment.visit !== null);
-  if (!phase) return <p className="hint">Loading the event…</p>;
+  if (!phase) return <p className="hint">{t('phase.loading')}</p>;
   if (phase.kind === 'ended') return <EndScreen />;
   if (roomId === 'backstage') return <BackstageView />;
   if (roomId?.startsWith('breakout:')) return <BreakoutView />;
@@ -19,7 +20,7 @@ export function PhaseView() {
   if (roomId === 'plenary') return <StageView />;
   return (
     <section className="room">
-      <p>You have no room in this part of the event yet. A moderator can place you; you will be moved automatically.</p>
+      <p>{t('phase.noRoom')}</p>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { ReactionBar } from '../reactions/ReactionBar.js';
 import { ReactionFeed } from '../reactions/ReactionFeed.js';
 import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
+import { t } from '../../i18n/i18n.js';
 
 /**
  * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
@@ -34,11 +35,11 @@ export function StageView() {
     <section className="room room-stage" aria-labelledby="room-heading">
       <header className="room-header">
         <h2 id="room-heading" data-testid="room-title">
-          Plenary{phase?.kind === 'live' ? ': live segment' : ''}
+          {phase?.kind === 'live' ? t('stage.plenaryLive') : t('stage.plenary')}
         </h2>
         {item?.description && <p className="topic">{item.description}</p>}
-        <Countdown label={phase?.kind === 'break' ? 'Break ends in' : 'Time left'} />
-        {canPublish && me?.role === 'attendee' && <p className="badge badge-live">You are on stage: everyone can see and hear you.</p>}
+        <Countdown label={phase?.kind === 'break' ? t('stage.breakEndsIn') : t('stage.timeLeft')} />
+        {canPublish && me?.role === 'attendee' && <p className="badge badge-live">{t('stage.onStage')}</p>}
       </header>
       <PinnedQuestion />
       <div className="stage" data-testid="stage">

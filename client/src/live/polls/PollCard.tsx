@@ -5,6 +5,7 @@ import { refusalWords } from '../../session/refusals.js';
 import { answerPoll } from '../segment/liveSegmentSocket.js';
 import { useLiveSegment } from '../segment/liveSegmentStore.js';
 import { PollResults } from './PollResults.js';
+import { t } from '../../i18n/i18n.js';
 
 /** The polls put to us in this room: the newest open one to answer, and the newest whose results are shown. */
 export function LivePolls() {
@@ -31,7 +32,7 @@ export function PollCard({ poll }: { poll: PollView }) {
       <h3 id={headingId}>Poll{poll.status === 'closed' ? ' (closed)' : ''}</h3>
       <p className="poll-question" data-testid="poll-question">{poll.definition.question}</p>
       {poll.status === 'open' && <AnswerForm poll={poll} mine={mine} />}
-      {poll.status === 'closed' && !poll.results && <p className="hint">The poll has closed. The moderators may show its results.</p>}
+      {poll.status === 'closed' && !poll.results && <p className="hint">{t('polls.closed')}</p>}
       {poll.results && <PollResults definition={poll.definition} results={poll.results} testId="poll-results" />}
     </section>
   );
@@ -47,7 +48,7 @@ function AnswerForm({ poll, mine }: { poll: PollView; mine: PollAnswer | null })
     e.preventDefault();
     if (!draft) return;
     const result = await answerPoll(poll.id, draft);
-    setMessage(result.ok ? { error: false, text: 'Your answer is in. You can change it until the poll closes.' } : { error: true, text: refusalWords(result) });
+    setMessage(result.ok ? { error: false, text: t('polls.answerIn') } : { error: true, text: refusalWords(result) });
   };
   const chosen = (i: number) => (draft?.kind === 'single' ? draft.choice === i : draft?.kind === 'multiple' ? draft.choices.includes(i) : false);
   return (
@@ -72,13 +73,13 @@ function AnswerForm({ poll, mine }: { poll: PollView; mine: PollAnswer | null })
         ))}
         {kind === 'word' && (
           <label>
-            Your word{' '}
+            {t('polls.yourWord')}{' '}
             <input value={draft?.kind === 'word' ? draft.word : ''} maxLength={POLL_WORD_MAX_CHARS} onChange={(e) => setDraft({ kind: 'word', word: e.target.value })} data-testid="poll-word" />
           </label>
         )}
       </fieldset>
       <button type="submit" disabled={!draft || (draft.kind === 'multiple' && draft.choices.length === 0) || (draft.kind === 'word' && !draft.word.trim())} data-testid="poll-submit">
-        {mine ? 'Change my answer' : 'Answer'}
+        {mine ? t('polls.change') : t('polls.answer')}
       </button>
       {message && <p className={message.error ? 'field-error' : 'hint'} role={message.error ? 'alert' : 'status'} data-testid="poll-message">{message.text}</p>}
     </form>

@@ -2,6 +2,7 @@
 // in order (label, count, share), the bars are decoration, nothing is added to the bundle, and it
 // reflows on a phone. A chart library would bring a canvas or SVG that needs its own text alternative.
 import { pollLabels, type PollResults as Results, type PollDefinition } from '@live-workshop/shared/pure';
+import { t } from '../../i18n/i18n.js';
 
 /** One poll's results: a bar per option or rating, or the words given most. */
 export function PollResults({ definition, results, testId }: { definition: PollDefinition; results: Results; testId: string }) {
@@ -12,7 +13,7 @@ export function PollResults({ definition, results, testId }: { definition: PollD
   return (
     <div className="poll-results" data-testid={testId}>
       <p className="hint" data-testid={`${testId}-voters`}>{results.voters} {results.voters === 1 ? 'answer' : 'answers'}</p>
-      {rows.length === 0 ? <p className="hint">No answers yet.</p> : (
+      {rows.length === 0 ? <p className="hint">{t('polls.none')}</p> : (
         <ol className="poll-bars">
           {rows.map((r) => {
             const share = results.voters ? Math.round((r.count / results.voters) * 100) : 0;

@@ -4,6 +4,7 @@ import { refusalWords } from '../../session/refusals.js';
 import { askQuestion, upvoteQuestion } from '../segment/liveSegmentSocket.js';
 import { useLiveSegment } from '../segment/liveSegmentStore.js';
 import { OrderPicker, QuestionList, useQuestionOrder } from './QuestionList.js';
+import { t } from '../../i18n/i18n.js';
 
 /** The audience's questions: ask one (optionally anonymous to the room), upvote others', read them by votes or by time. */
 export function QuestionsPanel() {
@@ -25,7 +26,7 @@ export function QuestionsPanel() {
     setSending(false);
     if (!result.ok) return setMessage({ kind: 'error', text: refusalWords(result) });
     setText('');
-    setMessage(result.data.status === 'pending' ? { kind: 'info', text: 'Thank you: your question appears once a moderator has approved it.' } : null);
+    setMessage(result.data.status === 'pending' ? { kind: 'info', text: t('qa.pending') } : null);
   };
   const upvote = async (id: number) => {
     const result = await upvoteQuestion(id);
@@ -34,17 +35,17 @@ export function QuestionsPanel() {
 
   return (
     <section className="panel questions" aria-labelledby="questions-heading" data-testid="questions-panel">
-      <h3 id="questions-heading">Questions</h3>
+      <h3 id="questions-heading">{t('qa.heading')}</h3>
       <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor={inputId}>Your question to the speakers</label>
+        <label htmlFor={inputId}>{t('qa.yourQuestion')}</label>
         <textarea id={inputId} value={text} maxLength={QUESTION_MAX_CHARS} rows={2} onChange={(e) => setText(e.target.value)} data-testid="question-input" />
         <div className="row">
           <label>
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="question-anonymous" /> Ask anonymously
-            <span className="sr-only"> (the moderators still see your name)</span>
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} data-testid="question-anonymous" /> {t('qa.askAnonymously')}
+            <span className="sr-only">{t('qa.stillSeeSr')}</span>
           </label>
-          <span className="hint" aria-hidden="true">(moderators still see your name)</span>
-          <button type="submit" disabled={sending || !text.trim()} data-testid="question-ask">Ask</button>
+          <span className="hint" aria-hidden="true">{t('qa.stillSee')}</span>
+          <button type="submit" disabled={sending || !text.trim()} data-testid="question-ask">{t('qa.ask')}</button>
         </div>
         {message && <p className={message.kind === 'error' ? 'field-error' : 'hint'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="question-message">{message.text}</p>}
       </form>
@@ -53,10 +54,10 @@ export function QuestionsPanel() {
         questions={board?.questions ?? []} order={order} pinnedId={board?.pinned?.id ?? null} testId="question-list"
         action={(q) => {
           const done = voted.includes(q.id);
-          if (mine.includes(q.id)) return <p className="hint">Your question</p>;
+          if (mine.includes(q.id)) return <p className="hint">{t('qa.yours')}</p>;
           return (
             <button type="button" className="secondary" aria-pressed={done} disabled={done} onClick={() => void upvote(q.id)} data-testid="question-upvote">
-              {done ? 'Upvoted' : 'Upvote'}<span className="sr-only">: {q.text}</span>
+              {done ? t('qa.upvoted') : t('qa.upvote')}<span className="sr-only">: {q.text}</span>
             </button>
           );
         }}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { REACTIONS, REACTION_FACES, type Reaction } from '@live-workshop/shared/pure';
 import { refusalWords } from '../../session/refusals.js';
 import { sendReaction } from '../segment/liveSegmentSocket.js';
+import { t } from '../../i18n/i18n.js';
 
 /** The six reactions as buttons (each named for screen readers); a refusal (too fast) is shown in words. */
 export function ReactionBar() {
@@ -11,9 +12,9 @@ export function ReactionBar() {
     setProblem(result.ok ? null : refusalWords(result));
   };
   return (
-    <div className="reaction-bar" role="group" aria-label="Reactions" data-testid="reaction-bar">
+    <div className="reaction-bar" role="group" aria-label={t('reactions.group')} data-testid="reaction-bar">
       {REACTIONS.map((r) => (
-        <button key={r} type="button" className="reaction-button" onClick={() => void react(r)} aria-label={REACTION_FACES[r].name} title={REACTION_FACES[r].name} data-testid={`react-${r}`}>
+        <button key={r} type="button" className="reaction-button" onClick={() => void react(r)} aria-label={t(`reactions.name.${r}`)} title={t(`reactions.name.${r}`)} data-testid={`react-${r}`}>
           <span aria-hidden="true">{REACTION_FACES[r].emoji}</span>
         </button>
       ))}

@@ -1,5 +1,6 @@
 import { REACTIONS, REACTION_FACES, type Reaction } from '@live-workshop/shared/pure';
 import { useLiveSegment } from '../segment/liveSegmentStore.js';
+import { t } from '../../i18n/i18n.js';
 
 /** How many emojis one interval floats up at most (the count says the rest). */
 const MAX_FLOATING = 6;
@@ -27,7 +28,7 @@ export function ReactionFeed() {
           {shown.map((r) => (
             <span key={r} className="reaction-total">
               {/* The name is written out: not every system has a font with these emojis. */}
-              <span aria-hidden="true">{REACTION_FACES[r].emoji}</span> {REACTION_FACES[r].name}{' '}
+              <span aria-hidden="true">{REACTION_FACES[r].emoji}</span> {t(`reactions.name.${r}`)}{' '}
               <span data-testid={`reaction-total-${r}`}>{totals[r]}</span>
             </span>
           ))}

@@ -4,8 +4,11 @@ import { refusalWords } from '../../session/refusals.js';
 import { sendChat } from '../../session/socket.js';
 import { useLw } from '../../session/useLw.js';
 import { RoleBadge } from '../../ui/RoleBadge.js';
+import { currentLocale, t } from '../../i18n/i18n.js';
+import { formatTime } from '@live-workshop/shared/pure';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+/** A chat line's time: the reader's own clock, in their language's way (24-hour where it uses it). */
+const chatTime = (at: number) => formatTime(at, undefined, currentLocale());
 
 /** The chat of the room we are in. */
 export function ChatPanel() {
@@ -33,20 +36,20 @@ export function ChatPanel() {
   };
 
   return (
-    <section className="chat" aria-label="Chat in this room">
-      <h3>Chat</h3>
-      <ol className="chat-log" role="log" aria-label="Messages" data-testid="chat-log">
-        {messages.length === 0 && <li className="hint">No messages yet.</li>}
+    <section className="chat" aria-label={t('chat.label')}>
+      <h3>{t('chat.heading')}</h3>
+      <ol className="chat-log" role="log" aria-label={t('chat.messages')} data-testid="chat-log">
+        {messages.length === 0 && <li className="hint">{t('chat.none')}</li>}
         {messages.map((m) => (
           <li key={`${m.roomId}#${m.id}`} className={m.from.id === meId ? 'chat-mine' : undefined}>
-            <span className="chat-from">{m.from.id === meId ? 'You' : m.from.name}</span> <RoleBadge role={m.from.role} />{' '}
-            <time dateTime={new Date(m.at).toISOString()}>{timeFormat.format(m.at)}</time>
+            <span className="chat-from">{m.from.id === meId ? t('chat.you') : m.from.name}</span> <RoleBadge role={m.from.role} />{' '}
+            <time dateTime={new Date(m.at).toISOString()}>{chatTime(m.at)}</time>
             <p>{m.text}</p>
           </li>
         ))}
       </ol>
       <form onSubmit={(e) => void submit(e)} className="chat-form">
-        <label htmlFor={inputId}>Message to everyone in this room</label>
+        <label htmlFor={inputId}>{t('chat.inputLabel')}</label>
         <div className="row">
           <input
             id={inputId}
@@ -59,7 +62,7 @@ export function ChatPanel() {
             data-testid="chat-input"
           />
           <button type="submit" disabled={sending || !text.trim()} data-testid="chat-send">
-            Send
+            {t('chat.send')}
           </button>
         </div>
         {error && (

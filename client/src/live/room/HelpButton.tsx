@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { refusalWords } from '../../session/refusals.js';
 import { requestHelp } from '../../session/socket.js';
 import { announce } from '../../session/store/actions.js';
+import { t } from '../../i18n/i18n.js';
 
 /** Ask a moderator for help, with an optional note. */
 export function HelpButton() {
@@ -13,7 +14,7 @@ export function HelpButton() {
     e.preventDefault();
     const result = await requestHelp(text.trim());
     if (result.ok) {
-      const words = 'A moderator has been asked to help you. They can join your room.';
+      const words = t('help.asked');
       setStatus({ kind: 'ok', text: words });
       announce(words);
       setOpen(false);
@@ -24,17 +25,17 @@ export function HelpButton() {
     <div className="help">
       {!open && (
         <button type="button" onClick={() => setOpen(true)} data-testid="ask-help">
-          Ask a moderator for help
+          {t('help.ask')}
         </button>
       )}
       {open && (
         <form onSubmit={(e) => void submit(e)}>
-          <label htmlFor={id}>What do you need help with? (optional)</label>
+          <label htmlFor={id}>{t('help.what')}</label>
           <input id={id} value={text} maxLength={300} onChange={(e) => setText(e.target.value)} />
           <div className="row">
-            <button type="submit">Send the request</button>
+            <button type="submit">{t('help.send')}</button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t('help.cancel')}
             </button>
           </div>
         </form>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { sendCommand } from '../../session/socket.js';
 import { setHandRaised } from '../../session/store/actions.js';
 import { useLw } from '../../session/useLw.js';
+import { t } from '../../i18n/i18n.js';
 
 /** Raise or lower your hand to ask a question. */
 export function RaiseHand() {
@@ -16,9 +17,9 @@ export function RaiseHand() {
   return (
     <div className="raise-hand">
       <button type="button" aria-pressed={raised} disabled={busy} onClick={() => void toggle()} data-testid="raise-hand">
-        {raised ? 'Lower your hand' : 'Raise your hand'}
+        {raised ? t('hands.lower') : t('hands.raise')}
       </button>
-      {raised && <p className="hint">Your hand is raised: a moderator may bring you on stage to ask your question.</p>}
+      {raised && <p className="hint">{t('hands.raisedHint')}</p>}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useLw } from '../../session/useLw.js';
+import { t } from '../../i18n/i18n.js';
 
 /** Speakers: who has a question (the roster is sent to speakers too). */
 export function RaisedHands() {
@@ -6,9 +7,9 @@ export function RaisedHands() {
   const hands = roster?.entries.filter((e) => e.handRaised) ?? [];
   return (
     <section className="panel" aria-labelledby="hands-heading">
-      <h3 id="hands-heading">Raised hands ({hands.length})</h3>
+      <h3 id="hands-heading">{t('hands.heading', { count: hands.length })}</h3>
       {hands.length === 0 ? (
-        <p className="hint">No raised hands.</p>
+        <p className="hint">{t('hands.none')}</p>
       ) : (
         <ul data-testid="raised-hands">
           {hands.map((h) => (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLw, useLwShallow, useMe } from '../../session/useLw.js';
 import { MAX_VIDEO_TILES, pageOf } from '../media/mediaFit.js';
 import { ParticipantTile, SelfTile } from './VideoTile.js';
+import { t } from '../../i18n/i18n.js';
 
 /**
  * Everyone in the room as a grid, ourselves first (breakouts, backstage). At most MAX_VIDEO_TILES
@@ -26,7 +27,7 @@ export function RoomGrid() {
       {screens.map((p) => (
         <ParticipantTile key={`${p.identity}-screen`} participant={p} source="screen_share" size="large" />
       ))}
-      <ul className="grid" aria-label={`People in this room: ${participants.length + 1}`}>
+      <ul className="grid" aria-label={t('people.inRoom', { count: participants.length + 1 })}>
         {me && self.publishing && (
           <li>
             <SelfTile track={self.video} name={me.name} muted={self.audioMuted} cameraOff={self.videoMuted} />
@@ -39,20 +40,20 @@ export function RoomGrid() {
         ))}
       </ul>
       {pages > 1 && (
-        <nav className="grid-pager" aria-label="More people in this room">
+        <nav className="grid-pager" aria-label={t('people.morePeople')}>
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            Previous {MAX_VIDEO_TILES}
+            {t('people.previousPage', { count: MAX_VIDEO_TILES })}
           </button>
           <span data-testid="grid-page">
-            Page {page + 1} of {pages}
-            {speakingElsewhere.length > 0 ? ` · speaking on another page: ${speakingElsewhere.join(', ')}` : ''}
+            {t('people.page', { page: page + 1, pages })}
+            {speakingElsewhere.length > 0 ? t('people.speakingElsewhere', { names: speakingElsewhere.join(', ') }) : ''}
           </span>
           <button type="button" className="secondary" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
-            Next {MAX_VIDEO_TILES}
+            {t('people.nextPage', { count: MAX_VIDEO_TILES })}
           </button>
         </nav>
       )}
-      {participants.length === 0 && <p className="hint">Nobody else is here yet.</p>}
+      {participants.length === 0 && <p className="hint">{t('people.none')}</p>}
     </div>
   );
 }
@@ -72,7 +73,7 @@ export function StageTiles({ beside = false }: { beside?: boolean }) {
       {screens.map((p) => (
         <ParticipantTile key={`${p.identity}-screen`} participant={p} source="screen_share" size="large" />
       ))}
-      <ul className="grid grid-stage" aria-label="On stage">
+      <ul className="grid grid-stage" aria-label={t('people.onStage')}>
         {me && self.publishing && (
           <li>
             <SelfTile track={self.video} name={me.name} muted={self.audioMuted} cameraOff={self.videoMuted} />
@@ -84,7 +85,7 @@ export function StageTiles({ beside = false }: { beside?: boolean }) {
           </li>
         ))}
       </ul>
-      {onStage.length === 0 && !self.publishing && <p className="hint">The stage is empty for the moment; the speakers will appear here.</p>}
+      {onStage.length === 0 && !self.publishing && <p className="hint">{t('people.emptyStage')}</p>}
     </div>
   );
 }

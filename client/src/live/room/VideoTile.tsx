@@ -1,5 +1,6 @@
 import type { RemoteParticipantView, RemoteTrackRef } from '../media/livekit/types.js';
 import { useLocalTrack, useRemoteTrack } from '../media/useTrack.js';
+import { t } from '../../i18n/i18n.js';
 
 function RemoteVideo({ track, label }: { track: RemoteTrackRef; label: string }) {
   const ref = useRemoteTrack<HTMLVideoElement>(track);
@@ -10,14 +11,14 @@ function RemoteVideo({ track, label }: { track: RemoteTrackRef; label: string })
 export function ParticipantTile({ participant, source = 'camera', size = 'normal' }: { participant: RemoteParticipantView; source?: 'camera' | 'screen_share'; size?: 'normal' | 'large' }) {
   const video = participant.tracks.find((t) => t.kind === 'video' && t.source === source && !t.muted) ?? null;
   const mic = participant.tracks.find((t) => t.kind === 'audio' && t.source === 'microphone') ?? null;
-  const name = source === 'screen_share' ? `${participant.name} (screen)` : participant.name;
+  const name = source === 'screen_share' ? t('people.screenOf', { name: participant.name }) : participant.name;
   return (
     <figure className={`tile tile-${size}${participant.isSpeaking ? ' tile-speaking' : ''}`}>
-      {video ? <RemoteVideo track={video} label={`Video of ${name}`} /> : <div className="tile-placeholder" aria-hidden="true">{participant.name.slice(0, 1).toUpperCase()}</div>}
+      {video ? <RemoteVideo track={video} label={t('people.videoOf', { name })} /> : <div className="tile-placeholder" aria-hidden="true">{participant.name.slice(0, 1).toUpperCase()}</div>}
       <figcaption>
         {name}
-        {source === 'camera' && (!mic || mic.muted) && <span className="badge"> muted</span>}
-        {participant.isSpeaking && <span className="sr-only"> (speaking)</span>}
+        {source === 'camera' && (!mic || mic.muted) && <span className="badge"> {t('people.muted')}</span>}
+        {participant.isSpeaking && <span className="sr-only"> {t('people.speaking')}</span>}
       </figcaption>
     </figure>
   );
@@ -28,9 +29,9 @@ export function SelfTile({ track, name, muted, cameraOff }: { track: MediaStream
   const ref = useLocalTrack<HTMLVideoElement>(cameraOff ? null : track);
   return (
     <figure className="tile tile-self">
-      {track && !cameraOff ? <video ref={ref} className="video mirrored" autoPlay playsInline muted aria-label="Your own camera" /> : <div className="tile-placeholder" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
+      {track && !cameraOff ? <video ref={ref} className="video mirrored" autoPlay playsInline muted aria-label={t('people.ownCamera')} /> : <div className="tile-placeholder" aria-hidden="true">{name.slice(0, 1).toUpperCase()}</div>}
       <figcaption>
-        {name} (you){muted && <span className="badge"> muted</span>}
+        {t('people.you', { name })}{muted && <span className="badge"> {t('people.muted')}</span>}
       </figcaption>
     </figure>
   );

@@ -57,7 +57,7 @@ test('registering says the personal join link was mailed to the address given, a
   expect(within(done).getByRole('heading').textContent).toBe('Check your inbox');
   expect(screen.getByTestId('registration-email').textContent).toBe('ada@example.org');
   expect(screen.queryByTestId('join-link')).toBeNull();
-  expect(posted).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines', preferences: ['trust', 'global'] }]);
+  expect(posted).toEqual([{ name: 'Ada Lovelace', email: 'ada@example.org', organisation: 'Analytical Engines', preferences: ['trust', 'global'], language: 'en' }]);
   expect(localStorage.getItem(CREDENTIAL_KEY)).toBeNull();
 });
 
@@ -111,7 +111,7 @@ test('with the server form info: country, kind of stakeholder, accessibility nee
   expect(posted).toEqual([
     {
       name: 'Ada', email: 'ada@example.org', preferences: ['skills'], country: 'GR', stakeholderType: 'researcher',
-      accessibilityNeeds: 'Captions, please', consent: true, privacyNoticeVersion: '2025-10-01',
+      accessibilityNeeds: 'Captions, please', consent: true, privacyNoticeVersion: '2025-10-01', language: 'en',
     },
   ]);
 });

@@ -7,17 +7,16 @@ import { storedCredential } from '../../session/credential.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes, ItemTime } from '../../ui/EventTimes.js';
 import { RegistrationForm } from './RegistrationForm.js';
+import { t } from '../../i18n/i18n.js';
+import { useLanguage, useT } from '../../i18n/useT.js';
+import { localizeEvent } from '@live-workshop/shared/pure';
 
-const KIND_WORDS: Record<EventConfig['agenda'][number]['kind'], string> = {
-  plenary: 'Plenary',
-  live: 'Live segment',
-  breakouts: 'Breakout rooms',
-  break: 'Break',
-  closing: 'Closing',
-};
+/** The kind of an agenda item, in words. */
+export const kindWords = (kind: EventConfig['agenda'][number]['kind']): string => t(`event.kind.${kind}`);
 
 /** The public event: what, when (in its own zone, and in the viewer's when that differs), agenda, breakout topics, organisers, and registration. */
 export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: number }) {
+  const t = useT();
   return (
     <>
       <header className="event-header">
@@ -27,23 +26,23 @@ export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: numb
       </header>
       {event.description && <p className="lead">{event.description}</p>}
       <section aria-labelledby="agenda-heading">
-        <h2 id="agenda-heading">Agenda</h2>
+        <h2 id="agenda-heading">{t('event.agenda')}</h2>
         <ol className="agenda">
           {event.agenda.map((item) => (
             <li key={item.id}>
               <p>
-                <ItemTime event={event} start={item.start} /> · {item.durationMinutes} min · <span className="badge">{KIND_WORDS[item.kind]}</span>
+                <ItemTime event={event} start={item.start} /> · {t('event.minutes', { count: item.durationMinutes })} · <span className="badge">{kindWords(item.kind)}</span>
               </p>
               <h3>{item.title}</h3>
               {item.description && <p>{item.description}</p>}
             </li>
           ))}
         </ol>
-        <p className="hint">Times are planned; the organisers run the agenda live.</p>
+        <p className="hint">{t('event.timesPlanned')}</p>
       </section>
       {event.breakouts.length > 0 && (
         <section aria-labelledby="breakouts-heading">
-          <h2 id="breakouts-heading">The {event.breakouts.length} breakout rooms</h2>
+          <h2 id="breakouts-heading">{t('event.breakoutsHeading', { count: event.breakouts.length })}</h2>
           <ol className="breakouts">
             {event.breakouts.map((b) => (
               <li key={b.id}>
@@ -56,7 +55,7 @@ export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: numb
       )}
       {event.organisers.length > 0 && (
         <section aria-labelledby="organisers-heading">
-          <h2 id="organisers-heading">Organisers</h2>
+          <h2 id="organisers-heading">{t('event.organisers')}</h2>
           <ul className="inline-list">
             {event.organisers.map((o) => (
               <li key={o}>{o}</li>
@@ -78,22 +77,24 @@ export function EventPage() {
 }
 
 function EventPageContent() {
+  const t = useT();
+  const language = useLanguage();
   const credential = storedCredential();
   const eventQuery = useQuery({ queryKey: ['event'], queryFn: fetchEvent, retry: false, staleTime: Infinity });
   // Without the form's description the form asks only the basic fields.
   const formQuery = useQuery({ queryKey: ['registration-form'], queryFn: () => fetchRegistrationForm().catch(() => null), retry: false, staleTime: Infinity });
-  const title = eventQuery.data?.event.title;
+  const title = eventQuery.data ? localizeEvent(eventQuery.data.event, language).title : undefined;
   useEffect(() => {
     if (title) document.title = title;
   }, [title]);
   const state: { event: EventConfig; serverTime: number; closed: string | null; full: boolean; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
-    ? { error: failureWords(eventQuery.error, 'The event could not be loaded.') }
+    ? { error: failureWords(eventQuery.error, t('event.loadFailed')) }
     : eventQuery.data && formQuery.isSuccess
-      ? { event: eventQuery.data.event, serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, full: eventQuery.data.registrationFull, form: formQuery.data }
+      ? { event: localizeEvent(eventQuery.data.event, language), serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, full: eventQuery.data.registrationFull, form: formQuery.data }
       : null;
   return (
     <main className="page event-page" id="main">
-      {state === null && <p role="status">Loading the event…</p>}
+      {state === null && <p role="status">{t('event.loading')}</p>}
       {state && 'error' in state && (
         <p className="notice notice-error" role="alert">
           {state.error}
@@ -103,23 +104,23 @@ function EventPageContent() {
         <>
           {credential && (
             <aside className="notice notice-info">
-              <p>This browser is registered for the workshop.</p>
+              <p>{t('event.registeredHere')}</p>
               <a className="button" href={`/join/${encodeURIComponent(credential)}`} data-testid="rejoin-link">
-                Go to the workshop
+                {t('event.goToWorkshop')}
               </a>
             </aside>
           )}
           <EventDetails event={state.event} nowMs={state.serverTime} />
           {state.closed ? (
             <section aria-labelledby="registration-closed-heading">
-              <h2 id="registration-closed-heading">Registration</h2>
+              <h2 id="registration-closed-heading">{t('event.registration')}</h2>
               <p data-testid="registration-closed">{state.closed}</p>
             </section>
           ) : (
             <>
               {state.full && (
                 <p className="notice notice-info" data-testid="registration-full">
-                  This workshop is full. If you register, you join its waiting list, and your personal link arrives by mail as soon as a place frees up.
+                  {t('event.full')}
                 </p>
               )}
               <RegistrationForm

@@ -1,18 +1,18 @@
 /** After registering: the join link is on its way to the address given (it never shows here). */
 import type { Registration } from '@live-workshop/shared';
+import { Rich } from '../../i18n/Rich.js';
+import { useT } from '../../i18n/useT.js';
 
 /** "Check your inbox": the same for a new address and a known one, so it tells nobody who is registered. */
 export function JoinLinkCard({ registration }: { registration: Registration }) {
+  const t = useT();
   return (
     <section className="join-card" aria-labelledby="join-card-heading" data-testid="registration-done">
-      <h3 id="join-card-heading">Check your inbox</h3>
+      <h3 id="join-card-heading">{t('register.done.heading')}</h3>
       <p>
-        We have sent your personal join link to <strong data-testid="registration-email">{registration.email}</strong>, with a
-        calendar entry. Open the link to confirm your address: that completes your registration.
+        <Rich text={(m) => t('register.done.body', m)} parts={{ email: <strong data-testid="registration-email">{registration.email}</strong> }} />
       </p>
-      <p className="hint">
-        Nothing after a few minutes? Look in the spam folder, or register again with the same address to get the link once more.
-      </p>
+      <p className="hint">{t('register.done.hint')}</p>
     </section>
   );
 }

@@ -27,7 +27,7 @@ test('a plenary-only event registers without choosing a room (the shared rule: n
   fill('Email *', 'ada@example.org');
   fireEvent.submit(screen.getByTestId('register-form'));
   expect((await screen.findByTestId('registration-email')).textContent).toBe('ada@example.org');
-  expect(posted).toEqual([{ name: 'Ada', email: 'ada@example.org', preferences: [] }]);
+  expect(posted).toEqual([{ name: 'Ada', email: 'ada@example.org', preferences: [], language: 'en' }]);
 });
 
 test('the same room twice and over-long fields are refused before sending, in the form\'s words', () => {

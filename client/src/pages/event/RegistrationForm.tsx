@@ -4,21 +4,24 @@ import { REGISTRATION_LIMITS, registrationProblems } from '@live-workshop/shared
 import { ApiError, register } from '../../net/api.js';
 import { announce } from '../../session/store/actions.js';
 import { JoinLinkCard } from './JoinLinkCard.js';
+import { currentLanguage, currentLocale, t } from '../../i18n/i18n.js';
+import { Rich } from '../../i18n/Rich.js';
+import { useT } from '../../i18n/useT.js';
 
 type Field = 'name' | 'email' | 'organisation' | 'first' | 'second' | 'country' | 'stakeholderType' | 'accessibilityNeeds' | 'consent';
 type Values = Record<Exclude<Field, 'consent'>, string> & { consent: boolean };
 
-/** The form's words for each problem the shared rule finds. */
+/** The form's words for each problem the shared rule finds (keys of register.problem). */
 const WORDS: Record<Field, Partial<Record<RegistrationProblem, string>>> = {
-  name: { missing: 'Enter your name.' },
-  email: { missing: 'Enter an email address like name@example.org.', invalid: 'Enter an email address like name@example.org.' },
+  name: { missing: 'nameMissing' },
+  email: { missing: 'emailInvalid', invalid: 'emailInvalid' },
   organisation: {},
-  country: { missing: 'Choose your country.' },
-  stakeholderType: { missing: 'Choose what describes you best.' },
-  first: { missing: 'Choose the breakout room you would like most.', not_listed: 'Choose one of the listed rooms.' },
-  second: { same_as_first: 'Choose a different room, or no second choice.', not_listed: 'Choose one of the listed rooms.' },
+  country: { missing: 'countryMissing' },
+  stakeholderType: { missing: 'stakeholderMissing' },
+  first: { missing: 'firstMissing', not_listed: 'notListed' },
+  second: { same_as_first: 'sameAsFirst', not_listed: 'notListed' },
   accessibilityNeeds: {},
-  consent: { missing: 'Please accept the privacy notice to register.' },
+  consent: { missing: 'consentMissing' },
 };
 const TOO_LONG: Partial<Record<Field, number>> = {
   name: REGISTRATION_LIMITS.name, email: REGISTRATION_LIMITS.email, organisation: REGISTRATION_LIMITS.organisation, accessibilityNeeds: REGISTRATION_LIMITS.accessibilityNeeds,
@@ -34,7 +37,8 @@ function validate(values: Values, event: EventConfig, info: RegistrationFormInfo
   for (const [key, problem] of Object.entries(problems)) {
     const f = fieldOf(key);
     if (!f || !problem) continue;
-    errors[f] = problem === 'too_long' ? `Use at most ${TOO_LONG[f]} characters.` : (WORDS[f][problem] ?? 'Please check this field.');
+    const wordKey = WORDS[f][problem];
+    errors[f] = problem === 'too_long' ? t('register.problem.tooLong', { max: TOO_LONG[f] ?? 0 }) : t(`register.problem.${wordKey ?? 'check'}`);
   }
   return errors;
 }
@@ -57,6 +61,7 @@ function fieldOf(key: string): Field | null {
  * server's form info asks for them, country, kind of stakeholder, accessibility needs and consent.
  */
 export function RegistrationForm({ event, info = null, onMissingInfo }: { event: EventConfig; info?: RegistrationFormInfo | null; onMissingInfo?: () => void }) {
+  const t = useT();
   const [values, setValues] = useState<Values>({
     name: '', email: '', organisation: '', first: '', second: '', country: '', stakeholderType: '', accessibilityNeeds: '', consent: false,
   });
@@ -85,7 +90,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
     setFormError(null);
     const firstProblem = FIELD_ORDER.find((f) => found[f]);
     if (firstProblem) {
-      announce('Please correct the highlighted fields.', 'assertive');
+      announce(t('register.correctFields'), 'assertive');
       document.getElementById(id(firstProblem))?.focus();
       return;
     }
@@ -96,6 +101,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
         email: values.email.trim(),
         ...(values.organisation.trim() ? { organisation: values.organisation.trim() } : {}),
         preferences: [values.first, values.second].filter(Boolean),
+        language: currentLanguage(),
         ...(info
           ? {
               country: values.country,
@@ -107,7 +113,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
           : {}),
       });
       setDone(registration);
-      announce(`Check your inbox: your personal join link was sent to ${registration.email}.`);
+      announce(t('register.sentTo', { email: registration.email }));
     } catch (error) {
       if (error instanceof ApiError) {
         const mapped: Partial<Record<Field, string>> = {};
@@ -124,11 +130,11 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
         // The server wants fields this form did not show: load its form description and show them.
         if (askedForMore && !info) onMissingInfo?.();
         setErrors(mapped);
-        setFormError([error.message, ...unplaced].join(' '));
+        setFormError([serverWords(error), ...unplaced].join(' '));
         const firstProblem = FIELD_ORDER.find((f) => mapped[f]);
         if (firstProblem) document.getElementById(id(firstProblem))?.focus();
-      } else setFormError('Registration failed; please try again.');
-      announce('Registration was not accepted; see the messages in the form.', 'assertive');
+      } else setFormError(t('register.failed'));
+      announce(t('register.notAccepted'), 'assertive');
     } finally {
       setSending(false);
     }
@@ -136,41 +142,41 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
 
   const breakoutOptions = event.breakouts.map((b, i) => (
     <option key={b.id} value={b.id}>
-      {`Breakout ${i + 1}: ${b.title}`}
+      {t('register.breakoutOption', { number: i + 1, title: b.title })}
     </option>
   ));
 
   return (
     <form className="register" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${base}-heading`} data-testid="register-form">
-      <h2 id={`${base}-heading`}>Register</h2>
-      <p className="hint">Fields marked * are required.</p>
+      <h2 id={`${base}-heading`}>{t('register.heading')}</h2>
+      <p className="hint">{t('register.required')}</p>
       {formError && (
         <p className="notice notice-error" role="alert">
           {formError}
         </p>
       )}
       <div className="field">
-        <label htmlFor={id('name')}>Name *</label>
+        <label htmlFor={id('name')}>{t('register.name')} *</label>
         <input id={id('name')} name="name" autoComplete="name" required value={values.name} onChange={set('name')} aria-invalid={!!errors.name} aria-describedby={describedBy('name')} />
         {fieldError('name')}
       </div>
       <div className="field">
-        <label htmlFor={id('email')}>Email *</label>
+        <label htmlFor={id('email')}>{t('register.email')} *</label>
         <input id={id('email')} name="email" type="email" autoComplete="email" required value={values.email} onChange={set('email')} aria-invalid={!!errors.email} aria-describedby={describedBy('email')} />
         {fieldError('email')}
       </div>
       <div className="field">
-        <label htmlFor={id('organisation')}>Organisation</label>
+        <label htmlFor={id('organisation')}>{t('register.organisation')}</label>
         <input id={id('organisation')} name="organisation" autoComplete="organization" value={values.organisation} onChange={set('organisation')} aria-invalid={!!errors.organisation} aria-describedby={describedBy('organisation')} />
         {fieldError('organisation')}
       </div>
       {info && (
         <>
           <div className="field">
-            <label htmlFor={id('country')}>Country *</label>
+            <label htmlFor={id('country')}>{t('register.country')} *</label>
             <select id={id('country')} name="country" autoComplete="country" required value={values.country} onChange={set('country')} aria-invalid={!!errors.country} aria-describedby={describedBy('country')}>
-              <option value="">Choose your country…</option>
-              {info.countries.map((c) => (
+              <option value="">{t('register.chooseCountry')}</option>
+              {countriesIn(info.countries).map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
                 </option>
@@ -179,12 +185,12 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
             {fieldError('country')}
           </div>
           <div className="field">
-            <label htmlFor={id('stakeholderType')}>What describes you best? *</label>
+            <label htmlFor={id('stakeholderType')}>{t('register.stakeholder')} *</label>
             <select id={id('stakeholderType')} name="stakeholderType" required value={values.stakeholderType} onChange={set('stakeholderType')} aria-invalid={!!errors.stakeholderType} aria-describedby={describedBy('stakeholderType')}>
-              <option value="">Choose…</option>
-              {info.stakeholderTypes.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
+              <option value="">{t('register.choose')}</option>
+              {info.stakeholderTypes.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {t(`register.stakeholderType.${s.id}`, { defaultValue: s.label })}
                 </option>
               ))}
             </select>
@@ -195,30 +201,30 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
       {event.breakouts.length > 0 && (
         <>
           <div className="field">
-            <label htmlFor={id('first')}>First choice of breakout room *</label>
+            <label htmlFor={id('first')}>{t('register.first')} *</label>
             <select id={id('first')} name="first" required value={values.first} onChange={set('first')} aria-invalid={!!errors.first} aria-describedby={describedBy('first', `${base}-pref-hint`)}>
-              <option value="">Choose a room…</option>
+              <option value="">{t('register.chooseRoom')}</option>
               {breakoutOptions}
             </select>
             {fieldError('first')}
           </div>
           <div className="field">
-            <label htmlFor={id('second')}>Second choice</label>
+            <label htmlFor={id('second')}>{t('register.second')}</label>
             <select id={id('second')} name="second" value={values.second} onChange={set('second')} aria-invalid={!!errors.second} aria-describedby={describedBy('second', `${base}-pref-hint`)}>
-              <option value="">No second choice</option>
+              <option value="">{t('register.noSecond')}</option>
               {breakoutOptions}
             </select>
             {fieldError('second')}
           </div>
           <p id={`${base}-pref-hint`} className="hint">
-            Each room has a limited number of places; if your first choice is full you go to your second.
+            {t('register.placesHint')}
           </p>
         </>
       )}
       {info && (
         <>
           <div className="field">
-            <label htmlFor={id('accessibilityNeeds')}>Accessibility needs</label>
+            <label htmlFor={id('accessibilityNeeds')}>{t('register.accessibility')}</label>
             <textarea
               id={id('accessibilityNeeds')}
               name="accessibilityNeeds"
@@ -230,7 +236,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
               aria-describedby={describedBy('accessibilityNeeds', `${base}-a11y-hint`)}
             />
             <p id={`${base}-a11y-hint`} className="hint">
-              Optional: tell the organisers what would help you take part (for example captions or a sign-language interpreter).
+              {t('register.accessibilityHint')}
             </p>
             {fieldError('accessibilityNeeds')}
           </div>
@@ -245,22 +251,46 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
               aria-describedby={describedBy('consent', `${base}-consent-hint`)}
             />
             <label htmlFor={id('consent')}>
-              I agree that the organisers use my registration data to run this workshop, as the{' '}
-              <a href="/privacy" target="_blank" rel="noopener" data-testid="privacy-link">
-                privacy notice
-              </a>{' '}
-              explains *
+              <Rich
+                text={(m) => t('register.consent', m)}
+                parts={{
+                  link: (
+                    <a href="/privacy" target="_blank" rel="noopener" data-testid="privacy-link">
+                      {t('register.privacyNotice')}
+                    </a>
+                  ),
+                }}
+              />{' '}
+              *
             </label>
           </div>
           <p id={`${base}-consent-hint`} className="hint">
-            Privacy notice of {info.privacyNoticeVersion}: the organisers and moderators see your details; others see only your name in the rooms you join. Audio and video are not recorded.
+            {t('register.consentHint', { version: info.privacyNoticeVersion })}
           </p>
           {fieldError('consent')}
         </>
       )}
       <button type="submit" disabled={sending}>
-        {sending ? 'Registering…' : 'Register'}
+        {sending ? t('register.sending') : t('register.submit')}
       </button>
     </form>
   );
+}
+
+/** The server's country list with each name in the reader's language (Intl), sorted in it. */
+function countriesIn(countries: RegistrationFormInfo['countries']): RegistrationFormInfo['countries'] {
+  const locale = currentLocale();
+  if (currentLanguage() === 'en') return countries;
+  let names: Intl.DisplayNames;
+  try {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+  } catch {
+    return countries;
+  }
+  return countries.map((c) => ({ code: c.code, name: names.of(c.code) ?? c.name })).sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+/** The server's refusal: its own words in English, the code's words in another language. */
+function serverWords(error: ApiError): string {
+  return currentLanguage() === 'en' ? error.message : t(`errors.${error.code}`, { defaultValue: error.message });
 }

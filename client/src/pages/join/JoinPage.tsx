@@ -15,6 +15,7 @@ import { Notice } from '../../ui/Notice.js';
 import { PhaseView } from '../../live/phases/PhaseView.js';
 import { PreJoin } from './PreJoin.js';
 import { RemoteAudio } from '../../live/media/RemoteAudio.js';
+import { t } from '../../i18n/i18n.js';
 
 // Code-split: attendees never download the console.
 const ModeratorConsole = lazy(() => import('../../moderator/ModeratorConsole.js'));
@@ -25,13 +26,13 @@ function prejoinHeadline(phase: Phase | null, title: string): string | undefined
     case undefined:
       return undefined;
     case 'scheduled':
-      return 'The event has not started yet; you will wait in the lobby.';
+      return t('join.headline.scheduled');
     case 'lobby':
-      return 'The doors are open: you will wait in the lobby until the start.';
+      return t('join.headline.lobby');
     case 'ended':
-      return 'The event has ended.';
+      return t('join.headline.ended');
     default:
-      return `Happening now: ${title}.`;
+      return t('join.headline.now', { title });
   }
 }
 
@@ -44,23 +45,23 @@ export function SessionHeader({ onLeave }: { onLeave?: () => void }) {
   return (
     <header className="session-header">
       <div>
-        <p className="event-name">{event?.title ?? 'Live workshop'}</p>
+        <p className="event-name">{event?.title ?? t('join.liveWorkshop')}</p>
         <h1 data-testid="phase-title">{phaseTitle(event, phase)}</h1>
       </div>
       <div className="who">
         {me && (
           <p>
-            {me.name} <span className="badge">{me.role}</span>
+            {me.name} <span className="badge">{t(`join.role.${me.role}`)}</span>
           </p>
         )}
         {status === 'reconnecting' && (
           <p className="badge badge-warn" data-testid="reconnecting">
-            Connection lost: reconnecting…
+            {t('join.reconnecting')}
           </p>
         )}
         {onLeave && (
           <button type="button" className="secondary" onClick={onLeave}>
-            Leave
+            {t('join.leave')}
           </button>
         )}
       </div>
@@ -73,10 +74,10 @@ function VisitBanner() {
   const visit = useLw((s) => s.assignment.visit);
   if (!visit) return null;
   return (
-    <aside className="notice notice-info" aria-label="Visiting a room" data-testid="visit-banner">
-      <p>You are visiting {describeRoom(event, visit.roomId)}.</p>
+    <aside className="notice notice-info" aria-label={t('join.visiting')} data-testid="visit-banner">
+      <p>{t('join.youAreVisiting', { room: describeRoom(event, visit.roomId) })}</p>
       <button type="button" onClick={leaveVisit} data-testid="visit-return">
-        Come back to your room
+        {t('join.comeBack')}
       </button>
     </aside>
   );
@@ -125,10 +126,10 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
     return (
       <main className="page" id="main">
         <section className="notice notice-error" role="alert" data-testid="session-problem">
-          <h1>{session.status === 'refused' ? 'You could not join' : 'You are no longer connected'}</h1>
+          <h1>{session.status === 'refused' ? t('join.refused') : t('join.noLongerConnected')}</h1>
           <p>{session.message}</p>
           <p>
-            <a href="/">Go to the event page</a>
+            <a href="/">{t('join.eventPage')}</a>
           </p>
         </section>
       </main>
@@ -138,7 +139,7 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
   if (session.status === 'idle' || session.status === 'connecting') {
     return (
       <main className="page" id="main">
-        <p role="status">Connecting to the workshop…</p>
+        <p role="status">{t('join.connecting')}</p>
       </main>
     );
   }
@@ -160,7 +161,7 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
         ) : (
           <div className={role === 'moderator' ? 'layout-moderator' : undefined}>
             {role === 'moderator' && (
-              <Suspense fallback={<p role="status">Loading the moderator console…</p>}>
+              <Suspense fallback={<p role="status">{t('join.loadingConsole')}</p>}>
                 <ModeratorConsole />
               </Suspense>
             )}

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
-  captureMedia, captureProblem, CAPTURE_PROBLEM_WORDS, listDevices, stopMedia, watchLevel, type CapturedMedia, type DeviceChoice,
+  captureMedia, captureProblem, listDevices, stopMedia, watchLevel, type CapturedMedia, type DeviceChoice,
 } from '../../live/media/localMedia.js';
 import { setLocalMedia } from '../../session/store/actions.js';
 import { useLocalTrack } from '../../live/media/useTrack.js';
+import { t } from '../../i18n/i18n.js';
 
 const CHOICE_KEY = 'lw.devices';
 
@@ -48,7 +49,7 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
         setDevices(await listDevices());
       })
       .catch((error: unknown) => {
-        if (!cancelled) setCheck({ state: 'problem', words: CAPTURE_PROBLEM_WORDS[captureProblem(error)] });
+        if (!cancelled) setCheck({ state: 'problem', words: t(`capture.${captureProblem(error)}`) });
       });
     return () => {
       cancelled = true;
@@ -87,25 +88,25 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
 
   return (
     <section className="prejoin" aria-labelledby="prejoin-heading">
-      <h2 id="prejoin-heading">Check your camera and microphone</h2>
+      <h2 id="prejoin-heading">{t('prejoin.heading')}</h2>
       {headline && <p>{headline}</p>}
       <div className="prejoin-body">
         <div className="preview">
           {media?.video && !videoMuted ? (
-            <video ref={videoRef} className="video mirrored" autoPlay playsInline muted aria-label="Preview of your camera" />
+            <video ref={videoRef} className="video mirrored" autoPlay playsInline muted aria-label={t('prejoin.preview')} />
           ) : (
             <div className="tile-placeholder" aria-hidden="true">
-              {check.state === 'starting' ? '…' : 'camera off'}
+              {check.state === 'starting' ? '…' : t('prejoin.cameraOff')}
             </div>
           )}
         </div>
         <div className="prejoin-controls">
-          {check.state === 'starting' && <p role="status">Starting your camera and microphone… Your browser may ask for permission.</p>}
+          {check.state === 'starting' && <p role="status">{t('prejoin.starting')}</p>}
           {check.state === 'problem' && (
             <div className="notice notice-error" role="alert" data-testid="media-problem">
               <p>{check.words}</p>
               <button type="button" className="secondary" onClick={() => setChoice({ ...choice })}>
-                Try again
+                {t('prejoin.tryAgain')}
               </button>
             </div>
           )}
@@ -113,22 +114,22 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
             <>
               {media.audio ? (
                 <div className="field">
-                  <label htmlFor={ids.level}>Microphone level</label>
+                  <label htmlFor={ids.level}>{t('prejoin.micLevel')}</label>
                   <meter id={ids.level} min={0} max={1} low={0.05} value={level} data-testid="mic-level">
                     {Math.round(level * 100)}%
                   </meter>
                 </div>
               ) : (
-                <p className="hint">No microphone: others will not hear you.</p>
+                <p className="hint">{t('prejoin.noMic')}</p>
               )}
-              {!media.video && <p className="hint">No camera: others will see your name instead.</p>}
+              {!media.video && <p className="hint">{t('prejoin.noCamera')}</p>}
               {devices.audio.length > 0 && (
                 <div className="field">
-                  <label htmlFor={ids.mic}>Microphone</label>
+                  <label htmlFor={ids.mic}>{t('prejoin.microphone')}</label>
                   <select id={ids.mic} value={choice.audioDeviceId ?? media.audio?.getSettings().deviceId ?? ''} onChange={(e) => choose({ audioDeviceId: e.target.value })}>
                     {devices.audio.map((d, i) => (
                       <option key={d.deviceId} value={d.deviceId}>
-                        {d.label || `Microphone ${i + 1}`}
+                        {d.label || t('prejoin.microphoneN', { number: i + 1 })}
                       </option>
                     ))}
                   </select>
@@ -136,11 +137,11 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
               )}
               {devices.video.length > 0 && (
                 <div className="field">
-                  <label htmlFor={ids.cam}>Camera</label>
+                  <label htmlFor={ids.cam}>{t('prejoin.camera')}</label>
                   <select id={ids.cam} value={choice.videoDeviceId ?? media.video?.getSettings().deviceId ?? ''} onChange={(e) => choose({ videoDeviceId: e.target.value })}>
                     {devices.video.map((d, i) => (
                       <option key={d.deviceId} value={d.deviceId}>
-                        {d.label || `Camera ${i + 1}`}
+                        {d.label || t('prejoin.cameraN', { number: i + 1 })}
                       </option>
                     ))}
                   </select>
@@ -148,23 +149,23 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
               )}
               <div className="field-check">
                 <input id={ids.muted} type="checkbox" checked={audioMuted} onChange={(e) => setAudioMuted(e.target.checked)} data-testid="join-muted" />
-                <label htmlFor={ids.muted}>Join with my microphone muted</label>
+                <label htmlFor={ids.muted}>{t('prejoin.joinMuted')}</label>
               </div>
               {media.video && (
                 <div className="field-check">
                   <input id={ids.camOff} type="checkbox" checked={videoMuted} onChange={(e) => setVideoMuted(e.target.checked)} />
-                  <label htmlFor={ids.camOff}>Join with my camera off</label>
+                  <label htmlFor={ids.camOff}>{t('prejoin.joinCameraOff')}</label>
                 </div>
               )}
-              <p className="hint">In the plenary only the speakers are seen and heard; in your breakout room everyone can talk.</p>
+              <p className="hint">{t('prejoin.hint')}</p>
             </>
           )}
           <div className="row">
             <button type="button" onClick={join} disabled={!media} data-testid="join-button">
-              Join the workshop
+              {t('prejoin.join')}
             </button>
             <button type="button" className="secondary" onClick={watchOnly} data-testid="join-watch-only">
-              Join to watch only
+              {t('prejoin.watchOnly')}
             </button>
           </div>
         </div>

@@ -10,6 +10,7 @@ import type { LocalMedia, MediaConnectionState, RemoteParticipantView, RemoteTra
 import { describeRoom } from '../../ui/words.js';
 import type { LwState, MoveMetric, MoveStatus } from './state.js';
 import { lwStore } from './store.js';
+import { t } from '../../i18n/i18n.js';
 
 /** When something arrived: the wall clock (for the server-time offset) and the monotonic clock (for move timings). */
 export interface Receipt {
@@ -98,9 +99,9 @@ export function applySnapshot(snapshot: AgendaSnapshot, at: Receipt = receiptNow
   if (prev && phaseChanged) {
     const event = eventOf(lwStore.getState());
     const title = event && 'itemIndex' in snapshot.phase ? event.agenda[snapshot.phase.itemIndex]?.title : null;
-    if (snapshot.phase.kind === 'ended') announce('The event has ended. Thank you for taking part.', 'polite');
-    else if (title) announce(`Now: ${title}.`, 'polite');
-    else if (snapshot.phase.kind === 'lobby') announce('The doors are open: you are in the lobby.', 'polite');
+    if (snapshot.phase.kind === 'ended') announce(t('announce.ended'), 'polite');
+    else if (title) announce(t('announce.now', { title }), 'polite');
+    else if (snapshot.phase.kind === 'lobby') announce(t('announce.lobby'), 'polite');
   }
   return true;
 }
@@ -108,7 +109,7 @@ export function applySnapshot(snapshot: AgendaSnapshot, at: Receipt = receiptNow
 /** The breakouts close soon. */
 export function applyWarning(warning: AgendaWarning): void {
   patch('agenda', { warning: { secondsLeft: warning.secondsLeft, version: warning.version } });
-  announce(`The breakout rooms close in ${warning.secondsLeft} seconds. You will be brought back to the plenary automatically.`, 'assertive');
+  announce(t('announce.breakoutsClose', { seconds: t('duration.seconds', { count: warning.secondsLeft }) }), 'assertive');
 }
 
 // ---- assignment ----
@@ -178,7 +179,7 @@ export function addChatMessage(message: ChatMessage): void {
 export function addBroadcast(message: BroadcastMessage): void {
   const { broadcasts } = lwStore.getState().chat;
   patch('chat', { broadcasts: [...broadcasts, message].slice(-20) });
-  announce(`Message from ${message.from}: ${message.text}`, 'assertive');
+  announce(t('announce.broadcast', { from: message.from, text: message.text }), 'assertive');
 }
 
 // ---- roster (moderators, speakers) ----
@@ -196,7 +197,7 @@ export function applyRoster(view: RosterView): void {
  */
 export function addHelpRequest(request: HelpRequest): void {
   patch('roster', { helpRequests: [...lwStore.getState().roster.helpRequests, request] });
-  announce(`${request.name} asks for help${request.text ? `: ${request.text}` : ''}.`, 'assertive');
+  announce(request.text ? t('announce.helpWithText', { name: request.name, text: request.text }) : t('announce.help', { name: request.name }), 'assertive');
 }
 
 /** Lines of the moderators' action log: the latest on connecting (a reconnect sends them again), then each new one. */
@@ -252,9 +253,9 @@ export function setCanPublish(canPublish: boolean): void {
   const { media } = lwStore.getState();
   if (canPublish && !media.canPublish && media.roomId === 'plenary') {
     setHandRaised(false);
-    announce('You are on stage: everyone can see and hear you.', 'assertive');
+    announce(t('announce.onStage'), 'assertive');
   } else if (!canPublish && media.canPublish && media.roomId === 'plenary') {
-    announce('You are back in the audience.', 'polite');
+    announce(t('announce.backInAudience'), 'polite');
   }
   patch('media', { canPublish });
 }
@@ -280,11 +281,11 @@ export function setMoveStatus(move: MoveStatus): void {
   patch('media', { move });
   const event = eventOf(lwStore.getState());
   if (move.status === 'moving' && move.from !== null && (prev.status === 'idle' || prev.status === 'failed' || ('to' in prev && prev.to !== move.to))) {
-    announce(`Moving you to ${describeRoom(event, move.to)}…`, 'polite');
+    announce(t('announce.moving', { room: describeRoom(event, move.to) }), 'polite');
   } else if (move.status === 'retrying' && move.attempt === 1) {
-    announce(`Moving you to ${describeRoom(event, move.to)} is taking longer: ${move.error} Trying again.`, 'assertive');
+    announce(t('announce.moveSlow', { room: describeRoom(event, move.to), error: move.error }), 'assertive');
   } else if (move.status === 'failed') {
-    announce(`We could not move you to ${describeRoom(event, move.to)}: ${move.error}`, 'assertive');
+    announce(t('announce.moveFailed', { room: describeRoom(event, move.to), error: move.error }), 'assertive');
   }
 }
 

@@ -5,7 +5,8 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { eventWindowMs, type EventConfig } from '@live-workshop/shared';
+import { eventWindowMs, localizeEvent, type EventConfig } from '@live-workshop/shared';
+import { wordsFor } from '../../platform/i18n.js';
 
 /**
  * One line of text for a calendar property: control characters (CR, LF, …) become spaces.
@@ -14,12 +15,14 @@ import { eventWindowMs, type EventConfig } from '@live-workshop/shared';
  */
 export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
 
-/** An .ics calendar (ical-generator) with the event in its own time zone and the personal join link. */
-export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl: string, publicUrl: string, nowMs: number): string {
+/** An .ics calendar (ical-generator) with the event in its own time zone and the personal join link, in the person's language. */
+export function joinCalendar(eventAsWritten: EventConfig, person: { id: string; language?: string | null }, joinUrl: string, publicUrl: string, nowMs: number): string {
+  const words = wordsFor(person.language);
+  const event = localizeEvent(eventAsWritten, words.language);
   const { startMs, endMs } = eventWindowMs(event);
   const calendar = ical({
     name: oneLine(event.title),
-    prodId: { company: 'live-workshop', product: event.id, language: 'EN' },
+    prodId: { company: 'live-workshop', product: event.id, language: words.language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
     // A VTIMEZONE block lets every calendar show the right local time, DST included.
     timezone: { name: event.timeZone, generator: getVtimezoneComponent },
@@ -31,7 +34,7 @@ export function joinCalendar(event: EventConfig, person: { id: string }, joinUrl
     end: DateTime.fromMillis(endMs, { zone: event.timeZone }),
     timezone: event.timeZone,
     summary: oneLine(event.title),
-    description: `Your personal join link (keep it to yourself): ${joinUrl}\n\n${event.description}`,
+    description: `${words.t('ics.description', { url: joinUrl })}\n\n${event.description}`,
     location: joinUrl,
     url: joinUrl,
     stamp: new Date(nowMs),

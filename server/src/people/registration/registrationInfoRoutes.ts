@@ -9,7 +9,7 @@ import { PRIVACY_NOTICE_VERSION } from '../../features/privacy/privacyNotice.js'
 import { countryList, STAKEHOLDER_LABELS } from './registrationForm.js';
 
 /** What the registration form needs to draw itself, and the calendar file for a registered person. */
-export function registrationInfoRoutes(deps: { state: () => AgendaState; credentials: Credentials; clock: Clock; publicUrl: string }): Router {
+export function registrationInfoRoutes(deps: { state: () => AgendaState; credentials: Credentials; clock: Clock; publicUrl: string; languageOf?: (participantId: string) => string | null }): Router {
   const router = Router();
 
   router.get('/api/registration/form', (req, res) => {
@@ -31,7 +31,8 @@ export function registrationInfoRoutes(deps: { state: () => AgendaState; credent
     const { event } = deps.state();
     const credential = bearerOf(req) ?? String(req.query.credential);
     const joinUrl = `${deps.publicUrl}/join/${credential}`;
-    const ics = joinCalendar(event, { id: claimsOf(res).participantId }, joinUrl, deps.publicUrl, deps.clock.now());
+    const { participantId } = claimsOf(res);
+    const ics = joinCalendar(event, { id: participantId, language: deps.languageOf?.(participantId) ?? null }, joinUrl, deps.publicUrl, deps.clock.now());
     res.set('cache-control', 'no-store');
     res.attachment(`${event.id}.ics`).type('text/calendar; charset=utf-8').send(ics);
   });

@@ -12,6 +12,7 @@ import type { Credentials } from '../credentials/credentials.js';
 import type { PeopleStore, Person } from '../peopleStore.js';
 import type { JoinLinkMailer } from './joinLinkMail.js';
 import { detailsOf, type RegistrationForm } from './registrationForm.js';
+import { wordsFor } from '../../platform/i18n.js';
 
 /** How long an attendee's join link stays valid. */
 export const ATTENDEE_LINK_TTL_S = 60 * 24 * 3600;
@@ -57,7 +58,7 @@ export class Registration {
     const closed = this.closedBecause();
     if (closed) return { kind: 'closed', message: closed };
     const known = people.findByEmail(form.email);
-    const fields = { name: form.name, organisation: form.organisation || null, details: { ...detailsOf(form, clock.now()) } };
+    const fields = { name: form.name, organisation: form.organisation || null, details: { ...detailsOf(form, clock.now()) }, language: form.language ?? null };
     // Beyond the cap, a newcomer waits in line: their place (and link) comes when one frees up.
     const waitlistedAt = known === null && this.placesLeft() === 0 ? clock.now() : null;
     const person = known === null
@@ -122,20 +123,20 @@ export class Registration {
     const { agenda, credentials, clock, publicUrl, mailer } = this.deps;
     const event: EventConfig = agenda.state.event;
     if (!person.email) return;
+    const to = { name: person.name, email: person.email, language: person.language };
+    const { t } = wordsFor(person.language);
     if (person.removedAt !== null) {
-      await mailer.sendNotice({ name: person.name, email: person.email }, event,
-        'The organisers removed your registration for this event, so no new join link was sent. If you think this is a mistake, please reply to the organisers.');
+      await mailer.sendNotice(to, event, t('mail.removed'));
       return;
     }
     if (person.waitlistedAt !== null) {
       const position = this.waitingList().findIndex((p) => p.id === person.id) + 1;
-      await mailer.sendNotice({ name: person.name, email: person.email }, event,
-        `This event is full, so you are on its waiting list (number ${position}). If a place frees up, your personal join link arrives by mail; there is nothing else to do.`);
+      await mailer.sendNotice(to, event, t('mail.waitlisted', { position }));
       return;
     }
     const credential = await credentials.issue(person.id, ATTENDEE_LINK_TTL_S);
     const joinUrl = `${publicUrl}/join/${credential}`;
     const ics = joinCalendar(event, person, joinUrl, publicUrl, clock.now());
-    await mailer.send({ name: person.name, email: person.email }, event, joinUrl, ics);
+    await mailer.send(to, event, joinUrl, ics);
   }
 }

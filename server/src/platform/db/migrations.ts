@@ -120,6 +120,8 @@ export const MIGRATIONS: readonly string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX captions_by_room ON captions(room_id, item_index, id);`,
+  // The language a person registered in: their mails and calendar file come in it (NULL: English).
+  `ALTER TABLE people ADD COLUMN language TEXT;`,
   // Moderators' action log (live/agenda/actionLog.ts): who cued or changed what, by person id.
   `CREATE TABLE action_log (
      id INTEGER PRIMARY KEY AUTOINCREMENT,

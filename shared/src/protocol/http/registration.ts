@@ -1,3 +1,5 @@
+import type { LanguageCode } from '../../i18n/languages.js';
+
 /** What POST /api/registrations takes. The fields after `preferences` are asked only when the server's form info lists them. */
 export interface RegistrationRequest {
   readonly name: string;
@@ -11,6 +13,8 @@ export interface RegistrationRequest {
   readonly accessibilityNeeds?: string;
   readonly consent?: true;
   readonly privacyNoticeVersion?: string;
+  /** The language the person registered in (the page's): their mails and calendar file come in it. */
+  readonly language?: LanguageCode;
 }
 
 /** What GET /api/registration/form answers: the choices the form offers. */
