@@ -54,6 +54,8 @@ export const rosterActionSchema = z.discriminatedUnion('type', [
 export const selfActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('raiseHand') }),
   z.strictObject({ type: z.literal('lowerOwnHand') }),
+  /** Pick your own room in a self-select round (during the item before it). */
+  z.strictObject({ type: z.literal('pickBreakout'), breakoutId: slugSchema }),
 ]);
 
 /** Actions only the server itself issues. */
@@ -66,6 +68,8 @@ export const systemActionSchema = z.discriminatedUnion('type', [
       name: z.string().min(1).max(120),
       role: roleSchema,
       preferences: z.array(slugSchema).max(2),
+      /** Preferences for the rounds with their own rooms, by round (the id of the item naming them). */
+      roundPreferences: z.record(slugSchema, z.array(slugSchema).max(2)).optional(),
     }),
   }),
   /** A moderator edited the event before it started (validated like an event file). */
