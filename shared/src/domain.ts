@@ -23,6 +23,20 @@ export interface Participant {
   readonly handRaised: boolean;
   /** Admission order; keeps assignment deterministic. */
   readonly seq: number;
+  /** The default round was a self-select round and this person picked `breakoutId` themselves. */
+  readonly picked?: boolean;
+  /** Seats in the rounds with their own rooms, keyed by the round (the id of the item naming the rooms). */
+  readonly rounds?: Readonly<Record<string, RoundSeat>>;
+}
+
+/** A person's place in one round of breakouts. */
+export interface RoundSeat {
+  /** The room this person goes to in this round. */
+  readonly breakoutId: string | null;
+  /** Room ids of this round in order of preference (first, second). */
+  readonly preferences: readonly string[];
+  /** They picked the room themselves (a self-select round); placement leaves it alone. */
+  readonly picked?: boolean;
 }
 
 /** Where a participant is and whether they may publish there. */

@@ -15,6 +15,8 @@ export * from './engine/state.js';
 export * from './engine/effects.js';
 export * from './engine/refusal.js';
 export * from './engine/placement.js';
+export * from './engine/rounds.js';
+export * from './engine/roundPicks.js';
 export * from './engine/deadlines.js';
 export * from './engine/step.js';
 export * from './protocol/result.js';

@@ -56,6 +56,8 @@ export const selfActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lowerOwnHand') }),
   /** A captioner chooses the breakout they hear and caption while the breakouts run (null: the stage, heard from backstage then). */
   z.strictObject({ type: z.literal('captionRoom'), breakoutId: slugSchema.nullable() }),
+  /** Pick your own room in a self-select round (during the item before it). */
+  z.strictObject({ type: z.literal('pickBreakout'), breakoutId: slugSchema }),
 ]);
 
 /** Actions only the server itself issues. */
@@ -68,6 +70,8 @@ export const systemActionSchema = z.discriminatedUnion('type', [
       name: z.string().min(1).max(120),
       role: roleSchema,
       preferences: z.array(slugSchema).max(2),
+      /** Preferences for the rounds with their own rooms, by round (the id of the item naming them). */
+      roundPreferences: z.record(slugSchema, z.array(slugSchema).max(2)).optional(),
     }),
   }),
   /** A moderator edited the event before it started (validated like an event file). */

@@ -16,7 +16,10 @@ import { FlowGraph } from './minCostFlow.js';
 
 export interface Room {
   readonly id: string;
+  /** Free places for the people being placed. */
   readonly capacity: number;
+  /** People already fixed in the room (who picked it themselves): counted for balance, not placed here. */
+  readonly placed?: number;
 }
 
 export interface Seat {
@@ -74,7 +77,8 @@ export function placeFairly(rooms: readonly Room[], seats: readonly Seat[]): Map
   graph.addEdge(neither, sink, n, 0);
   graph.solve(source, sink);
 
-  const loads = new Map(rooms.map((r) => [r.id, 0]));
+  const loads = new Map(rooms.map((r) => [r.id, r.placed ?? 0]));
+  const size = (r: Room) => r.capacity + (r.placed ?? 0);
   const unplaced = new Set(ordered.map((s) => s.id));
   for (const { group, room, handle } of toRoom) {
     let count = graph.flowOn(handle);
@@ -93,8 +97,8 @@ export function placeFairly(rooms: readonly Room[], seats: readonly Seat[]): Map
   // is full, the room least over its capacity, so the overflow is spread too.
   for (const s of ordered) {
     if (!unplaced.has(s.id)) continue;
-    const withSpace = rooms.filter((r) => loads.get(r.id)! < r.capacity);
-    const measure = withSpace.length > 0 ? (r: Room) => loads.get(r.id)! : (r: Room) => loads.get(r.id)! - r.capacity;
+    const withSpace = rooms.filter((r) => loads.get(r.id)! < size(r));
+    const measure = withSpace.length > 0 ? (r: Room) => loads.get(r.id)! : (r: Room) => loads.get(r.id)! - size(r);
     const candidates = withSpace.length > 0 ? withSpace : rooms;
     const least = Math.min(...candidates.map(measure));
     const tied = candidates.filter((r) => measure(r) === least);

@@ -10,7 +10,9 @@ import {
 import { deadlineEffects } from './deadlines.js';
 import { placementEffects } from './diff.js';
 import type { Effect } from './effects.js';
-import { balanceBreakouts, breakoutLoads, placementOf, planWithNewcomer } from './placement.js';
+import { applyRoundPlan, balanceRound, placementOf, planWithNewcomer, roundLoads, roundOpened, seatTheUnseated } from './placement.js';
+import { currentOrNextRound, pickRefusal } from './roundPicks.js';
+import { roundOfItem, roundOfRoom, roundsOf, seatOf, withSeat } from './rounds.js';
 import { assertNever, refuse, type Refusal } from './refusal.js';
 import { isItemPhase, phaseKey, type AgendaState, type ItemPhase, type Phase } from './state.js';
 
@@ -103,7 +105,12 @@ function resetStageAndHands(participants: AgendaState['participants']): AgendaSt
 function enterItem(state: AgendaState, itemIndex: number, now: number): AgendaState {
   const item = state.event.agenda[itemIndex]!;
   const timer = { status: 'running', endsAt: now + item.durationMinutes * MINUTE_MS } as const;
-  return withPhase(state, { kind: item.kind, itemIndex, startedAt: now, timer });
+  const entered = withPhase(state, { kind: item.kind, itemIndex, startedAt: now, timer });
+  // A round's doors open: whoever has no room in it yet (did not pick) is placed now.
+  const round = roundOfItem(state.event, itemIndex);
+  if (!round) return entered;
+  const participants = seatTheUnseated(round, entered.participants);
+  return participants === entered.participants ? entered : { ...entered, participants, rosterRevision: entered.rosterRevision + 1 };
 }
 
 function advance(state: AgendaState, now: number): AgendaState {
@@ -159,6 +166,12 @@ function applyAgenda(state: AgendaState, action: AgendaAction, now: number): App
 
 // ---- roster (people) ----
 
+/** The state with one participant's new record (the same state when it is the same record). */
+function withRecord(state: AgendaState, p: Participant): AgendaState {
+  if (state.participants[p.id] === p) return state;
+  return { ...state, participants: { ...state.participants, [p.id]: p }, rosterRevision: state.rosterRevision + 1 };
+}
+
 function updateParticipant(state: AgendaState, id: string, patch: Partial<Participant>): AgendaState {
   const p = state.participants[id]!;
   const changed = (Object.keys(patch) as (keyof Participant)[]).some((k) => p[k] !== patch[k]);
@@ -170,10 +183,12 @@ const STAGE_PHASES = new Set<Phase['kind']>(['plenary', 'live', 'closing']);
 
 function applyRoster(state: AgendaState, action: RosterAction, command: Command): Applied {
   if (action.type === 'autoBalance') {
-    const plan = balanceBreakouts(state.event, Object.values(state.participants));
-    let next = state;
-    for (const [id, breakoutId] of plan) next = updateParticipant(next, id, { breakoutId });
-    return { state: next };
+    // The round running now, or the next one: the round the console shows.
+    const round = currentOrNextRound(state.event, state.phase);
+    if (!round) return refuse('not_allowed_now', 'There are no breakout rooms left to balance.');
+    const plan = balanceRound(round, Object.values(state.participants), roundOpened(round, state.phase));
+    const participants = applyRoundPlan(state.participants, round, plan);
+    return { state: participants === state.participants ? state : { ...state, participants, rosterRevision: state.rosterRevision + 1 } };
   }
   if (action.type === 'broadcast') {
     const from = command.by.kind === 'participant' ? (state.participants[command.by.participantId]?.name ?? 'Moderator') : 'Moderator';
@@ -184,13 +199,16 @@ function applyRoster(state: AgendaState, action: RosterAction, command: Command)
   switch (action.type) {
     case 'reassign':
     {
-      const room = state.event.breakouts.find((b) => b.id === action.breakoutId);
-      if (!room) return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
-      if (target.breakoutId !== room.id && !action.overCapacity) {
-        const placed = breakoutLoads(state.event, Object.values(state.participants)).get(room.id) ?? 0;
+      // Room ids are unique across rounds, so the room names its round.
+      const round = roundOfRoom(state.event, action.breakoutId);
+      const room = round?.rooms.find((b) => b.id === action.breakoutId);
+      if (!round || !room) return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
+      const seat = seatOf(target, round.key);
+      if (seat.breakoutId !== room.id && !action.overCapacity) {
+        const placed = roundLoads(round, Object.values(state.participants)).get(room.id) ?? 0;
         if (placed >= room.capacity) return refuse('room_full', `${room.title} is full (${placed} of ${room.capacity} places). Confirm to place ${target.name} there anyway.`);
       }
-      return { state: updateParticipant(state, target.id, { breakoutId: room.id }) };
+      return { state: withRecord(state, withSeat(target, round.key, { ...seat, breakoutId: room.id })) };
     }
     case 'promoteToStage':
       if (target.role !== 'attendee') return refuse('not_allowed_now', 'Only attendees are brought on stage; speakers follow the agenda.');
@@ -233,6 +251,13 @@ function applySelf(state: AgendaState, action: SelfAction, command: Command): Ap
       // No capacity check: a captioner takes no place in the room (placement.ts).
       return { state: updateParticipant(state, id, { breakoutId: action.breakoutId }) };
     }
+    case 'pickBreakout': {
+      const me = state.participants[id]!;
+      const refused = pickRefusal(state, me, action.breakoutId);
+      if (refused) return refused;
+      const round = roundOfRoom(state.event, action.breakoutId)!;
+      return { state: withRecord(state, withSeat(me, round.key, { ...seatOf(me, round.key), breakoutId: action.breakoutId, picked: true })) };
+    }
     default:
       return assertNever(action);
   }
@@ -256,16 +281,25 @@ function withoutIds(participants: AgendaState['participants'], ids: readonly str
   return Object.fromEntries(Object.entries(participants).filter(([id]) => !drop.has(id)));
 }
 
-/** Everyone placed again by the optimal plan (before the plan freezes), keeping who stays put on a tie. */
+/**
+ * Everyone placed again by the optimal plan of each round (before the doors open), keeping who stays
+ * put on a tie; a pick of a room the edit dropped is undone.
+ */
 function replanned(event: EventConfig, participants: AgendaState['participants']): AgendaState['participants'] {
-  const plan = balanceBreakouts(event, Object.values(participants));
-  let result: Record<string, Participant> | null = null;
-  for (const [id, breakoutId] of plan) {
-    if (participants[id]!.breakoutId === breakoutId) continue;
-    result ??= { ...participants };
-    result[id] = { ...participants[id]!, breakoutId };
+  let result = participants;
+  for (const round of roundsOf(event)) {
+    const roomIds = new Set(round.rooms.map((r) => r.id));
+    let cleaned: Record<string, Participant> | null = null;
+    for (const p of Object.values(result)) {
+      const seat = seatOf(p, round.key);
+      if (!seat.picked || roomIds.has(seat.breakoutId ?? '')) continue;
+      cleaned ??= { ...result };
+      cleaned[p.id] = withSeat(p, round.key, { breakoutId: null, preferences: seat.preferences });
+    }
+    result = cleaned ?? result;
+    result = applyRoundPlan(result, round, balanceRound(round, Object.values(result), false));
   }
-  return result ?? participants;
+  return result;
 }
 
 function applySystem(state: AgendaState, action: SystemAction, now: number): Applied {
@@ -273,7 +307,11 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
     case 'admit': {
       const known = state.participants[action.participant.id];
       if (known) return { state: updateParticipant(state, known.id, { name: action.participant.name }) };
-      const participant: Participant = { ...action.participant, breakoutId: null, onStage: false, handRaised: false, seq: state.nextSeq };
+      const { roundPreferences, ...person } = action.participant;
+      const rounds = roundPreferences && Object.keys(roundPreferences).length > 0
+        ? Object.fromEntries(Object.entries(roundPreferences).map(([key, preferences]) => [key, { breakoutId: null, preferences }]))
+        : undefined;
+      const participant: Participant = { ...person, breakoutId: null, onStage: false, handRaised: false, seq: state.nextSeq, ...(rounds ? { rounds } : {}) };
       return {
         state: {
           ...state,

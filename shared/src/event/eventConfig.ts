@@ -109,6 +109,14 @@ export const agendaItemSchema = z.discriminatedUnion('kind', [
     ...itemBase,
     kind: z.literal('breakouts'),
     staffPlacement: staffPlacementSchema.default('backstage'),
+    /** This round's own rooms; without it (and without `reuse`) the round uses the event's `breakouts`. */
+    rooms: z.array(breakoutSchema).min(1).optional(),
+    /** Reuse the rooms and the placement of an earlier breakouts item (its id): the same people meet again. */
+    reuse: slugSchema.optional(),
+    /** `self`: attendees pick their room during the item before this one; `assigned` (default): placed by preferences. */
+    select: z.enum(['assigned', 'self']).optional(),
+    /** Whether registration asks for this round's preferences (default: yes). */
+    askPreferences: z.boolean().optional(),
   }),
   z.strictObject({ ...itemBase, kind: z.literal('break') }),
   z.strictObject({ ...itemBase, kind: z.literal('closing'), stage: z.array(slugSchema).default([]) }),
@@ -187,14 +195,53 @@ export const eventConfigSchema = z
           if (!speakerIds.has(id)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'stage', j], message: `unknown speaker "${id}"` });
         });
       }
-      if (item.kind === 'breakouts' && event.breakouts.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['agenda', i, 'kind'], message: 'a breakouts item needs at least one breakout room' });
-      }
+      if (item.kind === 'breakouts') checkRound(event, i, ctx);
     });
+    checkRoomIdsAcrossRounds(event, ctx);
     // A malformed time already has its own issue; comparing it would add a wrong one.
     if (HH_MM.test(event.start) && HH_MM.test(event.end) && event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
     else checkAgendaTimes(event, ctx);
   });
+
+type BreakoutsItemConfig = Extract<z.infer<typeof agendaItemSchema>, { kind: 'breakouts' }>;
+
+/** A breakouts item names its rooms, reuses an earlier item's, or uses the event's; reuse points at an earlier breakouts item. */
+function checkRound(event: { breakouts: readonly unknown[]; agenda: readonly z.infer<typeof agendaItemSchema>[] }, i: number, ctx: z.core.$RefinementCtx): void {
+  const item = event.agenda[i] as BreakoutsItemConfig;
+  if (item.rooms && item.reuse !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['agenda', i, 'reuse'], message: 'a breakouts item either names its rooms or reuses another item\'s, not both' });
+    return;
+  }
+  if (item.reuse !== undefined) {
+    const target = event.agenda.findIndex((other) => other.id === item.reuse);
+    if (target < 0) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'reuse'], message: `unknown agenda item "${item.reuse}"` });
+    else if (event.agenda[target]!.kind !== 'breakouts') ctx.addIssue({ code: 'custom', path: ['agenda', i, 'reuse'], message: `"${item.reuse}" is not a breakouts item` });
+    else if (target >= i) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'reuse'], message: `"${item.reuse}" must come before this item` });
+    return;
+  }
+  if (!item.rooms && event.breakouts.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['agenda', i, 'kind'], message: 'a breakouts item needs at least one breakout room (its own rooms, reuse, or the event\'s breakouts)' });
+  }
+  if (item.select === 'self' && i === 0) {
+    ctx.addIssue({ code: 'custom', path: ['agenda', i, 'select'], message: 'a self-select round needs an agenda item before it, during which attendees pick' });
+  }
+}
+
+/** Room ids name LiveKit rooms, so no two rounds may use the same id for different rooms. */
+function checkRoomIdsAcrossRounds(event: { breakouts: readonly { id: string }[]; agenda: readonly z.infer<typeof agendaItemSchema>[] }, ctx: z.core.$RefinementCtx): void {
+  const seen = new Map<string, string>(event.breakouts.map((b) => [b.id, 'breakouts']));
+  event.agenda.forEach((item, i) => {
+    if (item.kind !== 'breakouts' || !item.rooms) return;
+    const own = new Set<string>();
+    item.rooms.forEach((room, j) => {
+      const where = seen.get(room.id);
+      if (own.has(room.id)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'rooms', j, 'id'], message: `duplicate id "${room.id}"` });
+      else if (where) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'rooms', j, 'id'], message: `room id "${room.id}" is already used in ${where}` });
+      own.add(room.id);
+    });
+    for (const id of own) if (!seen.has(id)) seen.set(id, `agenda item "${item.id}"`);
+  });
+}
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const hhmmOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
