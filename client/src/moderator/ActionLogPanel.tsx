@@ -1,57 +1,61 @@
 import type { ActionLogLine, EventConfig } from '@live-workshop/shared';
 import { formatTime } from '@live-workshop/shared/pure';
+import { currentLocale } from '../i18n/i18n.js';
+import { useT } from '../i18n/useT.js';
 import { useLw } from '../session/useLw.js';
 import { describeRoom } from '../ui/words.js';
 
-const AGENTS: Record<string, string> = { autopilot: 'Autopilot', privacy: 'Data deletion', preview: 'Preview' };
+type Translate = ReturnType<typeof useT>;
 
 /** Who did it, in words. */
-function whoDid(line: ActionLogLine): string {
-  if (line.by.kind === 'deadline') return 'Timer';
-  if (line.by.kind === 'agent') return AGENTS[line.by.agent] ?? line.by.agent;
-  return line.byName ?? 'A former moderator';
+function whoDid(line: ActionLogLine, t: Translate): string {
+  if (line.by.kind === 'deadline') return t('actionLog.timer');
+  if (line.by.kind === 'agent') return t(`actionLog.${line.by.agent}`);
+  return line.byName ?? t('actionLog.formerModerator');
 }
 
 /** What was done, in a moderator's words. */
-export function whatWasDone(line: ActionLogLine, event: EventConfig): string {
+export function whatWasDone(line: ActionLogLine, event: EventConfig, t: Translate): string {
   const item = line.itemIndex === null ? null : event.agenda[line.itemIndex]?.title ?? null;
-  const person = line.participantName ?? 'someone no longer here';
+  const person = line.participantName ?? t('actionLog.someoneGone');
   const a = line.action;
+  const withItem = (key: string, without: string, values: Record<string, unknown> = {}) => (item ? t(`actionLog.${key}`, { item, ...values }) : t(`actionLog.${without}`, values));
   switch (a.type) {
-    case 'openDoors': return 'opened the doors';
-    case 'start': return item ? `started the event: ${item}` : 'started the event';
-    case 'next': return item ? `moved on to ${item}` : 'ended the event';
-    case 'goTo': return item ? `jumped to ${item}` : 'jumped in the agenda';
-    case 'extend': return `added ${a.minutes ?? '?'} min${item ? ` to ${item}` : ''}`;
-    case 'endBreakouts': return item ? `ended the breakouts early; now ${item}` : 'ended the breakouts early';
-    case 'pause': return 'paused the timer';
-    case 'resume': return 'resumed the timer';
-    case 'end': return 'ended the event';
-    case 'deadlineReached': return item ? `time was up; now ${item}` : 'time was up; the event ended';
-    case 'reassign': return `moved ${person} to ${describeRoom(event, `breakout:${a.breakoutId ?? ''}`)}`;
-    case 'autoBalance': return 'balanced the breakout rooms';
-    case 'promoteToStage': return `brought ${person} on stage`;
-    case 'returnToAudience': return `sent ${person} back to the audience`;
-    case 'lowerHand': return `lowered ${person}'s hand`;
-    case 'remove': return `removed ${person} from the event`;
-    case 'broadcast': return `sent to all rooms: “${a.text ?? ''}”`;
+    case 'openDoors': return t('actionLog.openDoors');
+    case 'start': return withItem('start', 'startNoItem');
+    case 'next': return withItem('next', 'ended');
+    case 'goTo': return withItem('goTo', 'goToNoItem');
+    case 'extend': return withItem('extend', 'extendNoItem', { minutes: a.minutes ?? 0 });
+    case 'endBreakouts': return withItem('endBreakouts', 'endBreakoutsNoItem');
+    case 'pause': return t('actionLog.pause');
+    case 'resume': return t('actionLog.resume');
+    case 'end': return t('actionLog.ended');
+    case 'deadlineReached': return withItem('timeUp', 'timeUpEnded');
+    case 'reassign': return t('actionLog.reassign', { person, room: describeRoom(event, `breakout:${a.breakoutId ?? ''}`) });
+    case 'autoBalance': return t('actionLog.autoBalance');
+    case 'promoteToStage':
+    case 'returnToAudience':
+    case 'lowerHand':
+    case 'remove': return t(`actionLog.${a.type}`, { person });
+    case 'broadcast': return t('actionLog.broadcast', { text: a.text ?? '' });
     default: return a.type;
   }
 }
 
 /** The moderators' shared log, newest first: each co-moderator sees who cued or changed what, and when. */
 export function ActionLogPanel({ event }: { event: EventConfig }) {
+  const t = useT();
   const lines = useLw((s) => s.roster.actionLog);
   return (
     <section className="panel" aria-labelledby="action-log-heading">
-      <h2 id="action-log-heading">What moderators did</h2>
+      <h2 id="action-log-heading">{t('actionLog.heading')}</h2>
       {lines.length === 0 ? (
-        <p className="hint">Nothing yet: every cue and change by a moderator, the autopilot or the timer is listed here.</p>
+        <p className="hint">{t('actionLog.empty')}</p>
       ) : (
         <ul className="action-log" data-testid="action-log">
           {[...lines].reverse().map((l) => (
             <li key={`${l.at}:${l.version}:${l.action.type}:${l.action.participantId ?? ''}`}>
-              <time dateTime={new Date(l.at).toISOString()}>{formatTime(l.at, event.timeZone)}</time> <strong>{whoDid(l)}</strong> {whatWasDone(l, event)}
+              <time dateTime={new Date(l.at).toISOString()}>{formatTime(l.at, event.timeZone, currentLocale())}</time> <strong>{whoDid(l, t)}</strong> {whatWasDone(l, event, t)}
             </li>
           ))}
         </ul>

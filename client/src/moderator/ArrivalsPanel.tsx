@@ -1,17 +1,10 @@
-import type { EventConfig, RosterView, Straggler } from '@live-workshop/shared';
+import type { EventConfig, RosterView } from '@live-workshop/shared';
 import { arrivalCounts, stragglersOf, STRAGGLER_AFTER_MS } from '@live-workshop/shared/pure';
+import { useT } from '../i18n/useT.js';
 import { useLw } from '../session/useLw.js';
 import { serverNowMs } from '../time/countdown.js';
 import { useNow } from '../time/useNow.js';
 import { describeRoom } from '../ui/words.js';
-
-/** What each stage means, in a moderator's words. */
-const STAGE_WORDS: Record<Straggler['stage'], string> = {
-  failed: 'could not connect, trying again',
-  sent: 'has not received the cue',
-  delivered: 'received the cue, connecting',
-  connected: 'connected, not yet seen in the room',
-};
 
 const MAX_LISTED = 30;
 
@@ -21,6 +14,7 @@ const MAX_LISTED = 30;
  * have not arrived are listed by name (the "who didn't arrive" list), furthest behind first.
  */
 export function ArrivalsPanel({ event, roster }: { event: EventConfig; roster: RosterView | null }) {
+  const t = useT();
   const snapshot = useLw((s) => s.agenda.snapshot);
   const offset = useLw((s) => s.agenda.serverOffsetMs);
   const now = serverNowMs(offset, useNow(1000));
@@ -35,30 +29,30 @@ export function ArrivalsPanel({ event, roster }: { event: EventConfig; roster: R
   const onTheWay = counts.delivered + counts.connected;
   return (
     <section className={stragglers.length > 0 ? 'panel panel-alert' : 'panel'} aria-labelledby="arrivals-heading" data-testid="arrivals">
-      <h2 id="arrivals-heading">Arrivals</h2>
+      <h2 id="arrivals-heading">{t('arrivals.heading')}</h2>
       <p data-testid="arrivals-summary">
-        {counts.in_room} of {expected} in their room
-        {onTheWay > 0 ? ` · ${onTheWay} on the way` : ''}
-        {counts.sent > 0 ? ` · ${counts.sent} not reached yet` : ''}
-        {counts.failed > 0 ? ` · ${counts.failed} could not connect` : ''}
+        {t('arrivals.inRoom', { inRoom: counts.in_room, expected })}
+        {onTheWay > 0 ? t('arrivals.onTheWay', { count: onTheWay }) : ''}
+        {counts.sent > 0 ? t('arrivals.notReached', { count: counts.sent }) : ''}
+        {counts.failed > 0 ? t('arrivals.failed', { count: counts.failed }) : ''}
       </p>
       <div role="status">
         {stragglers.length > 0 && (
           <>
             <p>
-              <strong>Not arrived after {Math.round(STRAGGLER_AFTER_MS / 1000)} seconds: {stragglers.length}</strong>
+              <strong>{t('arrivals.notArrived', { seconds: Math.round(STRAGGLER_AFTER_MS / 1000), count: stragglers.length })}</strong>
             </p>
             <ul className="stragglers" data-testid="stragglers">
               {stragglers.slice(0, MAX_LISTED).map((s) => (
                 <li key={s.id} data-stage={s.stage}>
-                  {s.name}, for {describeRoom(event, s.roomId)}: {STAGE_WORDS[s.stage]}
+                  {t('arrivals.line', { name: s.name, room: describeRoom(event, s.roomId), stage: t(`arrivals.stage.${s.stage}`) })}
                 </li>
               ))}
             </ul>
-            {stragglers.length > MAX_LISTED && <p className="hint">and {stragglers.length - MAX_LISTED} more (see Rooms)</p>}
+            {stragglers.length > MAX_LISTED && <p className="hint">{t('arrivals.more', { count: stragglers.length - MAX_LISTED })}</p>}
           </>
         )}
-        {stragglers.length === 0 && counts.in_room === expected && <p className="hint">Everyone online is in their room.</p>}
+        {stragglers.length === 0 && counts.in_room === expected && <p className="hint">{t('arrivals.everyone')}</p>}
       </div>
     </section>
   );
