@@ -147,7 +147,8 @@ export function balanceRound(round: Round, participants: readonly Participant[],
       return { id: p.id, preferences: p.role === 'attendee' ? seat.preferences : [], current: seat.breakoutId, seq: p.seq };
     }));
   const result = new Map<string, string | null>(plan);
-  for (const p of participants) if (!result.has(p.id)) result.set(p.id, goesToRound(round, p) ? seatOf(p, round.key).breakoutId : null);
+  // Those who take no place keep none, except a captioner, who keeps the room they chose to caption.
+  for (const p of participants) if (!result.has(p.id)) result.set(p.id, goesToRound(round, p) || p.role === 'captioner' ? seatOf(p, round.key).breakoutId : null);
   return result;
 }
 

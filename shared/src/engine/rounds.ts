@@ -115,5 +115,9 @@ export function withSeat(p: Participant, key: string, seat: RoundSeat): Particip
   return { ...p, rounds: { ...p.rounds, [key]: stored } };
 }
 
-/** True when this person goes to the rooms of this round. */
-export const goesToRound = (round: Round, p: Pick<Participant, 'role'>): boolean => p.role === 'attendee' || round.staffInRooms;
+/**
+ * True when this person goes to the rooms of this round (and takes a place there). A captioner
+ * chooses their room themselves and takes no place in it (captionRoom in step.ts).
+ */
+export const goesToRound = (round: Round, p: Pick<Participant, 'role'>): boolean =>
+  p.role === 'attendee' || (round.staffInRooms && p.role !== 'captioner');
