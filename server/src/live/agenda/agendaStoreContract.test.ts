@@ -10,6 +10,7 @@ import { openDatabase } from '../../platform/db/db.js';
 import { migratePostgres } from '../../platform/db/postgresMigrations.js';
 import { loadEventFile } from '../event/loadEventFile.js';
 import { SEED_EVENT_FILE } from '../memoryRoom.js';
+import { AGENDA_SCHEMA_VERSION } from './agendaMigrations.js';
 import type { CommandEntry } from './agendaStore.js';
 import { SqliteAsyncAgendaStore, StaleAgendaError, type AsyncAgendaStore } from './asyncAgendaStore.js';
 import { PostgresAgendaStore } from './postgresAgendaStore.js';
@@ -27,6 +28,12 @@ interface Engine {
   readonly otherNode: AsyncAgendaStore;
   /** The command log as stored, oldest first. */
   commandsLogged(): Promise<{ at: number; actor: Actor; action: { type: string }; versionAfter: number }[]>;
+  /** Mark the stored agenda as written with schema version `version` (null: as before versions were written). */
+  markSchemaVersion(version: number | null): Promise<void>;
+  /** The schema version the stored agenda is marked with now. */
+  schemaVersion(): Promise<number | null>;
+  /** What was set aside as unreadable, parsed. */
+  setAside(): Promise<unknown>;
 }
 
 interface EngineSetup {
@@ -44,7 +51,14 @@ const sqlite = ((): EngineSetup => {
     async open() {
       db = openDatabase(':memory:');
       const read = db.prepare<[], { at: number; actor: string; action: string; version_after: number }>('SELECT at, actor, action, version_after FROM commands ORDER BY seq');
+      const meta = (key: string) => db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
       return {
+        async markSchemaVersion(version) {
+          db.prepare(`DELETE FROM meta WHERE key = 'agenda:schemaVersion'`).run();
+          if (version !== null) db.prepare(`INSERT INTO meta (key, value) VALUES ('agenda:schemaVersion', ?)`).run(String(version));
+        },
+        schemaVersion: async () => { const v = meta('agenda:schemaVersion'); return v === undefined ? null : Number(v); },
+        setAside: async () => { const v = meta('agenda:unreadable'); return v === undefined ? null : JSON.parse(v); },
         store: new SqliteAsyncAgendaStore(db),
         otherNode: new SqliteAsyncAgendaStore(db),
         commandsLogged: async () => read.all().map((r) => ({ at: r.at, actor: JSON.parse(r.actor) as Actor, action: JSON.parse(r.action) as { type: string }, versionAfter: r.version_after })),
@@ -78,6 +92,17 @@ const postgres = ((): EngineSetup => {
           const { rows } = await nodeA.query<{ at: string; actor: Actor; action: { type: string }; version_after: number }>(
             'SELECT at, actor, action, version_after FROM agenda_commands WHERE event_id = $1 ORDER BY seq', [eventId]);
           return rows.map((r) => ({ at: Number(r.at), actor: r.actor, action: r.action, versionAfter: r.version_after }));
+        },
+        async markSchemaVersion(version) {
+          await nodeA.query('UPDATE agenda SET schema_version = $2 WHERE event_id = $1', [eventId, version ?? 0]);
+        },
+        async schemaVersion() {
+          const { rows } = await nodeA.query<{ schema_version: number }>('SELECT schema_version FROM agenda WHERE event_id = $1', [eventId]);
+          return rows[0]?.schema_version ?? null;
+        },
+        async setAside() {
+          const { rows } = await nodeA.query<{ kept: unknown }>('SELECT kept FROM agenda_unreadable WHERE event_id = $1', [eventId]);
+          return rows[0]?.kept ?? null;
         },
       };
     },
@@ -217,5 +242,25 @@ describe.each([sqlite, postgres])('the agenda store on $name', (engine) => {
     const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
     expect(lost.reason).toMatchObject({ code: 'stale', expected: null });
     expect(await e.commandsLogged()).toHaveLength(1);
+  });
+
+  test('a state saved before schema versions is migrated on load, marked with this release\'s version, and loads the same again', async () => {
+    const state = await seeded(e.store);
+    await e.markSchemaVersion(null);
+    expect(await e.store.load()).toEqual({ kind: 'restored', state, migratedFrom: 0 });
+    expect(await e.schemaVersion()).toBe(AGENDA_SCHEMA_VERSION);
+    expect(await e.otherNode.load()).toEqual({ kind: 'restored', state, migratedFrom: null });
+  });
+
+  test('a state from a newer release is set aside whole, with the problem said; the store is then empty for a fresh start', async () => {
+    const state = await seeded(e.store);
+    await e.markSchemaVersion(99);
+    const loaded = await e.store.load();
+    expect(loaded).toMatchObject({ kind: 'unreadable', problem: expect.stringMatching(/newer release \(schema version 99; this server reads up to 1\)/) });
+    expect(await e.setAside()).toMatchObject({ version: 99, core: { version: state.version, phase: { kind: 'scheduled' } }, participants: [{ id: 'a-ada', name: 'Ada Lovelace' }] });
+    expect(await e.store.load()).toEqual({ kind: 'none' });
+    const fresh = initialState(event);
+    await e.store.save(null, fresh, entryOf({ type: 'init' }));
+    expect(await e.otherNode.load()).toEqual({ kind: 'restored', state: fresh, migratedFrom: null });
   });
 });
