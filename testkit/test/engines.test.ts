@@ -1,11 +1,15 @@
 // The real engines of the scale-out tests, started by the testkit inside the test namespace:
 // each answers on loopback, and stop() leaves no process and no folder behind.
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type RunningPostgres } from '../src/engines/postgres.js';
 import { redisCommand, startRedis, type RunningRedis } from '../src/engines/redis.js';
+import { waitFor } from '../src/waitFor.js';
 
 const isRefused = (err: unknown) => err instanceof Error && /ECONNREFUSED/.test(err.message + String((err as { code?: string }).code));
 
@@ -63,4 +67,28 @@ describe('startRedis', () => {
     expect(existsSync(folder)).toBe(false);
     expect(await redisCommand(server.port, ['PING']).then(() => false, isRefused)).toBe(true);
   });
+});
+
+describe('an engine whose starter dies', () => {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  it.each([['PostgreSQL', 'postgres.ts', 'startPostgres'], ['Redis', 'redis.ts', 'startRedis']])(
+    '%s goes with it, even on SIGKILL (no server left holding its port after a test crashes)', async (_name, file, starterName) => {
+      const module = fileURLToPath(new URL(`../src/engines/${file}`, import.meta.url));
+      const starter = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e',
+        `const m = await import(${JSON.stringify(module)}); const s = await m.${starterName}(); console.log(JSON.stringify({ pid: s.pid, logFile: s.logFile })); setInterval(() => {}, 1000);`],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+      const { pid, logFile } = await new Promise<{ pid: number; logFile: string }>((resolve) => starter.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(String(d)))));
+      expect(alive(pid)).toBe(true);
+      starter.kill('SIGKILL');
+      await waitFor(() => !alive(pid), { timeoutMs: 10_000, what: `${_name} to stop after its starter was killed` });
+      // The starter had no chance to remove its folder.
+      await rm(dirname(logFile), { recursive: true, force: true });
+    }, 60_000);
 });

@@ -21,6 +21,8 @@ export interface RunningPostgres {
   /** Connection string for the superuser `postgres` to the `postgres` database over TCP, e.g. `postgres://postgres@127.0.0.1:PORT/postgres`. */
   url: string;
   port: number;
+  /** The postmaster's process id. */
+  pid: number;
   /** The server's log (removed by `stop()`). */
   logFile: string;
   /** Fast shutdown (SIGINT to the postmaster; SIGKILL after 5 s), then removes the folder. */
@@ -110,20 +112,18 @@ async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<Ru
     throw /could not bind|address already in use/i.test(tail) ? new PortTakenError(message) : new Error(message);
   }
   opts.log?.(`PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  const postmaster = (await postmasterPid(dataDir)) ?? pid;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       if (!exited) {
         // SIGINT to the postmaster is PostgreSQL's "fast" shutdown: sessions are ended, no waiting for clients.
-        const postmaster = await postmasterPid(dataDir);
-        if (postmaster !== null) {
-          try {
-            process.kill(postmaster, 'SIGINT');
-          } catch {
-            // already gone
-          }
-        } else killGroup(pid, 'SIGINT');
+        try {
+          process.kill(postmaster, 'SIGINT');
+        } catch {
+          // already gone
+        }
         const kill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_AFTER_MS);
         await exitedPromise;
         clearTimeout(kill);
@@ -131,7 +131,7 @@ async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<Ru
       await rm(dir, { recursive: true, force: true });
     })());
 
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, logFile, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, pid: postmaster, logFile, stop };
 }
 
 /** The postmaster's pid, from the first line of its `postmaster.pid`. */

@@ -16,6 +16,8 @@ export interface RunningRedis {
   /** `redis://127.0.0.1:PORT`. */
   url: string;
   port: number;
+  /** The redis-server process id. */
+  pid: number;
   /** The server's log (removed by `stop()`). */
   logFile: string;
   /** SIGTERM (SIGKILL after 3 s), then removes the folder. */
@@ -93,7 +95,7 @@ async function startOnce(binary: string, log?: (line: string) => void): Promise<
       }
       await rm(dir, { recursive: true, force: true });
     })());
-  return { url: `redis://127.0.0.1:${port}`, port, logFile, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, pid, logFile, stop };
 }
 
 /**
