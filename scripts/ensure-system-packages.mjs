@@ -1,18 +1,30 @@
 // @ts-check
-// Makes sure the Debian packages the multi-host HTTPS test uses are installed: caddy (the TLS
-// front), libnss3-tools (certutil, to make a browser trust the test CA) and nftables (nft, the
-// firewall rules of test hosts). Installs the missing ones with apt-get, as root, outside any
+// Makes sure the Debian packages the tests use are installed: caddy (the TLS front of the
+// multi-host HTTPS test), libnss3-tools (certutil, to make a browser trust the test CA), nftables
+// (nft, the firewall rules of test hosts), and the engines of the scale-out store tests:
+// postgresql-15 and redis-server (started by testkit on free loopback ports). Installs the missing ones with apt-get, as root, outside any
 // test namespace; tests never install anything.
 import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { findOnPath } from './lib/executables.mjs';
+import { findOnPath, isExecutable } from './lib/executables.mjs';
 
 /** Each package and the program that shows it is installed. */
 export const SYSTEM_PACKAGES = /** @type {const} */ ([
   { pkg: 'caddy', program: 'caddy' },
   { pkg: 'libnss3-tools', program: 'certutil' },
   { pkg: 'nftables', program: 'nft' },
+  // Debian keeps PostgreSQL's server programs off PATH, in a folder per major version.
+  { pkg: 'postgresql-15', program: '/usr/lib/postgresql/15/bin/postgres' },
+  { pkg: 'redis-server', program: 'redis-server' },
 ]);
+
+/**
+ * Whether `program` (a name on PATH, or an absolute path) can be run.
+ * @param {string} program
+ */
+async function isInstalled(program) {
+  return program.startsWith('/') ? isExecutable(program) : (await findOnPath(program)) !== undefined;
+}
 
 /**
  * Runs a command with its output shown as it comes (apt-get's progress); rejects on failure.
@@ -37,7 +49,7 @@ function run(cmd, args) {
 export async function ensureSystemPackages({ log = (line) => console.error(line), packages = SYSTEM_PACKAGES } = {}) {
   /** @type {string[]} */
   const missing = [];
-  for (const { pkg, program } of packages) if (!(await findOnPath(program))) missing.push(pkg);
+  for (const { pkg, program } of packages) if (!(await isInstalled(program))) missing.push(pkg);
   if (missing.length === 0) return;
   const what = `missing Debian packages: ${missing.join(', ')}`;
   if (process.env.LW_NETNS === '1') {
@@ -52,7 +64,7 @@ export async function ensureSystemPackages({ log = (line) => console.error(line)
   await run(aptGet, ['update']);
   await run(aptGet, ['install', '-y', '--no-install-recommends', ...missing]);
   const still = [];
-  for (const { pkg, program } of packages) if (missing.includes(pkg) && !(await findOnPath(program))) still.push(`${pkg} (${program})`);
+  for (const { pkg, program } of packages) if (missing.includes(pkg) && !(await isInstalled(program))) still.push(`${pkg} (${program})`);
   if (still.length > 0) throw new Error(`apt-get installed them but these programs are still missing: ${still.join(', ')}`);
   log(`installed ${missing.join(', ')}`);
 }

@@ -3,6 +3,7 @@
 // local LiveKit), the workshop server as a child process, a recording Socket.IO test client,
 // registration through the mail path (an in-process SMTP catcher, and Mailpit, also behind
 // `npm start`'s local mail), waitFor, Debian's Chromium with fake media and a bare livekit-client page,
+// private PostgreSQL and Redis servers (the scale-out store tests),
 // and the repository's layout. The LiveKit part alone is `@live-workshop/testkit/livekit`.
 export { chromiumArgs, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, newMediaContext, type LaunchOptions, type WebRtcSettings } from './browser/chromium.js';
 export * from './browser/lkTestPage.js';
@@ -19,3 +20,5 @@ export { increaseOf, parseExposition, sampleOf, scrape, type Sample } from './me
 export { connectClient, TestClient } from './testClient.js';
 export { waitFor, type Truthy, type WaitForOptions } from './waitFor.js';
 export { makeTestPdf } from './testPdf.js';
+export { findPostgresBinDir, startPostgres, type RunningPostgres, type StartPostgresOptions } from './engines/postgres.js';
+export { findRedisServer, redisCommand, startRedis, type RunningRedis } from './engines/redis.js';

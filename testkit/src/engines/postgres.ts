@@ -1,0 +1,155 @@
+// Starts a real, private PostgreSQL (Debian's postgresql-15) for tests: a fresh cluster made by
+// initdb in a temporary folder, listening on a free loopback port and on a Unix socket in that
+// folder, trusted logins, no durability (fsync off: a test cluster is thrown away). PostgreSQL
+// refuses to run as root, so as root the folder is handed to `nobody` and both programs run
+// through `runuser`. Installed by scripts/ensure-system-packages.mjs, never by a test.
+import { execFile } from 'node:child_process';
+import { chmod, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { openSync, closeSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freeTcpPort } from '../freePort.js';
+import { waitFor } from '../waitFor.js';
+import { killGroup, spawnWithWatchdog } from '../watchdog.js';
+import { logTail, PortTakenError, startWithRetries } from './engineProcess.js';
+
+const run = promisify(execFile);
+
+/** A PostgreSQL started by `startPostgres`. */
+export interface RunningPostgres {
+  /** Connection string for the superuser `postgres` to the `postgres` database over TCP, e.g. `postgres://postgres@127.0.0.1:PORT/postgres`. */
+  url: string;
+  port: number;
+  /** The postmaster's process id. */
+  pid: number;
+  /** The server's log (removed by `stop()`). */
+  logFile: string;
+  /** Fast shutdown (SIGINT to the postmaster; SIGKILL after 5 s), then removes the folder. */
+  stop(): Promise<void>;
+}
+
+export interface StartPostgresOptions {
+  /** The folder of PostgreSQL's server programs; default: the newest /usr/lib/postgresql/N/bin. */
+  binDir?: string;
+  log?: (line: string) => void;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+const KILL_AFTER_MS = 5_000;
+/** The account the cluster runs as when the tests run as root. */
+const UNPRIVILEGED_USER = 'nobody';
+
+/** Starts PostgreSQL on a free loopback port and resolves once it accepts connections. */
+export async function startPostgres(opts: StartPostgresOptions = {}): Promise<RunningPostgres> {
+  const binDir = opts.binDir ?? findPostgresBinDir();
+  return startWithRetries('PostgreSQL', () => startOnce(binDir, opts), opts.log);
+}
+
+/** The newest PostgreSQL installed the Debian way (`/usr/lib/postgresql/<major>/bin`). */
+export function findPostgresBinDir(): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).filter((d) => /^\d+$/.test(d) && existsSync(join(root, d, 'bin', 'postgres'))) : [];
+  const newest = majors.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error(`PostgreSQL is not installed (no ${root}/<version>/bin/postgres): run node scripts/ensure-system-packages.mjs (outside the test namespace)`);
+  return join(root, newest, 'bin');
+}
+
+async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<RunningPostgres> {
+  const asRoot = process.getuid?.() === 0;
+  const dir = await mkdtemp(join(tmpdir(), 'lw-postgres-'));
+  const dataDir = join(dir, 'data');
+  const logFile = join(dir, 'postgres.log');
+  const started = Date.now();
+  // Either the program itself, or the same through runuser as an unprivileged account.
+  const as = (program: string, args: string[]): [string, string[]] => (asRoot ? ['runuser', ['-u', UNPRIVILEGED_USER, '--', program, ...args]] : [program, args]);
+  try {
+    if (asRoot) {
+      const { stdout } = await run('id', ['-u', UNPRIVILEGED_USER]);
+      const uid = Number(stdout.trim());
+      await chown(dir, uid, uid);
+    }
+    await chmod(dir, 0o700);
+    const [initdb, initArgs] = as(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions']);
+    await run(initdb, initArgs, { cwd: dir });
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`initdb failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  opts.log?.(`PostgreSQL: cluster made in ${Date.now() - started} ms`);
+
+  const port = await freeTcpPort();
+  const [postgres, args] = as(join(binDir, 'postgres'), [
+    '-D', dataDir, '-p', String(port), '-k', dir,
+    '-c', 'listen_addresses=127.0.0.1',
+    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+  ]);
+  // The log file is opened here (as root if so), so the server only inherits the descriptor.
+  const logFd = openSync(logFile, 'a');
+  const child = spawnWithWatchdog(postgres, args, logFd);
+  closeSync(logFd);
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`could not start ${postgres}`);
+  let exited = false;
+  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const killOnExit = () => killGroup(pid, 'SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => {
+    exited = true;
+    process.off('exit', killOnExit);
+    child.stdio[3]?.destroy();
+  });
+
+  try {
+    await waitFor(async () => exited || (await isReady(binDir, port, dir)), { timeoutMs: READY_TIMEOUT_MS, intervalMs: 50, what: `PostgreSQL on port ${port}` });
+    if (exited) throw new Error('PostgreSQL exited while starting');
+  } catch (err) {
+    killGroup(pid, 'SIGKILL');
+    await exitedPromise;
+    const tail = logTail(logFile);
+    await rm(dir, { recursive: true, force: true });
+    const message = `${err instanceof Error ? err.message : String(err)}\n--- PostgreSQL log (tail) ---\n${tail}`;
+    throw /could not bind|address already in use/i.test(tail) ? new PortTakenError(message) : new Error(message);
+  }
+  opts.log?.(`PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  const postmaster = (await postmasterPid(dataDir)) ?? pid;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (!exited) {
+        // SIGINT to the postmaster is PostgreSQL's "fast" shutdown: sessions are ended, no waiting for clients.
+        try {
+          process.kill(postmaster, 'SIGINT');
+        } catch {
+          // already gone
+        }
+        const kill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_AFTER_MS);
+        await exitedPromise;
+        clearTimeout(kill);
+      }
+      await rm(dir, { recursive: true, force: true });
+    })());
+
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, pid: postmaster, logFile, stop };
+}
+
+/** The postmaster's pid, from the first line of its `postmaster.pid`. */
+async function postmasterPid(dataDir: string): Promise<number | null> {
+  try {
+    const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `pg_isready` over TCP: exit 0 means it accepts connections (1: starting up, 2: no answer). */
+async function isReady(binDir: string, port: number, cwd: string): Promise<boolean> {
+  try {
+    await run(join(binDir, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-t', '1'], { cwd });
+    return true;
+  } catch {
+    return false;
+  }
+}
