@@ -200,7 +200,7 @@ export function createApp(deps: AppDeps): App {
       metrics?.moves('delivered', moved);
     },
   });
-  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), clock, deps.scheduler, { transport, state: () => agenda.state });
   presence.onChange((identity) => {
     roster.changed();
     around.presenceChanged(identity);

@@ -43,7 +43,7 @@ export function memoryRoom() {
   const state = () => agenda.state;
   const chatMembership = new ChatMembership({ sessions, state });
   const assignments = new Assignments({ livekit, clock: time, sessions, log, state });
-  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time, { transport, state: () => agenda.state });
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
   const presenting = createPresenting({ db, sessions, transport, clock: time, state });
   const limiter = createRequestLimiter();

@@ -17,6 +17,7 @@ import { ReactionBar } from '../reactions/ReactionBar.js';
 import { ReactionFeed } from '../reactions/ReactionFeed.js';
 import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
+import { RoomPicker } from '../rounds/RoomPicker.js';
 
 /**
  * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
@@ -40,6 +41,7 @@ export function StageView() {
         <Countdown label={phase?.kind === 'break' ? 'Break ends in' : 'Time left'} />
         {canPublish && me?.role === 'attendee' && <p className="badge badge-live">You are on stage: everyone can see and hear you.</p>}
       </header>
+      <RoomPicker />
       <PinnedQuestion />
       <div className="stage" data-testid="stage">
         <StageLayout />

@@ -4,6 +4,7 @@ import { REGISTRATION_LIMITS, registrationProblems } from '@live-workshop/shared
 import { ApiError, register } from '../../net/api.js';
 import { announce } from '../../session/store/actions.js';
 import { JoinLinkCard } from './JoinLinkCard.js';
+import { RoundPreferenceFields, roundPreferencesOf, type RoundChoices } from './RoundPreferenceFields.js';
 
 type Field = 'name' | 'email' | 'organisation' | 'first' | 'second' | 'country' | 'stakeholderType' | 'accessibilityNeeds' | 'consent';
 type Values = Record<Exclude<Field, 'consent'>, string> & { consent: boolean };
@@ -61,6 +62,8 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
     name: '', email: '', organisation: '', first: '', second: '', country: '', stakeholderType: '', accessibilityNeeds: '', consent: false,
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [roundChoices, setRoundChoices] = useState<RoundChoices>({});
+  const [roundErrors, setRoundErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Registration | null>(null);
@@ -96,6 +99,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
         email: values.email.trim(),
         ...(values.organisation.trim() ? { organisation: values.organisation.trim() } : {}),
         preferences: [values.first, values.second].filter(Boolean),
+        ...(Object.keys(roundChoices).length > 0 ? { roundPreferences: roundPreferencesOf(roundChoices) } : {}),
         ...(info
           ? {
               country: values.country,
@@ -112,8 +116,13 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
       if (error instanceof ApiError) {
         const mapped: Partial<Record<Field, string>> = {};
         const unplaced: string[] = [];
+        const byRound: Record<string, string> = {};
         let askedForMore = false;
         for (const [key, message] of Object.entries(error.fieldErrors)) {
+          if (key.startsWith('roundPreferences.')) {
+            byRound[key] = message;
+            continue;
+          }
           const f = fieldOf(key);
           if (f && (info || BASIC_FIELDS.has(f))) mapped[f] = message;
           else {
@@ -124,6 +133,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
         // The server wants fields this form did not show: load its form description and show them.
         if (askedForMore && !info) onMissingInfo?.();
         setErrors(mapped);
+        setRoundErrors(byRound);
         setFormError([error.message, ...unplaced].join(' '));
         const firstProblem = FIELD_ORDER.find((f) => mapped[f]);
         if (firstProblem) document.getElementById(id(firstProblem))?.focus();
@@ -215,6 +225,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
           </p>
         </>
       )}
+      <RoundPreferenceFields event={event} choices={roundChoices} onChange={setRoundChoices} errors={roundErrors} />
       {info && (
         <>
           <div className="field">

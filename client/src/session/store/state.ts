@@ -1,3 +1,4 @@
+import type { PickBoard } from '@live-workshop/shared';
 import type {
   AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView, SlidesState, TalkbackMessage,
 } from '@live-workshop/shared';
@@ -103,6 +104,12 @@ export interface PresentingSlice {
   readonly talkback: readonly TalkbackMessage[];
 }
 
+/** A self-select round open for picking: its rooms with live counts, and the room we picked. */
+export interface PicksSlice {
+  readonly board: PickBoard | null;
+  readonly yours: string | null;
+}
+
 /** A line for the screen-reader live region (and the visible toast). */
 export interface Announcement {
   readonly id: number;
@@ -128,6 +135,7 @@ export interface LwState {
   readonly chat: ChatSlice;
   readonly roster: RosterSlice;
   readonly presenting: PresentingSlice;
+  readonly picks: PicksSlice;
   readonly ui: UiSlice;
 }
 
@@ -156,6 +164,7 @@ export function initialLwState(): LwState {
     chat: { messages: [], broadcasts: [] },
     roster: { view: null, helpRequests: [] },
     presenting: { slides: null, talkback: [] },
+    picks: { board: null, yours: null },
     ui: { announcements: [], handRaised: false, notice: null },
   };
 }

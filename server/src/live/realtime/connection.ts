@@ -1,7 +1,7 @@
 // The life of one connection, whatever carries it: take over the person's session, join their
 // role's topics and their room's chat, send welcome, snapshot, assignments and (staff) the roster,
 // answer requests through the handlers, and let go when it closes.
-import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
+import { EVENTS, pickBoardOf, PROTOCOL_VERSION } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
 import { greetPresenting } from '../presenting/presentingHandlers.js';
@@ -53,6 +53,8 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       const view = rosterFor(role, () => rosterOf(agenda.state, presence, sessions));
       if (view) socket.send(EVENTS.rosterChanged, view);
       deps.liveSegment?.greet(socket);
+      const picks = pickBoardOf(agenda.state, participantId);
+      if (picks) socket.send(EVENTS.picksCounted, picks);
       roster.changed();
     },
     request: (socket, name, args) => dispatchRequest(handlers, socket, name, args),
