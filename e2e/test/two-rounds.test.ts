@@ -62,7 +62,7 @@ describe('the Lisbon forum: two rounds of breakouts', () => {
     const lap = (what: string) => console.log(`[two-rounds] ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     for (const a of ATTENDEES) {
       const registered = await register(stack.url, {
-        name: a.name, email: `${a.key}@example.org`, country: 'PT', stakeholderType: 'learner',
+        name: a.name, email: `${a.key}@example.org`, country: 'PT', stakeholderType: 'learner', preferences: [],
         roundPreferences: { 'round-1': [...a.round1], 'round-2': [...a.round2] },
       }, { mail: stack.server.mail! });
       expect(registered.status, JSON.stringify(registered.body)).toBe(202);
