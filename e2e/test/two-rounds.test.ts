@@ -93,7 +93,10 @@ describe('the Lisbon forum: two rounds of breakouts', () => {
       if (!a.pick) continue;
       const page = attendees.get(a.key)!;
       await page.testId('room-picker').waitFor({ state: 'visible', timeout: 30_000 });
-      await page.testId(`pick-${a.pick}`).check();
+      // The radio follows the server: it is checked once the pick is accepted.
+      const radio = page.testId(`pick-${a.pick}`);
+      await radio.click();
+      await waitFor(() => radio.isChecked(), { timeoutMs: 15_000, intervalMs: 250, what: `${a.key}'s pick of ${a.pick} to be accepted` });
     }
     const rui = attendees.get('rui')!;
     await waitFor(async () => (await rui.textOf('pick-count-quality')) === '(2 of 20)', { timeoutMs: 15_000, intervalMs: 250, what: 'rui to see two picks of quality' });
