@@ -206,7 +206,7 @@ export function createApp(deps: AppDeps): App {
   });
   const moveProgress = new MoveProgressBook();
   const moveProgressOf = (id: string) => moveProgress.of(id);
-  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions, moveProgressOf), clock, deps.scheduler);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions, moveProgressOf), clock, deps.scheduler, { transport, state: () => agenda.state });
   presence.onChange((identity) => {
     roster.changed();
     around.presenceChanged(identity);

@@ -13,6 +13,8 @@ export * from './time/zonedFormat.js';
 export * from './event/eventTiming.js';
 export * from './event/rehearsal.js';
 export * from './engine/state.js';
+export * from './engine/rounds.js';
+export * from './engine/roundPicks.js';
 export * from './protocol/result.js';
 export * from './protocol/version.js';
 export * from './protocol/events.js';

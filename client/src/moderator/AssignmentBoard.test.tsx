@@ -55,3 +55,28 @@ test('a room with space takes the person at once', async () => {
   expect(asked).toStrictEqual([]);
   expect(sent).toStrictEqual([{ type: 'reassign', participantId: 'a', breakoutId: 'global' }]);
 });
+
+// Two rounds: the event's rooms, then a round with its own two rooms (one of one place, taken).
+const twoRounds: EventConfig = {
+  ...event,
+  agenda: [
+    ...event.agenda,
+    { id: 'round-2', kind: 'breakouts', title: 'Round 2', start: '12:50', durationMinutes: 10, description: '', staffPlacement: 'backstage', rooms: [
+      { id: 'small', title: 'Small table', topic: '', capacity: 1 }, { id: 'large', title: 'Large table', topic: '', capacity: 5 },
+    ] },
+  ],
+};
+const withRound2 = (id: string, round1: string, round2: string): RosterEntry => ({ ...entry(id, round1), rounds: { 'round-2': round2 } });
+const rounds: RosterView = { revision: 1, entries: [withRound2('a', 'trust', 'small'), withRound2('c', 'skills', 'large')] };
+
+test('with two rounds, the board shows the chosen round: its rooms, counts and each person\'s room in it', async () => {
+  render(<AssignmentBoard event={twoRounds} roster={rounds} ask={() => undefined} />);
+  fireEvent.change(screen.getByTestId('assignment-round'), { target: { value: 'round-2' } });
+  expect(screen.getByTestId('assignment-capacity').textContent).toBe('Breakout 1: 1 / 1Breakout 2: 1 / 5');
+  const choice = screen.getByLabelText('Breakout room for Person c') as HTMLSelectElement;
+  expect(choice.value).toBe('large');
+  expect([...choice.querySelectorAll('option')].map((o) => o.textContent)).toStrictEqual(['1: Small table (1/1, full)', '2: Large table (1/5)']);
+  fireEvent.change(screen.getByLabelText('Breakout room for Person a'), { target: { value: 'large' } });
+  await Promise.resolve();
+  expect(sent).toStrictEqual([{ type: 'reassign', participantId: 'a', breakoutId: 'large' }]);
+});

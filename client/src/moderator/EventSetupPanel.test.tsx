@@ -99,3 +99,16 @@ test('the draft round-trips to the same event, and new rows get ids from their t
   expect(more.breakouts.at(-1)).toEqual({ id: 'skills-2', title: 'Skills: again', topic: '', capacity: 20 });
   expect(more.agenda.at(-1)).toEqual({ id: 'coffee-break', kind: 'break', title: 'Coffee break', start: '13:00', durationMinutes: 10, description: '' });
 });
+
+test('a round with its own rooms keeps them, its reuse and its way of filling through the form', () => {
+  const rooms = [{ id: 'small', title: 'Small table', topic: '', capacity: 4 }];
+  const event = {
+    ...EVENT,
+    agenda: [
+      ...EVENT.agenda,
+      { id: 'round-2', kind: 'breakouts' as const, title: 'Round 2', start: '12:50', durationMinutes: 5, description: '', staffPlacement: 'backstage' as const, select: 'self' as const, rooms },
+      { id: 'round-3', kind: 'breakouts' as const, title: 'Round 3', start: '12:55', durationMinutes: 5, description: '', staffPlacement: 'backstage' as const, reuse: 'round-2' },
+    ],
+  };
+  expect(configOf(draftOf(event), event)).toEqual(event);
+});

@@ -1,5 +1,7 @@
 import { useId, useMemo, useState } from 'react';
-import type { EventConfig, RosterEntry, RosterView } from '@live-workshop/shared';
+import type { EventConfig, Round, RosterEntry, RosterView } from '@live-workshop/shared';
+import { currentOrNextRound, DEFAULT_ROUND, roundsOf } from '@live-workshop/shared/pure';
+import { usePhase } from '../session/useLw.js';
 import { sendCommand } from '../session/socket.js';
 import { announce } from '../session/store/actions.js';
 import type { PendingConfirm } from './ConfirmPanel.js';
@@ -51,8 +53,17 @@ export function HandsPanel({ roster }: { roster: RosterView | null }) {
   );
 }
 
-/** Breakout assignments: capacity per room, a reassign choice per person, auto-balance, remove. */
+/** A person's room in a round, as the roster tells it. */
+const seatIn = (round: Round | null, e: RosterEntry): string | null => (round === null || round.key === DEFAULT_ROUND ? e.breakoutId : (e.rounds?.[round.key] ?? null));
+
+/** Breakout assignments of one round (the one running or next unless chosen): capacity per room, a reassign choice per person, auto-balance, remove. */
 export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; roster: RosterView | null; ask: (p: PendingConfirm) => void }) {
+  const phase = usePhase();
+  const rounds = roundsOf(event);
+  const [chosenRound, setChosenRound] = useState<string | null>(null);
+  const roundId = useId();
+  const round = rounds.find((r) => r.key === chosenRound) ?? (phase ? currentOrNextRound(event, phase) : null) ?? rounds[0] ?? null;
+  const breakouts = round?.rooms ?? event.breakouts;
   const [filter, setFilter] = useState('');
   const [shown, setShown] = useState(PAGE);
   const filterId = useId();
@@ -62,21 +73,24 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
     return f ? people.filter((e) => e.name.toLowerCase().includes(f)) : people;
   }, [people, filter]);
   const loads = useMemo(() => {
-    const m = new Map(event.breakouts.map((b) => [b.id, 0]));
-    for (const e of people) if (e.breakoutId && m.has(e.breakoutId)) m.set(e.breakoutId, m.get(e.breakoutId)! + 1);
+    const m = new Map(breakouts.map((b) => [b.id, 0]));
+    for (const e of people) {
+      const seat = seatIn(round, e);
+      if (seat && m.has(seat)) m.set(seat, m.get(seat)! + 1);
+    }
     return m;
-  }, [event, people]);
+  }, [breakouts, round, people]);
   const titleOf = (id: string | null) => {
-    const i = event.breakouts.findIndex((b) => b.id === id);
+    const i = breakouts.findIndex((b) => b.id === id);
     return i < 0 ? 'none' : `${i + 1}`;
   };
 
   /** A full room asks first; the server refuses a full room unless the moderator confirmed it. */
   const reassign = (e: RosterEntry, breakoutId: string) => {
-    const room = event.breakouts.find((b) => b.id === breakoutId);
+    const room = breakouts.find((b) => b.id === breakoutId);
     const load = loads.get(breakoutId) ?? 0;
     const done = `${e.name} moves to breakout ${titleOf(breakoutId)}.`;
-    if (!room || e.breakoutId === breakoutId || load < room.capacity) return void act({ type: 'reassign', participantId: e.id, breakoutId }, done);
+    if (!room || seatIn(round, e) === breakoutId || load < room.capacity) return void act({ type: 'reassign', participantId: e.id, breakoutId }, done);
     ask({
       title: `Breakout ${titleOf(breakoutId)} is full`,
       text: `${room.title} has ${load} of ${room.capacity} places taken. Place ${e.name} there anyway, over its capacity?`,
@@ -96,8 +110,20 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
   return (
     <section className="panel" aria-labelledby="assign-heading">
       <h2 id="assign-heading">Breakout assignments</h2>
-      <ul className="capacity">
-        {event.breakouts.map((b, i) => {
+      {rounds.length > 1 && round && (
+        <div className="row wrap">
+          <label htmlFor={roundId}>Round</label>
+          <select id={roundId} value={round.key} onChange={(ev) => setChosenRound(ev.target.value)} data-testid="assignment-round">
+            {rounds.map((r) => (
+              <option key={r.key} value={r.key}>
+                {r.title}{r.select === 'self' ? ' (attendees pick)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <ul className="capacity" data-testid="assignment-capacity">
+        {breakouts.map((b, i) => {
           const load = loads.get(b.id) ?? 0;
           return (
             <li key={b.id} className={load > b.capacity ? 'over' : undefined}>
@@ -114,7 +140,7 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
           onClick={() =>
             ask({
               title: 'Auto-balance the breakouts',
-              text: `Place all ${people.length} attendees again over the ${event.breakouts.length} breakout rooms: the most first choices, then the most second choices, within the rooms' capacity; of the plans that do that, the one that moves the fewest people. Manual changes may be undone.`,
+              text: `Place all ${people.length} attendees again over the ${breakouts.length} breakout rooms of ${round?.title ?? 'the breakouts'} (the round running now or next): the most first choices, then the most second choices, within the rooms' capacity; of the plans that do that, the one that moves the fewest people. Manual changes may be undone.`,
               confirmLabel: 'Auto-balance',
               run: () => act({ type: 'autoBalance' }, 'The breakout rooms are balanced.'),
             })
@@ -143,15 +169,15 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
                 {e.name}
                 {!e.connected && <span className="badge"> offline</span>}
               </th>
-              <td>{e.preferences.map(titleOf).join(', ') || '—'}</td>
+              <td>{(round === null || round.key === DEFAULT_ROUND ? e.preferences.map(titleOf).join(', ') : '') || '—'}</td>
               <td>
                 <select
                   aria-label={`Breakout room for ${e.name}`}
-                  value={e.breakoutId ?? ''}
+                  value={seatIn(round, e) ?? ''}
                   onChange={(ev) => reassign(e, ev.target.value)}
                 >
-                  {e.breakoutId === null && <option value="">None</option>}
-                  {event.breakouts.map((b, i) => (
+                  {seatIn(round, e) === null && <option value="">None</option>}
+                  {breakouts.map((b, i) => (
                     <option key={b.id} value={b.id}>
                       {i + 1}: {b.title.split(':')[0]} ({loads.get(b.id) ?? 0}/{b.capacity}{(loads.get(b.id) ?? 0) >= b.capacity ? ', full' : ''})
                     </option>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { EventConfig, RoomId, RosterEntry, RosterView } from '@live-workshop/shared';
 import { visitRoom } from '../session/socket.js';
 import { roomTitle } from '../ui/words.js';
+import { roundsOf } from '@live-workshop/shared/pure';
 
 /** One room's occupancy: who should be there, who is, and who is elsewhere. */
 export interface RoomOccupancy {
@@ -14,9 +15,12 @@ export interface RoomOccupancy {
   readonly wrongRoom: RosterEntry[];
 }
 
+const allBreakoutRooms = (event: EventConfig) => roundsOf(event).flatMap((round) => round.rooms);
+
 /** Occupancy of every room, from roster entries' plannedRoom and presentIn. */
 export function occupancy(event: EventConfig, roster: RosterView | null): RoomOccupancy[] {
-  const rooms: RoomId[] = ['plenary', 'backstage', ...event.breakouts.map((b) => `breakout:${b.id}` as RoomId)];
+  // Every round's rooms (the default round is the event's breakouts).
+  const rooms: RoomId[] = ['plenary', 'backstage', ...allBreakoutRooms(event).map((b) => `breakout:${b.id}` as RoomId)];
   const entries = roster?.entries ?? [];
   return rooms.map((roomId) => {
     const planned = entries.filter((e) => e.plannedRoom === roomId);
@@ -52,7 +56,7 @@ export function RoomsPanel({ event, roster, myRoom }: { event: EventConfig; rost
       {!roster && <p className="hint">Waiting for the roster…</p>}
       <ul className="rooms">
         {rooms.map((r) => {
-          const capacity = event.breakouts.find((b) => `breakout:${b.id}` === r.roomId)?.capacity;
+          const capacity = allBreakoutRooms(event).find((b) => `breakout:${b.id}` === r.roomId)?.capacity;
           const problems = r.notArrived.length + r.wrongRoom.length;
           return (
             <li key={r.roomId} className={problems ? 'room-card has-problems' : 'room-card'} data-testid={`room-${r.roomId}`}>

@@ -126,8 +126,14 @@ export function configOf(draft: EventDraft, base: EventConfig): Record<string, u
     itemIds.add(id);
     const common = { id, title: item.title.trim(), start: item.start, durationMinutes: numberOr(item.durationMinutes), description: item.description.trim() };
     switch (item.kind) {
-      case 'breakouts':
-        return { ...common, kind: item.kind, staffPlacement: item.staffPlacement };
+      case 'breakouts': {
+        // The form does not edit rounds yet: an item keeps its own rooms, reuse and way of filling.
+        const before = base.agenda.find((b) => b.id === id);
+        const round = before?.kind === 'breakouts'
+          ? { ...(before.rooms ? { rooms: before.rooms } : {}), ...(before.reuse !== undefined ? { reuse: before.reuse } : {}), ...(before.select ? { select: before.select } : {}), ...(before.askPreferences !== undefined ? { askPreferences: before.askPreferences } : {}) }
+          : {};
+        return { ...common, kind: item.kind, staffPlacement: item.staffPlacement, ...round };
+      }
       case 'break':
         return { ...common, kind: item.kind };
       case 'plenary':

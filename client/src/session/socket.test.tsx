@@ -103,6 +103,7 @@ test('a stale command refreshes the state and says so; other refusals are shown 
         ? { ok: true, data: { snapshot: snapshot(8, running('plenary', 0, Date.now() + 900_000), Date.now()), current: assignment('item:0', 'plenary', true), prepared: null, chat: [] } }
         : { ok: true, data: {} };
   fireEvent.click(await screen.findByTestId('join-watch-only'));
+  // The moderator console is a lazy chunk: its first load in a test transforms all of it, which takes over findBy's default second on a busy machine.
   fireEvent.click(await screen.findByTestId('moderator-next', {}, { timeout: 10_000 }));
   await act(async () => {
     fireEvent.click(screen.getByTestId('moderator-confirm'));

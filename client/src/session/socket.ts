@@ -10,6 +10,7 @@ import {
   applyEventChanged, applyWarning, applyWelcome, endVisit, receiptNow, sessionConnecting, sessionEnded, sessionInterrupted, sessionRefused, setNotice, startVisit,
 } from './store/actions.js';
 import { addTalkback, applySlides } from './store/presentingActions.js';
+import { applyPickBoard } from './store/picksActions.js';
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
 import { wireLiveSegment } from '../live/segment/liveSegmentSocket.js';
@@ -91,6 +92,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   s.on(EVENTS.helpRequested, (request) => addHelpRequest(request));
   s.on(EVENTS.slidesShown, (slides) => applySlides(slides));
   s.on(EVENTS.talkbackPosted, (message) => addTalkback(message));
+  s.on(EVENTS.picksCounted, (board) => applyPickBoard(board));
   wireLiveSegment(s);
   return s;
 }

@@ -1,6 +1,6 @@
 /** How rooms and phases are named on screen, in the workshop's words. */
 import type { EventConfig, Phase, RoomId } from '@live-workshop/shared';
-import { breakoutIdOf } from '@live-workshop/shared/pure';
+import { breakoutIdOf, roundOfRoom } from '@live-workshop/shared/pure';
 import { t } from '../i18n/i18n.js';
 
 /** The breakout of a room id with its 1-based number, or null. */
@@ -8,8 +8,10 @@ export function breakoutOf(event: EventConfig | null, roomId: RoomId | null) {
   if (!event || !roomId) return null;
   const id = breakoutIdOf(roomId);
   if (!id) return null;
-  const index = event.breakouts.findIndex((b) => b.id === id);
-  return index < 0 ? null : { number: index + 1, breakout: event.breakouts[index]! };
+  // Room ids are unique across rounds: the room's own round numbers it.
+  const rooms = (id !== null && roundOfRoom(event, id)?.rooms) || event.breakouts;
+  const index = rooms.findIndex((b) => b.id === id);
+  return index < 0 ? null : { number: index + 1, breakout: rooms[index]! };
 }
 
 /** The short part of a title before its colon: "Building Trust". */

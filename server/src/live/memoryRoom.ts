@@ -28,10 +28,10 @@ import { createLiveSegment } from './segment/liveSegment.js';
 /** The seed workshop's event file. */
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../../events/microcredentials-2025.yaml');
 
-/** A live room on the seed workshop (or an edit of it), at 09:00 Brussels time on its day. */
-export function memoryRoom(options: { edit?: (seed: EventConfig) => EventConfig } = {}) {
-  const seed = loadEventFile(SEED_EVENT_FILE);
-  const event = options.edit ? options.edit(seed) : seed;
+/** A live room on the seed workshop (or another event file, or an edit of it), at 09:00 Brussels time on the seed's day. */
+export function memoryRoom(options: { eventFile?: string; edit?: (seed: EventConfig) => EventConfig } = {}) {
+  const loaded = loadEventFile(options.eventFile ?? SEED_EVENT_FILE);
+  const event = options.edit ? options.edit(loaded) : loaded;
   const time = new ManualTime(Date.UTC(2025, 9, 23, 7, 0));
   const log = createLog('silent');
   const db = openDatabase(':memory:');
@@ -44,7 +44,7 @@ export function memoryRoom(options: { edit?: (seed: EventConfig) => EventConfig 
   const state = () => agenda.state;
   const chatMembership = new ChatMembership({ sessions, state });
   const assignments = new Assignments({ livekit, clock: time, sessions, log, state });
-  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time);
+  const roster = new RosterPublisher(transport, () => rosterOf(agenda.state, presence, sessions), time, time, { transport, state: () => agenda.state });
   const ghosts = new GhostSweeper({ livekit, presence, clock: time, log, state });
   const presenting = createPresenting({ db, sessions, transport, clock: time, state });
   const limiter = createRequestLimiter();
@@ -56,9 +56,9 @@ export function memoryRoom(options: { edit?: (seed: EventConfig) => EventConfig 
   }));
 
   /** Admit a person (as registration or the event file would), then connect them once that has settled. */
-  async function join(id: string, role: Role, preferences: string[] = []): Promise<MemorySocket> {
+  async function join(id: string, role: Role, preferences: string[] = [], roundPreferences?: Record<string, string[]>): Promise<MemorySocket> {
     people.add({ id, role, name: `Person ${id}`, email: null, organisation: null, details: {}, createdAt: time.now(), confirmedAt: time.now(), removedAt: null });
-    agenda.system({ type: 'admit', participant: { id, name: `Person ${id}`, role, preferences } });
+    agenda.system({ type: 'admit', participant: { id, name: `Person ${id}`, role, preferences, ...(roundPreferences ? { roundPreferences } : {}) } });
     await assignments.idle();
     return transport.connect({ participantId: id, role });
   }
@@ -74,7 +74,7 @@ export function memoryRoom(options: { edit?: (seed: EventConfig) => EventConfig 
 
   /** A moderator's command, with the version they see. */
   function moderate(action: Action) {
-    return agenda.execute({ action, by: { kind: 'participant', participantId: 'anastasia-pouliou', role: 'moderator' }, expectedVersion: agenda.state.version });
+    return agenda.execute({ action, by: { kind: 'participant', participantId: event.moderators[0]!.id, role: 'moderator' }, expectedVersion: agenda.state.version });
   }
 
   /** Let every queued assignment job finish (the explicit flush of the async side). */

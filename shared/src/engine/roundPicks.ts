@@ -49,3 +49,29 @@ export function pickRefusal(state: AgendaState, me: Participant, breakoutId: str
   if (taken >= room.capacity) return refuse('room_full', `${room.title} is full (${taken} of ${room.capacity} places); pick another room.`);
   return null;
 }
+
+/** What attendees see while a self-select round is open for picking: each room with its live count. */
+export interface PickBoard {
+  /** The round (see rounds.ts). */
+  readonly roundKey: string;
+  readonly title: string;
+  readonly rooms: readonly { readonly id: string; readonly title: string; readonly topic: string; readonly capacity: number; readonly picked: number }[];
+  /** The room this person picked (sent to them alone); absent in the board sent to everyone. */
+  readonly yours?: string | null;
+}
+
+/** The pick board of the round open for picking now, or null; `forId` adds that person's own pick. */
+export function pickBoardOf(state: AgendaState, forId?: string): PickBoard | null {
+  const round = roundOpenForPicking(state.event, state.phase);
+  if (!round) return null;
+  const counts = pickCounts(round, Object.values(state.participants));
+  const board: PickBoard = {
+    roundKey: round.key,
+    title: round.title,
+    rooms: round.rooms.map((r) => ({ id: r.id, title: r.title, topic: r.topic, capacity: r.capacity, picked: counts.get(r.id)! })),
+  };
+  if (forId === undefined) return board;
+  const me = state.participants[forId];
+  const seat = me ? seatOf(me, round.key) : null;
+  return { ...board, yours: seat?.picked ? seat.breakoutId : null };
+}

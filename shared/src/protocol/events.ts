@@ -1,4 +1,5 @@
 import type { EventConfig } from '../event/eventConfig.js';
+import type { PickBoard } from '../engine/roundPicks.js';
 import type { Ack } from './result.js';
 import type { SlidesState, TalkbackMessage } from '../presenting/presenting.js';
 import type { ActionLogLine } from '../engine/actionLog.js';
@@ -33,6 +34,7 @@ export const EVENTS = {
   slidesShown: 'slides:shown',
   talkbackSend: 'talkback:send',
   talkbackPosted: 'talkback:posted',
+  picksCounted: 'picks:counted',
   ...LIVE_SEGMENT_EVENTS,
 } as const;
 
@@ -94,4 +96,6 @@ export interface ServerToClientEvents extends LiveSegmentServerEvents {
   'slides:shown': (slides: SlidesState) => void;
   /** The item's speakers and moderators only: a backstage line (also the recent ones, on connect). */
   'talkback:posted': (message: TalkbackMessage) => void;
+  /** While a self-select round is open for picking: its rooms with live counts (to everyone, at most every 250 ms; with your own pick on connect). */
+  'picks:counted': (board: PickBoard) => void;
 }

@@ -40,6 +40,8 @@ export interface RosterEntry {
   readonly role: Role;
   readonly breakoutId: string | null;
   readonly preferences: readonly string[];
+  /** The room of each round with its own rooms, by round key (the default round is `breakoutId`). */
+  readonly rounds?: Readonly<Record<string, string | null>>;
   readonly onStage: boolean;
   readonly handRaised: boolean;
   /** Where the agenda puts them now. */

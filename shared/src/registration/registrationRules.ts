@@ -4,6 +4,7 @@
  * each side puts the problems in its own words. An event without breakout rooms needs no room choice.
  * Names and organisations are measured as they will be kept (normalisePersonName).
  */
+import type { AgendaItem } from '../event/eventConfig.js';
 import { normalisePersonName } from '../people/personName.js';
 
 /** Longest values accepted, in characters. */
@@ -79,4 +80,11 @@ export function registrationProblems(input: RegistrationInput, context: Registra
   }
   Object.assign(problems, preferenceProblems(input.preferences ?? [], context.breakoutIds));
   return problems;
+}
+
+/** The rounds with their own rooms that ask for preferences at registration (the default round is `preferences`). */
+export function roundsAskingPreferences(event: { readonly agenda?: readonly AgendaItem[] }): { key: string; title: string; roomIds: string[] }[] {
+  return (event.agenda ?? []).flatMap((item) => (item.kind === 'breakouts' && item.rooms && item.askPreferences !== false
+    ? [{ key: item.id, title: item.title, roomIds: item.rooms.map((r) => r.id) }]
+    : []));
 }

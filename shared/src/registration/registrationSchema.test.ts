@@ -36,3 +36,22 @@ test('names and organisations are kept normalised; a name made only of invisible
   expect(schema.parse({ ...complete, name: 'Ada\u200b  Lovelace\u202e', organisation: 'Acme\u2066\u2069 Ltd' })).toMatchObject({ name: 'Ada Lovelace', organisation: 'Acme Ltd' });
   expect(problems(plenaryOnly, { ...complete, name: '\u200b\u0000' })).toEqual({ name: 'Please enter your name.' });
 });
+
+const twoRounds = {
+  breakouts: [],
+  agenda: [
+    { id: 'welcome', kind: 'plenary' },
+    { id: 'round-1', kind: 'breakouts', title: 'Round 1', rooms: [{ id: 'tourism' }, { id: 'health' }] },
+    { id: 'round-2', kind: 'breakouts', title: 'Round 2', select: 'self', rooms: [{ id: 'quality' }, { id: 'funding' }] },
+    { id: 'round-3', kind: 'breakouts', title: 'Round 3', askPreferences: false, rooms: [{ id: 'wrap' }] },
+  ],
+} as never;
+
+test.each<[string, unknown, Record<string, string>]>([
+  ['every round that asks gets a first choice', { 'round-1': ['tourism'], 'round-2': ['funding', 'quality'] }, {}],
+  ['a round left out needs its first choice', { 'round-1': ['tourism'] }, { 'roundPreferences.round-2.0': 'Choose the breakout room you would like most.' }],
+  ['a room of another round', { 'round-1': ['quality'], 'round-2': ['funding'] }, { 'roundPreferences.round-1.0': 'Choose one of the listed rooms.' }],
+  ['a round that does not ask', { 'round-1': ['tourism'], 'round-2': ['funding'], 'round-3': ['wrap'] }, { 'roundPreferences.round-3': 'This round does not ask for preferences.' }],
+])('rounds: %s', (_name, roundPreferences, expected) => {
+  expect(problems(twoRounds, { ...complete, roundPreferences })).toEqual(expected);
+});

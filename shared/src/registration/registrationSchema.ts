@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { EventConfig } from '../event/eventConfig.js';
 import { normalisePersonName } from '../people/personName.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../i18n/languages.js';
-import { preferenceProblems, REGISTRATION_LIMITS, type RegistrationProblem } from './registrationRules.js';
+import { preferenceProblems, REGISTRATION_LIMITS, roundsAskingPreferences, type RegistrationProblem } from './registrationRules.js';
 
 /** Who registers, in the workshop's words. */
 export const STAKEHOLDER_TYPES = ['policy_maker', 'researcher', 'education_training_provider', 'employer', 'social_partner', 'learner', 'other'] as const;
@@ -24,8 +24,9 @@ const PREFERENCE_WORDS: Partial<Record<RegistrationProblem, string>> = {
 };
 
 /** The registration form, checked against the event's breakout rooms. Field errors use dotted paths ("preferences.1"). */
-export function registrationRequestSchema(event: Pick<EventConfig, 'breakouts'>, isCountryCode: (code: string) => boolean) {
+export function registrationRequestSchema(event: Pick<EventConfig, 'breakouts'> & Partial<Pick<EventConfig, 'agenda'>>, isCountryCode: (code: string) => boolean) {
   const breakoutIds = event.breakouts.map((b) => b.id);
+  const asking = roundsAskingPreferences(event);
   const max = (n: number) => `Use at most ${n} characters.`;
   return z.strictObject({
     // Stored and shown normalised: no bidi overrides, zero-width or control characters (see normalisePersonName).
@@ -43,6 +44,21 @@ export function registrationRequestSchema(event: Pick<EventConfig, 'breakouts'>,
         for (const [index, key] of [[0, 'preferences.0'], [1, 'preferences.1']] as const) {
           const problem = problems[key];
           if (problem) ctx.addIssue({ code: 'custom', path: [index], message: PREFERENCE_WORDS[problem] ?? 'Choose one of the listed rooms.' });
+        }
+      }),
+    // Preferences for the rounds with their own rooms that ask for them, by round (see engine/rounds.ts).
+    roundPreferences: z.record(z.string().max(48), z.array(z.string().max(48)).max(REGISTRATION_LIMITS.preferences, 'Choose at most two rooms.'))
+      .default({})
+      .superRefine((byRound, ctx) => {
+        for (const key of Object.keys(byRound)) {
+          if (!asking.some((r) => r.key === key)) ctx.addIssue({ code: 'custom', path: [key], message: 'This round does not ask for preferences.' });
+        }
+        for (const round of asking) {
+          const problems = preferenceProblems(byRound[round.key] ?? [], round.roomIds);
+          for (const [index, key] of [[0, 'preferences.0'], [1, 'preferences.1']] as const) {
+            const problem = problems[key];
+            if (problem) ctx.addIssue({ code: 'custom', path: [round.key, index], message: PREFERENCE_WORDS[problem] ?? 'Choose one of the listed rooms.' });
+          }
         }
       }),
     accessibilityNeeds: z.string().trim().max(REGISTRATION_LIMITS.accessibilityNeeds, max(REGISTRATION_LIMITS.accessibilityNeeds)).optional(),

@@ -18,6 +18,7 @@ import { ReactionFeed } from '../reactions/ReactionFeed.js';
 import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 import { t } from '../../i18n/i18n.js';
+import { RoomPicker } from '../rounds/RoomPicker.js';
 
 /**
  * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
@@ -41,6 +42,7 @@ export function StageView() {
         <Countdown label={phase?.kind === 'break' ? t('stage.breakEndsIn') : t('stage.timeLeft')} />
         {canPublish && me?.role === 'attendee' && <p className="badge badge-live">{t('stage.onStage')}</p>}
       </header>
+      <RoomPicker />
       <PinnedQuestion />
       <div className="stage" data-testid="stage">
         <StageLayout />

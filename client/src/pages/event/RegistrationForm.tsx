@@ -7,6 +7,7 @@ import { JoinLinkCard } from './JoinLinkCard.js';
 import { currentLanguage, currentLocale, t } from '../../i18n/i18n.js';
 import { Rich } from '../../i18n/Rich.js';
 import { useT } from '../../i18n/useT.js';
+import { RoundPreferenceFields, roundPreferencesOf, type RoundChoices } from './RoundPreferenceFields.js';
 
 type Field = 'name' | 'email' | 'organisation' | 'first' | 'second' | 'country' | 'stakeholderType' | 'accessibilityNeeds' | 'consent';
 type Values = Record<Exclude<Field, 'consent'>, string> & { consent: boolean };
@@ -66,6 +67,8 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
     name: '', email: '', organisation: '', first: '', second: '', country: '', stakeholderType: '', accessibilityNeeds: '', consent: false,
   });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [roundChoices, setRoundChoices] = useState<RoundChoices>({});
+  const [roundErrors, setRoundErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState<Registration | null>(null);
@@ -102,6 +105,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
         ...(values.organisation.trim() ? { organisation: values.organisation.trim() } : {}),
         preferences: [values.first, values.second].filter(Boolean),
         language: currentLanguage(),
+        ...(Object.keys(roundChoices).length > 0 ? { roundPreferences: roundPreferencesOf(roundChoices) } : {}),
         ...(info
           ? {
               country: values.country,
@@ -118,8 +122,13 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
       if (error instanceof ApiError) {
         const mapped: Partial<Record<Field, string>> = {};
         const unplaced: string[] = [];
+        const byRound: Record<string, string> = {};
         let askedForMore = false;
         for (const [key, message] of Object.entries(error.fieldErrors)) {
+          if (key.startsWith('roundPreferences.')) {
+            byRound[key] = message;
+            continue;
+          }
           const f = fieldOf(key);
           if (f && (info || BASIC_FIELDS.has(f))) mapped[f] = message;
           else {
@@ -130,6 +139,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
         // The server wants fields this form did not show: load its form description and show them.
         if (askedForMore && !info) onMissingInfo?.();
         setErrors(mapped);
+        setRoundErrors(byRound);
         setFormError([serverWords(error), ...unplaced].join(' '));
         const firstProblem = FIELD_ORDER.find((f) => mapped[f]);
         if (firstProblem) document.getElementById(id(firstProblem))?.focus();
@@ -221,6 +231,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
           </p>
         </>
       )}
+      <RoundPreferenceFields event={event} choices={roundChoices} onChange={setRoundChoices} errors={roundErrors} />
       {info && (
         <>
           <div className="field">

@@ -1,3 +1,4 @@
+import type { PickBoard } from '@live-workshop/shared';
 import type {
   ActionLogLine, AgendaSnapshot, Assignment, BroadcastMessage, ChatMessage, EventConfig, HelpRequest, Role, RoomId, RosterView, SlidesState, TalkbackMessage,
 } from '@live-workshop/shared';
@@ -105,6 +106,12 @@ export interface PresentingSlice {
   readonly talkback: readonly TalkbackMessage[];
 }
 
+/** A self-select round open for picking: its rooms with live counts, and the room we picked. */
+export interface PicksSlice {
+  readonly board: PickBoard | null;
+  readonly yours: string | null;
+}
+
 /** A line for the screen-reader live region (and the visible toast). */
 export interface Announcement {
   readonly id: number;
@@ -130,6 +137,7 @@ export interface LwState {
   readonly chat: ChatSlice;
   readonly roster: RosterSlice;
   readonly presenting: PresentingSlice;
+  readonly picks: PicksSlice;
   readonly ui: UiSlice;
 }
 
@@ -158,6 +166,7 @@ export function initialLwState(): LwState {
     chat: { messages: [], broadcasts: [] },
     roster: { view: null, helpRequests: [], actionLog: [] },
     presenting: { slides: null, talkback: [] },
+    picks: { board: null, yours: null },
     ui: { announcements: [], handRaised: false, notice: null },
   };
 }

@@ -1,4 +1,4 @@
-import { breakoutIdOf, type AgendaItem, type EventConfig, type OccupancySeries, type RoomId } from '@live-workshop/shared';
+import { breakoutIdOf, roundOfRoom, type AgendaItem, type EventConfig, type OccupancySeries, type RoomId } from '@live-workshop/shared';
 import type { AttendanceEvent, TimelineEntry } from './attendanceStore.js';
 
 /** A stretch of time, [from, to) in epoch milliseconds. */
@@ -123,7 +123,7 @@ export function attendanceOf(event: EventConfig, participantId: string, events: 
     }
   }
   const [top] = [...inBreakouts.entries()].sort((a, b) => b[1] - a[1]);
-  const breakout = top ? { breakoutId: top[0], title: event.breakouts.find((b) => b.id === top[0])?.title ?? top[0], ms: top[1] } : null;
+  const breakout = top ? { breakoutId: top[0], title: roundOfRoom(event, top[0])?.rooms.find((b) => b.id === top[0])?.title ?? top[0], ms: top[1] } : null;
   return { participantId, agendaMs, presentMs, share: agendaMs > 0 ? presentMs / agendaMs : 0, items, breakout };
 }
 

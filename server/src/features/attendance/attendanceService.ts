@@ -1,4 +1,4 @@
-import { breakoutRoomId, type AgendaState, type OccupancySeries, type RoomId } from '@live-workshop/shared';
+import { roundsOf, breakoutRoomId, type AgendaState, type OccupancySeries, type RoomId } from '@live-workshop/shared';
 import type { PeopleStore } from '../../people/peopleStore.js';
 import type { Cell } from '../../platform/csv.js';
 import type { Clock } from '../../platform/clock.js';
@@ -35,7 +35,8 @@ export class AttendanceService {
   /** Occupancy of every room of the event (and any other room someone was seen in). */
   roomOccupancy(options: { from?: number; to?: number; stepMs: number; maxSteps: number }): OccupancySeries {
     const { event } = this.deps.state();
-    const rooms: RoomId[] = ['plenary', 'backstage', ...event.breakouts.map((b) => breakoutRoomId(b.id))];
+    // Every round's rooms (the default round is the event's breakouts).
+    const rooms: RoomId[] = ['plenary', 'backstage', ...roundsOf(event).flatMap((round) => round.rooms).map((b) => breakoutRoomId(b.id))];
     const series = this.occupancy(options);
     return { ...series, rooms: [...new Set([...rooms, ...series.rooms])] };
   }

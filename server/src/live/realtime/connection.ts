@@ -1,7 +1,7 @@
 // The life of one connection, whatever carries it: take over the person's session, join their
 // role's topics and their room's chat, send welcome, snapshot, assignments and (staff) the roster,
 // answer requests through the handlers, and let go when it closes.
-import { EVENTS, PROTOCOL_VERSION } from '@live-workshop/shared';
+import { EVENTS, pickBoardOf, PROTOCOL_VERSION } from '@live-workshop/shared';
 import type { ActionLog } from '../agenda/actionLog.js';
 import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
@@ -62,6 +62,8 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       if (view) socket.send(EVENTS.rosterChanged, view);
       if (role === 'moderator') deps.actionLog?.greet(socket);
       deps.liveSegment?.greet(socket);
+      const picks = pickBoardOf(agenda.state, participantId);
+      if (picks) socket.send(EVENTS.picksCounted, picks);
       roster.changed();
     },
     request: (socket, name, args) => dispatchRequest(handlers, socket, name, args),

@@ -1,4 +1,4 @@
-import { EVENTS, placementIn, type AgendaState, type MoveProgress, type Role, type RosterView } from '@live-workshop/shared';
+import { EVENTS, pickBoardOf, placementIn, type AgendaState, type MoveProgress, type Role, type RosterView } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { Sessions } from './sessions.js';
@@ -15,7 +15,9 @@ export function rosterOf(state: AgendaState, presence: Presence, sessions: Sessi
   const entries = Object.values(state.participants)
     .sort((a, b) => a.seq - b.seq)
     .map((p) => ({
-      id: p.id, name: p.name, role: p.role, breakoutId: p.breakoutId, preferences: p.preferences, onStage: p.onStage,
+      id: p.id, name: p.name, role: p.role, breakoutId: p.breakoutId, preferences: p.preferences,
+      ...(p.rounds ? { rounds: Object.fromEntries(Object.entries(p.rounds).map(([key, seat]) => [key, seat.breakoutId])) } : {}),
+      onStage: p.onStage,
       handRaised: p.handRaised, plannedRoom: placementIn(state.event, state.phase, p).roomId, presentIn: presence.roomsOf(p.id),
       connected: sessions.isOnline(p.id), move: moveOf(p.id),
     }));
@@ -52,6 +54,8 @@ export class RosterPublisher {
     private readonly build: () => RosterView,
     private readonly clock: Clock,
     private readonly scheduler: Scheduler,
+    /** While a self-select round is open for picking, its live counts go to everyone with each push. */
+    private readonly picks?: { transport: Pick<Transport, 'broadcast'>; state: () => AgendaState },
   ) {}
 
   changed(): void {
@@ -62,6 +66,8 @@ export class RosterPublisher {
       const roster = this.build();
       this.transport.publish(topics.moderators, EVENTS.rosterChanged, roster);
       this.transport.publish(topics.speakers, EVENTS.rosterChanged, handsOf(roster));
+      const board = this.picks ? pickBoardOf(this.picks.state()) : null;
+      if (board) this.picks!.transport.broadcast(EVENTS.picksCounted, board);
     });
   }
 

@@ -25,13 +25,15 @@ export function countryList(lang = 'en'): { code: string; name: string }[] {
 export const isCountryCode = (code: string): boolean => /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 
 /** The registration form, checked against the event's breakout rooms (shared/registration), with the server's country list. */
-export const registrationFormSchema = (event: Pick<EventConfig, 'breakouts'>) => registrationRequestSchema(event, isCountryCode);
+export const registrationFormSchema = (event: Pick<EventConfig, 'breakouts' | 'agenda'>) => registrationRequestSchema(event, isCountryCode);
 
 export type RegistrationForm = RegistrationRequestParsed;
 
 /** What the organisers keep about a registration, besides name, email and organisation (people.details). */
 export interface RegistrationDetails {
   readonly preferences: readonly string[];
+  /** Preferences of the rounds with their own rooms, by round. */
+  readonly roundPreferences?: Readonly<Record<string, readonly string[]>>;
   readonly country?: string;
   readonly stakeholderType?: StakeholderType;
   readonly accessibilityNeeds?: string;
@@ -42,6 +44,7 @@ export interface RegistrationDetails {
 export function detailsOf(form: RegistrationForm, now: number): RegistrationDetails {
   return {
     preferences: form.preferences,
+    ...(Object.keys(form.roundPreferences).length > 0 ? { roundPreferences: form.roundPreferences } : {}),
     country: form.country,
     stakeholderType: form.stakeholderType,
     ...(form.accessibilityNeeds ? { accessibilityNeeds: form.accessibilityNeeds } : {}),

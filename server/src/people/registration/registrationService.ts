@@ -83,7 +83,9 @@ export class Registration {
     const confirmedNow = person.confirmedAt === null;
     if (!(person.id in agenda.state.participants)) {
       const preferences = Array.isArray(person.details.preferences) ? (person.details.preferences as string[]) : [];
-      const admitted = agenda.system({ type: 'admit', participant: { id: person.id, name: person.name, role: person.role, preferences } });
+      const stored = person.details.roundPreferences;
+      const roundPreferences = stored && typeof stored === 'object' ? (stored as Record<string, string[]>) : undefined;
+      const admitted = agenda.system({ type: 'admit', participant: { id: person.id, name: person.name, role: person.role, preferences, ...(roundPreferences ? { roundPreferences } : {}) } });
       if (!admitted.ok) return { ok: false, code: admitted.code, message: admitted.message };
     }
     if (confirmedNow) people.confirm(person.id, clock.now());

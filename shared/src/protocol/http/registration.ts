@@ -7,6 +7,8 @@ export interface RegistrationRequest {
   readonly organisation?: string;
   /** Breakout ids, first choice then second; none for an event without breakout rooms. */
   readonly preferences: string[];
+  /** Preferences of the rounds with their own rooms that ask for them, by round (item id). */
+  readonly roundPreferences?: Record<string, string[]>;
   /** ISO 3166-1 alpha-2. */
   readonly country?: string;
   readonly stakeholderType?: string;
