@@ -103,7 +103,7 @@ test('a stale command refreshes the state and says so; other refusals are shown 
         ? { ok: true, data: { snapshot: snapshot(8, running('plenary', 0, Date.now() + 900_000), Date.now()), current: assignment('item:0', 'plenary', true), prepared: null, chat: [] } }
         : { ok: true, data: {} };
   fireEvent.click(await screen.findByTestId('join-watch-only'));
-  fireEvent.click(await screen.findByTestId('moderator-next'));
+  fireEvent.click(await screen.findByTestId('moderator-next', {}, { timeout: 5000 }));
   await act(async () => {
     fireEvent.click(screen.getByTestId('moderator-confirm'));
   });
