@@ -83,8 +83,9 @@ export interface MoveMetric {
 }
 
 /** A fresh context (camera and microphone granted) and page for one person. */
-export async function openPerson(browser: Browser, key: string, name: string, role: Role): Promise<Person> {
-  const context = await newMediaContext(browser, { viewport: VIEWPORT });
+export async function openPerson(browser: Browser, key: string, name: string, role: Role, options: { locale?: string } = {}): Promise<Person> {
+  // `locale` emulates a browser set to another language (navigator.languages, Accept-Language).
+  const context = await newMediaContext(browser, { viewport: VIEWPORT, ...options });
   const page = await context.newPage();
   return new Person(key, name, role, context, page);
 }

@@ -75,6 +75,14 @@ describe('npm start, as the README says, in a browser with default settings', ()
     expect(registered.status, JSON.stringify(registered.body)).toBe(202);
     expect(registered.joinUrl).toMatch(/^http:\/\/localhost:3000\/join\//);
     await inbox.close();
+    // A browser set to German gets the event page in German, with <html lang="de">.
+    const visitor = await openPerson(browser!, 'german-visitor', 'Greta Graf', 'attendee', { locale: 'de-DE' });
+    people.push(visitor);
+    await visitor.page.goto(started.eventPage);
+    await visitor.page.getByRole('heading', { name: 'Programm' }).waitFor({ timeout: 30_000 });
+    expect(await visitor.page.evaluate(() => document.documentElement.lang)).toBe('de');
+    expect(await visitor.page.getByRole('button', { name: 'Anmelden' }).count()).toBe(1);
+    expect(await visitor.page.getByLabel('Sprache').inputValue()).toBe('de');
     await attendee.page.goto(registered.joinUrl);
     await attendee.testId('join-button').waitFor({ timeout: 30_000 });
 

@@ -96,6 +96,16 @@ describe('certificates of participation', () => {
     expect(page.text).toContain('Building Trust: The Power of Quality Assurance in Microcredentials');
     expect(page.text).toContain('data-status="valid"');
     expect(page.text).toContain(`/api/certificates/${id}/jwt`);
+    expect(page.text).toContain('<html lang="en">');
+    expect(page.text).not.toMatch(/GMT/);
+    // In the reader's language: ?lang= (or the browser's Accept-Language); one way of writing the date.
+    const german = await api(w.url, `/certificates/${id}?lang=de`);
+    expect(german.text).toContain('<html lang="de">');
+    expect(german.text).toContain('Teilnahmebescheinigung');
+    expect(german.text).toContain('Geprüft: von den Organisatoren ausgestellt und unverändert');
+    expect(german.text).toMatch(/Ausgestellt am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}/);
+    const french = await fetch(`${w.url}/certificates/${id}`, { headers: { 'accept-language': 'fr-BE,fr;q=0.9,en;q=0.5' } });
+    expect(await french.text()).toContain('Attestation de participation');
     const download = await api(w.url, `/api/certificates/${id}/jwt`);
     expect(download.text.split('.')).toHaveLength(3);
     expect((await api(w.url, '/certificates/nonexistent-id-123')).status).toBe(404);

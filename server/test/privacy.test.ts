@@ -136,6 +136,10 @@ describe('the organisers\' retention and purge', () => {
     const w = await manualWorkshop(cleanups, { event: { ...loadEventFile(SEED_EVENT_FILE), retentionDays: 30 } });
     expect((await api(w.url, '/api/moderator/privacy', { credential: w.moderatorCredential })).json).toEqual({ retentionDays: 30, source: 'event', purgeDueAt: null, purgedAt: null });
     expect((await api(w.url, '/api/privacy')).json.sections.find((s: { heading: string }) => s.heading === 'How long').text).toContain('30 days');
+    // The same notice in the reader's language.
+    const french = (await api(w.url, '/api/privacy?lang=fr')).json;
+    expect(french.title).toMatch(/^Politique de confidentialité : /);
+    expect(french.sections.find((s: { heading: string }) => s.heading === 'Combien de temps').text).toContain('30 jours');
     const set = await api(w.url, '/api/moderator/privacy/retention', { method: 'PUT', credential: w.moderatorCredential, body: { days: 7 } });
     expect(set.json).toMatchObject({ retentionDays: 7, source: 'moderator' });
     expect((await api(w.url, '/api/moderator/privacy/retention', { method: 'PUT', credential: w.moderatorCredential, body: { days: 0 } })).json.fieldErrors.days).toBe('At least one day.');

@@ -90,8 +90,8 @@ export function calendarUrl(credential: string): string {
 }
 
 /** The privacy notice people consent to when registering. */
-export function fetchPrivacyNotice(): Promise<PrivacyNotice> {
-  return request<PrivacyNotice>('/api/privacy');
+export function fetchPrivacyNotice(language = 'en'): Promise<PrivacyNotice> {
+  return request<PrivacyNotice>(language === 'en' ? '/api/privacy' : `/api/privacy?lang=${encodeURIComponent(language)}`);
 }
 
 /** Check a pasted signed certificate (JWT). */

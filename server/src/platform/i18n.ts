@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DEFAULT_LANGUAGE, LANGUAGES, intlLocaleOf, isLanguageCode, type LanguageCode } from '@live-workshop/shared/languages';
+import { DEFAULT_LANGUAGE, LANGUAGES, intlLocaleOf, isLanguageCode, pickLanguage, type LanguageCode } from '@live-workshop/shared/languages';
 import { createI18n, type Catalogue } from '@live-workshop/shared/i18n';
 
 const require = createRequire(import.meta.url);
@@ -37,4 +37,11 @@ export function wordsFor(language: string | null | undefined): Words {
   }
   const i18n = instance;
   return { language: code, locale: intlLocaleOf(code), t: (key, values) => i18n.t(key, values ?? {}) };
+}
+
+/** The language a page or answer is for: `?lang=` when it names one of ours, else the browser's Accept-Language, else English. */
+export function readerLanguage(req: { query: Record<string, unknown>; acceptsLanguages(): string[] }): LanguageCode {
+  const asked = req.query.lang;
+  if (isLanguageCode(asked)) return asked;
+  return pickLanguage(req.acceptsLanguages().filter((l) => l !== '*'));
 }

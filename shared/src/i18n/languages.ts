@@ -13,6 +13,23 @@ export const LANGUAGES = [
   { code: 'pl', name: 'Polski', status: 'complete' },
   { code: 'pt', name: 'Português', status: 'complete' },
   { code: 'nl', name: 'Nederlands', status: 'complete' },
+  // The other EU official languages: the page's frame so far, English for the rest (key by key).
+  { code: 'bg', name: 'Български', status: 'partial' },
+  { code: 'hr', name: 'Hrvatski', status: 'partial' },
+  { code: 'cs', name: 'Čeština', status: 'partial' },
+  { code: 'da', name: 'Dansk', status: 'partial' },
+  { code: 'et', name: 'Eesti', status: 'partial' },
+  { code: 'fi', name: 'Suomi', status: 'partial' },
+  { code: 'el', name: 'Ελληνικά', status: 'partial' },
+  { code: 'hu', name: 'Magyar', status: 'partial' },
+  { code: 'ga', name: 'Gaeilge', status: 'partial' },
+  { code: 'lv', name: 'Latviešu', status: 'partial' },
+  { code: 'lt', name: 'Lietuvių', status: 'partial' },
+  { code: 'mt', name: 'Malti', status: 'partial' },
+  { code: 'ro', name: 'Română', status: 'partial' },
+  { code: 'sk', name: 'Slovenčina', status: 'partial' },
+  { code: 'sl', name: 'Slovenščina', status: 'partial' },
+  { code: 'sv', name: 'Svenska', status: 'partial' },
 ] as const satisfies readonly LanguageEntry[];
 
 export interface LanguageEntry {

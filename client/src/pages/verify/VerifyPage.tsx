@@ -3,16 +3,18 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { QueryProvider } from '../../net/queryClient.js';
 import type { Verification, VerificationStatus } from '@live-workshop/shared';
 import { ApiError, verifyCertificateId, verifyCertificateJwt } from '../../net/api.js';
+import { currentLanguage, currentLocale, t } from '../../i18n/i18n.js';
+import { Rich } from '../../i18n/Rich.js';
 
-const STATUS_WORDS: Record<VerificationStatus, { title: string; mark: string; className: string }> = {
-  valid: { title: 'Valid certificate', mark: '✓', className: 'verdict verdict-valid' },
-  tampered: { title: 'Not valid: this certificate was changed or not issued here', mark: '✗', className: 'verdict verdict-tampered' },
-  revoked: { title: 'Revoked by the issuer', mark: '!', className: 'verdict verdict-revoked' },
+const STATUS_WORDS: Record<VerificationStatus, { mark: string; className: string }> = {
+  valid: { mark: '✓', className: 'verdict verdict-valid' },
+  tampered: { mark: '✗', className: 'verdict verdict-tampered' },
+  revoked: { mark: '!', className: 'verdict verdict-revoked' },
 };
 
 /** "24 October 2025, 11:00 CEST" in the reader's own zone, named so a printed copy is unambiguous. */
 const dateTime = (at: string | number) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(
+  new Intl.DateTimeFormat(currentLocale(), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(
     typeof at === 'number' ? at : new Date(at),
   );
 
@@ -31,27 +33,27 @@ export function VerificationResult({ verification: v }: { verification: Verifica
         <span aria-hidden="true" className="verdict-mark">
           {words.mark}
         </span>{' '}
-        {words.title}
+        {t(`verify.status.${v.status}`)}
       </h2>
-      <p>{v.message}</p>
-      {v.revokedAt !== null && <p>Revoked on {dateTime(v.revokedAt)}.</p>}
+      <p>{currentLanguage() === 'en' ? v.message : t(`verify.message.${v.status}`)}</p>
+      {v.revokedAt !== null && <p>{t('verify.revokedOn', { date: dateTime(v.revokedAt) })}</p>}
       {v.credential && (
         <dl className="facts">
-          <dt>Certificate</dt>
+          <dt>{t('verify.certificate')}</dt>
           <dd>{v.credential.name}</dd>
           {holder && (
             <>
-              <dt>Awarded to</dt>
+              <dt>{t('verify.awardedTo')}</dt>
               <dd>{holder}</dd>
             </>
           )}
-          <dt>Issued by</dt>
+          <dt>{t('verify.issuedBy')}</dt>
           <dd>{v.credential.issuer.name}</dd>
-          <dt>Issued on</dt>
+          <dt>{t('verify.issuedOn')}</dt>
           <dd>{dateTime(v.credential.validFrom)}</dd>
           {v.credential.evidence && v.credential.evidence.length > 0 && (
             <>
-              <dt>Attended</dt>
+              <dt>{t('verify.attended')}</dt>
               <dd>
                 <ul>
                   {v.credential.evidence.map((e) => (
@@ -68,7 +70,7 @@ export function VerificationResult({ verification: v }: { verification: Verifica
       )}
       {v.certificateId && v.status !== 'tampered' && (
         <p>
-          <a href={`/certificates/${encodeURIComponent(v.certificateId)}`}>Open the certificate page</a>
+          <a href={`/certificates/${encodeURIComponent(v.certificateId)}${currentLanguage() === 'en' ? '' : `?lang=${currentLanguage()}`}`}>{t('verify.openPage')}</a>
         </p>
       )}
     </section>
@@ -93,7 +95,7 @@ function VerifyChecks({ certificateId = null }: { certificateId?: string | null 
   const run = (work: () => Promise<Verification>) => check.mutate(work);
 
   useEffect(() => {
-    document.title = 'Verify a certificate of participation';
+    document.title = t('verify.title');
     if (certificateId) run(() => verifyCertificateId(certificateId));
   }, [certificateId]);
 
@@ -101,7 +103,7 @@ function VerifyChecks({ certificateId = null }: { certificateId?: string | null 
     e.preventDefault();
     const text = jwt.trim();
     if (!text) {
-      setInputError('Paste the signed certificate (the text of the .jwt file) first.');
+      setInputError(t('verify.paste'));
       document.getElementById(fieldId)?.focus();
       return;
     }
@@ -112,26 +114,23 @@ function VerifyChecks({ certificateId = null }: { certificateId?: string | null 
   return (
     <main className="page text-page" id="main">
       <p>
-        <a href="/">← Back to the event page</a>
+        <a href="/">{t('privacyPage.back')}</a>
       </p>
       <div className="card">
-        <h1>Verify a certificate of participation</h1>
-        <p>
-          Certificates are signed credentials (Open Badges 3.0). The check tells whether a certificate was issued by the organisers,
-          is unchanged, and has not been revoked.
-        </p>
+        <h1>{t('verify.title')}</h1>
+        <p>{t('verify.intro')}</p>
         <div aria-live="polite">
-          {(check.isPending || (certificateId && check.isIdle)) && <p role="status">Checking…</p>}
+          {(check.isPending || (certificateId && check.isIdle)) && <p role="status">{t('verify.checking')}</p>}
           {check.isError && (
             <p className="notice notice-error" role="alert">
-              {check.error instanceof ApiError ? check.error.message : 'The check could not be done; try again.'}
+              {check.error instanceof ApiError && currentLanguage() === 'en' ? check.error.message : t('verify.failed')}
             </p>
           )}
           {check.isSuccess && <VerificationResult verification={check.data} />}
         </div>
         <form onSubmit={submit} noValidate className="verify-form">
           <div className="field">
-            <label htmlFor={fieldId}>{certificateId ? 'Or check another certificate: paste its signed text (JWT)' : 'Signed certificate (JWT)'}</label>
+            <label htmlFor={fieldId}>{certificateId ? t('verify.another') : t('verify.signed')}</label>
             <textarea
               id={fieldId}
               rows={5}
@@ -142,7 +141,7 @@ function VerifyChecks({ certificateId = null }: { certificateId?: string | null 
               aria-describedby={inputError ? `${fieldId}-error` : `${fieldId}-hint`}
             />
             <p id={`${fieldId}-hint`} className="hint">
-              Open the downloaded <code>.jwt</code> file in a text editor and paste all of it here.
+              <Rich text={(m) => t('verify.hint', m)} parts={{ file: <code>.jwt</code> }} />
             </p>
             {inputError && (
               <p id={`${fieldId}-error`} className="field-error">
@@ -151,7 +150,7 @@ function VerifyChecks({ certificateId = null }: { certificateId?: string | null 
             )}
           </div>
           <button type="submit" disabled={check.isPending}>
-            Verify
+            {t('verify.verify')}
           </button>
         </form>
       </div>

@@ -1,25 +1,23 @@
 import type { Verification } from '@live-workshop/shared';
 import type { ParticipationCredential } from './participationCredential.js';
+import { wordsFor, type Words } from '../../platform/i18n.js';
 
 /** Escape text for HTML element content and quoted attribute values. */
 export function escapeHtml(text: unknown): string {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const STATUS_WORDS: Record<Verification['status'], string> = {
-  valid: 'Verified: issued by the organisers and unchanged',
-  tampered: 'Not valid: the content does not match the signature',
-  revoked: 'Revoked by the issuer',
-};
 
-/** The human-readable certificate, server-rendered; every value from the credential is escaped. Printing it gives the PDF. */
-export function certificatePage(input: { credential: ParticipationCredential; verification: Verification; links: { jwt: string; verify: string } }): string {
+/** The human-readable certificate, server-rendered in the reader's language; every value from the credential is escaped. Printing it gives the PDF. */
+export function certificatePage(input: { credential: ParticipationCredential; verification: Verification; links: { jwt: string; verify: string }; words?: Words }): string {
   const { credential: c, verification: v } = input;
-  const holder = c.credentialSubject.identifier.find((i) => i.identityType === 'name')?.identityHash ?? 'Participant';
+  const { t, language, locale } = input.words ?? wordsFor(null);
+  const holder = c.credentialSubject.identifier.find((i) => i.identityType === 'name')?.identityHash ?? t('certpage.participant');
   const evidence = c.evidence.map((e) => `<li><strong>${escapeHtml(e.name)}</strong> — ${escapeHtml(e.description)}</li>`).join('');
-  const issued = new Date(c.validFrom).toUTCString();
+  // One way of writing a date on the page: the reader's language, with the zone named (UTC: the server does not know the reader's).
+  const issued = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(c.validFrom));
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -40,19 +38,19 @@ export function certificatePage(input: { credential: ParticipationCredential; ve
 </head>
 <body>
 <main>
-  <div class="kicker">Certificate of participation</div>
+  <div class="kicker">${escapeHtml(t('certpage.kicker'))}</div>
   <h1>${escapeHtml(c.credentialSubject.achievement.name)}</h1>
-  <p>This certifies that</p>
+  <p>${escapeHtml(t('certpage.certifies'))}</p>
   <p class="holder">${escapeHtml(holder)}</p>
-  <p>took part in ${escapeHtml(c.description.replace(/^Participation in /, ''))}</p>
-  <h2>Attended</h2>
+  <p>${escapeHtml(t('certpage.tookPart', { event: c.description.replace(/^Participation in /, '') }))}</p>
+  <h2>${escapeHtml(t('certpage.attended'))}</h2>
   <ul>${evidence}</ul>
-  <p class="status ${escapeHtml(v.status)}" role="status" data-status="${escapeHtml(v.status)}">${escapeHtml(STATUS_WORDS[v.status])}${v.status === 'revoked' ? ` — ${escapeHtml(v.message)}` : ''}</p>
+  <p class="status ${escapeHtml(v.status)}" role="status" data-status="${escapeHtml(v.status)}">${escapeHtml(t(`certpage.status.${v.status}`))}${v.status === 'revoked' ? ` — ${escapeHtml(v.message)}` : ''}</p>
   <footer>
-    <p>Issued ${escapeHtml(issued)} by ${escapeHtml(c.issuer.name)}.<br>
-    Open Badges 3.0 credential, signed with Ed25519. Certificate id: <code>${escapeHtml(v.certificateId ?? '')}</code></p>
+    <p>${escapeHtml(t('certpage.issued', { date: issued, issuer: c.issuer.name }))}<br>
+    ${escapeHtml(t('certpage.technical'))} <code>${escapeHtml(v.certificateId ?? '')}</code></p>
   </footer>
-  <p class="links"><a href="${escapeHtml(input.links.jwt)}" download>Download the signed credential</a><a href="${escapeHtml(input.links.verify)}">Verification result (JSON)</a></p>
+  <p class="links"><a href="${escapeHtml(input.links.jwt)}" download>${escapeHtml(t('certpage.downloadJwt'))}</a><a href="${escapeHtml(input.links.verify)}">${escapeHtml(t('certpage.verifyJson'))}</a></p>
 </main>
 </body>
 </html>`;

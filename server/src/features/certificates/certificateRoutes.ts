@@ -8,6 +8,7 @@ import { certificatePage, escapeHtml } from './certificatePage.js';
 import type { CertificateService, IssuedCertificate } from './certificateService.js';
 import { issuerProfile, issuerUrls } from './participationCredential.js';
 import type { SigningKeys } from './signingKey.js';
+import { readerLanguage, wordsFor } from '../../platform/i18n.js';
 
 const revokeBody = z.strictObject({ reason: z.string().trim().max(500).default('') }).default({ reason: '' });
 
@@ -72,6 +73,7 @@ export function certificateRoutes(deps: {
     res.type('html').send(certificatePage({
       credential: stored.certificate.credential, verification,
       links: { jwt: `/api/certificates/${stored.record.id}/jwt`, verify: `/api/certificates/${stored.record.id}/verify` },
+      words: wordsFor(readerLanguage(req)),
     }));
   });
 

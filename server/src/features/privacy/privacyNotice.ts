@@ -1,24 +1,25 @@
-import type { EventConfig, PrivacyNotice } from '@live-workshop/shared';
+import { localizeEvent, type EventConfig, type PrivacyNotice } from '@live-workshop/shared';
+import { wordsFor, type Words } from '../../platform/i18n.js';
 
 /** Version of the notice people consent to; change it whenever the text changes. */
 export const PRIVACY_NOTICE_VERSION = '2025-10-01';
 
-/** The notice shown before registering; it names the event's organisers and its retention. */
-export function privacyNoticeOf(event: EventConfig, retentionDays: number | null): PrivacyNotice {
-  const keep = retentionDays
-    ? `We delete your personal data ${retentionDays} days after the event ends, or earlier when the organisers purge the event.`
-    : 'We keep your personal data until the organisers purge the event after it ends.';
+/** The notice shown before registering, in the reader's language; it names the event's organisers and its retention. */
+export function privacyNoticeOf(eventAsWritten: EventConfig, retentionDays: number | null, words: Words = wordsFor(null)): PrivacyNotice {
+  const { t } = words;
+  const event = localizeEvent(eventAsWritten, words.language);
+  const organisers = event.organisers.length > 0 ? new Intl.ListFormat(words.locale, { type: 'conjunction' }).format(event.organisers) : t('privacy.eventTeam');
   return {
     version: PRIVACY_NOTICE_VERSION,
-    title: `Privacy notice: ${event.title}`,
+    title: t('privacy.title', { title: event.title }),
     controller: event.organisers,
     sections: [
-      { heading: 'Who is responsible', text: `The organisers of "${event.title}" (${event.organisers.join(', ') || 'the event team'}) decide how your data is used.` },
-      { heading: 'What we collect', text: 'Your name, email address, organisation, country, the kind of stakeholder you are, your breakout room preferences and any accessibility needs you tell us. During the event: when you were connected and in which room (from the media server), and the chat messages you write.' },
-      { heading: 'Why', text: 'To admit you to the workshop, place you in a breakout room, meet your accessibility needs, count attendance and issue your certificate of participation. Email is used only to send your join link.' },
-      { heading: 'Who sees it', text: 'The organisers and moderators. Other participants see your name in the rooms you join and next to your chat messages. Audio and video are not recorded.' },
-      { heading: 'How long', text: keep },
-      { heading: 'Your rights', text: 'With your personal link you can download all data we hold about you and delete it at any time. Deleting it also ends your registration; chat messages you wrote stay, marked as from a deleted participant.' },
+      { heading: t('privacy.who.heading'), text: t('privacy.who.text', { title: event.title, organisers }) },
+      { heading: t('privacy.what.heading'), text: t('privacy.what.text') },
+      { heading: t('privacy.why.heading'), text: t('privacy.why.text') },
+      { heading: t('privacy.sees.heading'), text: t('privacy.sees.text') },
+      { heading: t('privacy.howLong.heading'), text: retentionDays ? t('privacy.howLong.days', { days: retentionDays }) : t('privacy.howLong.untilPurge') },
+      { heading: t('privacy.rights.heading'), text: t('privacy.rights.text') },
     ],
   };
 }

@@ -6,6 +6,7 @@ import type { Credentials } from '../../people/credentials/credentials.js';
 import { parseOr400, sendError } from '../../platform/httpErrors.js';
 import type { PersonalData } from './personalData.js';
 import { privacyNoticeOf } from './privacyNotice.js';
+import { readerLanguage, wordsFor } from '../../platform/i18n.js';
 import type { Retention } from './retention.js';
 
 const retentionBody = z.strictObject({ days: z.number().int().min(1, 'At least one day.').max(3650, 'At most ten years.').nullable() });
@@ -14,8 +15,8 @@ const retentionBody = z.strictObject({ days: z.number().int().min(1, 'At least o
 export function privacyRoutes(deps: { personalData: PersonalData; retention: Retention; credentials: Credentials; state: () => AgendaState }): Router {
   const router = Router();
 
-  router.get('/api/privacy', (_req, res) => {
-    res.json(privacyNoticeOf(deps.state().event, deps.retention.status().retentionDays));
+  router.get('/api/privacy', (req, res) => {
+    res.json(privacyNoticeOf(deps.state().event, deps.retention.status().retentionDays, wordsFor(readerLanguage(req))));
   });
 
   router.get('/api/me/data', requireSession(deps.credentials), (_req, res) => {
