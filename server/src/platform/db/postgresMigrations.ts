@@ -42,6 +42,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      kept JSONB NOT NULL,
      set_aside_at TIMESTAMPTZ NOT NULL DEFAULT now()
    );`,
+  // Who holds each live event (cluster/eventLease.ts): expiry in the database's clock, a fencing token.
+  `CREATE TABLE event_leases (
+     event_id TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     token BIGINT NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL
+   );`,
 ];
 
 /** Any fixed number: the advisory lock key under which one node at a time migrates. */
