@@ -1,14 +1,13 @@
 // Starts a real, private LiveKit server (the LiveKit process manager) on loopback for tests, the
 // benchmark and `npm start`'s local LiveKit (server/src/devtools/devLiveKit.ts).
-import type { ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { freeTcpPort, freeUdpPort } from './freePort.js';
 import { findLiveKitBinary } from './repo.js';
-import { killGroup, spawnWithWatchdog } from './watchdog.js';
+import { killGroup, startWatched } from './watchdog.js';
 
 /** A LiveKit server started by `startLiveKitServer`. */
 export interface RunningLiveKit {
@@ -103,26 +102,15 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
   const logFile = join(dir, 'livekit.log');
   await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA, prometheusPort: opts.prometheusPort })));
 
-  const logFd = openSync(logFile, 'a');
-  const child = spawnWithWatchdog(binary, ['--config', configFile], logFd, liveKitEnv());
-  closeSync(logFd);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${binary}`);
-
-  let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killOnExit = () => killGroup(pid, 'SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => {
-    exited = true;
-    process.off('exit', killOnExit);
-    child.stdio[3]?.destroy();
-  });
+  const watched = startWatched(binary, ['--config', configFile], logFile, liveKitEnv());
+  const { pid } = watched;
+  const hasExited = watched.hasExited;
+  const exitedPromise = watched.exited;
 
   const httpUrl = `http://127.0.0.1:${port}`;
   const started = Date.now();
   try {
-    await waitUntilReady(httpUrl, () => exited);
+    await waitUntilReady(httpUrl, hasExited);
   } catch (err) {
     killGroup(pid, 'SIGKILL');
     await exitedPromise;
@@ -136,7 +124,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (!exited) {
+      if (!hasExited()) {
         // The first SIGTERM drains (waits for participants to leave); the second forces the shutdown.
         killGroup(pid, 'SIGTERM');
         const force = setTimeout(() => killGroup(pid, 'SIGTERM'), FORCE_STOP_AFTER_MS);

@@ -5,13 +5,13 @@
 // through `runuser`. Installed by scripts/ensure-system-packages.mjs, never by a test.
 import { execFile } from 'node:child_process';
 import { chmod, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { openSync, closeSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freeTcpPort } from '../freePort.js';
 import { waitFor } from '../waitFor.js';
-import { killGroup, spawnWithWatchdog } from '../watchdog.js';
+import { killGroup, startWatched } from '../watchdog.js';
 import { logTail, PortTakenError, startWithRetries } from './engineProcess.js';
 
 const run = promisify(execFile);
@@ -85,24 +85,14 @@ async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<Ru
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
   ]);
   // The log file is opened here (as root if so), so the server only inherits the descriptor.
-  const logFd = openSync(logFile, 'a');
-  const child = spawnWithWatchdog(postgres, args, logFd);
-  closeSync(logFd);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${postgres}`);
-  let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killOnExit = () => killGroup(pid, 'SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => {
-    exited = true;
-    process.off('exit', killOnExit);
-    child.stdio[3]?.destroy();
-  });
+  const watched = startWatched(postgres, args, logFile);
+  const { pid } = watched;
+  const hasExited = watched.hasExited;
+  const exitedPromise = watched.exited;
 
   try {
-    await waitFor(async () => exited || (await isReady(binDir, port, dir)), { timeoutMs: READY_TIMEOUT_MS, intervalMs: 50, what: `PostgreSQL on port ${port}` });
-    if (exited) throw new Error('PostgreSQL exited while starting');
+    await waitFor(async () => hasExited() || (await isReady(binDir, port, dir)), { timeoutMs: READY_TIMEOUT_MS, intervalMs: 50, what: `PostgreSQL on port ${port}` });
+    if (hasExited()) throw new Error('PostgreSQL exited while starting');
   } catch (err) {
     killGroup(pid, 'SIGKILL');
     await exitedPromise;
@@ -117,7 +107,7 @@ async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<Ru
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (!exited) {
+      if (!hasExited()) {
         // SIGINT to the postmaster is PostgreSQL's "fast" shutdown: sessions are ended, no waiting for clients.
         try {
           process.kill(postmaster, 'SIGINT');

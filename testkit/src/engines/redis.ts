@@ -1,14 +1,14 @@
 // Starts a real, private Redis (Debian's redis-server) for tests: a free loopback port, its
 // working folder a temporary one, nothing saved to disk (no RDB snapshots, no AOF). Installed by
 // scripts/ensure-system-packages.mjs, never by a test.
-import { accessSync, closeSync, constants, openSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeTcpPort } from '../freePort.js';
 import { waitFor } from '../waitFor.js';
-import { killGroup, spawnWithWatchdog } from '../watchdog.js';
+import { killGroup, startWatched } from '../watchdog.js';
 import { logTail, PortTakenError, startWithRetries } from './engineProcess.js';
 
 /** A Redis started by `startRedis`. */
@@ -53,27 +53,17 @@ async function startOnce(binary: string, log?: (line: string) => void): Promise<
   const dir = await mkdtemp(join(tmpdir(), 'lw-redis-'));
   const logFile = join(dir, 'redis.log');
   const port = await freeTcpPort();
-  const logFd = openSync(logFile, 'a');
-  const child = spawnWithWatchdog(binary, [
+  const watched = startWatched(binary, [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes',
-  ], logFd);
-  closeSync(logFd);
-  const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${binary}`);
-  let exited = false;
-  const exitedPromise = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const killOnExit = () => killGroup(pid, 'SIGKILL');
-  process.once('exit', killOnExit);
-  child.once('exit', () => {
-    exited = true;
-    process.off('exit', killOnExit);
-    child.stdio[3]?.destroy();
-  });
+  ], logFile);
+  const { pid } = watched;
+  const hasExited = watched.hasExited;
+  const exitedPromise = watched.exited;
 
   try {
-    await waitFor(async () => exited || (await redisCommand(port, ['PING'])) === '+PONG', { timeoutMs: READY_TIMEOUT_MS, what: `Redis on port ${port}` });
-    if (exited) throw new Error('Redis exited while starting');
+    await waitFor(async () => hasExited() || (await redisCommand(port, ['PING'])) === '+PONG', { timeoutMs: READY_TIMEOUT_MS, what: `Redis on port ${port}` });
+    if (hasExited()) throw new Error('Redis exited while starting');
   } catch (err) {
     killGroup(pid, 'SIGKILL');
     await exitedPromise;
@@ -87,7 +77,7 @@ async function startOnce(binary: string, log?: (line: string) => void): Promise<
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (!exited) {
+      if (!hasExited()) {
         killGroup(pid, 'SIGTERM');
         const kill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_AFTER_MS);
         await exitedPromise;
