@@ -25,7 +25,7 @@ export interface RunningPostgres {
   pid: number;
   /** The server's log (removed by `stop()`). */
   logFile: string;
-  /** Fast shutdown (SIGINT to the postmaster; SIGKILL after 5 s), then removes the folder. */
+  /** Smart shutdown (SIGTERM to the postmaster; fast after 2 s, SIGKILL after 5 s), then removes the folder. */
   stop(): Promise<void>;
 }
 
@@ -36,6 +36,8 @@ export interface StartPostgresOptions {
 }
 
 const READY_TIMEOUT_MS = 30_000;
+/** How long a smart shutdown may wait for sessions to close before a fast one. */
+const SMART_SHUTDOWN_MS = 2_000;
 const KILL_AFTER_MS = 5_000;
 /** The account the cluster runs as when the tests run as root. */
 const UNPRIVILEGED_USER = 'nobody';
@@ -108,14 +110,21 @@ async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<Ru
   const stop = () =>
     (stopping ??= (async () => {
       if (!hasExited()) {
-        // SIGINT to the postmaster is PostgreSQL's "fast" shutdown: sessions are ended, no waiting for clients.
-        try {
-          process.kill(postmaster, 'SIGINT');
-        } catch {
-          // already gone
-        }
+        // SIGTERM is PostgreSQL's "smart" shutdown: it waits for the sessions still closing (a pool's
+        // end() does not wait for its sockets), so none is told FATAL 57P01 — an error event that
+        // would reach a pool nobody listens to any more. Then "fast" (SIGINT), then SIGKILL.
+        const signal = (name: NodeJS.Signals) => {
+          try {
+            process.kill(postmaster, name);
+          } catch {
+            // already gone
+          }
+        };
+        signal('SIGTERM');
+        const fast = setTimeout(() => signal('SIGINT'), SMART_SHUTDOWN_MS);
         const kill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_AFTER_MS);
         await exitedPromise;
+        clearTimeout(fast);
         clearTimeout(kill);
       }
       await rm(dir, { recursive: true, force: true });
