@@ -43,3 +43,45 @@ export async function handOverAudio(opts: {
   await opts.sleep(AUDIO_FADE_OUT_MS, new AbortController().signal);
   setHeldAudio([], false);
 }
+
+/** The rooms we moved out of: each left after its sound has faded when it was heard, at once otherwise. */
+export class OldRooms {
+  private readonly held = new Set<MediaRoomAdapter>();
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly leave: (room: MediaRoomAdapter) => Promise<void>,
+    private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>,
+  ) {}
+
+  /**
+   * Leave `old` now that `newRoom` is the room we are in; `then` runs once it is left. Resolves at
+   * once when the old room is still heard (the move is done meanwhile), else when it is left.
+   */
+  async leaveAfterMove(old: { readonly room: MediaRoomAdapter; readonly participants: readonly RemoteParticipantView[] }, newRoom: MediaRoomAdapter, newParticipants: readonly RemoteParticipantView[], then: () => void): Promise<void> {
+    if (!isHeard(old.participants)) {
+      await this.leave(old.room);
+      then();
+      return;
+    }
+    this.held.add(old.room);
+    const handover = handOverAudio({ oldParticipants: old.participants, newRoom, newParticipants, sleep: this.sleep })
+      .then(() => this.leave(old.room))
+      .then(then)
+      .finally(() => {
+        this.held.delete(old.room);
+        this.pending.delete(handover);
+      });
+    this.pending.add(handover);
+  }
+
+  /** The old rooms still heard. */
+  rooms(): MediaRoomAdapter[] {
+    return [...this.held];
+  }
+
+  /** Resolves when every old room is left. */
+  async settled(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+}

@@ -5,17 +5,16 @@
  * (connected, publishing nothing, shown to nobody until the cue: shared/src/preJoin.ts). When the
  * cue makes it the current assignment, the move only republishes the same camera and microphone
  * tracks there with the same mute state (no new getUserMedia, so no new permission prompt), and
- * then leaves the old room; a pre-join that is not ready falls back to a join. Failures are retried with backoff and shown; when cues come quickly only the latest
- * target wins and at most one room stays connected. Each move's timings go to the store,
- * `window.__lwMoves` and the server.
+ * then leaves the old room; a pre-join that is not ready falls back to a join. Failures are
+ * retried with backoff and shown; when cues come quickly only the latest target wins and at most
+ * one room stays connected. Each move's timings go to the store, `window.__lwMoves` and the server.
  *
  * Its decisions (what to do when a target changes, a connect fails or a room closes) are the pure
  * `transition()` of moveTransition.ts; this class is the shell that runs their effects on the
- * media room adapters and the store, and awaits what takes time (connect, publish, leave). It
- * stays one class (~460 lines) because every part of it works on the same adapters (the room we
- * are in, the one pre-joined, the one connecting, the one still heard after a move); each room's
- * events are mirrored by roomEvents.ts, the audio handover is audioHandover.ts, arrival is announced
- * by announceArrival.ts.
+ * media room adapters and the store, and awaits what takes time (connect, publish, leave). The
+ * parts that need only one adapter live beside it: a room's events are mirrored by roomEvents.ts,
+ * the pre-join is preJoinedRoom.ts, what we send is publishing.ts, the old room's fade-out is
+ * audioHandover.ts, the timings are moveReport.ts, arrival is announced by announceArrival.ts.
  */
 import { agendaPosition, type RoomId } from '@live-workshop/shared/pure';
 import type { Assignment } from '@live-workshop/shared';
@@ -27,17 +26,14 @@ import type { LwState, MoveMetric } from '../../session/store/state.js';
 import { lwStore } from '../../session/store/store.js';
 import { connectFailureOf } from '../media/livekit/connectError.js';
 import { announceArrival } from './announceArrival.js';
-import { handOverAudio, isHeard } from './audioHandover.js';
+import { OldRooms } from './audioHandover.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { followRoom, type RoomLatest } from './roomEvents.js';
+import { exposeMove, finishedMove, moveOutcome } from './moveReport.js';
+import { abortableSleep, errorWords, mark } from './moveTiming.js';
+import { preJoinRoom, type PreJoin } from './preJoinedRoom.js';
+import { PublishingSync, publishOnArrival } from './publishing.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
-
-declare global {
-  interface Window {
-    /** Every finished move of this page, for the e2e tests and the bench. */
-    __lwMoves?: MoveMetric[];
-  }
-}
 
 /** What the move manager needs from the outside world. */
 export interface MoveManagerDeps {
@@ -53,37 +49,10 @@ export interface MoveManagerDeps {
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** A room joined ahead of its cue. */
-interface PreJoin {
-  readonly adapter: MediaRoomAdapter;
-  readonly livekitRoom: string;
-  readonly joined: Promise<boolean>;
-  /** The media server dropped it after it joined. */
-  readonly isLost: () => boolean;
-  readonly stopWatching: () => void;
-}
-
 interface ActiveRoom {
   readonly adapter: MediaRoomAdapter;
   assignment: Assignment;
 }
-
-const abortableSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
-  });
-
-/** Performance marks around each move, for the bench and the browser's performance panel. */
-function mark(name: string): void {
-  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
-}
-
-const errorWords = (error: unknown) => (error instanceof Error && error.message ? error.message : 'Something went wrong with the media connection.');
 
 /** See the file comment. One per page. */
 export class MoveManager {
@@ -101,10 +70,9 @@ export class MoveManager {
   private readonly latest = new WeakMap<MediaRoomAdapter, RoomLatest>();
   private readonly unsubscribers = new WeakMap<MediaRoomAdapter, () => void>();
   private unsubscribeStore: (() => void) | null = null;
-  private publishChain: Promise<void> = Promise.resolve();
+  private readonly publishing = new PublishingSync(() => this.active?.adapter ?? null);
   /** Old rooms still heard after a move, each left when its sound has faded (audioHandover.ts). */
-  private readonly handovers = new Set<Promise<void>>();
-  private readonly heldRooms = new Set<MediaRoomAdapter>();
+  private readonly oldRooms: OldRooms;
   private stopped = false;
   /** True while a move publishes into its new room; permission changes then wait for it. */
   private completing = false;
@@ -116,6 +84,7 @@ export class MoveManager {
       sleep: abortableSleep,
       ...deps,
     };
+    this.oldRooms = new OldRooms((room) => this.leaveQuietly(room), this.deps.sleep);
   }
 
   /** Start following the store's assignments (after the pre-join check). */
@@ -132,7 +101,7 @@ export class MoveManager {
     this.unsubscribeStore?.();
     this.unsubscribeStore = null;
     void this.step({ type: 'stopped' });
-    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter, ...this.heldRooms].filter((a): a is MediaRoomAdapter => !!a);
+    const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter, ...this.oldRooms.rooms()].filter((a): a is MediaRoomAdapter => !!a);
     this.active = null;
     this.prepared = null;
     await Promise.all(rooms.map((r) => this.leaveQuietly(r)));
@@ -143,8 +112,8 @@ export class MoveManager {
   /** Resolves when there is nothing left to do (every move done or given up for now). */
   async whenIdle(): Promise<void> {
     while (this.running) await this.running;
-    await this.publishChain;
-    await Promise.all(this.handovers);
+    await this.publishing.settled();
+    await this.oldRooms.settled();
   }
 
   /** Start or stop sharing the screen in the current room. */
@@ -260,7 +229,7 @@ export class MoveManager {
       if (m.audioMuted !== prev.media.audioMuted) void this.active.adapter.setMuted('audio', m.audioMuted).catch(() => undefined);
       if (m.videoMuted !== prev.media.videoMuted) void this.active.adapter.setMuted('video', m.videoMuted).catch(() => undefined);
       const publishInputsChanged = m.canPublish !== prev.media.canPublish || m.local !== prev.media.local || m.joinMode !== prev.media.joinMode;
-      if (publishInputsChanged && !this.completing) this.syncPublishing();
+      if (publishInputsChanged && !this.completing) this.publishing.sync();
     }
   }
 
@@ -279,18 +248,7 @@ export class MoveManager {
 
   /** Join the next room as soon as its assignment is known (one pre-joined room at a time). */
   private prepare(assignment: RoomAssignment): void {
-    const adapter = this.createWired();
-    mark(`lw:move:prepare:${assignment.roomId}`);
-    // A pre-joined room the media server drops before the cue is no use at the cue.
-    let lost = false;
-    const stopWatching = adapter.on('disconnected', () => {
-      lost = true;
-    });
-    const joined = adapter.preJoin(assignment.livekitUrl, assignment.token).then(() => {
-      mark(`lw:move:prejoined:${assignment.roomId}`);
-      return true;
-    }, () => false); // pre-joining only saves time: the move then joins as before and reports problems
-    this.prepared = { adapter, livekitRoom: assignment.livekitRoom, joined, isLost: () => lost, stopWatching };
+    this.prepared = preJoinRoom(this.createWired(), assignment);
   }
 
   /**
@@ -314,10 +272,7 @@ export class MoveManager {
   private async connectTo(target: Target, assignment: RoomAssignment, from: RoomId | null): Promise<void> {
     // The moderator's arrivals view: the cue reached us and we are on our way.
     if (!target.isVisit) {
-      this.deps.report?.({
-        phaseKey: assignment.phaseKey, roomId: assignment.roomId, cueToConnectedMs: Math.max(0, Math.round(this.deps.nowMs() - target.cueAtMs)),
-        cueToPublishingMs: null, outcome: 'started',
-      });
+      this.deps.report?.(moveOutcome(assignment, target.cueAtMs, this.deps.nowMs(), 'started'));
     }
     let attempt = 0;
     while (!this.stopped && this.state.desired === target) {
@@ -346,10 +301,7 @@ export class MoveManager {
         if (this.state.desired !== target || this.stopped) return;
         // The server counts failed attempts (its metrics' move outcomes); the store keeps finished moves only.
         if (!target.isVisit) {
-          this.deps.report?.({
-            phaseKey: assignment.phaseKey, roomId: assignment.roomId, cueToConnectedMs: Math.max(0, Math.round(this.deps.nowMs() - target.cueAtMs)),
-            cueToPublishingMs: null, outcome: 'failed',
-          });
+          this.deps.report?.(moveOutcome(assignment, target.cueAtMs, this.deps.nowMs(), 'failed'));
         }
         const { retryPolicy } = this.deps;
         await this.step({
@@ -376,7 +328,7 @@ export class MoveManager {
       this.completing = false;
     }
     // Permissions may have changed while we published; reconcile once.
-    this.syncPublishing();
+    this.publishing.sync();
   }
 
   private async switchRooms(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
@@ -397,46 +349,20 @@ export class MoveManager {
     setPublishing(false);
     setScreenSharing(false);
 
-    let publishingAt: number | null = null;
-    if (canPublish && this.hasTracks()) {
-      try {
-        const { local, audioMuted, videoMuted } = lwStore.getState().media;
-        await adapter.publish(local, { audioMuted, videoMuted });
-        publishingAt = this.deps.nowMs();
-        mark(`lw:move:publishing:${assignment.roomId}`);
-        setPublishing(true);
-      } catch (error) {
-        setNotice({ kind: 'error', text: `You are in the room, but your camera and microphone could not be sent: ${errorWords(error)}` });
-      }
-    }
-    const oldParticipants = old ? (this.latest.get(old.adapter)?.participants ?? []) : [];
-    if (old && isHeard(oldParticipants)) {
+    const publishingAt = await publishOnArrival(adapter, canPublish, this.deps.nowMs);
+    if (publishingAt !== null) mark(`lw:move:publishing:${assignment.roomId}`);
+    if (old) {
       // The old room is heard until the new one plays, then fades (audioHandover.ts); the move is done meanwhile.
-      this.heldRooms.add(old.adapter);
-      const handover = handOverAudio({ oldParticipants, newRoom: adapter, newParticipants: latest?.participants ?? [], sleep: this.deps.sleep })
-        .then(() => this.leaveQuietly(old.adapter))
-        .then(() => this.preJoinMissedNext())
-        .finally(() => {
-          this.heldRooms.delete(old.adapter);
-          this.handovers.delete(handover);
-        });
-      this.handovers.add(handover);
-    } else if (old) {
-      await this.leaveQuietly(old.adapter);
-      this.preJoinMissedNext();
+      const oldRoom = { room: old.adapter, participants: this.latest.get(old.adapter)?.participants ?? [] };
+      await this.oldRooms.leaveAfterMove(oldRoom, adapter, latest?.participants ?? [], () => this.preJoinMissedNext());
     }
     mark(`lw:move:left-old:${assignment.roomId}`);
     void this.step({ type: 'moved', target });
 
     if (target.isVisit) return;
-    const metric: MoveMetric = {
-      phaseKey: assignment.phaseKey,
-      roomId: assignment.roomId,
-      cueToConnectedMs: Math.max(0, Math.round(connectedAt - target.cueAtMs)),
-      cueToPublishingMs: publishingAt === null ? null : Math.max(0, Math.round(publishingAt - target.cueAtMs)),
-    };
+    const metric = finishedMove(assignment, target.cueAtMs, connectedAt, publishingAt);
     recordMove(metric);
-    if (typeof window !== 'undefined') (window.__lwMoves ??= []).push(metric);
+    exposeMove(metric);
     this.deps.report?.(metric);
   }
 
@@ -453,32 +379,6 @@ export class MoveManager {
     this.latest.set(adapter, latest);
     this.unsubscribers.set(adapter, unsubscribe);
     return adapter;
-  }
-
-  private hasTracks(): boolean {
-    const { joinMode, local } = lwStore.getState().media;
-    return joinMode === 'media' && (local.audio !== null || local.video !== null);
-  }
-
-  /** Publish or unpublish when what we may do changes without a move (stage promotions). */
-  private syncPublishing(): void {
-    this.publishChain = this.publishChain.then(async () => {
-      const room = this.active;
-      if (!room) return;
-      const { canPublish, publishing, local, audioMuted, videoMuted } = lwStore.getState().media;
-      const should = canPublish && this.hasTracks();
-      try {
-        if (should && !publishing) {
-          await room.adapter.publish(local, { audioMuted, videoMuted });
-          if (this.active === room) setPublishing(true);
-        } else if (!should && publishing) {
-          await room.adapter.unpublish();
-          if (this.active === room) setPublishing(false);
-        }
-      } catch (error) {
-        setNotice({ kind: 'error', text: `Your camera and microphone could not be sent: ${errorWords(error)}` });
-      }
-    });
   }
 
   private async leaveQuietly(adapter: MediaRoomAdapter): Promise<void> {

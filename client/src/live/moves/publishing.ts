@@ -1,0 +1,63 @@
+/**
+ * What we send in the room we are in: the same camera and microphone tracks in every room, with
+ * the store's mute state. Changes of what we may send without a move (stage promotions) are
+ * reconciled one at a time, in order.
+ */
+import type { MediaRoomAdapter } from '../media/livekit/types.js';
+import { setNotice, setPublishing } from '../../session/store/actions.js';
+import { lwStore } from '../../session/store/store.js';
+import { errorWords } from './moveTiming.js';
+
+/** Whether this page has a camera or microphone to send (it joined with media). */
+export function hasTracks(): boolean {
+  const { joinMode, local } = lwStore.getState().media;
+  return joinMode === 'media' && (local.audio !== null || local.video !== null);
+}
+
+/** Publish our tracks in a room we just moved into; resolves to when publishing started, or null. */
+export async function publishOnArrival(adapter: MediaRoomAdapter, canPublish: boolean, nowMs: () => number): Promise<number | null> {
+  if (!canPublish || !hasTracks()) return null;
+  try {
+    const { local, audioMuted, videoMuted } = lwStore.getState().media;
+    await adapter.publish(local, { audioMuted, videoMuted });
+    setPublishing(true);
+    return nowMs();
+  } catch (error) {
+    setNotice({ kind: 'error', text: `You are in the room, but your camera and microphone could not be sent: ${errorWords(error)}` });
+    return null;
+  }
+}
+
+/** Reconciles publishing with what we may do, one change at a time. */
+export class PublishingSync {
+  private chain: Promise<void> = Promise.resolve();
+
+  /** `room()`: the room we are in now (checked again when the change's turn comes). */
+  constructor(private readonly room: () => MediaRoomAdapter | null) {}
+
+  /** Publish or unpublish when what we may do changed. */
+  sync(): void {
+    this.chain = this.chain.then(async () => {
+      const room = this.room();
+      if (!room) return;
+      const { canPublish, publishing, local, audioMuted, videoMuted } = lwStore.getState().media;
+      const should = canPublish && hasTracks();
+      try {
+        if (should && !publishing) {
+          await room.publish(local, { audioMuted, videoMuted });
+          if (this.room() === room) setPublishing(true);
+        } else if (!should && publishing) {
+          await room.unpublish();
+          if (this.room() === room) setPublishing(false);
+        }
+      } catch (error) {
+        setNotice({ kind: 'error', text: `Your camera and microphone could not be sent: ${errorWords(error)}` });
+      }
+    });
+  }
+
+  /** Resolves when every change so far is applied. */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+}
