@@ -80,6 +80,8 @@ export interface MoveMetric {
   roomId: string;
   cueToConnectedMs: number;
   cueToPublishingMs: number | null;
+  /** It switched into a room joined before the cue (false: it joined after the cue). */
+  preJoined?: boolean;
 }
 
 /** A fresh context (camera and microphone granted) and page for one person. */

@@ -221,6 +221,8 @@ describe('the seed workshop, end to end', () => {
     const runner = new StepRunner(SHOTS_DIR, afterEachStep);
     const journeyStarted = Date.now();
     const attendeeMoves: number[] = [];
+    /** Per attendee move: whether it switched into a room joined before the cue. */
+    const attendeeWays: boolean[] = [];
     const notes: string[] = [];
     try {
       await runner.step('Attendees register and receive a join link', async () => {
@@ -347,7 +349,8 @@ describe('the seed workshop, end to end', () => {
           expect(m, `${a.key}'s move into its breakout`).toBeDefined();
           expect(m!.cueToPublishingMs, `${a.key} publishes in its breakout`).not.toBeNull();
           times.push(m!.cueToConnectedMs);
-          lines.push(`${a.key} → ${m!.roomId}: connected ${m!.cueToConnectedMs} ms, publishing ${m!.cueToPublishingMs} ms after the cue`);
+          attendeeWays.push(m!.preJoined === true);
+          lines.push(`${a.key} → ${m!.roomId}: connected ${m!.cueToConnectedMs} ms, publishing ${m!.cueToPublishingMs} ms after the cue${m!.preJoined ? '' : ' (joined after the cue)'}`);
         }
         attendeeMoves.push(...times);
         await metrics.moved(scrapedBefore, 'breakouts', attendees.length);
@@ -383,8 +386,11 @@ describe('the seed workshop, end to end', () => {
         const placedMs = Date.now() - endedAt;
         await waitForText(attendees, 'room-title', 'Plenary: live segment');
         const moves = await movesSince(before);
-        const times = attendees.map((a) => moves.get(a)!.find((m) => m.roomId === 'plenary')!.cueToConnectedMs);
+        const back = attendees.map((a) => moves.get(a)!.find((m) => m.roomId === 'plenary')!);
+        const times = back.map((m) => m.cueToConnectedMs);
         attendeeMoves.push(...times);
+        attendeeWays.push(...back.map((m) => m.preJoined === true));
+        notes.push(`back to the plenary: ${back.map((m, i) => `${attendees[i]!.key} connected ${m.cueToConnectedMs} ms, publishing ${m.cueToPublishingMs ?? '–'} ms${m.preJoined ? '' : ' (joined after the cue)'}`).join('; ')}`);
         notes.push(`end of breakouts: LiveKit listed everyone in the plenary and nobody in a breakout ${placedMs} ms after the moderator's confirm click`);
         return `attendees ${describeTimes(times)}`;
       });
@@ -429,6 +435,7 @@ describe('the seed workshop, end to end', () => {
           runner.table(),
           `attendee moves, cue → connected: ${all ? `n=${all.n}, p50 ${all.p50} ms, max ${all.max} ms` : 'none measured'}`,
           `attendee moves, cue → connected p95: ${attendeeMoves.length > 0 ? `${p95Of(attendeeMoves)} ms (target ≤ 1500 ms with the next room pre-joined, issue 14)` : 'none measured'}`,
+          `attendee moves into a room joined before the cue: ${attendeeWays.filter(Boolean).length} of ${attendeeWays.length} (the rest joined after the cue)`,
           `total ${((Date.now() - journeyStarted) / 1000).toFixed(1)} s`,
           ...notes,
           ...everyone().flatMap((p) => p.consoleErrors.map((e) => `console.error on ${p.key}: ${e}`)),

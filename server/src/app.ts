@@ -235,7 +235,7 @@ export function createApp(deps: AppDeps): App {
     // the roster where moderators see who is still on the way.
     moveReports: (report) => {
       log.info(report, 'move reported');
-      if (report.outcome !== 'started') metrics?.moves(report.outcome ?? 'connected', 1, report.cueToConnectedMs);
+      if (report.outcome !== 'started') metrics?.moves(report.outcome ?? 'connected', 1, report.cueToConnectedMs, report.preJoined);
       if (moveProgress.record(report.participantId, report, report.at, phaseKey(agenda.state.phase))) roster.changed();
     },
     observer: metrics ?? undefined,

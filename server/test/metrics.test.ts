@@ -81,13 +81,15 @@ test('the numbers follow the event: registrations, connections by role, cue to e
   expect(sampleOf(cued, 'lw_presence_mismatched_participants')).toBe(2);
 
   const [ana, ben] = attendees as [typeof attendees[0], typeof attendees[0]];
-  expect(await ana.request(EVENTS.moveReport, { phaseKey: 'item:1', roomId: 'breakout:skills', cueToConnectedMs: 420, cueToPublishingMs: 480 })).toMatchObject({ ok: true });
+  expect(await ana.request(EVENTS.moveReport, { phaseKey: 'item:1', roomId: 'breakout:skills', cueToConnectedMs: 420, cueToPublishingMs: 480, preJoined: true })).toMatchObject({ ok: true });
   expect(await ben.request(EVENTS.moveReport, { phaseKey: 'item:1', roomId: 'breakout:trust', cueToConnectedMs: 15_000, cueToPublishingMs: null, outcome: 'failed' })).toMatchObject({ ok: true });
   expect(await ben.request(EVENTS.helpRequest, { text: 'I cannot get in' })).toMatchObject({ ok: true });
   const reported = await scrape(url, TOKEN);
   expect(sampleOf(reported, 'lw_moves_total', { outcome: 'connected' })).toBe(1);
   expect(sampleOf(reported, 'lw_moves_total', { outcome: 'failed' })).toBe(1);
   expect(sampleOf(reported, 'lw_move_cue_to_connected_seconds_bucket', { le: '0.5' })).toBe(1);
+  expect(sampleOf(reported, 'lw_move_ways_total', { way: 'prejoined' })).toBe(1);
+  expect(sampleOf(reported, 'lw_move_ways_total', { way: 'joined' })).toBe(0);
   expect(sampleOf(reported, 'lw_help_requests_total')).toBe(1);
   expect(sampleOf(reported, 'lw_help_requests_waiting')).toBe(1);
 

@@ -42,6 +42,8 @@ export const moveReportPayload = z.strictObject({
   cueToPublishingMs: z.number().min(0).max(600_000).nullable(),
   /** Absent: connected (what clients before it reported). */
   outcome: z.enum(['started', 'connected', 'failed']).optional(),
+  /** A finished move: whether it switched into a room joined before the cue (false: it joined after the cue). */
+  preJoined: z.boolean().optional(),
   /** The page's correlation id (see correlationIdSchema). */
   correlationId: correlationIdSchema.optional(),
 });

@@ -282,8 +282,9 @@ export class MoveManager {
       let adapter = taken.adapter;
       this.inflight = { adapter, livekitRoom: assignment.livekitRoom };
       mark(`lw:move:connect:${assignment.roomId}`);
+      let preJoined = false;
       try {
-        const preJoined = taken.preJoin !== null && (await taken.preJoin.joined) && !taken.preJoin.isLost();
+        preJoined = taken.preJoin !== null && (await taken.preJoin.joined) && !taken.preJoin.isLost();
         taken.preJoin?.stopWatching();
         if (!preJoined) {
           if (taken.preJoin !== null) {
@@ -315,15 +316,15 @@ export class MoveManager {
         await this.leaveQuietly(adapter);
         return;
       }
-      await this.completeMove(target, assignment, adapter);
+      await this.completeMove(target, assignment, adapter, preJoined);
       return;
     }
   }
 
-  private async completeMove(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
+  private async completeMove(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter, preJoined: boolean): Promise<void> {
     this.completing = true;
     try {
-      await this.switchRooms(target, assignment, adapter);
+      await this.switchRooms(target, assignment, adapter, preJoined);
     } finally {
       this.completing = false;
     }
@@ -331,7 +332,7 @@ export class MoveManager {
     this.publishing.sync();
   }
 
-  private async switchRooms(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter): Promise<void> {
+  private async switchRooms(target: Target, assignment: RoomAssignment, adapter: MediaRoomAdapter, preJoined: boolean): Promise<void> {
     const connectedAt = this.deps.nowMs();
     mark(`lw:move:connected:${assignment.roomId}`);
     const old = this.active;
@@ -360,7 +361,7 @@ export class MoveManager {
     void this.step({ type: 'moved', target });
 
     if (target.isVisit) return;
-    const metric = finishedMove(assignment, target.cueAtMs, connectedAt, publishingAt);
+    const metric = finishedMove(assignment, target.cueAtMs, connectedAt, publishingAt, preJoined);
     recordMove(metric);
     exposeMove(metric);
     this.deps.report?.(metric);

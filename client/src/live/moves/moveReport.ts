@@ -17,8 +17,9 @@ export function moveOutcome(assignment: RoomAssignment, cueAtMs: number, nowMs: 
 }
 
 /** A finished move: connected at `connectedAt`, publishing at `publishingAt` (null: not publishing). */
-export function finishedMove(assignment: RoomAssignment, cueAtMs: number, connectedAt: number, publishingAt: number | null): MoveMetric {
+export function finishedMove(assignment: RoomAssignment, cueAtMs: number, connectedAt: number, publishingAt: number | null, preJoined: boolean): MoveMetric {
   return {
+    preJoined,
     phaseKey: assignment.phaseKey,
     roomId: assignment.roomId,
     cueToConnectedMs: since(cueAtMs, connectedAt),

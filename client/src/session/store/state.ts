@@ -55,6 +55,8 @@ export interface MoveMetric {
   readonly cueToPublishingMs: number | null;
   /** Absent: connected. `started`: the cue reached us (`cueToConnectedMs` is the time until then). */
   readonly outcome?: 'started' | 'connected' | 'failed';
+  /** A finished move: it switched into a room joined before the cue (false: it had to join after the cue). */
+  readonly preJoined?: boolean;
 }
 
 /** Progress of the move manager, keyed by `status`. */

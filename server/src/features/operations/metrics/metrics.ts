@@ -12,6 +12,7 @@ export const METRIC_NAMES = {
   cueAssigned: 'lw_cue_to_everyone_assigned_seconds',
   moves: 'lw_moves_total',
   moveConnected: 'lw_move_cue_to_connected_seconds',
+  moveWays: 'lw_move_ways_total',
   presenceMismatched: 'lw_presence_mismatched_participants',
   ghostsRemoved: 'lw_presence_ghosts_removed_total',
   helpWaiting: 'lw_help_requests_waiting',
@@ -51,6 +52,7 @@ export class Metrics {
   private readonly help = new Map<string, { at: number; roomId: string | null }>();
   private readonly cueAssignedSeconds: Histogram;
   private readonly moveOutcomes: Counter<'outcome'>;
+  private readonly moveWays: Counter<'way'>;
   private readonly moveConnectedSeconds: Histogram;
   private readonly ghosts: Counter;
   private readonly helpTotal: Counter;
@@ -97,6 +99,11 @@ export class Metrics {
     });
     this.moveOutcomes = new Counter({ name: METRIC_NAMES.moves, help: 'Moves by outcome: delivered (assignment sent), connected, failed (client reports)', labelNames: ['outcome'], registers });
     for (const outcome of ['delivered', 'connected', 'failed'] as const) this.moveOutcomes.inc({ outcome }, 0);
+    this.moveWays = new Counter({
+      name: METRIC_NAMES.moveWays, registers, labelNames: ['way'],
+      help: 'Connected moves by way: prejoined (switched into a room joined before the cue) or joined (joined after the cue: the pre-join was not ready or failed)',
+    });
+    for (const way of ['prejoined', 'joined'] as const) this.moveWays.inc({ way }, 0);
     this.moveConnectedSeconds = new Histogram({
       name: METRIC_NAMES.moveConnected, registers, help: 'From the cue until the client is connected in its new room (client move reports)',
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5, 10, 30],
@@ -114,10 +121,12 @@ export class Metrics {
     this.cueAssignedSeconds.observe(elapsedMs / 1000);
   }
 
-  /** `n` moves ended this way. */
-  moves(outcome: MoveOutcome, n = 1, cueToConnectedMs?: number): void {
+  /** `n` moves ended this way; a connected one may say whether it used a pre-joined room. */
+  moves(outcome: MoveOutcome, n = 1, cueToConnectedMs?: number, preJoined?: boolean): void {
     if (n > 0) this.moveOutcomes.inc({ outcome }, n);
-    if (outcome === 'connected' && cueToConnectedMs !== undefined) this.moveConnectedSeconds.observe(cueToConnectedMs / 1000);
+    if (outcome !== 'connected') return;
+    if (cueToConnectedMs !== undefined) this.moveConnectedSeconds.observe(cueToConnectedMs / 1000);
+    if (preJoined !== undefined) this.moveWays.inc({ way: preJoined ? 'prejoined' : 'joined' });
   }
 
   ghostsRemoved(n: number): void {
