@@ -70,11 +70,60 @@ test('the next room is joined before the cue; the cue only publishes there and l
 test('a pre-join still under way at the cue is waited for, not doubled', async () => {
   const slow = world.holdNextConnect(TRUST);
   applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  await flush();
+  expect(world.log.at(-1)).toBe(`connect ${TRUST}`);
   applySnapshot(snapshot(3, running('breakouts', 1, 9_000_000)), at(clockMs));
   slow.resolve();
   await manager.whenIdle();
   expect(world.log.filter((l) => l === `connect ${TRUST}`)).toHaveLength(1);
   expect(world.connected().map((r) => r.roomName)).toEqual([TRUST]);
+});
+
+test('a pre-join waits its turn: until the room we are in has settled, then a random moment; a cue before its turn joins at once', async () => {
+  await manager.stop();
+  resetStore();
+  world = new FakeMediaWorld();
+  applyWelcome(welcome('attendee'), at(clockMs));
+  setLocalMedia({ audio: fakeTrack('audio', 'mic'), video: fakeTrack('video', 'cam') }, 'media', { audioMuted: false, videoMuted: false });
+  const waits: { ms: number; signal: AbortSignal; done: () => void }[] = [];
+  manager = new MoveManager({
+    createRoom: world.createRoom, nowMs: () => clockMs, preJoinDelayMs: () => 1_234,
+    sleep: (ms, signal) => new Promise<void>((resolve) => {
+      waits.push({ ms, signal, done: resolve });
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    }),
+  });
+  // Joining the plenary is slow; the next room becomes known meanwhile.
+  const plenaryJoin = world.holdNextConnect(PLENARY);
+  applySnapshot(snapshot(2, running('plenary', 0, 5_000_000)), at(clockMs));
+  applyAssignment(assignment('item:0', 'plenary', true), at(clockMs));
+  manager.start();
+  applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  await flush();
+  // Nothing of the next room while the room we are in is still joining.
+  expect(world.log).toEqual([`connect ${PLENARY}`]);
+  expect(waits).toEqual([]);
+  plenaryJoin.resolve();
+  await manager.whenIdle();
+  await flush();
+  // Joined and publishing in the plenary: now the random wait, and still no connection to the next room.
+  expect(waits.map((w) => w.ms)).toEqual([1_234]);
+  expect(world.log.filter((l) => l.includes(TRUST))).toEqual([]);
+  // The cue comes before the wait is over: the wait is called off and the move joins at once, once.
+  applySnapshot(snapshot(3, running('breakouts', 1, 9_000_000)), at(clockMs));
+  await manager.whenIdle();
+  expect(waits[0]!.signal.aborted).toBe(true);
+  expect(world.log.filter((l) => l.includes(TRUST))).toEqual([`connect ${TRUST}`, `connected ${TRUST}`, `publish ${TRUST} mic+cam`]);
+  expect(world.connected().map((r) => r.roomName)).toEqual([TRUST]);
+  expect(lwStore.getState().media.moves.at(-1)).toMatchObject({ roomId: 'breakout:trust', preJoined: false });
+});
+
+test('a pre-join whose turn came before the cue is what the move uses, and the move says so', async () => {
+  applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  await flush();
+  applySnapshot(snapshot(3, running('breakouts', 1, 9_000_000)), at(clockMs));
+  await manager.whenIdle();
+  expect(lwStore.getState().media.moves.at(-1)).toMatchObject({ roomId: 'breakout:trust', preJoined: true });
 });
 
 test('a pre-join that failed falls back to joining at the cue', async () => {

@@ -55,7 +55,7 @@ afterEach(async () => {
   await manager.stop();
 });
 
-test('a cue moves us: prepare → connect → republish the same tracks → leave the old room', async () => {
+test('a cue moves us: connect → republish the same tracks → leave the old room', async () => {
   await inPlenary();
   expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY]);
   // In the plenary an attendee only watches.
@@ -67,10 +67,10 @@ test('a cue moves us: prepare → connect → republish the same tracks → leav
   clockMs = 10_040;
   await manager.whenIdle();
 
+  // The cue came at once, before the pre-join's turn (preJoinedRoom.ts): a plain join, no pre-join.
   expect(world.log).toEqual([
     `connect ${PLENARY}`,
     `connected ${PLENARY}`,
-    `prepare ${TRUST}`,
     `connect ${TRUST}`,
     `connected ${TRUST}`,
     `publish ${TRUST} mic+cam`,
@@ -85,7 +85,7 @@ test('a cue moves us: prepare → connect → republish the same tracks → leav
   expect(lwStore.getState().media.roomId).toBe('breakout:trust');
   expect(lwStore.getState().media.publishing).toBe(true);
 
-  const move = { phaseKey: 'item:1', roomId: 'breakout:trust', cueToConnectedMs: 40, cueToPublishingMs: 40 };
+  const move = { phaseKey: 'item:1', roomId: 'breakout:trust', cueToConnectedMs: 40, cueToPublishingMs: 40, preJoined: false };
   expect(lwStore.getState().media.moves.at(-1)).toEqual(move);
   expect(window.__lwMoves?.at(-1)).toEqual(move);
   expect(reports.at(-1)).toEqual(move);

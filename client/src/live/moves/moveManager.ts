@@ -31,7 +31,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { followRoom, type RoomLatest } from './roomEvents.js';
 import { exposeMove, finishedMove, moveOutcome } from './moveReport.js';
 import { abortableSleep, errorWords, mark } from './moveTiming.js';
-import { preJoinRoom, type PreJoin } from './preJoinedRoom.js';
+import { PREJOIN_SPREAD_MS, preJoinRoom, type PreJoin } from './preJoinedRoom.js';
 import { PublishingSync, publishOnArrival } from './publishing.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
 
@@ -47,6 +47,8 @@ export interface MoveManagerDeps {
   readonly nowMs?: () => number;
   /** Wait before a retry; resolves early when `signal` aborts (a newer target). */
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The random part of a pre-join's wait for its turn (preJoinedRoom.ts). */
+  readonly preJoinDelayMs?: () => number;
 }
 
 interface ActiveRoom {
@@ -82,6 +84,7 @@ export class MoveManager {
       retryPolicy: DEFAULT_RETRY_POLICY,
       nowMs: () => performance.now(),
       sleep: abortableSleep,
+      preJoinDelayMs: () => Math.random() * PREJOIN_SPREAD_MS,
       ...deps,
     };
     this.oldRooms = new OldRooms((room) => this.leaveQuietly(room), this.deps.sleep);
@@ -103,6 +106,7 @@ export class MoveManager {
     void this.step({ type: 'stopped' });
     const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter, ...this.oldRooms.rooms()].filter((a): a is MediaRoomAdapter => !!a);
     this.active = null;
+    this.prepared?.cancel();
     this.prepared = null;
     await Promise.all(rooms.map((r) => this.leaveQuietly(r)));
     setConnectedRoom(null, false);
@@ -202,6 +206,7 @@ export class MoveManager {
   private leaveSlot(slot: Slot): Promise<void> | void {
     const room = this[slot];
     if (!room) return;
+    if (slot === 'prepared') this.prepared?.cancel();
     this[slot] = null;
     const leaving = this.leaveQuietly(room.adapter);
     if (slot === 'active') return leaving;
@@ -248,7 +253,13 @@ export class MoveManager {
 
   /** Join the next room as soon as its assignment is known (one pre-joined room at a time). */
   private prepare(assignment: RoomAssignment): void {
-    this.prepared = preJoinRoom(this.createWired(), assignment);
+    this.prepared = preJoinRoom(this.createWired(), assignment, { ready: () => this.settled(), delayMs: this.deps.preJoinDelayMs(), sleep: this.deps.sleep });
+  }
+
+  /** Resolves when no move and no publish change is under way (a pre-join's turn). */
+  private async settled(): Promise<void> {
+    while (this.running) await this.running;
+    await this.publishing.settled();
   }
 
   /**
@@ -284,10 +295,12 @@ export class MoveManager {
       mark(`lw:move:connect:${assignment.roomId}`);
       let preJoined = false;
       try {
-        preJoined = taken.preJoin !== null && (await taken.preJoin.joined) && !taken.preJoin.isLost();
+        // A pre-join still waiting for its turn is called off: its adapter joins now, untouched.
+        if (taken.preJoin !== null && !taken.preJoin.begun()) taken.preJoin.cancel();
+        preJoined = taken.preJoin !== null && taken.preJoin.begun() && (await taken.preJoin.joined) && !taken.preJoin.isLost();
         taken.preJoin?.stopWatching();
         if (!preJoined) {
-          if (taken.preJoin !== null) {
+          if (taken.preJoin?.begun()) {
             // The pre-join did not work out (or the room dropped it): join as without one.
             await this.leaveQuietly(adapter);
             if (this.state.desired !== target || this.stopped) return;
