@@ -35,6 +35,8 @@ import { pollRoutes } from './live/polls/pollRoutes.js';
 import { transcriptRoutes } from './live/captions/transcriptRoutes.js';
 import { questionRoutes } from './live/qa/questionRoutes.js';
 import { createLiveSegment } from './live/segment/liveSegment.js';
+import { createRoomNotes } from './live/notes/roomNotes.js';
+import { roomNotesRoutes } from './live/notes/roomNotesRoutes.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
@@ -139,6 +141,7 @@ export function createApp(deps: AppDeps): App {
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   // The live segment sends through the transport, which is built once the routes are mounted.
   const liveSegment = createLiveSegment({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, scheduler: deps.scheduler, log, limiter });
+  const roomNotes = createRoomNotes({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, log, limiter });
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
     publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom, liveSegmentData: liveSegment.personalData,
@@ -185,6 +188,7 @@ export function createApp(deps: AppDeps): App {
   web.use(questionRoutes({ board: liveSegment.questions, credentials, state: () => agenda.state }));
   web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
   web.use(transcriptRoutes({ store: liveSegment.captionStore, credentials, state: () => agenda.state }));
+  web.use(roomNotesRoutes({ board: roomNotes.board, credentials, state: () => agenda.state }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
@@ -215,6 +219,7 @@ export function createApp(deps: AppDeps): App {
   const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log });
   agenda.start(around.wrapEffects((effects, before, after) => {
     runEffects(effects, before, after);
+    roomNotes.agendaMoved(before, after);
     // Pre-joined connections to the phase that starts now count from here on (shared/src/preJoin.ts).
     if (before.phase !== after.phase) presence.agendaMoved(agendaPosition(after.phase));
     // Staff an event edit adds are admitted after this step has finished (not inside it).
@@ -230,7 +235,7 @@ export function createApp(deps: AppDeps): App {
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher], presenting, liveSegment, moveProgressOf, actionLog,
+    watchers: [around.connectionWatcher], presenting, liveSegment, roomNotes, moveProgressOf, actionLog,
     // Clients report how each move goes: the log is where operators and the benchmark read them,
     // the roster where moderators see who is still on the way.
     moveReports: (report) => {

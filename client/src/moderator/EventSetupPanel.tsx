@@ -231,6 +231,13 @@ export function EventSetupPanel({ credential }: { credential: string }) {
                   {rowError(`agenda.${i}.stage`)}
                 </fieldset>
               )}
+              {hasStage(item.kind) && (
+                <div className="field-check">
+                  <input id={fieldId(`agenda.${i}.showNotes`)} type="checkbox" checked={item.showNotes} onChange={(e) => setItem(i, { showNotes: e.target.checked })} />
+                  <label htmlFor={fieldId(`agenda.${i}.showNotes`)}>Report-back: show everyone the breakout rooms’ notes during this item</label>
+                  {rowError(`agenda.${i}.showNotes`)}
+                </div>
+              )}
               {item.kind === 'breakouts' &&
                 field(`agenda.${i}.staffPlacement`, 'Speakers and moderators during the breakouts', (p) => (
                   <select {...p} value={item.staffPlacement} onChange={(e) => setItem(i, { staffPlacement: e.target.value as ItemDraft['staffPlacement'] })}>

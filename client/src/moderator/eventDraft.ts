@@ -16,6 +16,8 @@ export interface ItemDraft {
   readonly stage: readonly string[];
   /** Where staff are during breakouts. */
   readonly staffPlacement: 'backstage' | 'breakouts';
+  /** A report-back (plenary, live, closing): the breakout rooms' notes are shown during it. */
+  readonly showNotes: boolean;
 }
 
 /** One breakout room being edited. */
@@ -80,6 +82,7 @@ export function draftOf(event: EventConfig): EventDraft {
       description: item.description,
       stage: 'stage' in item ? item.stage : [],
       staffPlacement: item.kind === 'breakouts' ? item.staffPlacement : 'backstage',
+      showNotes: 'showNotes' in item && item.showNotes === true,
     })),
     breakouts: event.breakouts.map((b) => ({
       key: newKey(), id: b.id, title: b.title, topic: b.topic, capacity: String(b.capacity), facilitator: b.facilitator ?? '',
@@ -96,7 +99,7 @@ export function blankItem(draft: EventDraft): ItemDraft {
     const total = Math.min(h * 60 + m + Number(last.durationMinutes), 23 * 60 + 59);
     start = `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
   }
-  return { key: newKey(), id: '', kind: 'plenary', title: '', start, durationMinutes: '30', description: '', stage: [], staffPlacement: 'backstage' };
+  return { key: newKey(), id: '', kind: 'plenary', title: '', start, durationMinutes: '30', description: '', stage: [], staffPlacement: 'backstage', showNotes: false };
 }
 
 /** A blank breakout room. */
@@ -139,7 +142,7 @@ export function configOf(draft: EventDraft, base: EventConfig): Record<string, u
       case 'plenary':
       case 'live':
       case 'closing':
-        return { ...common, kind: item.kind, stage: [...item.stage] };
+        return { ...common, kind: item.kind, stage: [...item.stage], ...(item.showNotes ? { showNotes: true } : {}) };
     }
   }) satisfies Record<string, unknown>[];
   const roomIds = new Set(draft.breakouts.map((b) => b.id).filter(Boolean));

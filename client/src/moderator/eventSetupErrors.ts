@@ -3,7 +3,7 @@
 const FIELD_WORDS: Record<string, string> = {
   title: 'title', description: 'description', date: 'date', start: 'start', end: 'end', timeZone: 'time zone', organisers: 'organisers',
   attendanceThreshold: 'attendance needed', autopilot: 'autopilot', durationMinutes: 'minutes', kind: 'kind', stage: 'on stage',
-  staffPlacement: 'staff during breakouts', topic: 'topic', capacity: 'capacity', facilitator: 'facilitator', id: 'id',
+  staffPlacement: 'staff during breakouts', topic: 'topic', capacity: 'capacity', facilitator: 'facilitator', id: 'id', showNotes: 'report-back',
 };
 
 /** "Agenda item 2, title" for a server error path like "agenda.1.title". */
@@ -17,7 +17,7 @@ export function describeErrorPath(path: string): string {
 }
 
 const TOP_FIELDS = new Set(['title', 'description', 'date', 'start', 'end', 'timeZone', 'organisers', 'attendanceThreshold', 'autopilot', 'agenda', 'breakouts']);
-const ROW_FIELD = /^(agenda\.\d+(\.(kind|start|durationMinutes|title|description|stage|staffPlacement))?|breakouts\.\d+(\.(title|topic|capacity|facilitator))?)$/;
+const ROW_FIELD = /^(agenda\.\d+(\.(kind|start|durationMinutes|title|description|stage|staffPlacement|showNotes))?|breakouts\.\d+(\.(title|topic|capacity|facilitator))?)$/;
 
 /** Whether the form has a field (or row) for a server error path. */
 export function isFieldPath(path: string): boolean {

@@ -47,6 +47,8 @@ export const EXPORTS = {
   attendance: { path: '/api/moderator/attendance.csv', fallbackName: 'attendance.csv' },
   questions: { path: '/api/moderator/questions.csv', fallbackName: 'questions.csv' },
   polls: { path: '/api/moderator/polls.csv', fallbackName: 'polls.csv' },
+  notesCsv: { path: '/api/moderator/notes.csv', fallbackName: 'notes.csv' },
+  notesMarkdown: { path: '/api/moderator/notes.md', fallbackName: 'notes.md' },
 } as const;
 
 /** Download one CSV export; returns the saved file name. */

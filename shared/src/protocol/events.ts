@@ -5,6 +5,7 @@ import type { SlidesState, TalkbackMessage } from '../presenting/presenting.js';
 import type { ActionLogLine } from '../engine/actionLog.js';
 import type { SlidesShowPayload, TalkbackSendPayload } from '../presenting/presentingPayloads.js';
 import { LIVE_SEGMENT_EVENTS, type LiveSegmentClientEvents, type LiveSegmentServerEvents } from './liveSegmentEvents.js';
+import { ROOM_NOTES_EVENTS, type RoomNotesClientEvents, type RoomNotesServerEvents } from './roomNotesEvents.js';
 import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
@@ -36,6 +37,7 @@ export const EVENTS = {
   talkbackPosted: 'talkback:posted',
   picksCounted: 'picks:counted',
   ...LIVE_SEGMENT_EVENTS,
+  ...ROOM_NOTES_EVENTS,
 } as const;
 
 /** What a full resync returns. */
@@ -47,7 +49,7 @@ export interface SessionState {
 }
 
 /** Requests from a client; each is validated on the server and answered with an ack. */
-export interface ClientToServerEvents extends LiveSegmentClientEvents {
+export interface ClientToServerEvents extends LiveSegmentClientEvents, RoomNotesClientEvents {
   /** Run an agenda, roster or self action. */
   'agenda:command': (payload: AgendaCommandPayload, ack: Ack<{ version: number }>) => void;
   /** Post to the chat of the room you are in. */
@@ -67,7 +69,7 @@ export interface ClientToServerEvents extends LiveSegmentClientEvents {
 }
 
 /** Facts the server sends. */
-export interface ServerToClientEvents extends LiveSegmentServerEvents {
+export interface ServerToClientEvents extends LiveSegmentServerEvents, RoomNotesServerEvents {
   /** Who you are and the event, once per connection. */
   'session:welcomed': (welcome: Welcome) => void;
   /** The server closed this session (another tab took over, removed, revoked). */
