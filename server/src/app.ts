@@ -28,6 +28,8 @@ import { SqliteChatStore } from './live/chat/chatStore.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
 import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
+import { EventLifecycleService } from './live/lifecycle/eventLifecycleService.js';
+import { lifecycleRoutes } from './live/lifecycle/lifecycleRoutes.js';
 import { createPresenting } from './live/presenting/createPresenting.js';
 import { slidesRoutes } from './live/presenting/slidesRoutes.js';
 import { connections } from './live/realtime/connection.js';
@@ -109,6 +111,8 @@ export interface App {
   readonly around: AroundTheEvent;
   /** Health, readiness and backups. */
   readonly operations: Operations;
+  /** The event cancelled or moved, and the mails that tell everyone. */
+  readonly lifecycle: EventLifecycleService;
   listen(port: number, host?: string): Promise<number>;
   /** Personal links for the moderators and speakers of the event file. */
   staffLinks(): Promise<StaffLink[]>;
@@ -178,8 +182,13 @@ export function createApp(deps: AppDeps): App {
   web.use(operations.router);
   web.use(metricsRoute(metrics, settings.metricsToken ?? null, log));
   web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
-  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind) });
-  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft() }));
+  const lifecycle = new EventLifecycleService({
+    agenda, meta: new SqliteMetaStore(deps.db), people, credentials, mailer: around.mailer, clock, publicUrl: settings.publicUrl, log,
+    mailFrom: settings.mailFrom ?? `no-reply@${new URL(settings.publicUrl).hostname}`,
+  });
+  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind), lifecycle });
+  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft(), lifecycle }));
+  web.use(lifecycleRoutes({ lifecycle, credentials }));
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
   // Filled once the transport exists (slides changes are broadcast), mounted here before the catch-all.
@@ -266,7 +275,7 @@ export function createApp(deps: AppDeps): App {
   every(WAITING_LIST_SWEEP_INTERVAL_MS, 'waiting list', async () => registration.fillFreedPlaces());
 
   return {
-    http, io, agenda, people, credentials, presence, around, eventFile, operations,
+    http, io, agenda, people, credentials, presence, around, eventFile, operations, lifecycle,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));

@@ -50,3 +50,4 @@ export * from './i18n/localizeEvent.js';
 export * from './notes/roomNotes.js';
 export * from './protocol/roomNotesEvents.js';
 export * from './protocol/roomNotesPayloads.js';
+export * from './event/eventLifecycle.js';

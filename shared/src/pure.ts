@@ -31,3 +31,4 @@ export * from './i18n/languages.js';
 export * from './i18n/localizeEvent.js';
 export * from './notes/roomNotes.js';
 export * from './protocol/roomNotesEvents.js';
+export * from './event/eventLifecycle.js';

@@ -16,6 +16,7 @@ import { PreEventCheckPanel } from './PreEventCheckPanel.js';
 import { AssignmentBoard, HandsPanel } from './PeoplePanel.js';
 import { RoomsPanel } from './RoomsPanel.js';
 import { RoomNotesPanel } from './RoomNotesPanel.js';
+import { LifecyclePanel } from './LifecyclePanel.js';
 import { QuestionModeration } from '../live/qa/QuestionModeration.js';
 import { PollConsole } from '../live/polls/PollConsole.js';
 
@@ -55,6 +56,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         {credential && <OccupancyPanel credential={credential} event={event} phase={phase} />}
         {credential && <ExportsPanel credential={credential} />}
         {credential && <PreEventCheckPanel credential={credential} />}
+        {credential && <LifecyclePanel credential={credential} event={event} phase={phase} />}
       </aside>
     </QueryProvider>
   );

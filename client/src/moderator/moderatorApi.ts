@@ -1,6 +1,7 @@
 /** The moderators' HTTP API (all signed in with the moderator's credential; types from shared/src/protocol/http); only the console chunk imports it. */
 import type {
-  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, OccupancySeries, PreEventCheckReport, PreEventCheckRequest, PreferenceCounts, SavedEvent,
+  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, EventLifecycleRequest, EventLifecycleResponse, OccupancySeries, PreEventCheckReport, PreEventCheckRequest,
+  PreferenceCounts, SavedEvent,
 } from '@live-workshop/shared';
 import { bearer, request } from '../net/api.js';
 import { downloadSigned } from '../net/download.js';
@@ -39,6 +40,11 @@ export function fetchOccupancy(credential: string, stepMs = 60_000): Promise<Occ
 export function runPreEventCheck(credential: string, mailTo: string): Promise<PreEventCheckReport> {
   const body: PreEventCheckRequest = mailTo.trim() ? { mailTo: mailTo.trim() } : {};
   return request<PreEventCheckReport>('/api/moderator/checks', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
+}
+
+/** Cancel the event or move it to another date and start time; every registered person is mailed. 400 carries per-field problems. */
+export function changeEventLifecycle(credential: string, body: EventLifecycleRequest): Promise<EventLifecycleResponse> {
+  return request<EventLifecycleResponse>('/api/moderator/event/lifecycle', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
 }
 
 /** The CSV exports a moderator can download. */
