@@ -51,3 +51,4 @@ export * from './notes/roomNotes.js';
 export * from './protocol/roomNotesEvents.js';
 export * from './protocol/roomNotesPayloads.js';
 export * from './event/eventLifecycle.js';
+export * from './facilitation/muteRule.js';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { EventConfig, RoundPreferences } from '@live-workshop/shared';
+import type { EventConfig, PreferenceCounts, RoundPreferences } from '@live-workshop/shared';
 import { problemOf } from '../net/api.js';
 import { fetchPreferences } from './moderatorApi.js';
 import { useThrottled } from '../net/useThrottled.js';
@@ -40,10 +40,10 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
             <strong>{counts.attendees}</strong> registered · {counts.withoutPreference} without a preference · {counts.unassigned} not placed yet
             {(counts.waitlisted ?? 0) > 0 && <> · <strong data-testid="waitlisted">{counts.waitlisted}</strong> on the waiting list</>}
           </p>
-          {(counts.rounds ?? [{ key: 'rooms', title: '', select: 'assigned' as const, askPreferences: true, ...counts }]).map((round, _i, all) => (
+          {roundsOfCounts(counts).map((round, _i, all) => (
             <RoundTable key={round.key} round={round} several={all.length > 1} />
           ))}
-          {[counts, ...(counts.rounds ?? [])].some((r) => r.breakouts.some((b) => b.firstChoice > b.capacity)) && (
+          {roundsOfCounts(counts).some((r) => r.breakouts.some((b) => b.firstChoice > b.capacity)) && (
             <p className="hint">
               <span className="over-mark" aria-hidden="true">■</span> More first choices than places: some people go to their second choice.
             </p>
@@ -63,8 +63,14 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
   );
 }
 
+type RoundRows = Pick<RoundPreferences, 'key' | 'title' | 'select' | 'askPreferences' | 'breakouts'>;
+
+/** Every round's counts (a server without rounds: the event's rooms as one round). */
+const roundsOfCounts = (counts: PreferenceCounts): readonly RoundRows[] =>
+  counts.rounds ?? [{ key: 'rooms', title: '', select: 'assigned', askPreferences: true, breakouts: counts.breakouts }];
+
 /** One round's rooms: first and second choices, placed against capacity; with several rounds, captioned with the round. */
-function RoundTable({ round, several }: { round: Pick<RoundPreferences, 'key' | 'title' | 'select' | 'askPreferences' | 'breakouts'>; several: boolean }) {
+function RoundTable({ round, several }: { round: RoundRows; several: boolean }) {
   return (
     <>
       <table className="numbers" data-testid={several ? `preference-counts-${round.key}` : 'preference-counts'}>

@@ -25,7 +25,6 @@ describe('the report-back item', () => {
   test('with two rounds it reports on the nearest round before it', () => {
     const input = forumInput();
     input.agenda[4]!.showNotes = true; // the live panel, after round 2
-    input.agenda[2]!.showNotes = undefined;
     const forum = eventConfigSchema.parse(input);
     expect(reportBackRound(forum, 4)?.key).toBe('round-2');
     const afterRound1 = forumInput();

@@ -6,7 +6,7 @@ import type { ActionLogLine } from '../engine/actionLog.js';
 import type { SlidesShowPayload, TalkbackSendPayload } from '../presenting/presentingPayloads.js';
 import { LIVE_SEGMENT_EVENTS, type LiveSegmentClientEvents, type LiveSegmentServerEvents } from './liveSegmentEvents.js';
 import { ROOM_NOTES_EVENTS, type RoomNotesClientEvents, type RoomNotesServerEvents } from './roomNotesEvents.js';
-import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
+import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, MuteParticipantPayload, VisitRoomPayload } from './payloads.js';
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
 } from './views.js';
@@ -17,6 +17,7 @@ export const EVENTS = {
   chatSend: 'chat:send',
   sessionResync: 'session:resync',
   roomVisit: 'room:visit',
+  roomMute: 'room:mute',
   helpRequest: 'help:request',
   moveReport: 'move:report',
   welcome: 'session:welcomed',
@@ -58,6 +59,8 @@ export interface ClientToServerEvents extends LiveSegmentClientEvents, RoomNotes
   'session:resync': (payload: Record<string, never> | undefined, ack: Ack<SessionState>) => void;
   /** Moderators: a token to look into any room. */
   'room:visit': (payload: VisitRoomPayload, ack: Ack<Assignment>) => void;
+  /** Moderators, and a breakout room's facilitator for someone in their room: mute that person's microphone (they may unmute). */
+  'room:mute': (payload: MuteParticipantPayload, ack: Ack<{ muted: number }>) => void;
   /** Ask the moderators for help. */
   'help:request': (payload: HelpRequestPayload, ack: Ack<{ at: number }>) => void;
   /** Report the time a move took. */

@@ -2,7 +2,7 @@
 // sent on opening, and the agenda observer. app.ts and memoryRoom.ts build it; connection.ts merges
 // its handler and greets each new connection.
 import type { Database } from 'better-sqlite3';
-import { EVENTS, roomNotesWritePayload, type AgendaState } from '@live-workshop/shared';
+import { EVENTS, roomNotesWritePayload, type AgendaState, type RoomNotesClientEvents } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Clock } from '../../platform/clock.js';
 import type { Log } from '../../platform/log.js';
@@ -14,7 +14,7 @@ import { SqliteRoomNotesStore } from './roomNotesStore.js';
 /** The room notes, built. */
 export interface RoomNotesFeature {
   readonly board: RoomNotesBoard;
-  readonly handlers: Readonly<Record<string, RequestHandler>>;
+  readonly handlers: { readonly [Name in keyof RoomNotesClientEvents]: RequestHandler };
   /** Moderators get every room's notes, a facilitator their rooms'; everyone the report-back while one runs. */
   greet(socket: RoomSocket): void;
   /** Follow the agenda (the report-back starts and ends). */
@@ -35,7 +35,7 @@ export function createRoomNotes(deps: {
   const handlers = {
     [EVENTS.notesWrite]: handle({ log: deps.log, limiter: deps.limiter }, 'room notes', roomNotesWritePayload, ({ breakoutId, text }, { claims }) =>
       board.write(claims.participantId, breakoutId, text)),
-  } satisfies Record<string, RequestHandler>;
+  };
   return {
     board, handlers,
     greet(socket) {
