@@ -1,6 +1,6 @@
 import {
   EVENTS, agendaCommandPayload, type ClientToServerEvents, breakoutIdOf, chatSendPayload, emptyPayload, failure, helpRequestPayload, livekitRoomName,
-  moveReportPayload, muteDecision, muteParticipantPayload, placementOf, publishSourcesIn, success, visitRoomPayload, type LiveSegmentClientEvents, type RoomNotesClientEvents, type MoveReportPayload, type RoomId,
+  moveReportPayload, muteDecision, muteParticipantPayload, placementOf, publishSourcesIn, roundOfRoom, success, visitRoomPayload, type LiveSegmentClientEvents, type RoomNotesClientEvents, type MoveReportPayload, type RoomId,
 } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
@@ -78,7 +78,7 @@ export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
       if (me.role !== 'moderator') return failure('forbidden', 'Only moderators can visit rooms.');
       const state = agenda.state;
       const breakoutId = breakoutIdOf(roomId as RoomId);
-      if (breakoutId && !state.event.breakouts.some((b) => b.id === breakoutId)) return failure('unknown_breakout', `There is no breakout room "${breakoutId}".`);
+      if (breakoutId && !roundOfRoom(state.event, breakoutId)) return failure('unknown_breakout', `There is no breakout room "${breakoutId}".`);
       const self = state.participants[me.participantId];
       const livekitRoom = livekitRoomName(state.event.id, roomId as RoomId);
       deps.observer?.roomVisited(roomId as RoomId);
