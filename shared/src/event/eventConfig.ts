@@ -186,7 +186,7 @@ export const eventConfigSchema = z
     unique((event.captioners ?? []).map((p) => p.id), 'captioners', people);
     // A translation names only items and rooms the event has.
     const itemIds = new Set(event.agenda.map((a) => a.id));
-    const roomIds = new Set(event.breakouts.map((b) => b.id));
+    const roomIds = new Set([...event.breakouts, ...event.agenda.flatMap((item) => (item.kind === 'breakouts' ? item.rooms ?? [] : []))].map((b) => b.id));
     for (const [language, texts] of Object.entries(event.translations ?? {})) {
       for (const id of Object.keys(texts?.agenda ?? {})) if (!itemIds.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', language, 'agenda', id], message: `unknown agenda item "${id}"` });
       for (const id of Object.keys(texts?.breakouts ?? {})) if (!roomIds.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', language, 'breakouts', id], message: `unknown breakout room "${id}"` });
