@@ -13,7 +13,12 @@ afterEach(async () => {
 });
 
 const unfold = (ics: string) => ics.replace(/\r\n /g, '');
-const field = (ics: string, name: string) => unfold(ics).split('\r\n').find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`)) ?? null;
+/** A property of the event (VEVENT), or of the calendar for METHOD; the VTIMEZONE block has DTSTARTs of its own. */
+const field = (ics: string, name: string) => {
+  const text = unfold(ics);
+  const part = name === 'METHOD' ? text.split('BEGIN:VEVENT')[0]! : text.split('BEGIN:VEVENT')[1] ?? '';
+  return part.split('\r\n').find((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`)) ?? null;
+};
 
 test('moved, then cancelled: each registered person is told in their language with a calendar update; the page says so; it survives a restart', async () => {
   const dbPath = tempDbPath();

@@ -25,12 +25,17 @@ export function RoomNotesEditor({ breakoutId, heading = 'h3' }: { breakoutId: st
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // What the field holds now: a save that returns while typing went on leaves the newer text unsaved.
+  const current = useRef(draft);
   const ids = { heading: useId(), field: useId(), count: useId() };
   const Heading = heading;
 
   // Someone else's save (a moderator, another tab) shows while we have nothing unsaved.
   useEffect(() => {
-    if (!dirty) setDraft(saved?.text ?? '');
+    if (!dirty) {
+      current.current = saved?.text ?? '';
+      setDraft(current.current);
+    }
   }, [saved?.text, dirty]);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
@@ -43,9 +48,10 @@ export function RoomNotesEditor({ breakoutId, heading = 'h3' }: { breakoutId: st
     const result = await saveRoomNotes(breakoutId, text);
     setBusy(false);
     setProblem(result.ok ? null : refusalWords(result));
-    if (result.ok) setDirty((stillDirty) => stillDirty && text !== result.data.text);
+    if (result.ok) setDirty(current.current !== result.data.text);
   };
   const change = (text: string) => {
+    current.current = text;
     setDraft(text);
     setDirty(true);
     if (timer.current) clearTimeout(timer.current);
