@@ -85,7 +85,7 @@ test('two rounds: one table per round, captioned with the round; a self-select r
   vi.stubGlobal('fetch', async () => Response.json({ ...round1, rounds: [round1, round2] }));
   render(withQueries(<BeforeEventPanel credential="cred-mod" event={EVENT} rosterRevision={1} />));
   const first = await screen.findByRole('table', { name: 'Breakout preferences and places: Round 1: sector tables' });
-  expect(within(first).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['1. tourism30 (more than its capacity)05 / 5', '2. health1008 / 8']);
+  expect(within(first).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['1. tourism30 (more than its capacity)05 / 5', '2. health10 (more than its capacity)08 / 8']);
   const second = screen.getByRole('table', { name: 'Breakout preferences and places: Round 2: open tables' });
   expect(within(second).getAllByRole('row')).toHaveLength(2);
   expect(screen.getByText(/^Self-select: attendees pick a room during the item before this round/)).toBeTruthy();

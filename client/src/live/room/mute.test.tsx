@@ -36,7 +36,7 @@ test('a facilitator mutes someone whose microphone is on; the outcome is announc
   expect(buttons.map((b) => b.textContent)).toEqual(['Mute Ada']);
   await act(async () => fireEvent.click(buttons[0]!));
   expect(socket.requests.filter((r) => r.event === EVENTS.roomMute)).toEqual([{ event: EVENTS.roomMute, payload: { participantId: 'p-ada' } }]);
-  expect(screen.getByTestId('live-polite').textContent).toBe('Ada’s microphone is muted; they can turn it on again.');
+  expect(screen.getByTestId('live-polite').textContent).toMatch(/^Ada’s microphone is muted; they can turn it on again\./);
 });
 
 test('an attendee, and a speaker outside a breakout room, get no mute buttons', () => {
