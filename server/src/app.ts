@@ -149,6 +149,8 @@ export function createApp(deps: AppDeps): App {
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
     publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom, liveSegmentData: liveSegment.personalData,
+    // The lifecycle is built after the routes' owners; its sequence is read when a calendar file is asked for.
+    calendarSequence: () => lifecycle.sequence(),
   });
 
   const web = express();

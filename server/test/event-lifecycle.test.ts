@@ -73,6 +73,10 @@ test('moved, then cancelled: each registered person is told in their language wi
   expect(field(request, 'ORGANIZER')).toMatch(/mailto:no-reply@localhost$/);
   expect(field(request, 'ATTENDEE')).toMatch(/mailto:greta@example\.org$/i);
   expect((await s.mail!.next('ed@example.org', 1)).subject).toBe('New date: Microcredentials and the Future of Learning');
+  // The calendar file downloaded from the join page now carries the same SEQUENCE as the update.
+  const download = await api(s.url, '/api/registrations/ics', { credential: greta.body.credential! });
+  expect(field(download.text, 'SEQUENCE')).toBe('SEQUENCE:1');
+  expect(field(download.text, 'UID')).toBe(uid);
   // The link in the mail lets its holder in.
   const link = /\/join\/(\S+)/.exec(movedMail.text)![1]!;
   expect((await api(s.url, '/api/me/confirm', { method: 'POST', credential: link })).status).toBe(200);
