@@ -28,6 +28,8 @@ import { SqliteChatStore } from './live/chat/chatStore.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
 import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
+import { EventLifecycleService } from './live/lifecycle/eventLifecycleService.js';
+import { lifecycleRoutes } from './live/lifecycle/lifecycleRoutes.js';
 import { createPresenting } from './live/presenting/createPresenting.js';
 import { slidesRoutes } from './live/presenting/slidesRoutes.js';
 import { connections } from './live/realtime/connection.js';
@@ -35,6 +37,8 @@ import { pollRoutes } from './live/polls/pollRoutes.js';
 import { transcriptRoutes } from './live/captions/transcriptRoutes.js';
 import { questionRoutes } from './live/qa/questionRoutes.js';
 import { createLiveSegment } from './live/segment/liveSegment.js';
+import { createRoomNotes } from './live/notes/roomNotes.js';
+import { roomNotesRoutes } from './live/notes/roomNotesRoutes.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
@@ -107,6 +111,8 @@ export interface App {
   readonly around: AroundTheEvent;
   /** Health, readiness and backups. */
   readonly operations: Operations;
+  /** The event cancelled or moved, and the mails that tell everyone. */
+  readonly lifecycle: EventLifecycleService;
   listen(port: number, host?: string): Promise<number>;
   /** Personal links for the moderators and speakers of the event file. */
   staffLinks(): Promise<StaffLink[]>;
@@ -139,9 +145,12 @@ export function createApp(deps: AppDeps): App {
   const limiter = createRequestLimiter(settings.requestsPerSecond);
   // The live segment sends through the transport, which is built once the routes are mounted.
   const liveSegment = createLiveSegment({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, scheduler: deps.scheduler, log, limiter });
+  const roomNotes = createRoomNotes({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, log, limiter });
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
     publicUrl: settings.publicUrl, smtpUrl: settings.smtpUrl, mailFrom: settings.mailFrom, liveSegmentData: liveSegment.personalData,
+    // The lifecycle is built after the routes' owners; its sequence is read when a calendar file is asked for.
+    calendarSequence: () => lifecycle.sequence(),
   });
 
   const web = express();
@@ -175,8 +184,13 @@ export function createApp(deps: AppDeps): App {
   web.use(operations.router);
   web.use(metricsRoute(metrics, settings.metricsToken ?? null, log));
   web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
-  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind) });
-  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft() }));
+  const lifecycle = new EventLifecycleService({
+    agenda, meta: new SqliteMetaStore(deps.db), people, credentials, mailer: around.mailer, clock, publicUrl: settings.publicUrl, log,
+    mailFrom: settings.mailFrom ?? `no-reply@${new URL(settings.publicUrl).hostname}`,
+  });
+  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind), lifecycle });
+  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft(), lifecycle }));
+  web.use(lifecycleRoutes({ lifecycle, credentials }));
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);
   // Filled once the transport exists (slides changes are broadcast), mounted here before the catch-all.
@@ -185,6 +199,7 @@ export function createApp(deps: AppDeps): App {
   web.use(questionRoutes({ board: liveSegment.questions, credentials, state: () => agenda.state }));
   web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
   web.use(transcriptRoutes({ store: liveSegment.captionStore, credentials, state: () => agenda.state }));
+  web.use(roomNotesRoutes({ board: roomNotes.board, credentials, state: () => agenda.state }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
@@ -215,6 +230,7 @@ export function createApp(deps: AppDeps): App {
   const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log });
   agenda.start(around.wrapEffects((effects, before, after) => {
     runEffects(effects, before, after);
+    roomNotes.agendaMoved(before, after);
     // Pre-joined connections to the phase that starts now count from here on (shared/src/preJoin.ts).
     if (before.phase !== after.phase) presence.agendaMoved(agendaPosition(after.phase));
     // Staff an event edit adds are admitted after this step has finished (not inside it).
@@ -230,7 +246,7 @@ export function createApp(deps: AppDeps): App {
   const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
     transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
-    watchers: [around.connectionWatcher], presenting, liveSegment, moveProgressOf, actionLog,
+    watchers: [around.connectionWatcher], presenting, liveSegment, roomNotes, moveProgressOf, actionLog,
     // Clients report how each move goes: the log is where operators and the benchmark read them,
     // the roster where moderators see who is still on the way.
     moveReports: (report) => {
@@ -261,7 +277,7 @@ export function createApp(deps: AppDeps): App {
   every(WAITING_LIST_SWEEP_INTERVAL_MS, 'waiting list', async () => registration.fillFreedPlaces());
 
   return {
-    http, io, agenda, people, credentials, presence, around, eventFile, operations,
+    http, io, agenda, people, credentials, presence, around, eventFile, operations, lifecycle,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));

@@ -47,3 +47,8 @@ export * from './event/eventStaff.js';
 export * from './liveSegment/captions.js';
 export * from './i18n/languages.js';
 export * from './i18n/localizeEvent.js';
+export * from './notes/roomNotes.js';
+export * from './protocol/roomNotesEvents.js';
+export * from './protocol/roomNotesPayloads.js';
+export * from './event/eventLifecycle.js';
+export * from './facilitation/muteRule.js';

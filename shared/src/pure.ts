@@ -29,3 +29,6 @@ export * from './event/eventStaff.js';
 export * from './liveSegment/captions.js';
 export * from './i18n/languages.js';
 export * from './i18n/localizeEvent.js';
+export * from './notes/roomNotes.js';
+export * from './protocol/roomNotesEvents.js';
+export * from './event/eventLifecycle.js';

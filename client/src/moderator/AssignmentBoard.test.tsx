@@ -80,3 +80,17 @@ test('with two rounds, the board shows the chosen round: its rooms, counts and e
   await Promise.resolve();
   expect(sent).toStrictEqual([{ type: 'reassign', participantId: 'a', breakoutId: 'large' }]);
 });
+
+test('each round shows the preferences given for that round, and who picked their room themselves', () => {
+  const roster: RosterView = { revision: 1, entries: [
+    { ...entry('a', 'trust'), preferences: ['trust', 'global'], rounds: { 'round-2': 'small' }, roundPreferences: { 'round-2': ['large', 'small'] }, picked: ['round-2'] },
+    { ...entry('c', 'skills'), preferences: ['skills'], rounds: { 'round-2': 'large' } },
+  ] };
+  render(<AssignmentBoard event={twoRounds} roster={roster} ask={() => undefined} />);
+  const choicesOf = (name: string) => screen.getByRole('row', { name: new RegExp(`^Person ${name}`) }).querySelectorAll('td')[0]!.textContent;
+  fireEvent.change(screen.getByTestId('assignment-round'), { target: { value: '@event' } });
+  expect(choicesOf('a')).toBe('2, 3');
+  fireEvent.change(screen.getByTestId('assignment-round'), { target: { value: 'round-2' } });
+  expect(choicesOf('a')).toBe('2, 1 picked');
+  expect(choicesOf('c')).toBe('—');
+});

@@ -77,3 +77,18 @@ test('after two roster changes, a slow answer for the older revision never repla
   await act(() => vi.runAllTimersAsync());
   expect(screen.getByTestId('preference-summary').textContent).toMatch(/^2 registered/);
 });
+
+test('two rounds: one table per round, captioned with the round; a self-select round says how it fills', async () => {
+  const room = (id: string, firstChoice: number, assigned: number, capacity: number) => ({ id, title: id, capacity, facilitator: null, firstChoice, secondChoice: 0, assigned });
+  const round1 = { key: 'round-1', title: 'Round 1: sector tables', select: 'assigned', askPreferences: true, attendees: 60, withoutPreference: 0, unassigned: 0, breakouts: [room('tourism', 30, 5, 5), room('health', 10, 8, 8)] };
+  const round2 = { key: 'round-2', title: 'Round 2: open tables', select: 'self', askPreferences: false, attendees: 60, withoutPreference: 60, unassigned: 60, breakouts: [room('quality', 0, 0, 20)] };
+  vi.stubGlobal('fetch', async () => Response.json({ ...round1, rounds: [round1, round2] }));
+  render(withQueries(<BeforeEventPanel credential="cred-mod" event={EVENT} rosterRevision={1} />));
+  const first = await screen.findByRole('table', { name: 'Breakout preferences and places: Round 1: sector tables' });
+  expect(within(first).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['1. tourism30 (more than its capacity)05 / 5', '2. health10 (more than its capacity)08 / 8']);
+  const second = screen.getByRole('table', { name: 'Breakout preferences and places: Round 2: open tables' });
+  expect(within(second).getAllByRole('row')).toHaveLength(2);
+  expect(screen.getByText(/^Self-select: attendees pick a room during the item before this round/)).toBeTruthy();
+  expect(screen.getByText('Registration asks no preferences for this round.')).toBeTruthy();
+  expect(screen.queryByRole('table', { name: 'Breakout preferences and places' })).toBeNull();
+});

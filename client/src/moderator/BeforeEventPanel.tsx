@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { EventConfig } from '@live-workshop/shared';
+import type { EventConfig, PreferenceCounts, RoundPreferences } from '@live-workshop/shared';
 import { problemOf } from '../net/api.js';
 import { fetchPreferences } from './moderatorApi.js';
 import { useThrottled } from '../net/useThrottled.js';
@@ -40,39 +40,10 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
             <strong>{counts.attendees}</strong> registered · {counts.withoutPreference} without a preference · {counts.unassigned} not placed yet
             {(counts.waitlisted ?? 0) > 0 && <> · <strong data-testid="waitlisted">{counts.waitlisted}</strong> on the waiting list</>}
           </p>
-          <table className="numbers" data-testid="preference-counts">
-            <caption>Breakout preferences and places</caption>
-            <thead>
-              <tr>
-                <th scope="col">Breakout</th>
-                <th scope="col">1st choice</th>
-                <th scope="col">2nd choice</th>
-                <th scope="col">Placed / capacity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.breakouts.map((b, i) => {
-                const over = b.firstChoice > b.capacity;
-                return (
-                  <tr key={b.id} data-testid={`preferences-${b.id}`}>
-                    <th scope="row">
-                      {i + 1}. {shortTitle(b.title)}
-                      {b.facilitator && <span className="hint"> · {b.facilitator}</span>}
-                    </th>
-                    <td className={over ? 'over' : undefined}>
-                      {b.firstChoice}
-                      {over && <span className="sr-only"> (more than its capacity)</span>}
-                    </td>
-                    <td>{b.secondChoice}</td>
-                    <td className={b.assigned > b.capacity ? 'over' : undefined}>
-                      {b.assigned} / {b.capacity}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {counts.breakouts.some((b) => b.firstChoice > b.capacity) && (
+          {roundsOfCounts(counts).map((round, _i, all) => (
+            <RoundTable key={round.key} round={round} several={all.length > 1} />
+          ))}
+          {roundsOfCounts(counts).some((r) => r.breakouts.some((b) => b.firstChoice > b.capacity)) && (
             <p className="hint">
               <span className="over-mark" aria-hidden="true">■</span> More first choices than places: some people go to their second choice.
             </p>
@@ -89,5 +60,53 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
         Refresh the counts
       </button>
     </section>
+  );
+}
+
+type RoundRows = Pick<RoundPreferences, 'key' | 'title' | 'select' | 'askPreferences' | 'breakouts'>;
+
+/** Every round's counts (a server without rounds: the event's rooms as one round). */
+const roundsOfCounts = (counts: PreferenceCounts): readonly RoundRows[] =>
+  counts.rounds ?? [{ key: 'rooms', title: '', select: 'assigned', askPreferences: true, breakouts: counts.breakouts }];
+
+/** One round's rooms: first and second choices, placed against capacity; with several rounds, captioned with the round. */
+function RoundTable({ round, several }: { round: RoundRows; several: boolean }) {
+  return (
+    <>
+      <table className="numbers" data-testid={several ? `preference-counts-${round.key}` : 'preference-counts'}>
+        <caption>{several ? `Breakout preferences and places: ${round.title}` : 'Breakout preferences and places'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Breakout</th>
+            <th scope="col">1st choice</th>
+            <th scope="col">2nd choice</th>
+            <th scope="col">Placed / capacity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {round.breakouts.map((b, i) => {
+            const over = b.firstChoice > b.capacity;
+            return (
+              <tr key={b.id} data-testid={`preferences-${b.id}`}>
+                <th scope="row">
+                  {i + 1}. {shortTitle(b.title)}
+                  {b.facilitator && <span className="hint"> · {b.facilitator}</span>}
+                </th>
+                <td className={over ? 'over' : undefined}>
+                  {b.firstChoice}
+                  {over && <span className="sr-only"> (more than its capacity)</span>}
+                </td>
+                <td>{b.secondChoice}</td>
+                <td className={b.assigned > b.capacity ? 'over' : undefined}>
+                  {b.assigned} / {b.capacity}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {several && round.select === 'self' && <p className="hint">Self-select: attendees pick a room during the item before this round; whoever does not is placed by preference and balance.</p>}
+      {several && !round.askPreferences && <p className="hint">Registration asks no preferences for this round.</p>}
+    </>
   );
 }

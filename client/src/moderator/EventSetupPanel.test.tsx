@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { EVENT } from '../testing/fixtures.js';
 import { EventSetupPanel } from './EventSetupPanel.js';
 import { withQueries } from '../testing/queries.js';
-import { configOf, draftOf } from './eventDraft.js';
+import { configOf, draftOf, NO_ROUND } from './eventDraft.js';
 
 type Reply = { status: number; body: unknown };
 let putReply: Reply;
@@ -92,7 +92,7 @@ test('the draft round-trips to the same event, and new rows get ids from their t
     {
       ...draft,
       breakouts: [...draft.breakouts, { key: 'k', id: '', title: 'Skills: again', topic: '', capacity: '20', facilitator: '' }],
-      agenda: [...draft.agenda, { key: 'k2', id: '', kind: 'break', title: 'Coffee break', start: '13:00', durationMinutes: '10', description: '', stage: [], staffPlacement: 'backstage' }],
+      agenda: [...draft.agenda, { key: 'k2', id: '', kind: 'break', title: 'Coffee break', start: '13:00', durationMinutes: '10', description: '', stage: [], staffPlacement: 'backstage', showNotes: false, ...NO_ROUND }],
     },
     EVENT,
   ) as { breakouts: { id: string }[]; agenda: { id: string; kind: string }[] };
@@ -111,4 +111,46 @@ test('a round with its own rooms keeps them, its reuse and its way of filling th
     ],
   };
   expect(configOf(draftOf(event), event)).toEqual(event);
+});
+
+test('a round edited in the form: its own rooms (with ids unique across rounds), self-select, no preferences asked; a report-back item marked', { timeout: FORM_TEST_TIMEOUT_MS }, async () => {
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
+  const breakouts = within(await screen.findByTestId('agenda-item-1', {}, { timeout: FORM_TEST_TIMEOUT_MS }));
+  fireEvent.change(breakouts.getByLabelText('Rooms'), { target: { value: 'own' } });
+  const round = within(screen.getByTestId('round-1'));
+  fireEvent.change(within(screen.getByTestId('round-1-room-0')).getByLabelText('Title'), { target: { value: 'Skills: a second table' } });
+  fireEvent.change(within(screen.getByTestId('round-1-room-0')).getByLabelText('Capacity'), { target: { value: '12' } });
+  fireEvent.click(round.getByText('Add a room to this round'));
+  fireEvent.change(within(screen.getByTestId('round-1-room-1')).getByLabelText('Title'), { target: { value: 'Open table' } });
+  fireEvent.change(round.getByLabelText('How people get their room'), { target: { value: 'self' } });
+  fireEvent.click(round.getByLabelText('Registration asks for preferences for this round'));
+  // The closing becomes a report-back too; the live segment already is one.
+  const closing = within(screen.getByTestId('agenda-item-3'));
+  fireEvent.click(closing.getByLabelText('Report-back: show everyone the breakout rooms’ notes during this item'));
+  expect((within(screen.getByTestId('agenda-item-2')).getByLabelText('Report-back: show everyone the breakout rooms’ notes during this item') as HTMLInputElement).checked).toBe(true);
+  fireEvent.click(screen.getByTestId('event-setup-save'));
+  await screen.findByText('Saved: everyone sees the new set-up.', {}, { timeout: FORM_TEST_TIMEOUT_MS });
+  const agenda = sent[0]!.agenda as Record<string, unknown>[];
+  expect(agenda[1]).toEqual({
+    id: 'breakouts', kind: 'breakouts', title: 'Thematic breakout rooms', start: '10:15', durationMinutes: 75, description: '', staffPlacement: 'backstage',
+    rooms: [{ id: 'skills-2', title: 'Skills: a second table', topic: '', capacity: 12 }, { id: 'open-table', title: 'Open table', topic: '', capacity: 50 }],
+    select: 'self', askPreferences: false,
+  });
+  expect(agenda[3]).toMatchObject({ id: 'closing', showNotes: true });
+});
+
+test('a later round reuses an earlier one through the form; the server\'s problem with a round\'s room is shown at that room', { timeout: FORM_TEST_TIMEOUT_MS }, async () => {
+  putReply = { status: 400, body: { code: 'invalid_payload', message: 'The event has problems; see each field.', fieldErrors: { 'agenda.4.rooms.0.id': 'room id "skills" is already used in breakouts' } } };
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
+  await screen.findByTestId('agenda-item-1', {}, { timeout: FORM_TEST_TIMEOUT_MS });
+  fireEvent.click(screen.getByText('Add an agenda item'));
+  const added = within(screen.getByTestId('agenda-item-4'));
+  fireEvent.change(added.getByLabelText('Kind'), { target: { value: 'breakouts' } });
+  fireEvent.change(added.getAllByLabelText('Title')[0]!, { target: { value: 'Round 2' } });
+  fireEvent.change(added.getByLabelText('Rooms'), { target: { value: 'reuse' } });
+  fireEvent.change(added.getByLabelText('Earlier round'), { target: { value: 'breakouts' } });
+  fireEvent.click(screen.getByTestId('event-setup-save'));
+  const summary = await screen.findByTestId('event-setup-errors', {}, { timeout: FORM_TEST_TIMEOUT_MS });
+  expect((sent[0]!.agenda as Record<string, unknown>[])[4]).toMatchObject({ id: 'round-2', kind: 'breakouts', reuse: 'breakouts' });
+  expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Agenda item 5, room 1: room id "skills" is already used in breakouts']);
 });

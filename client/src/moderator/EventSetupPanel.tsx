@@ -8,6 +8,7 @@ import { announce } from '../session/store/actions.js';
 import { blankBreakout, blankItem, configOf, hasStage, KIND_LABELS, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
 import { describeErrorPath, isFieldPath } from './eventSetupErrors.js';
 import { setupFormReducer } from './eventSetupForm.js';
+import { RoundFields } from './RoundFields.js';
 
 function timeZones(): string[] {
   try {
@@ -230,6 +231,19 @@ export function EventSetupPanel({ credential }: { credential: string }) {
                   ))}
                   {rowError(`agenda.${i}.stage`)}
                 </fieldset>
+              )}
+              {hasStage(item.kind) && (
+                <div className="field-check">
+                  <input id={fieldId(`agenda.${i}.showNotes`)} type="checkbox" checked={item.showNotes} onChange={(e) => setItem(i, { showNotes: e.target.checked })} />
+                  <label htmlFor={fieldId(`agenda.${i}.showNotes`)}>Report-back: show everyone the breakout rooms’ notes during this item</label>
+                  {rowError(`agenda.${i}.showNotes`)}
+                </div>
+              )}
+              {item.kind === 'breakouts' && (
+                <RoundFields
+                  item={item} index={i} earlier={draft.agenda.slice(0, i)} field={field} rowError={rowError}
+                  setItem={(patch, structural) => edit((d) => ({ ...d, agenda: d.agenda.map((it, j) => (j === i ? { ...it, ...patch } : it)) }), structural)}
+                />
               )}
               {item.kind === 'breakouts' &&
                 field(`agenda.${i}.staffPlacement`, 'Speakers and moderators during the breakouts', (p) => (

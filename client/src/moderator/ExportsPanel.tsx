@@ -8,9 +8,11 @@ const LABELS: Record<keyof typeof EXPORTS, string> = {
   attendance: 'Attendance (CSV)',
   questions: 'Questions (CSV)',
   polls: 'Poll results (CSV)',
+  notesCsv: 'Breakout room notes (CSV)',
+  notesMarkdown: 'Breakout room notes (Markdown)',
 };
 
-/** CSV exports for the organisers: registrations and attendance (fetched with the moderator's credential). */
+/** Exports for the organisers: registrations, attendance, questions, polls (CSV) and the rooms' notes (CSV, Markdown), fetched with the moderator's credential. */
 export function ExportsPanel({ credential }: { credential: string }) {
   const download = useMutation({
     mutationFn: (which: keyof typeof EXPORTS) => downloadExport(credential, which),

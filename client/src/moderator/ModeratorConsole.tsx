@@ -15,6 +15,8 @@ import { OccupancyPanel } from './OccupancyPanel.js';
 import { PreEventCheckPanel } from './PreEventCheckPanel.js';
 import { AssignmentBoard, HandsPanel } from './PeoplePanel.js';
 import { RoomsPanel } from './RoomsPanel.js';
+import { RoomNotesPanel } from './RoomNotesPanel.js';
+import { LifecyclePanel } from './LifecyclePanel.js';
 import { QuestionModeration } from '../live/qa/QuestionModeration.js';
 import { PollConsole } from '../live/polls/PollConsole.js';
 
@@ -46,6 +48,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         <QuestionModeration />
         <PollConsole event={event} />
         <RoomsPanel event={event} roster={roster} myRoom={myRoom} />
+        <RoomNotesPanel event={event} />
         <BroadcastForm />
         <HelpPanel event={event} />
         <AssignmentBoard event={event} roster={roster} ask={setPending} />
@@ -53,6 +56,7 @@ export default function ModeratorConsole({ credential: given }: { credential?: s
         {credential && <OccupancyPanel credential={credential} event={event} phase={phase} />}
         {credential && <ExportsPanel credential={credential} />}
         {credential && <PreEventCheckPanel credential={credential} />}
+        {credential && <LifecyclePanel credential={credential} event={event} phase={phase} />}
       </aside>
     </QueryProvider>
   );

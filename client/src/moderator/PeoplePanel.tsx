@@ -56,6 +56,9 @@ export function HandsPanel({ roster }: { roster: RosterView | null }) {
 /** A person's room in a round, as the roster tells it. */
 const seatIn = (round: Round | null, e: RosterEntry): string | null => (round === null || round.key === DEFAULT_ROUND ? e.breakoutId : (e.rounds?.[round.key] ?? null));
 
+/** A person's preferences in a round, as the roster tells them. */
+const choicesIn = (round: Round | null, e: RosterEntry): readonly string[] => (round === null || round.key === DEFAULT_ROUND ? e.preferences : (e.roundPreferences?.[round.key] ?? []));
+
 /** Breakout assignments of one round (the one running or next unless chosen): capacity per room, a reassign choice per person, auto-balance, remove. */
 export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; roster: RosterView | null; ask: (p: PendingConfirm) => void }) {
   const phase = usePhase();
@@ -169,7 +172,10 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
                 {e.name}
                 {!e.connected && <span className="badge"> offline</span>}
               </th>
-              <td>{(round === null || round.key === DEFAULT_ROUND ? e.preferences.map(titleOf).join(', ') : '') || '—'}</td>
+              <td>
+                {choicesIn(round, e).map(titleOf).join(', ') || '—'}
+                {e.picked?.includes(round?.key ?? DEFAULT_ROUND) && <span className="badge"> picked</span>}
+              </td>
               <td>
                 <select
                   aria-label={`Breakout room for ${e.name}`}

@@ -1,5 +1,6 @@
 /** What a moderator's cue will do, in words, before they confirm it. */
 import type { AgendaAction, AgendaItem, EventConfig, Phase, RosterView } from '@live-workshop/shared';
+import { roundOfItem } from '@live-workshop/shared/pure';
 
 /** A cue the console offers, with its confirmation text. */
 export interface Cue {
@@ -27,7 +28,8 @@ function speakerNames(event: EventConfig, item: AgendaItem): string[] {
 
 /** What entering `to` (from `from`, or from the lobby when null) does. */
 export function describeTransition(event: EventConfig, from: AgendaItem | null, to: AgendaItem, n: number | null): string {
-  const rooms = event.breakouts.length;
+  // A round with its own rooms opens those, not the event's.
+  const rooms = roundOfItem(event, event.agenda.indexOf(to))?.rooms.length ?? event.breakouts.length;
   switch (to.kind) {
     case 'breakouts': {
       const staff = to.staffPlacement === 'backstage' ? ' Speakers and moderators go backstage.' : ' Speakers and moderators join the breakouts too.';
@@ -82,7 +84,7 @@ export function endBreakoutsCue(event: EventConfig, phase: Phase, roster: Roster
   return {
     action: { type: 'endBreakouts' },
     label: 'End breakouts early',
-    confirm: `Close the ${event.breakouts.length} breakout rooms now and bring ${people(n)} back to the plenary${target}.`,
+    confirm: `Close the ${roundOfItem(event, phase.itemIndex)?.rooms.length ?? event.breakouts.length} breakout rooms now and bring ${people(n)} back to the plenary${target}.`,
   };
 }
 

@@ -16,6 +16,18 @@ export interface ItemDraft {
   readonly stage: readonly string[];
   /** Where staff are during breakouts. */
   readonly staffPlacement: 'backstage' | 'breakouts';
+  /** A report-back (plenary, live, closing): the breakout rooms' notes are shown during it. */
+  readonly showNotes: boolean;
+  /** A breakouts item's rooms: the event's breakout rooms, its own, or an earlier round's (with its people). */
+  readonly roomsFrom: 'event' | 'own' | 'reuse';
+  /** Its own rooms (roomsFrom `own`). */
+  readonly ownRooms: readonly BreakoutDraft[];
+  /** The id of the earlier breakouts item whose rooms and people it reuses (roomsFrom `reuse`). */
+  readonly reuse: string;
+  /** `self`: attendees pick their room during the item before. */
+  readonly select: 'assigned' | 'self';
+  /** Registration asks for this round's preferences. */
+  readonly askPreferences: boolean;
 }
 
 /** One breakout room being edited. */
@@ -54,6 +66,14 @@ export const KIND_LABELS: Record<AgendaItemKind, string> = {
   closing: 'Closing',
 };
 
+/** A breakout room's draft. */
+const roomDraftOf = (b: EventConfig['breakouts'][number]): BreakoutDraft => ({
+  key: newKey(), id: b.id, title: b.title, topic: b.topic, capacity: String(b.capacity), facilitator: b.facilitator ?? '',
+});
+
+/** The round fields of an item that runs no round (or runs the event's rooms, assigned by preferences). */
+export const NO_ROUND = { roomsFrom: 'event', ownRooms: [], reuse: '', select: 'assigned', askPreferences: true } as const satisfies Pick<ItemDraft, 'roomsFrom' | 'ownRooms' | 'reuse' | 'select' | 'askPreferences'>;
+
 let nextKey = 0;
 /** A key for a row of the form. */
 export const newKey = (): string => `row-${++nextKey}`;
@@ -80,10 +100,15 @@ export function draftOf(event: EventConfig): EventDraft {
       description: item.description,
       stage: 'stage' in item ? item.stage : [],
       staffPlacement: item.kind === 'breakouts' ? item.staffPlacement : 'backstage',
+      showNotes: 'showNotes' in item && item.showNotes === true,
+      ...(item.kind === 'breakouts'
+        ? {
+          roomsFrom: item.rooms ? 'own' as const : item.reuse !== undefined ? 'reuse' as const : 'event' as const,
+          ownRooms: (item.rooms ?? []).map(roomDraftOf), reuse: item.reuse ?? '', select: item.select ?? 'assigned', askPreferences: item.askPreferences ?? true,
+        }
+        : NO_ROUND),
     })),
-    breakouts: event.breakouts.map((b) => ({
-      key: newKey(), id: b.id, title: b.title, topic: b.topic, capacity: String(b.capacity), facilitator: b.facilitator ?? '',
-    })),
+    breakouts: event.breakouts.map(roomDraftOf),
   };
 }
 
@@ -96,7 +121,7 @@ export function blankItem(draft: EventDraft): ItemDraft {
     const total = Math.min(h * 60 + m + Number(last.durationMinutes), 23 * 60 + 59);
     start = `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
   }
-  return { key: newKey(), id: '', kind: 'plenary', title: '', start, durationMinutes: '30', description: '', stage: [], staffPlacement: 'backstage' };
+  return { key: newKey(), id: '', kind: 'plenary', title: '', start, durationMinutes: '30', description: '', stage: [], staffPlacement: 'backstage', showNotes: false, ...NO_ROUND };
 }
 
 /** A blank breakout room. */
@@ -121,33 +146,34 @@ function numberOr(text: string): number | string {
 /** The full event config to send: the draft over the current config (moderators, speakers, ids and the rest kept). */
 export function configOf(draft: EventDraft, base: EventConfig): Record<string, unknown> {
   const itemIds = new Set(draft.agenda.map((i) => i.id).filter(Boolean));
+  // Room ids name LiveKit rooms, so a new room's id is unique across every round.
+  const roomIds = new Set([...draft.breakouts, ...draft.agenda.flatMap((i) => (i.kind === 'breakouts' && i.roomsFrom === 'own' ? i.ownRooms : []))].map((b) => b.id).filter(Boolean));
+  const roomOf = (b: BreakoutDraft, i: number) => {
+    const id = b.id || slugFor(b.title.split(':')[0] ?? '', roomIds, `room-${i + 1}`);
+    roomIds.add(id);
+    return { id, title: b.title.trim(), topic: b.topic.trim(), capacity: numberOr(b.capacity), ...(b.facilitator.trim() ? { facilitator: b.facilitator.trim() } : {}) };
+  };
   const agenda = draft.agenda.map((item, i) => {
     const id = item.id || slugFor(item.title, itemIds, `item-${i + 1}`);
     itemIds.add(id);
     const common = { id, title: item.title.trim(), start: item.start, durationMinutes: numberOr(item.durationMinutes), description: item.description.trim() };
     switch (item.kind) {
       case 'breakouts': {
-        // The form does not edit rounds yet: an item keeps its own rooms, reuse and way of filling.
-        const before = base.agenda.find((b) => b.id === id);
-        const round = before?.kind === 'breakouts'
-          ? { ...(before.rooms ? { rooms: before.rooms } : {}), ...(before.reuse !== undefined ? { reuse: before.reuse } : {}), ...(before.select ? { select: before.select } : {}), ...(before.askPreferences !== undefined ? { askPreferences: before.askPreferences } : {}) }
-          : {};
-        return { ...common, kind: item.kind, staffPlacement: item.staffPlacement, ...round };
+        const rooms = item.roomsFrom === 'own' ? { rooms: item.ownRooms.map(roomOf) } : item.roomsFrom === 'reuse' ? { reuse: item.reuse } : {};
+        return {
+          ...common, kind: item.kind, staffPlacement: item.staffPlacement, ...rooms,
+          ...(item.select === 'self' ? { select: 'self' } : {}), ...(item.askPreferences ? {} : { askPreferences: false }),
+        };
       }
       case 'break':
         return { ...common, kind: item.kind };
       case 'plenary':
       case 'live':
       case 'closing':
-        return { ...common, kind: item.kind, stage: [...item.stage] };
+        return { ...common, kind: item.kind, stage: [...item.stage], ...(item.showNotes ? { showNotes: true } : {}) };
     }
   }) satisfies Record<string, unknown>[];
-  const roomIds = new Set(draft.breakouts.map((b) => b.id).filter(Boolean));
-  const breakouts = draft.breakouts.map((b, i) => {
-    const id = b.id || slugFor(b.title.split(':')[0] ?? '', roomIds, `room-${i + 1}`);
-    roomIds.add(id);
-    return { id, title: b.title.trim(), topic: b.topic.trim(), capacity: numberOr(b.capacity), ...(b.facilitator.trim() ? { facilitator: b.facilitator.trim() } : {}) };
-  });
+  const breakouts = draft.breakouts.map(roomOf);
   const { autopilot: _autopilot, attendanceThreshold: _threshold, ...rest } = base;
   const percent = numberOr(draft.attendanceThresholdPercent);
   return {

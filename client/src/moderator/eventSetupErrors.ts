@@ -3,12 +3,17 @@
 const FIELD_WORDS: Record<string, string> = {
   title: 'title', description: 'description', date: 'date', start: 'start', end: 'end', timeZone: 'time zone', organisers: 'organisers',
   attendanceThreshold: 'attendance needed', autopilot: 'autopilot', durationMinutes: 'minutes', kind: 'kind', stage: 'on stage',
-  staffPlacement: 'staff during breakouts', topic: 'topic', capacity: 'capacity', facilitator: 'facilitator', id: 'id',
+  staffPlacement: 'staff during breakouts', topic: 'topic', capacity: 'capacity', facilitator: 'facilitator', id: 'id', showNotes: 'report-back', rooms: 'rooms', reuse: 'earlier round', select: 'how people get their room',
+  askPreferences: 'preferences asked', roomsFrom: 'rooms',
 };
 
 /** "Agenda item 2, title" for a server error path like "agenda.1.title". */
 export function describeErrorPath(path: string): string {
   const [head, index, field] = path.split('.');
+  const [, , , roomIndex, roomField] = path.split('.');
+  if (head === 'agenda' && field === 'rooms' && roomIndex !== undefined && /^\d+$/.test(roomIndex)) {
+    return `Agenda item ${Number(index) + 1}, room ${Number(roomIndex) + 1}${roomField ? `, ${FIELD_WORDS[roomField] ?? roomField}` : ''}`;
+  }
   if (head === 'agenda' && index !== undefined && /^\d+$/.test(index)) return `Agenda item ${Number(index) + 1}${field ? `, ${FIELD_WORDS[field] ?? field}` : ''}`;
   if (head === 'breakouts' && index !== undefined && /^\d+$/.test(index)) return `Breakout ${Number(index) + 1}${field ? `, ${FIELD_WORDS[field] ?? field}` : ''}`;
   if (head === 'moderators' || head === 'speakers') return `${head === 'moderators' ? 'Moderator' : 'Speaker'} list (edit the event file)`;
@@ -17,7 +22,7 @@ export function describeErrorPath(path: string): string {
 }
 
 const TOP_FIELDS = new Set(['title', 'description', 'date', 'start', 'end', 'timeZone', 'organisers', 'attendanceThreshold', 'autopilot', 'agenda', 'breakouts']);
-const ROW_FIELD = /^(agenda\.\d+(\.(kind|start|durationMinutes|title|description|stage|staffPlacement))?|breakouts\.\d+(\.(title|topic|capacity|facilitator))?)$/;
+const ROW_FIELD = /^(agenda\.\d+(\.(kind|start|durationMinutes|title|description|stage|staffPlacement|showNotes|reuse|select|rooms(\.\d+(\.(title|topic|capacity|facilitator))?)?))?|breakouts\.\d+(\.(title|topic|capacity|facilitator))?)$/;
 
 /** Whether the form has a field (or row) for a server error path. */
 export function isFieldPath(path: string): boolean {
@@ -28,7 +33,7 @@ export function isFieldPath(path: string): boolean {
 export function normalizeErrorPaths(fieldErrors: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fieldErrors)) {
-    const key = path.replace(/^organisers\.\d+$/, 'organisers').replace(/^(agenda\.\d+\.stage)\.\d+$/, '$1');
+    const key = path.replace(/^organisers\.\d+$/, 'organisers').replace(/^(agenda\.\d+\.stage)\.\d+$/, '$1').replace(/^(agenda\.\d+\.rooms\.\d+)\.id$/, '$1');
     out[key] ??= message;
   }
   return out;

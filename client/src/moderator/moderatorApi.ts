@@ -1,6 +1,7 @@
 /** The moderators' HTTP API (all signed in with the moderator's credential; types from shared/src/protocol/http); only the console chunk imports it. */
 import type {
-  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, OccupancySeries, PreEventCheckReport, PreEventCheckRequest, PreferenceCounts, SavedEvent,
+  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, EventLifecycleRequest, EventLifecycleResponse, OccupancySeries, PreEventCheckReport, PreEventCheckRequest,
+  PreferenceCounts, SavedEvent,
 } from '@live-workshop/shared';
 import { bearer, request } from '../net/api.js';
 import { downloadSigned } from '../net/download.js';
@@ -41,12 +42,19 @@ export function runPreEventCheck(credential: string, mailTo: string): Promise<Pr
   return request<PreEventCheckReport>('/api/moderator/checks', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
 }
 
+/** Cancel the event or move it to another date and start time; every registered person is mailed. 400 carries per-field problems. */
+export function changeEventLifecycle(credential: string, body: EventLifecycleRequest): Promise<EventLifecycleResponse> {
+  return request<EventLifecycleResponse>('/api/moderator/event/lifecycle', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
+}
+
 /** The CSV exports a moderator can download. */
 export const EXPORTS = {
   registrations: { path: '/api/moderator/registrations.csv', fallbackName: 'registrations.csv' },
   attendance: { path: '/api/moderator/attendance.csv', fallbackName: 'attendance.csv' },
   questions: { path: '/api/moderator/questions.csv', fallbackName: 'questions.csv' },
   polls: { path: '/api/moderator/polls.csv', fallbackName: 'polls.csv' },
+  notesCsv: { path: '/api/moderator/notes.csv', fallbackName: 'notes.csv' },
+  notesMarkdown: { path: '/api/moderator/notes.md', fallbackName: 'notes.md' },
 } as const;
 
 /** Download one CSV export; returns the saved file name. */

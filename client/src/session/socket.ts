@@ -14,6 +14,7 @@ import { applyPickBoard } from './store/picksActions.js';
 import type { MoveMetric } from './store/state.js';
 import { lwStore } from './store/store.js';
 import { wireLiveSegment } from '../live/segment/liveSegmentSocket.js';
+import { wireRoomNotes } from '../live/notes/roomNotesSocket.js';
 import { forgetCredential, storedCredential } from './credential.js';
 import { pageCorrelationId } from '../net/correlation.js';
 import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
@@ -94,6 +95,7 @@ export function connectSession(credential: string, url?: string): LwSocket {
   s.on(EVENTS.talkbackPosted, (message) => addTalkback(message));
   s.on(EVENTS.picksCounted, (board) => applyPickBoard(board));
   wireLiveSegment(s);
+  wireRoomNotes(s);
   return s;
 }
 

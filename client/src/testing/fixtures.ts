@@ -27,7 +27,7 @@ export const EVENT: EventConfig = {
   agenda: [
     { id: 'opening', kind: 'plenary', title: 'Opening plenary', start: '09:30', durationMinutes: 45, description: 'Welcome and early findings.', stage: ['research-lead'] },
     { id: 'breakouts', kind: 'breakouts', title: 'Thematic breakout rooms', start: '10:15', durationMinutes: 75, description: '', staffPlacement: 'backstage' },
-    { id: 'refernet', kind: 'live', title: 'Report-back and ReferNet plenary', start: '11:30', durationMinutes: 75, description: 'Live segment.', stage: ['refernet-expert'] },
+    { id: 'refernet', kind: 'live', title: 'Report-back and ReferNet plenary', start: '11:30', durationMinutes: 75, description: 'Live segment.', stage: ['refernet-expert'], showNotes: true },
     { id: 'closing', kind: 'closing', title: 'Closing', start: '12:45', durationMinutes: 15, description: 'Conclusions.', stage: [] },
   ],
 };

@@ -3,6 +3,7 @@ import { act, cleanup } from '@testing-library/react';
 import { connectSession, disconnectSession } from '../session/socket.js';
 import { resetStore } from '../session/store/store.js';
 import { resetLiveSegment } from '../live/segment/liveSegmentStore.js';
+import { resetRoomNotes } from '../live/notes/roomNotesStore.js';
 import { fakeSockets } from './fakeIo.js';
 import type { FakeSocket } from './fakeSocket.js';
 
@@ -10,6 +11,7 @@ import type { FakeSocket } from './fakeSocket.js';
 export function openLiveSession(): FakeSocket {
   resetStore();
   resetLiveSegment();
+  resetRoomNotes();
   connectSession('cred');
   const socket = fakeSockets.at(-1)!;
   act(() => socket.serverSends('connect'));

@@ -53,6 +53,8 @@ export interface AroundTheEventDeps {
   readonly mailFrom?: string;
   /** The live segment's part of a person's data (questions, votes, captions). */
   readonly liveSegmentData?: LiveSegmentPersonalData;
+  /** The calendar entry's SEQUENCE now (one higher per change of plan). */
+  readonly calendarSequence?: () => number;
 }
 
 /** Registration extras, event set-up, autopilot, attendance, certificates and privacy, wired together. */
@@ -108,7 +110,7 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
 
   const router = Router();
   router.use(
-    registrationInfoRoutes({ state, credentials, clock, publicUrl, languageOf: (id) => deps.people.get(id)?.language ?? null }),
+    registrationInfoRoutes({ state, credentials, clock, publicUrl, languageOf: (id) => deps.people.get(id)?.language ?? null, ...(deps.calendarSequence ? { calendarSequence: deps.calendarSequence } : {}) }),
     moderatorPeopleRoutes({ state, people: deps.people, credentials, sessions: deps.sessions, clock, publicUrl }),
     eventEditRoutes({ eventSetup: new EventSetupService(agenda), credentials }),
     autopilotRoutes({ autopilot, credentials }),

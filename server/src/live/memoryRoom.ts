@@ -24,6 +24,7 @@ import { MemoryTransport, type MemorySocket } from './realtime/memoryTransport.j
 import { RosterPublisher, rosterOf } from './realtime/roster.js';
 import { Sessions } from './realtime/sessions.js';
 import { createLiveSegment } from './segment/liveSegment.js';
+import { createRoomNotes } from './notes/roomNotes.js';
 
 /** The seed workshop's event file. */
 export const SEED_EVENT_FILE = join(import.meta.dirname, '../../events/microcredentials-2025.yaml');
@@ -49,10 +50,15 @@ export function memoryRoom(options: { eventFile?: string; edit?: (seed: EventCon
   const presenting = createPresenting({ db, sessions, transport, clock: time, state });
   const limiter = createRequestLimiter();
   const liveSegment = createLiveSegment({ db, transport: () => transport, state, clock: time, scheduler: time, log, limiter });
-  agenda.start(createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log }));
+  const roomNotes = createRoomNotes({ db, transport: () => transport, state, clock: time, log, limiter });
+  const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit, sessions, people, roster, ghosts, clock: time, log });
+  agenda.start((effects, before, after) => {
+    runEffects(effects, before, after);
+    roomNotes.agendaMoved(before, after);
+  });
   transport.serve(connections({
     transport, agenda, assignments, livekit, chat: new SqliteChatStore(db), clock: time, log, limiter, chatLimiter: createRequestLimiter(), helpLimiter: createRequestLimiter(3, 60),
-    sessions, presence, roster, chatMembership, moveReports: () => {}, presenting, liveSegment,
+    sessions, presence, roster, chatMembership, moveReports: () => {}, presenting, liveSegment, roomNotes,
   }));
 
   /** Admit a person (as registration or the event file would), then connect them once that has settled. */
@@ -80,5 +86,5 @@ export function memoryRoom(options: { eventFile?: string; edit?: (seed: EventCon
   /** Let every queued assignment job finish (the explicit flush of the async side). */
   const settle = () => assignments.idle();
 
-  return { event, time, agenda, people, livekit, transport, sessions, assignments, presenting, liveSegment, db, join, joinAll, moderate, settle };
+  return { event, time, agenda, people, livekit, transport, sessions, assignments, presenting, liveSegment, roomNotes, db, join, joinAll, moderate, settle };
 }

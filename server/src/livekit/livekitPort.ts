@@ -8,6 +8,8 @@ export interface LiveKitPort {
   mintToken(grant: TokenGrant): Promise<string>;
   /** Change what a connected participant may do, and which sources they may publish (publishSourcesIn), without reconnecting. */
   setCanPublish(room: string, identity: string, canPublish: boolean, sources: readonly PublishSource[]): Promise<void>;
+  /** Mute the microphone a participant publishes in a room (they may unmute themselves); how many tracks were muted (0: not there, or silent already). */
+  muteMicrophone(room: string, identity: string): Promise<number>;
   /** Disconnect a participant from a room. */
   removeParticipant(room: string, identity: string): Promise<void>;
   /** Identities in a room, as LiveKit sees them. */

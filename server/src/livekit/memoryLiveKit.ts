@@ -9,6 +9,8 @@ export class MemoryLiveKit implements LiveKitPort {
   /** The sources each `room/identity` was last allowed to publish by setCanPublish. */
   readonly sources = new Map<string, readonly PublishSource[]>();
   readonly rooms = new Map<string, Set<string>>();
+  /** `room/identity` whose microphone was muted by the server (a test unmutes by deleting the entry). */
+  readonly mutedMicrophones = new Set<string>();
 
   async mintToken(grant: TokenGrant): Promise<string> {
     this.minted.push(grant);
@@ -17,6 +19,12 @@ export class MemoryLiveKit implements LiveKitPort {
   async setCanPublish(room: string, identity: string, canPublish: boolean, sources: readonly PublishSource[]): Promise<void> {
     this.permissions.set(`${room}/${identity}`, canPublish);
     this.sources.set(`${room}/${identity}`, sources);
+  }
+  async muteMicrophone(room: string, identity: string): Promise<number> {
+    const key = `${room}/${identity}`;
+    if (!this.rooms.get(room)?.has(identity) || this.mutedMicrophones.has(key)) return 0;
+    this.mutedMicrophones.add(key);
+    return 1;
   }
   async removeParticipant(room: string, identity: string): Promise<void> {
     this.rooms.get(room)?.delete(identity);

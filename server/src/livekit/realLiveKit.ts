@@ -52,6 +52,16 @@ export function realLiveKit(settings: LiveKitSettings): LiveKitPort {
         if (!isNotFound(err)) throw err; // not connected: the next token carries the permission
       }
     },
+    async muteMicrophone(room, identity) {
+      try {
+        const microphones = (await rooms.getParticipant(room, identity)).tracks.filter((t) => t.source === TrackSource.MICROPHONE && !t.muted);
+        for (const track of microphones) await rooms.mutePublishedTrack(room, identity, track.sid, true);
+        return microphones.length;
+      } catch (err) {
+        if (isNotFound(err)) return 0; // not in the room: nothing to mute
+        throw err;
+      }
+    },
     async removeParticipant(room, identity) {
       try {
         await rooms.removeParticipant(room, identity);

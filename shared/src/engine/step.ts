@@ -245,7 +245,7 @@ function applySelf(state: AgendaState, action: SelfAction, command: Command): Ap
       return { state: updateParticipant(state, id, { handRaised: false }) };
     case 'captionRoom': {
       if (state.participants[id]!.role !== 'captioner') return refuse('forbidden', 'Only captioners choose a room to caption.');
-      if (action.breakoutId !== null && !state.event.breakouts.some((b) => b.id === action.breakoutId)) {
+      if (action.breakoutId !== null && !roundOfRoom(state.event, action.breakoutId)) {
         return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
       }
       // No capacity check: a captioner takes no place in the room (placement.ts).

@@ -101,10 +101,13 @@ const itemBase = {
   description: z.string().max(4000).default(''),
 };
 
+/** A stage item that is a report-back: it shows the plenary the notes of the breakout rooms of the round before it. */
+const showNotes = z.boolean().optional();
+
 /** One step of the agenda; its kind decides who is where. */
 export const agendaItemSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...itemBase, kind: z.literal('plenary'), stage: z.array(slugSchema).default([]) }),
-  z.strictObject({ ...itemBase, kind: z.literal('live'), stage: z.array(slugSchema).default([]) }),
+  z.strictObject({ ...itemBase, kind: z.literal('plenary'), stage: z.array(slugSchema).default([]), showNotes }),
+  z.strictObject({ ...itemBase, kind: z.literal('live'), stage: z.array(slugSchema).default([]), showNotes }),
   z.strictObject({
     ...itemBase,
     kind: z.literal('breakouts'),
@@ -119,7 +122,7 @@ export const agendaItemSchema = z.discriminatedUnion('kind', [
     askPreferences: z.boolean().optional(),
   }),
   z.strictObject({ ...itemBase, kind: z.literal('break') }),
-  z.strictObject({ ...itemBase, kind: z.literal('closing'), stage: z.array(slugSchema).default([]) }),
+  z.strictObject({ ...itemBase, kind: z.literal('closing'), stage: z.array(slugSchema).default([]), showNotes }),
 ]);
 
 /** One language's own texts of the event; each left out stays as written (shared/src/i18n/localizeEvent.ts). */
@@ -183,7 +186,7 @@ export const eventConfigSchema = z
     unique((event.captioners ?? []).map((p) => p.id), 'captioners', people);
     // A translation names only items and rooms the event has.
     const itemIds = new Set(event.agenda.map((a) => a.id));
-    const roomIds = new Set(event.breakouts.map((b) => b.id));
+    const roomIds = new Set([...event.breakouts, ...event.agenda.flatMap((item) => (item.kind === 'breakouts' ? item.rooms ?? [] : []))].map((b) => b.id));
     for (const [language, texts] of Object.entries(event.translations ?? {})) {
       for (const id of Object.keys(texts?.agenda ?? {})) if (!itemIds.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', language, 'agenda', id], message: `unknown agenda item "${id}"` });
       for (const id of Object.keys(texts?.breakouts ?? {})) if (!roomIds.has(id)) ctx.addIssue({ code: 'custom', path: ['translations', language, 'breakouts', id], message: `unknown breakout room "${id}"` });
@@ -196,6 +199,10 @@ export const eventConfigSchema = z
         });
       }
       if (item.kind === 'breakouts') checkRound(event, i, ctx);
+      // A report-back shows the notes of the round before it, so there must be one.
+      if ('showNotes' in item && item.showNotes && !event.agenda.slice(0, i).some((other) => other.kind === 'breakouts')) {
+        ctx.addIssue({ code: 'custom', path: ['agenda', i, 'showNotes'], message: 'a report-back (showNotes) needs a breakouts item before it' });
+      }
     });
     checkRoomIdsAcrossRounds(event, ctx);
     // A malformed time already has its own issue; comparing it would add a wrong one.

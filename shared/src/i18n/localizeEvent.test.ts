@@ -29,3 +29,15 @@ test('a translation for an unknown language, item or room is refused with the pa
   expect(paths).toContain('translations.de.breakouts.gone');
   expect(paths.some((p) => p.startsWith('translations.xx') || p === 'translations')).toBe(true);
 });
+
+test('the rooms of a round with its own rooms are translated too (the Lisbon forum in Portuguese)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const forum = parse(readFileSync(new URL('../../../e2e/fixtures/lisbon-forum.yaml', import.meta.url), 'utf8'));
+  const event = eventConfigSchema.parse({ ...forum, translations: { pt: { breakouts: { tourism: { title: 'Turismo e hotelaria' }, quality: { topic: 'Garantia da qualidade' } } } } });
+  const pt = localizeEvent(event, 'pt');
+  const rooms = (index: number) => (pt.agenda[index] as Extract<typeof pt.agenda[number], { kind: 'breakouts' }>).rooms!;
+  expect(rooms(1).find((r) => r.id === 'tourism')?.title).toBe('Turismo e hotelaria');
+  expect(rooms(1).find((r) => r.id === 'health')?.title).toBe('Health and care');
+  expect(rooms(3).find((r) => r.id === 'quality')?.topic).toBe('Garantia da qualidade');
+});

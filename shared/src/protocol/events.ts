@@ -5,7 +5,8 @@ import type { SlidesState, TalkbackMessage } from '../presenting/presenting.js';
 import type { ActionLogLine } from '../engine/actionLog.js';
 import type { SlidesShowPayload, TalkbackSendPayload } from '../presenting/presentingPayloads.js';
 import { LIVE_SEGMENT_EVENTS, type LiveSegmentClientEvents, type LiveSegmentServerEvents } from './liveSegmentEvents.js';
-import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, VisitRoomPayload } from './payloads.js';
+import { ROOM_NOTES_EVENTS, type RoomNotesClientEvents, type RoomNotesServerEvents } from './roomNotesEvents.js';
+import type { AgendaCommandPayload, ChatSendPayload, HelpRequestPayload, MoveReportPayload, MuteParticipantPayload, VisitRoomPayload } from './payloads.js';
 import type {
   AgendaSnapshot, AgendaWarning, Assignment, BroadcastMessage, ChatMessage, HelpRequest, RosterView, SessionEnded, Welcome,
 } from './views.js';
@@ -16,6 +17,7 @@ export const EVENTS = {
   chatSend: 'chat:send',
   sessionResync: 'session:resync',
   roomVisit: 'room:visit',
+  roomMute: 'room:mute',
   helpRequest: 'help:request',
   moveReport: 'move:report',
   welcome: 'session:welcomed',
@@ -36,6 +38,7 @@ export const EVENTS = {
   talkbackPosted: 'talkback:posted',
   picksCounted: 'picks:counted',
   ...LIVE_SEGMENT_EVENTS,
+  ...ROOM_NOTES_EVENTS,
 } as const;
 
 /** What a full resync returns. */
@@ -47,7 +50,7 @@ export interface SessionState {
 }
 
 /** Requests from a client; each is validated on the server and answered with an ack. */
-export interface ClientToServerEvents extends LiveSegmentClientEvents {
+export interface ClientToServerEvents extends LiveSegmentClientEvents, RoomNotesClientEvents {
   /** Run an agenda, roster or self action. */
   'agenda:command': (payload: AgendaCommandPayload, ack: Ack<{ version: number }>) => void;
   /** Post to the chat of the room you are in. */
@@ -56,6 +59,8 @@ export interface ClientToServerEvents extends LiveSegmentClientEvents {
   'session:resync': (payload: Record<string, never> | undefined, ack: Ack<SessionState>) => void;
   /** Moderators: a token to look into any room. */
   'room:visit': (payload: VisitRoomPayload, ack: Ack<Assignment>) => void;
+  /** Moderators, and a breakout room's facilitator for someone in their room: mute that person's microphone (they may unmute). */
+  'room:mute': (payload: MuteParticipantPayload, ack: Ack<{ muted: number }>) => void;
   /** Ask the moderators for help. */
   'help:request': (payload: HelpRequestPayload, ack: Ack<{ at: number }>) => void;
   /** Report the time a move took. */
@@ -67,7 +72,7 @@ export interface ClientToServerEvents extends LiveSegmentClientEvents {
 }
 
 /** Facts the server sends. */
-export interface ServerToClientEvents extends LiveSegmentServerEvents {
+export interface ServerToClientEvents extends LiveSegmentServerEvents, RoomNotesServerEvents {
   /** Who you are and the event, once per connection. */
   'session:welcomed': (welcome: Welcome) => void;
   /** The server closed this session (another tab took over, removed, revoked). */

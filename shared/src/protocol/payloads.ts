@@ -23,6 +23,10 @@ const roomIdSchema = z.union([z.literal('plenary'), z.literal('backstage'), z.te
 export const visitRoomPayload = z.strictObject({ roomId: roomIdSchema });
 export type VisitRoomPayload = z.infer<typeof visitRoomPayload>;
 
+/** A moderator, or a breakout room's facilitator for someone in their room: mute that person's microphone. */
+export const muteParticipantPayload = z.strictObject({ participantId: z.string().min(1).max(64) });
+export type MuteParticipantPayload = z.infer<typeof muteParticipantPayload>;
+
 /** An attendee asks the moderators for help. */
 export const helpRequestPayload = z.strictObject({ text: z.string().trim().max(300).default('') });
 export type HelpRequestPayload = z.infer<typeof helpRequestPayload>;

@@ -42,6 +42,10 @@ export interface RosterEntry {
   readonly preferences: readonly string[];
   /** The room of each round with its own rooms, by round key (the default round is `breakoutId`). */
   readonly rounds?: Readonly<Record<string, string | null>>;
+  /** Their preferences in each round with its own rooms, by round key (the default round's are `preferences`). */
+  readonly roundPreferences?: Readonly<Record<string, readonly string[]>>;
+  /** The rounds (keys; DEFAULT_ROUND for the event's rooms) in which they picked their room themselves (self-select). */
+  readonly picked?: readonly string[];
   readonly onStage: boolean;
   readonly handRaised: boolean;
   /** Where the agenda puts them now. */

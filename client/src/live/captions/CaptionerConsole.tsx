@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { CAPTION_MAX_CHARS, CAPTIONS_PER_SECOND, breakoutIdOf, type RoomId } from '@live-workshop/shared/pure';
+import { CAPTION_MAX_CHARS, CAPTIONS_PER_SECOND, breakoutIdOf, roundsOf, type RoomId } from '@live-workshop/shared/pure';
 import { refusalWords } from '../../session/refusals.js';
 import { sendCommand } from '../../session/socket.js';
 import { useAssignedRoom, useEvent } from '../../session/useLw.js';
@@ -79,7 +79,7 @@ export function CaptionerConsole() {
       <label htmlFor={ids.room}>While the breakouts run, caption</label>{' '}
       <select id={ids.room} value={choice} onChange={(e) => void choose(e.target.value)} data-testid="captioner-room">
         <option value="">No breakout (the stage)</option>
-        {event?.breakouts.map((b, i) => <option key={b.id} value={b.id}>Breakout {i + 1}: {b.title}</option>)}
+        {event && roundsOf(event).flatMap((round) => round.rooms).map((b, i) => <option key={b.id} value={b.id}>Breakout {i + 1}: {b.title}</option>)}
       </select>
       <label htmlFor={ids.text}>Type what is said; Enter ends a line</label>
       <textarea

@@ -11,6 +11,8 @@ import { LivePolls } from '../polls/PollCard.js';
 import { PollConsole } from '../polls/PollConsole.js';
 import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
+import { RoomNotesEditor } from '../notes/RoomNotesEditor.js';
+import { breakoutIdOf } from '@live-workshop/shared/pure';
 import '../segment/liveSegment.css';
 import { t } from '../../i18n/i18n.js';
 
@@ -51,6 +53,7 @@ export function BreakoutView() {
       </div>
       {me?.role === 'captioner' && <CaptionerConsole />}
       {facilitating && event && roomId && <PollConsole event={event} room={roomId} />}
+      {facilitating && roomId && <RoomNotesEditor breakoutId={breakoutIdOf(roomId)!} />}
       <LivePolls />
       <ChatPanel />
     </section>

@@ -19,6 +19,7 @@ import { CaptionerConsole } from '../captions/CaptionerConsole.js';
 import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 import { t } from '../../i18n/i18n.js';
 import { RoomPicker } from '../rounds/RoomPicker.js';
+import { ReportBackNotes } from '../notes/ReportBackNotes.js';
 
 /**
  * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
@@ -44,6 +45,7 @@ export function StageView() {
       </header>
       <RoomPicker />
       <PinnedQuestion />
+      <ReportBackNotes />
       <div className="stage" data-testid="stage">
         <StageLayout />
       </div>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { POLL_KINDS, POLL_MAX_OPTIONS, breakoutRoomId, type PollKind } from '@live-workshop/shared/pure';
+import { POLL_KINDS, POLL_MAX_OPTIONS, breakoutRoomId, roundsOf, type PollKind } from '@live-workshop/shared/pure';
 import type { EventConfig, PollLaunchPayload, PollView, RoomId } from '@live-workshop/shared';
 import { refusalWords } from '../../session/refusals.js';
 import { controlPoll, launchPoll } from '../segment/liveSegmentSocket.js';
@@ -42,7 +42,7 @@ export function PollConsole({ event, room }: { event: EventConfig; room?: RoomId
             <select id={ids.audience} value={audience} onChange={(e) => setAudience(e.target.value)} data-testid="poll-audience">
               <option value="everyone">Everyone</option>
               <option value="plenary">The plenary room</option>
-              {event.breakouts.map((b, i) => <option key={b.id} value={breakoutRoomId(b.id)}>Breakout {i + 1}: {b.title}</option>)}
+              {roundsOf(event).flatMap((round) => round.rooms).map((b, i) => <option key={b.id} value={breakoutRoomId(b.id)}>Breakout {i + 1}: {b.title}</option>)}
             </select>
           </>
         )}

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { useLw, useLwShallow, useMe } from '../../session/useLw.js';
+import { EVENTS } from '@live-workshop/shared/pure';
+import { useAssignedRoom, useLw, useLwShallow, useMe } from '../../session/useLw.js';
+import { request } from '../../session/socket.js';
+import { refusalWords } from '../../session/refusals.js';
+import { announce } from '../../session/store/actions.js';
+import type { RemoteParticipantView } from '../media/livekit/types.js';
 import { MAX_VIDEO_TILES, pageOf } from '../media/mediaFit.js';
 import { ParticipantTile, SelfTile } from './VideoTile.js';
 import { t } from '../../i18n/i18n.js';
@@ -13,6 +18,9 @@ export function RoomGrid() {
   const participants = useLw((s) => s.media.participants);
   const [wanted, setPage] = useState(0);
   const me = useMe();
+  const roomId = useAssignedRoom();
+  // Moderators mute anyone; a breakout's facilitator (a speaker placed there) the people of their room. The server checks the same.
+  const canMute = me?.role === 'moderator' || (me?.role === 'speaker' && roomId?.startsWith('breakout:') === true);
   const self = useLwShallow((s) => ({
     video: s.media.local.video,
     publishing: s.media.publishing,
@@ -36,6 +44,7 @@ export function RoomGrid() {
         {shown.map((p) => (
           <li key={p.identity}>
             <ParticipantTile participant={p} />
+            {canMute && p.tracks.some((track) => track.source === 'microphone' && !track.muted) && <MuteButton participant={p} />}
           </li>
         ))}
       </ul>
@@ -87,5 +96,21 @@ export function StageTiles({ beside = false }: { beside?: boolean }) {
       </ul>
       {onStage.length === 0 && !self.publishing && <p className="hint">{t('people.emptyStage')}</p>}
     </div>
+  );
+}
+
+/** Mute someone's microphone in this room (they may unmute themselves); the outcome is announced. */
+function MuteButton({ participant }: { participant: RemoteParticipantView }) {
+  const [busy, setBusy] = useState(false);
+  const mute = async () => {
+    setBusy(true);
+    const result = await request(EVENTS.roomMute, { participantId: participant.identity });
+    setBusy(false);
+    announce(result.ok ? t('people.muted', { name: participant.name }) : refusalWords(result));
+  };
+  return (
+    <button type="button" className="secondary small" disabled={busy} onClick={() => void mute()} data-testid="mute-participant">
+      {t('people.mute', { name: participant.name })}
+    </button>
   );
 }

@@ -157,3 +157,29 @@ test('a full workshop says that registering joins the waiting list, and still ta
   expect((await screen.findByTestId('registration-full')).textContent).toContain('you join its waiting list');
   expect(await screen.findByTestId('register-form')).toBeTruthy();
 });
+
+test('a moved event says when it takes place now and when it was planned, with the organisers\' note; registration stays open', async () => {
+  const moved = { ...EVENT, date: '2025-10-30', start: '10:30', end: '14:00' };
+  replies['GET /api/event'] = { status: 200, body: {
+    event: moved, serverTime: DAY_BEFORE, registrationClosed: null,
+    lifecycle: { status: 'moved', at: 1, sequence: 1, note: 'The venue changed its hours.', from: { date: '2025-10-23', start: '09:30', end: '13:00' }, to: { date: '2025-10-30', start: '10:30', end: '14:00' } },
+  } };
+  render(<EventPage />);
+  const notice = await screen.findByTestId('event-lifecycle');
+  expect(notice.textContent).toMatch(new RegExp(
+    '^This event has moved: it now takes place on Thursday,? 30 October 2025, 10:30–14:00 CET, UTC\\+1\\. It was planned for Thursday,? 23 October 2025, 09:30–13:00 CEST, UTC\\+2\\.'
+    + 'A word from the organisers: The venue changed its hours\\.$',
+  ));
+  expect(await screen.findByTestId('register-form')).toBeTruthy();
+});
+
+test('a cancelled event says so and offers no registration', async () => {
+  replies['GET /api/event'] = { status: 200, body: {
+    event: EVENT, serverTime: DAY_BEFORE, registrationClosed: 'The organisers cancelled this event; registration is closed.',
+    lifecycle: { status: 'cancelled', at: 1, sequence: 2, note: '' },
+  } };
+  render(<EventPage />);
+  expect((await screen.findByTestId('event-lifecycle')).textContent).toBe('The organisers have cancelled this event. Registration is closed.');
+  expect(screen.queryByTestId('register-form')).toBeNull();
+  expect(screen.queryByTestId('registration-closed')).toBeNull();
+});

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { EventConfig, RegistrationFormInfo } from '@live-workshop/shared';
+import type { EventConfig, EventLifecycle, RegistrationFormInfo } from '@live-workshop/shared';
 import { failureWords, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
 import { QueryProvider } from '../../net/queryClient.js';
 import { storedCredential } from '../../session/credential.js';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes, ItemTime } from '../../ui/EventTimes.js';
 import { RegistrationForm } from './RegistrationForm.js';
+import { LifecycleNotice } from './LifecycleNotice.js';
 import { t } from '../../i18n/i18n.js';
 import { useLanguage, useT } from '../../i18n/useT.js';
 import { localizeEvent } from '@live-workshop/shared/pure';
@@ -87,10 +88,10 @@ function EventPageContent() {
   useEffect(() => {
     if (title) document.title = title;
   }, [title]);
-  const state: { event: EventConfig; serverTime: number; closed: string | null; full: boolean; form: RegistrationFormInfo | null } | { error: string } | null = eventQuery.isError
+  const state: { event: EventConfig; serverTime: number; closed: string | null; full: boolean; form: RegistrationFormInfo | null; lifecycle: EventLifecycle | null } | { error: string } | null = eventQuery.isError
     ? { error: failureWords(eventQuery.error, t('event.loadFailed')) }
     : eventQuery.data && formQuery.isSuccess
-      ? { event: localizeEvent(eventQuery.data.event, language), serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, full: eventQuery.data.registrationFull, form: formQuery.data }
+      ? { event: localizeEvent(eventQuery.data.event, language), serverTime: eventQuery.data.serverTime, closed: eventQuery.data.registrationClosed, full: eventQuery.data.registrationFull, form: formQuery.data, lifecycle: eventQuery.data.lifecycle ?? null }
       : null;
   return (
     <main className="page event-page" id="main">
@@ -110,8 +111,10 @@ function EventPageContent() {
               </a>
             </aside>
           )}
+          {state.lifecycle && <LifecycleNotice lifecycle={state.lifecycle} event={state.event} />}
           <EventDetails event={state.event} nowMs={state.serverTime} />
-          {state.closed ? (
+          {/* A cancelled event's notice already says that registration is closed. */}
+          {state.lifecycle?.status === 'cancelled' ? null : state.closed ? (
             <section aria-labelledby="registration-closed-heading">
               <h2 id="registration-closed-heading">{t('event.registration')}</h2>
               <p data-testid="registration-closed">{state.closed}</p>

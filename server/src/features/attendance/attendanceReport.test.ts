@@ -1,11 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadEventFile } from '../../live/event/loadEventFile.js';
+import { participationCredential } from '../certificates/participationCredential.js';
 import { attendanceOf, intervalsByPlace, itemSegments, mergeIntervals, occupancyOf } from './attendanceReport.js';
 import type { AttendanceEvent } from './attendanceStore.js';
 
 const M = 60_000;
 const seedEvent = loadEventFile(fileURLToPath(new URL('../../../events/microcredentials-2025.yaml', import.meta.url)));
+const forum = loadEventFile(fileURLToPath(new URL('../../../../e2e/fixtures/lisbon-forum.yaml', import.meta.url)));
 const fact = (participantId: string, kind: 'joined' | 'left', roomId: AttendanceEvent['roomId'], at: number, source: 'media' | 'signal' = 'media'): AttendanceEvent =>
   ({ participantId, source, kind, roomId: source === 'signal' ? null : roomId, phase: 'plenary', itemIndex: 0, at });
 
@@ -51,6 +53,33 @@ describe('attendance of one person', () => {
     expect(result.agendaMs).toBe(120 * M);
     expect(result.breakout).toMatchObject({ breakoutId: 'trust', ms: 55 * M });
     expect(result.items[1]!.rooms).toEqual([{ roomId: 'breakout:trust', ms: 55 * M }, { roomId: 'plenary', ms: 1 * M }]);
+  });
+
+  test('two rounds: the room of each round, named with its round on the certificate; a round missed is left out', () => {
+    // The forum: 0 welcome, 1 round 1, 2 coffee, 3 round 2, 4 panel, 5 closing.
+    const segments = [{ itemIndex: 0, from: 0, to: 45 * M }, { itemIndex: 1, from: 45 * M, to: 90 * M }, { itemIndex: 2, from: 90 * M, to: 110 * M }, { itemIndex: 3, from: 110 * M, to: 150 * M }];
+    const both = attendanceOf(forum, 'a', [
+      fact('a', 'joined', 'plenary', 0), fact('a', 'left', 'plenary', 45 * M),
+      fact('a', 'joined', 'breakout:health', 45 * M), fact('a', 'left', 'breakout:health', 50 * M),
+      fact('a', 'joined', 'breakout:tourism', 50 * M), fact('a', 'left', 'breakout:tourism', 90 * M),
+      fact('a', 'joined', 'breakout:quality', 110 * M), fact('a', 'left', 'breakout:quality', 150 * M),
+    ], segments, 200 * M);
+    expect(both.rounds).toEqual([
+      { roundKey: 'round-1', roundTitle: 'Round 1: sector tables', breakoutId: 'tourism', title: 'Tourism and hospitality', ms: 40 * M },
+      { roundKey: 'round-2', roundTitle: 'Round 2: open tables', breakoutId: 'quality', title: 'Quality assurance', ms: 40 * M },
+    ]);
+    const credential = participationCredential({
+      id: 'c1', event: forum, publicUrl: 'http://localhost:3000', issuedAt: 0, threshold: 0.5, person: { name: 'Ada', email: null }, attendance: both, salt: 's',
+    });
+    const evidence = (JSON.parse(JSON.stringify(credential)) as { evidence: { name: string; genre: string }[] }).evidence.filter((e) => e.genre === 'breakout');
+    expect(evidence.map((e) => e.name)).toEqual(['Breakout room (Round 1: sector tables): Tourism and hospitality', 'Breakout room (Round 2: open tables): Quality assurance']);
+
+    const onlySecond = attendanceOf(forum, 'b', [fact('b', 'joined', 'breakout:funding', 110 * M), fact('b', 'left', 'breakout:funding', 130 * M)], segments, 200 * M);
+    expect(onlySecond.rounds.map((r) => r.breakoutId)).toEqual(['funding']);
+    const single = participationCredential({
+      id: 'c2', event: forum, publicUrl: 'http://localhost:3000', issuedAt: 0, threshold: 0.5, person: { name: 'Bo', email: null }, attendance: onlySecond, salt: 's',
+    });
+    expect((single as unknown as { evidence: { name: string; genre: string }[] }).evidence.filter((e) => e.genre === 'breakout').map((e) => e.name)).toEqual(['Breakout room: Funding and incentives']);
   });
 
   test('nothing ran: share 0', () => {

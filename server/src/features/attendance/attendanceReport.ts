@@ -1,4 +1,4 @@
-import { breakoutIdOf, roundOfRoom, type AgendaItem, type EventConfig, type OccupancySeries, type RoomId } from '@live-workshop/shared';
+import { breakoutIdOf, roundOfRoom, roundsOf, type AgendaItem, type EventConfig, type OccupancySeries, type RoomId } from '@live-workshop/shared';
 import type { AttendanceEvent, TimelineEntry } from './attendanceStore.js';
 
 /** A stretch of time, [from, to) in epoch milliseconds. */
@@ -38,6 +38,8 @@ export interface ParticipantAttendance {
   readonly items: readonly ItemAttendance[];
   /** The breakout room the person spent most time in while breakouts ran. */
   readonly breakout: { readonly breakoutId: string; readonly title: string; readonly ms: number } | null;
+  /** Per round of breakouts (in agenda order), the room the person spent most time in during that round; rounds they missed are left out. */
+  readonly rounds: readonly { readonly roundKey: string; readonly roundTitle: string; readonly breakoutId: string; readonly title: string; readonly ms: number }[];
 }
 
 /** The stretches during which agenda items ran; the last one runs until `until`. */
@@ -122,9 +124,15 @@ export function attendanceOf(event: EventConfig, participantId: string, events: 
       if (id) inBreakouts.set(id, (inBreakouts.get(id) ?? 0) + r.ms);
     }
   }
+  const titleOf = (id: string) => roundOfRoom(event, id)?.rooms.find((b) => b.id === id)?.title ?? id;
   const [top] = [...inBreakouts.entries()].sort((a, b) => b[1] - a[1]);
-  const breakout = top ? { breakoutId: top[0], title: roundOfRoom(event, top[0])?.rooms.find((b) => b.id === top[0])?.title ?? top[0], ms: top[1] } : null;
-  return { participantId, agendaMs, presentMs, share: agendaMs > 0 ? presentMs / agendaMs : 0, items, breakout };
+  const breakout = top ? { breakoutId: top[0], title: titleOf(top[0]), ms: top[1] } : null;
+  // Room ids are unique across rounds, so each room's time belongs to its round.
+  const rounds = roundsOf(event).flatMap((round) => {
+    const [best] = round.rooms.map((room) => [room.id, inBreakouts.get(room.id) ?? 0] as const).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+    return best ? [{ roundKey: round.key, roundTitle: round.title, breakoutId: best[0], title: titleOf(best[0]), ms: best[1] }] : [];
+  });
+  return { participantId, agendaMs, presentMs, share: agendaMs > 0 ? presentMs / agendaMs : 0, items, breakout, rounds };
 }
 
 /** Occupancy of every room over [from, to) in steps of stepMs (from is rounded down to a step). */

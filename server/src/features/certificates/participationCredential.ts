@@ -28,7 +28,7 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
 
 /**
  * A certificate of participation as an OpenBadgeCredential: achievement = the workshop,
- * evidence = the agenda items and the breakout room the person attended (from LiveKit presence).
+ * evidence = the agenda items and the breakout room the person attended in each round (from LiveKit presence).
  * The subject is identified by name and a salted hash of their email, not by an account id.
  */
 export function participationCredential(input: {
@@ -48,8 +48,13 @@ export function participationCredential(input: {
     type: ['Evidence'], name: i.title, genre: i.kind as string,
     description: `Present for ${minutes(i.presentMs)} of the ${minutes(i.runMs)} minutes this part ran.`,
   }));
-  if (attendance.breakout) {
-    evidence.push({ type: ['Evidence'], name: `Breakout room: ${attendance.breakout.title}`, genre: 'breakout', description: `Took part for ${minutes(attendance.breakout.ms)} minutes.` });
+  // One breakout room per round; with several rounds each names its round.
+  const several = attendance.rounds.length > 1;
+  for (const room of attendance.rounds) {
+    evidence.push({
+      type: ['Evidence'], name: several ? `Breakout room (${room.roundTitle}): ${room.title}` : `Breakout room: ${room.title}`, genre: 'breakout',
+      description: `Took part for ${minutes(room.ms)} minutes.`,
+    });
   }
   return {
     '@context': [...OB3_CONTEXTS],

@@ -2,7 +2,7 @@
 // are one source (captionHandlers in liveSegment.ts); an automatic speech recognition service would
 // be another, calling push() with its own CaptionSource. Final lines are stored for the
 // transcript; interim text only goes out. Each line goes to the people in its room.
-import { failure, success, type AgendaState, type CaptionLine, type CaptionSourceKind, type Result, type RoomId } from '@live-workshop/shared';
+import { breakoutIdOf, failure, roundOfRoom, success, type AgendaState, type CaptionLine, type CaptionSourceKind, type Result, type RoomId } from '@live-workshop/shared';
 import type { Clock } from '../../platform/clock.js';
 import type { CaptionStore } from './captionStore.js';
 
@@ -29,7 +29,7 @@ export class CaptionChannel {
   /** Take text from a source: store it when final, and send it to the room. */
   push(source: CaptionSource, input: CaptionInput): Result<{ id: number | null }> {
     const { event, phase } = this.deps.state();
-    if (input.roomId !== 'plenary' && !event.breakouts.some((b) => `breakout:${b.id}` === input.roomId)) return failure('unknown_breakout', `There is no room "${input.roomId}".`);
+    if (input.roomId !== 'plenary' && !roundOfRoom(event, breakoutIdOf(input.roomId) ?? '')) return failure('unknown_breakout', `There is no room "${input.roomId}".`);
     const text = input.text.replace(/\s+/g, ' ').trim();
     const at = this.deps.clock.now();
     if (input.final && text) {

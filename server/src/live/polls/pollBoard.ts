@@ -2,7 +2,7 @@
 // until closed), closed by hand or on a timer that is re-armed after a restart, results pushed to
 // moderators at most every POLL_PUSH_INTERVAL_MS and to the audience once a moderator shows them.
 import {
-  answerProblem, failure, isInAudience, placementOf, success, tallyPoll, POLL_PUSH_INTERVAL_MS,
+  answerProblem, breakoutIdOf, failure, isInAudience, placementOf, roundOfRoom, success, tallyPoll, POLL_PUSH_INTERVAL_MS,
   type AgendaState, type PollAnswer, type PollAudience, type PollDefinition, type PollView, type Result, type Role, type RoomId,
 } from '@live-workshop/shared';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
@@ -55,7 +55,7 @@ export class PollBoard {
       const facilitating = by.role === 'speaker' && here?.startsWith('breakout:') && audience.kind === 'room' && audience.roomId === here;
       if (!facilitating) return failure('forbidden', 'Only moderators, and staff in a breakout room for their room, can run a poll.');
     }
-    if (audience.kind === 'room' && audience.roomId !== 'plenary' && !state.event.breakouts.some((b) => `breakout:${b.id}` === audience.roomId)) {
+    if (audience.kind === 'room' && audience.roomId !== 'plenary' && !roundOfRoom(state.event, breakoutIdOf(audience.roomId) ?? '')) {
       return failure('unknown_breakout', `There is no room "${audience.roomId}".`);
     }
     let definition: PollDefinition;

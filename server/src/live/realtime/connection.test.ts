@@ -66,7 +66,7 @@ describe('requests', () => {
 
   test('the registry handles exactly the protocol\'s requests', () => {
     expect([...REGISTERED].sort()).toEqual([
-      EVENTS.agendaCommand, EVENTS.chatSend, EVENTS.sessionResync, EVENTS.roomVisit, EVENTS.helpRequest, EVENTS.moveReport,
+      EVENTS.agendaCommand, EVENTS.chatSend, EVENTS.sessionResync, EVENTS.roomVisit, EVENTS.roomMute, EVENTS.helpRequest, EVENTS.moveReport,
       EVENTS.slidesShow, EVENTS.talkbackSend,
     ].sort());
   });

@@ -7,6 +7,7 @@ import type { Presence } from '../agenda/presence.js';
 import type { ChatMembership } from '../chat/chatMembership.js';
 import { greetPresenting } from '../presenting/presentingHandlers.js';
 import type { LiveSegment } from '../segment/liveSegment.js';
+import type { RoomNotesFeature } from '../notes/roomNotes.js';
 import { dispatchRequest, requestHandlers, type HandlerDeps } from './handlers.js';
 import { rosterFor, rosterOf, type MoveProgressOf, type RosterPublisher } from './roster.js';
 import type { Sessions } from './sessions.js';
@@ -32,12 +33,14 @@ export interface ConnectionDeps extends HandlerDeps {
   actionLog?: Pick<ActionLog, 'greet'>;
   /** Questions, polls, reactions and captions: their requests, and what a new connection is sent. */
   liveSegment?: Pick<LiveSegment, 'handlers' | 'greet'>;
+  /** Facilitators' room notes: their request, and what a new connection is sent. */
+  roomNotes?: Pick<RoomNotesFeature, 'handlers' | 'greet'>;
 }
 
 /** The room logic's side of every connection; a transport adapter calls it. */
 export function connections(deps: ConnectionDeps): ConnectionListener {
   const { agenda, assignments, clock, log, presence, roster, sessions } = deps;
-  const handlers = { ...requestHandlers(deps), ...deps.liveSegment?.handlers };
+  const handlers = { ...requestHandlers(deps), ...deps.liveSegment?.handlers, ...deps.roomNotes?.handlers };
   const watchers = deps.watchers ?? [];
   return {
     opened(socket) {
@@ -62,6 +65,7 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
       if (view) socket.send(EVENTS.rosterChanged, view);
       if (role === 'moderator') deps.actionLog?.greet(socket);
       deps.liveSegment?.greet(socket);
+      deps.roomNotes?.greet(socket);
       const picks = pickBoardOf(agenda.state, participantId);
       if (picks) socket.send(EVENTS.picksCounted, picks);
       roster.changed();

@@ -1,6 +1,6 @@
 import {
   EVENTS, agendaCommandPayload, type ClientToServerEvents, breakoutIdOf, chatSendPayload, emptyPayload, failure, helpRequestPayload, livekitRoomName,
-  moveReportPayload, placementOf, publishSourcesIn, success, visitRoomPayload, type LiveSegmentClientEvents, type MoveReportPayload, type RoomId,
+  moveReportPayload, muteDecision, muteParticipantPayload, placementOf, publishSourcesIn, roundOfRoom, success, visitRoomPayload, type LiveSegmentClientEvents, type RoomNotesClientEvents, type MoveReportPayload, type RoomId,
 } from '@live-workshop/shared';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
@@ -36,8 +36,8 @@ export interface HandlerDeps {
 
 /** A handler for every request of the protocol, by name: the one list of what a client may ask. */
 export type RequestHandlers = { readonly [Name in keyof ClientToServerEvents]: RequestHandler };
-/** The agenda's own requests; the live segment brings the rest (live/segment/liveSegment.ts). */
-export type CoreRequestHandlers = Omit<RequestHandlers, keyof LiveSegmentClientEvents>;
+/** The agenda's own requests; the live segment (live/segment/liveSegment.ts) and the room notes (live/notes/roomNotes.ts) bring the rest. */
+export type CoreRequestHandlers = Omit<RequestHandlers, keyof LiveSegmentClientEvents | keyof RoomNotesClientEvents>;
 
 /** The request handlers, shared by every connection (each learns who asks from its socket). */
 export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
@@ -78,7 +78,7 @@ export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
       if (me.role !== 'moderator') return failure('forbidden', 'Only moderators can visit rooms.');
       const state = agenda.state;
       const breakoutId = breakoutIdOf(roomId as RoomId);
-      if (breakoutId && !state.event.breakouts.some((b) => b.id === breakoutId)) return failure('unknown_breakout', `There is no breakout room "${breakoutId}".`);
+      if (breakoutId && !roundOfRoom(state.event, breakoutId)) return failure('unknown_breakout', `There is no breakout room "${breakoutId}".`);
       const self = state.participants[me.participantId];
       const livekitRoom = livekitRoomName(state.event.id, roomId as RoomId);
       deps.observer?.roomVisited(roomId as RoomId);
@@ -91,6 +91,15 @@ export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
         phaseKey: 'visit', roomId: roomId as RoomId, livekitRoom, livekitUrl: deps.livekit.url, token, canPublish: true,
         expiresAt: clock.now() + TOKEN_TTL_MS,
       });
+    }),
+
+    [EVENTS.roomMute]: handle(wrap, 'mute', muteParticipantPayload, async ({ participantId }, { claims: me }) => {
+      const state = agenda.state;
+      const decision = muteDecision(state, me.participantId, participantId);
+      if (!decision.ok) return failure(decision.code, decision.message);
+      const muted = await deps.livekit.muteMicrophone(livekitRoomName(state.event.id, decision.roomId), participantId);
+      deps.log.info({ target: participantId, roomId: decision.roomId, muted }, 'microphone muted');
+      return success({ muted });
     }),
 
     [EVENTS.helpRequest]: handle(wrap, 'help request', helpRequestPayload, async ({ text }, { claims: me }) => {

@@ -1,4 +1,4 @@
-import { EVENTS, pickBoardOf, placementIn, type AgendaState, type MoveProgress, type Role, type RosterView } from '@live-workshop/shared';
+import { DEFAULT_ROUND, EVENTS, pickBoardOf, placementIn, type AgendaState, type MoveProgress, type Participant, type Role, type RosterEntry, type RosterView } from '@live-workshop/shared';
 import type { Presence } from '../agenda/presence.js';
 import type { Clock, Scheduler, TimerHandle } from '../../platform/clock.js';
 import type { Sessions } from './sessions.js';
@@ -10,13 +10,25 @@ export const ROSTER_PUSH_INTERVAL_MS = 250;
 /** What a person's client last reported of its move (MoveProgressBook.of); none by default. */
 export type MoveProgressOf = (participantId: string) => MoveProgress | null;
 
+/** A person's rooms and preferences in the rounds with their own rooms, by round. */
+function rosterRounds(rounds: NonNullable<Participant['rounds']>): Pick<RosterEntry, 'rounds' | 'roundPreferences'> {
+  const entries = Object.entries(rounds);
+  return {
+    rounds: Object.fromEntries(entries.map(([key, seat]) => [key, seat.breakoutId])),
+    roundPreferences: Object.fromEntries(entries.map(([key, seat]) => [key, seat.preferences])),
+  };
+}
+
 /** The roster as moderators see it: plan, presence, connection and move progress for everyone. */
 export function rosterOf(state: AgendaState, presence: Presence, sessions: Sessions, moveOf: MoveProgressOf = () => null): RosterView {
   const entries = Object.values(state.participants)
     .sort((a, b) => a.seq - b.seq)
     .map((p) => ({
       id: p.id, name: p.name, role: p.role, breakoutId: p.breakoutId, preferences: p.preferences,
-      ...(p.rounds ? { rounds: Object.fromEntries(Object.entries(p.rounds).map(([key, seat]) => [key, seat.breakoutId])) } : {}),
+      ...(p.rounds ? rosterRounds(p.rounds) : {}),
+      ...(p.picked || Object.values(p.rounds ?? {}).some((s) => s.picked)
+        ? { picked: [...(p.picked ? [DEFAULT_ROUND] : []), ...Object.entries(p.rounds ?? {}).filter(([, s]) => s.picked).map(([key]) => key)] }
+        : {}),
       onStage: p.onStage,
       handRaised: p.handRaised, plannedRoom: placementIn(state.event, state.phase, p).roomId, presentIn: presence.roomsOf(p.id),
       connected: sessions.isOnline(p.id), move: moveOf(p.id),

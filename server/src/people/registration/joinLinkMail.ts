@@ -15,6 +15,8 @@ export interface JoinLinkMailer {
   send(to: Recipient, event: EventConfig, joinUrl: string, ics: string): Promise<void>;
   /** A short message about their registration, with no link (`text` already in their language). */
   sendNotice(to: Recipient, event: EventConfig, text: string): Promise<void>;
+  /** The event was cancelled or moved: `subject` and `text` in their language, with the calendar update (METHOD `method`). */
+  sendUpdate(to: Recipient, update: { subject: string; text: string; ics: string; method: 'REQUEST' | 'CANCEL' }): Promise<void>;
   close(): void;
 }
 
@@ -53,6 +55,14 @@ export function createJoinLinkMailer(smtpUrl: string, from: string, log: Log): J
         text: `${words.t('mail.greeting', { name: to.name })}\n\n${text}\n`, headers: { 'Content-Language': words.language },
       });
       log.info({ to: '[redacted]' }, 'registration notice mailed');
+    },
+    async sendUpdate(to, update) {
+      await transport.sendMail({
+        from, to: { name: to.name, address: to.email }, subject: update.subject, text: `${update.text}\n`,
+        headers: { 'Content-Language': wordsFor(to.language).language },
+        icalEvent: { filename: 'workshop.ics', method: update.method, content: update.ics },
+      });
+      log.info({ to: '[redacted]', method: update.method }, 'event update mailed');
     },
     close: () => transport.close(),
   };

@@ -9,7 +9,11 @@ import { PRIVACY_NOTICE_VERSION } from '../../features/privacy/privacyNotice.js'
 import { countryList, STAKEHOLDER_LABELS } from './registrationForm.js';
 
 /** What the registration form needs to draw itself, and the calendar file for a registered person. */
-export function registrationInfoRoutes(deps: { state: () => AgendaState; credentials: Credentials; clock: Clock; publicUrl: string; languageOf?: (participantId: string) => string | null }): Router {
+export function registrationInfoRoutes(deps: {
+  state: () => AgendaState; credentials: Credentials; clock: Clock; publicUrl: string; languageOf?: (participantId: string) => string | null;
+  /** The calendar entry's SEQUENCE: one higher per change of plan (a moved event). */
+  calendarSequence?: () => number;
+}): Router {
   const router = Router();
 
   router.get('/api/registration/form', (req, res) => {
@@ -32,7 +36,7 @@ export function registrationInfoRoutes(deps: { state: () => AgendaState; credent
     const credential = bearerOf(req) ?? String(req.query.credential);
     const joinUrl = `${deps.publicUrl}/join/${credential}`;
     const { participantId } = claimsOf(res);
-    const ics = joinCalendar(event, { id: participantId, language: deps.languageOf?.(participantId) ?? null }, joinUrl, deps.publicUrl, deps.clock.now());
+    const ics = joinCalendar(event, { id: participantId, language: deps.languageOf?.(participantId) ?? null }, joinUrl, deps.publicUrl, deps.clock.now(), { sequence: deps.calendarSequence?.() ?? 0 });
     res.set('cache-control', 'no-store');
     res.attachment(`${event.id}.ics`).type('text/calendar; charset=utf-8').send(ics);
   });

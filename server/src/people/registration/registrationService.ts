@@ -37,6 +37,8 @@ export interface RegistrationDeps {
   readonly log?: Log | undefined;
   /** Told of every form taken: a new address, or one that registered before (its link is mailed again). */
   readonly registered?: ((kind: 'new' | 'again') => void) | undefined;
+  /** The event's change of plan: why it closes registration (a cancellation), and the calendar entry's SEQUENCE. */
+  readonly lifecycle?: { closedBecause(): string | null; sequence(): number } | undefined;
 }
 
 /** The registration rules, independent of HTTP. */
@@ -45,7 +47,7 @@ export class Registration {
 
   /** Why registrations are not taken now, or null. */
   closedBecause(): string | null {
-    return registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
+    return this.deps.lifecycle?.closedBecause() ?? registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
   }
 
   /**
@@ -138,7 +140,7 @@ export class Registration {
     }
     const credential = await credentials.issue(person.id, ATTENDEE_LINK_TTL_S);
     const joinUrl = `${publicUrl}/join/${credential}`;
-    const ics = joinCalendar(event, person, joinUrl, publicUrl, clock.now());
+    const ics = joinCalendar(event, person, joinUrl, publicUrl, clock.now(), { sequence: this.deps.lifecycle?.sequence() ?? 0 });
     await mailer.send(to, event, joinUrl, ics);
   }
 }

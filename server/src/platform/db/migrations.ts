@@ -127,4 +127,12 @@ export const MIGRATIONS: readonly string[] = [
      id INTEGER PRIMARY KEY AUTOINCREMENT,
      entry TEXT NOT NULL
    );`,
+  // Facilitators' room notes (live/notes/): one row per breakout room, replaced on each save.
+  `CREATE TABLE room_notes (
+     breakout_id TEXT PRIMARY KEY,
+     text TEXT NOT NULL,
+     updated_at INTEGER NOT NULL,
+     updated_by_id TEXT NOT NULL,
+     updated_by_name TEXT NOT NULL
+   ) WITHOUT ROWID;`,
 ];

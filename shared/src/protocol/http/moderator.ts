@@ -11,7 +11,20 @@ export interface BreakoutPreferences {
   readonly assigned: number;
 }
 
-/** What GET /api/moderator/preferences answers. */
+/** One round of breakouts' preference counts. */
+export interface RoundPreferences {
+  /** The round (DEFAULT_ROUND for the event's own rooms, else the id of the item naming the rooms). */
+  readonly key: string;
+  readonly title: string;
+  readonly select: 'assigned' | 'self';
+  readonly askPreferences: boolean;
+  readonly attendees: number;
+  readonly withoutPreference: number;
+  readonly unassigned: number;
+  readonly breakouts: readonly BreakoutPreferences[];
+}
+
+/** What GET /api/moderator/preferences answers: the first round at the top, every round in `rounds`. */
 export interface PreferenceCounts {
   readonly attendees: number;
   readonly withoutPreference: number;
@@ -19,6 +32,8 @@ export interface PreferenceCounts {
   /** Registered beyond the registration cap, waiting for a place (not counted in `attendees`). */
   readonly waitlisted?: number;
   readonly breakouts: readonly BreakoutPreferences[];
+  /** Every round of breakouts, in agenda order. */
+  readonly rounds?: readonly RoundPreferences[];
 }
 
 /** What GET /api/moderator/event answers: the event as the server runs it, editable only before the doors open. */

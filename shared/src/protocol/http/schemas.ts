@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { AutopilotRequest } from './moderator.js';
 import type { VerifyCertificateRequest } from './certificates.js';
 import type { PreEventCheckRequest } from './operations.js';
+import type { EventLifecycleRequest } from './event.js';
+import { LIFECYCLE_NOTE_MAX_CHARS } from '../../event/eventLifecycle.js';
 
 /** GET /api/registration/form?lang= */
 export const registrationFormQuery = z.strictObject({ lang: z.string().regex(/^[a-z]{2}$/).default('en') });
@@ -29,6 +31,19 @@ export const occupancyQuery = z.strictObject({
 /** POST /api/moderator/checks */
 export const preEventCheckBody = z.strictObject({ mailTo: z.email('Give a mail address for the test mail.').max(254).optional() });
 
+const lifecycleNote = z.string().trim().max(LIFECYCLE_NOTE_MAX_CHARS).refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'no control characters').optional();
+
+/** POST /api/moderator/event/lifecycle */
+export const eventLifecycleBody = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('cancel'), note: lifecycleNote }),
+  z.strictObject({
+    action: z.literal('move'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD'),
+    start: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'use HH:MM'),
+    note: lifecycleNote,
+  }),
+], { error: 'Say "cancel" or "move" (with a date and a start time).' });
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 
@@ -37,4 +52,5 @@ export type SchemasMatchPlainTypes = [
   Assert<Same<z.infer<typeof verifyCertificateBody>, VerifyCertificateRequest>>,
   Assert<Same<z.infer<typeof autopilotBody>, AutopilotRequest>>,
   Assert<Same<z.infer<typeof preEventCheckBody>, PreEventCheckRequest>>,
+  Assert<Same<z.infer<typeof eventLifecycleBody>, EventLifecycleRequest>>,
 ];
