@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { EventConfig, RoomId, RosterEntry, RosterView } from '@live-workshop/shared';
 import { visitRoom } from '../session/socket.js';
-import { roomTitle } from '../ui/words.js';
+import { describeRoom, roomTitle } from '../ui/words.js';
 import { Rich } from '../i18n/Rich.js';
 import { useT } from '../i18n/useT.js';
 import { roundsOf } from '@live-workshop/shared/pure';
@@ -15,6 +15,8 @@ export interface RoomOccupancy {
   readonly notArrived: RosterEntry[];
   /** In this room but planned elsewhere. */
   readonly wrongRoom: RosterEntry[];
+  /** A breakout's places taken: people whose seat in its round is this room (room ids are unique across rounds). */
+  readonly seated: number;
 }
 
 const allBreakoutRooms = (event: EventConfig) => roundsOf(event).flatMap((round) => round.rooms);
@@ -33,6 +35,7 @@ export function occupancy(event: EventConfig, roster: RosterView | null): RoomOc
       present,
       notArrived: planned.filter((e) => e.connected && !e.presentIn.includes(roomId)),
       wrongRoom: present.filter((e) => e.plannedRoom !== roomId),
+      seated: entries.filter((e) => `breakout:${e.breakoutId}` === roomId || Object.values(e.rounds ?? {}).some((id) => `breakout:${id}` === roomId)).length,
     };
   });
 }
@@ -68,7 +71,7 @@ export function RoomsPanel({ event, roster, myRoom }: { event: EventConfig; rost
           const title = roomTitle(event, r.roomId);
           return (
             <li key={r.roomId} className={[problems ? 'room-card has-problems' : 'room-card', r.roomId === myRoom ? 'is-mine' : ''].join(' ').trim()} data-testid={`room-${r.roomId}`}>
-              <h3>{title}</h3>
+              <h3 title={title}>{r.roomId.startsWith('breakout:') ? describeRoom(event, r.roomId) : title}</h3>
               <p className="room-counts">
                 <Rich
                   text={(m) => t('console.rooms.presentOfPlanned', { present: m.present!, planned: r.planned.length })}
@@ -77,7 +80,7 @@ export function RoomsPanel({ event, roster, myRoom }: { event: EventConfig; rost
                 {capacity !== undefined ? ` · ${t('console.rooms.capacity', { capacity })}` : ''}
               </p>
               {capacity !== undefined && (
-                <meter className="room-fill" min={0} max={capacity} high={capacity} value={Math.min(r.planned.length, capacity)} aria-label={t('console.rooms.fill', { planned: r.planned.length, capacity })} />
+                <meter className="room-fill" min={0} max={capacity} high={capacity} value={Math.min(r.seated, capacity)} aria-label={t('console.rooms.fill', { planned: r.seated, capacity })} title={t('console.rooms.fill', { planned: r.seated, capacity })} />
               )}
               {r.notArrived.length > 0 && <p className="badge badge-warn">{t('console.rooms.notArrivedCount', { count: r.notArrived.length })}</p>}
               <Names entries={r.notArrived} label={t('console.rooms.notArrived')} />
