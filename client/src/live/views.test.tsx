@@ -184,7 +184,7 @@ describe('moderator console', () => {
     applyRoster({ revision: 3, entries: attendees });
     render(<ModeratorConsole />);
     const plenary = screen.getByTestId('room-plenary');
-    expect(plenary.textContent).toContain('2 present / 4 planned');
+    expect(plenary.textContent).toContain('2 present of 4 expected');
     expect(plenary.textContent).toContain('Not arrived: Cem');
     expect(screen.getByTestId('moderator-hands').textContent).toContain('Ben');
     expect(screen.getByRole('button', { name: 'Bring Ben on stage' })).toBeTruthy();

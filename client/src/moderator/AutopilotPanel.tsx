@@ -5,22 +5,21 @@ import { problemOf } from '../net/api.js';
 import type { AutopilotStatus, AutopilotStep } from '@live-workshop/shared';
 import { fetchAutopilot, setAutopilot } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
+import { currentLocale, t as translate } from '../i18n/i18n.js';
+import { useT } from '../i18n/useT.js';
 
-const ACTION_WORDS: Record<AutopilotStep['action'], string> = {
-  openDoors: 'open the doors (lobby)',
-  start: 'start the first agenda item',
-  next: 'go on to the next agenda item',
-};
-
-/** "open the doors (lobby) at 09:15 CET", with the day when it is not today (in the event's zone). */
+/** "open the doors (lobby) at 09:15 CET", with the day when it is not today (in the event's zone), in the reader's language. */
 export function describeStep(step: AutopilotStep, event: EventConfig, nowMs: number): string {
-  const day = formatDate(step.dueAt, event.timeZone);
-  const when = `${formatTime(step.dueAt, event.timeZone)} ${zoneAbbreviation(step.dueAt, event.timeZone)}`;
-  return `${ACTION_WORDS[step.action]} at ${when}${day === formatDate(nowMs, event.timeZone) ? '' : ` on ${day}`}`;
+  const locale = currentLocale();
+  const day = formatDate(step.dueAt, event.timeZone, locale);
+  const time = `${formatTime(step.dueAt, event.timeZone, locale)} ${zoneAbbreviation(step.dueAt, event.timeZone)}`;
+  const action = translate(`console.autopilot.action.${step.action}`);
+  return day === formatDate(nowMs, event.timeZone, locale) ? translate('console.autopilot.stepToday', { action, time }) : translate('console.autopilot.stepOnDay', { action, time, day });
 }
 
 /** The autopilot: whether it runs, what it does next and when; moderators hold it or let it run. Re-read after every agenda change. */
 export function AutopilotPanel({ credential, event, agendaVersion }: { credential: string; event: EventConfig; agendaVersion: number | null }) {
+  const t = useT();
   const queryClient = useQueryClient();
   // Read again after every agenda change and event edit; only the latest answer is shown.
   const key = ['autopilot', credential, agendaVersion, event] as const;
@@ -29,34 +28,34 @@ export function AutopilotPanel({ credential, event, agendaVersion }: { credentia
     mutationFn: (state: 'hold' | 'run') => setAutopilot(credential, state),
     onSuccess: (s, state) => {
       queryClient.setQueryData(key, s);
-      announce(state === 'hold' ? 'The autopilot is on hold.' : 'The autopilot runs the agenda.');
+      announce(state === 'hold' ? t('console.autopilot.heldDone') : t('console.autopilot.runDone'));
     },
   });
   const status = query.data ?? null;
   const busy = change.isPending;
-  const problem = problemOf(change, 'The autopilot could not be changed.') ?? problemOf(query, 'The autopilot status could not be loaded.');
+  const problem = problemOf(change, t('console.autopilot.changeFailed')) ?? problemOf(query, t('console.autopilot.loadFailed'));
   const toggle = (state: 'hold' | 'run') => change.mutate(state);
 
   return (
     <section className="panel" aria-labelledby="autopilot-heading" data-testid="autopilot">
-      <h2 id="autopilot-heading">Autopilot</h2>
+      <h2 id="autopilot-heading">{t('console.autopilot.heading')}</h2>
       {problem && (
         <p className="field-error" role="alert">
           {problem}
         </p>
       )}
-      {status && !status.enabled && <p className="hint">Off for this event: moderators cue every step. (Turn it on in the event set-up.)</p>}
+      {status && !status.enabled && <p className="hint">{t('console.autopilot.off')}</p>}
       {status?.enabled && (
         <>
           <p>
             <span className={status.state === 'run' ? 'badge badge-live' : 'badge badge-warn'} data-testid="autopilot-state">
-              {status.state === 'run' ? 'Running' : 'On hold'}
+              {status.state === 'run' ? t('console.autopilot.running') : t('console.autopilot.onHold')}
             </span>{' '}
             {status.state === 'run'
               ? status.next
-                ? `Next: ${describeStep(status.next, event, Date.now())}.`
-                : 'Nothing planned until a moderator acts (breakouts end by their own clock; a paused clock waits for you).'
-              : 'The agenda moves only when a moderator cues it.'}
+                ? t('console.autopilot.next', { step: describeStep(status.next, event, Date.now()) })
+                : t('console.autopilot.nothingPlanned')
+              : t('console.autopilot.heldText')}
           </p>
           <button
             type="button"
@@ -66,9 +65,9 @@ export function AutopilotPanel({ credential, event, agendaVersion }: { credentia
             onClick={() => toggle(status.state === 'run' ? 'hold' : 'run')}
             data-testid="autopilot-toggle"
           >
-            {status.state === 'run' ? 'Hold the autopilot' : 'Let the autopilot run'}
+            {status.state === 'run' ? t('console.autopilot.hold') : t('console.autopilot.run')}
           </button>
-          <p className="hint">Any cue you give yourself always wins; the autopilot plans again from there.</p>
+          <p className="hint">{t('console.autopilot.youWin')}</p>
         </>
       )}
     </section>

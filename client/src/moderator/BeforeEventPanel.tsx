@@ -4,6 +4,8 @@ import { problemOf } from '../net/api.js';
 import { fetchPreferences } from './moderatorApi.js';
 import { useThrottled } from '../net/useThrottled.js';
 import { shortTitle } from '../ui/words.js';
+import { Rich } from '../i18n/Rich.js';
+import { useT } from '../i18n/useT.js';
 
 /** Fresh counts at most this often while registrations and placements change. */
 const PREFERENCES_REFRESH_MIN_MS = 5_000;
@@ -14,6 +16,7 @@ const PREFERENCES_REFRESH_MIN_MS = 5_000;
  * placement (auto-balance too), so the counts follow it.
  */
 export function BeforeEventPanel({ credential, event, rosterRevision }: { credential: string; event: EventConfig; rosterRevision: number | null }) {
+  const t = useT();
   const [revision, eventAsked] = useThrottled([rosterRevision, event] as const, PREFERENCES_REFRESH_MIN_MS);
   // One query per revision: a slow answer for an older revision never replaces a newer one.
   const query = useQuery({
@@ -22,42 +25,51 @@ export function BeforeEventPanel({ credential, event, rosterRevision }: { creden
     placeholderData: (previous) => previous,
   });
   const counts = query.data ?? null;
-  const problem = problemOf(query, 'The preference counts could not be loaded.');
+  const problem = problemOf(query, t('console.before.loadFailed'));
   const refresh = () => void query.refetch();
 
   return (
     <section className="panel" aria-labelledby="before-event-heading" data-testid="before-event">
-      <h2 id="before-event-heading">Before the event</h2>
+      <h2 id="before-event-heading">{t('console.before.heading')}</h2>
       {problem && (
         <p className="field-error" role="alert">
           {problem}
         </p>
       )}
-      {!counts && !problem && <p role="status">Loading the registrations…</p>}
+      {!counts && !problem && <p role="status">{t('console.before.loading')}</p>}
       {counts && (
         <>
           <p data-testid="preference-summary">
-            <strong>{counts.attendees}</strong> registered · {counts.withoutPreference} without a preference · {counts.unassigned} not placed yet
-            {(counts.waitlisted ?? 0) > 0 && <> · <strong data-testid="waitlisted">{counts.waitlisted}</strong> on the waiting list</>}
+            <Rich text={(m) => t('console.before.registered', { count: counts.attendees, n: m.n! })} parts={{ n: <strong>{counts.attendees}</strong> }} />
+            {' · '}
+            {t('console.before.withoutPreference', { count: counts.withoutPreference })}
+            {' · '}
+            {t('console.before.unassigned', { count: counts.unassigned })}
+            {(counts.waitlisted ?? 0) > 0 && (
+              <>
+                {' · '}
+                <Rich text={(m) => t('console.before.waitlisted', { count: counts.waitlisted ?? 0, n: m.n! })} parts={{ n: <strong data-testid="waitlisted">{counts.waitlisted}</strong> }} />
+              </>
+            )}
           </p>
           {roundsOfCounts(counts).map((round, _i, all) => (
             <RoundTable key={round.key} round={round} several={all.length > 1} />
           ))}
           {roundsOfCounts(counts).some((r) => r.breakouts.some((b) => b.firstChoice > b.capacity)) && (
             <p className="hint">
-              <span className="over-mark" aria-hidden="true">■</span> More first choices than places: some people go to their second choice.
+              <span className="over-mark" aria-hidden="true">■</span> {t('console.before.overHint')}
             </p>
           )}
           <p className="hint">
-            Until the doors open, each registration places everyone again: the most first choices, then the most second choices,
-            within capacity (nobody has been told a room yet). <strong>The plan is fixed when the doors open</strong>: from then on a
-            newcomer takes the best free place and nobody is moved unless you change their room or use{' '}
-            <a href="#assign-heading">Auto-balance under Breakout assignments</a>.
+            <Rich
+              text={(m) => t('console.before.planHint', m)}
+              parts={{ fixed: <strong>{t('console.before.planFixed')}</strong>, link: <a href="#assign-heading">{t('console.before.planLink')}</a> }}
+            />
           </p>
         </>
       )}
       <button type="button" className="secondary small" onClick={refresh}>
-        Refresh the counts
+        {t('console.before.refresh')}
       </button>
     </section>
   );
@@ -71,16 +83,17 @@ const roundsOfCounts = (counts: PreferenceCounts): readonly RoundRows[] =>
 
 /** One round's rooms: first and second choices, placed against capacity; with several rounds, captioned with the round. */
 function RoundTable({ round, several }: { round: RoundRows; several: boolean }) {
+  const t = useT();
   return (
     <>
       <table className="numbers" data-testid={several ? `preference-counts-${round.key}` : 'preference-counts'}>
-        <caption>{several ? `Breakout preferences and places: ${round.title}` : 'Breakout preferences and places'}</caption>
+        <caption>{several ? t('console.before.captionRound', { round: round.title }) : t('console.before.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Breakout</th>
-            <th scope="col">1st choice</th>
-            <th scope="col">2nd choice</th>
-            <th scope="col">Placed / capacity</th>
+            <th scope="col">{t('console.assign.breakout')}</th>
+            <th scope="col">{t('console.before.first')}</th>
+            <th scope="col">{t('console.before.second')}</th>
+            <th scope="col">{t('console.before.placed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -94,7 +107,7 @@ function RoundTable({ round, several }: { round: RoundRows; several: boolean }) 
                 </th>
                 <td className={over ? 'over' : undefined}>
                   {b.firstChoice}
-                  {over && <span className="sr-only"> (more than its capacity)</span>}
+                  {over && <span className="sr-only"> {t('console.before.overCapacity')}</span>}
                 </td>
                 <td>{b.secondChoice}</td>
                 <td className={b.assigned > b.capacity ? 'over' : undefined}>
@@ -105,8 +118,8 @@ function RoundTable({ round, several }: { round: RoundRows; several: boolean }) 
           })}
         </tbody>
       </table>
-      {several && round.select === 'self' && <p className="hint">Self-select: attendees pick a room during the item before this round; whoever does not is placed by preference and balance.</p>}
-      {several && !round.askPreferences && <p className="hint">Registration asks no preferences for this round.</p>}
+      {several && round.select === 'self' && <p className="hint">{t('console.before.selfSelectHint')}</p>}
+      {several && !round.askPreferences && <p className="hint">{t('console.before.noPreferencesHint')}</p>}
     </>
   );
 }

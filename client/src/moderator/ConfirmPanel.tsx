@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/useT.js';
 
 /** A pending decision: what will happen, and the buttons to do it or not. */
 export interface PendingConfirm {
@@ -10,6 +11,7 @@ export interface PendingConfirm {
 
 /** Asks before a cue runs; focus goes to the confirm button, Escape cancels. */
 export function ConfirmPanel({ pending, onClose }: { pending: PendingConfirm; onClose: () => void }) {
+  const t = useT();
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // Focus goes to the decision, and back to the button that asked for it afterwards.
@@ -48,7 +50,7 @@ export function ConfirmPanel({ pending, onClose }: { pending: PendingConfirm; on
           {pending.confirmLabel}
         </button>
         <button type="button" className="secondary" onClick={onClose} data-testid="moderator-cancel">
-          Cancel
+          {t('console.cancel')}
         </button>
       </div>
     </div>

@@ -4,6 +4,7 @@ import { EVENT } from '../testing/fixtures.js';
 import { EventSetupPanel } from './EventSetupPanel.js';
 import { withQueries } from '../testing/queries.js';
 import { configOf, draftOf, NO_ROUND } from './eventDraft.js';
+import { setLanguage } from '../i18n/i18n.js';
 
 type Reply = { status: number; body: unknown };
 let putReply: Reply;
@@ -21,9 +22,10 @@ beforeEach(() => {
     return Response.json({ current: EVENT, editable: true });
   });
 });
-afterEach(() => {
+afterEach(async () => {
   cleanup();
   vi.unstubAllGlobals();
+  await setLanguage('en');
 });
 
 // The form is large; on a busy shared machine rendering it in jsdom can take seconds.
@@ -153,4 +155,43 @@ test('a later round reuses an earlier one through the form; the server\'s proble
   const summary = await screen.findByTestId('event-setup-errors', {}, { timeout: FORM_TEST_TIMEOUT_MS });
   expect((sent[0]!.agenda as Record<string, unknown>[])[4]).toMatchObject({ id: 'round-2', kind: 'breakouts', reuse: 'breakouts' });
   expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Agenda item 5, room 1: room id "skills" is already used in breakouts']);
+});
+
+test('in German: the date and times the German way (not the browser\'s "10/23/2025" and "01:00 PM"), sent the file\'s way; the server\'s problems in German', { timeout: FORM_TEST_TIMEOUT_MS }, async () => {
+  await setLanguage('de');
+  putReply = {
+    status: 400,
+    body: {
+      code: 'invalid_payload',
+      message: 'The event has problems; see each field.',
+      fieldErrors: { end: 'end must be after start', 'breakouts.1.capacity': 'Too small: expected number to be >=1', 'agenda.0.title': 'Too small: expected string to have >=1 characters' },
+      fieldIssues: {
+        end: { code: 'endAfterStart', params: {} },
+        'breakouts.1.capacity': { code: 'too_small', params: { origin: 'number', limit: 1 } },
+        'agenda.0.title': { code: 'too_small', params: { origin: 'string', limit: 1 } },
+      },
+    },
+  };
+  render(withQueries(<EventSetupPanel credential="cred-mod" />));
+  const date = (await screen.findByLabelText('Datum', {}, { timeout: FORM_TEST_TIMEOUT_MS })) as HTMLInputElement;
+  expect(date.value).toBe('23.10.2025');
+  expect(date.type).toBe('text');
+  expect(document.getElementById(date.getAttribute('aria-describedby')!)?.textContent).toBe('Geschrieben als TT.MM.JJJJ.');
+  // The first "Beginn" is the event's; each agenda item has its own.
+  expect((screen.getAllByLabelText('Beginn')[0] as HTMLInputElement).value).toBe('09:30');
+  expect((within(screen.getByTestId('agenda-item-3')).getByLabelText('Beginn') as HTMLInputElement).value).toBe('12:45');
+  fireEvent.change(date, { target: { value: '24.10.2025' } });
+  fireEvent.change(screen.getByLabelText('Ende'), { target: { value: '9.00' } });
+  fireEvent.click(screen.getByTestId('event-setup-save'));
+
+  const summary = await screen.findByTestId('event-setup-errors', {}, { timeout: FORM_TEST_TIMEOUT_MS });
+  expect(summary.textContent).toContain('Bitte prüfen Sie Ihre Eingaben.');
+  expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    'Ende: Das Ende muss nach dem Beginn liegen.',
+    'Breakout 2, Kapazität: Mindestens 1.',
+    'Programmpunkt 1, Titel: Darf nicht leer sein.',
+  ]);
+  expect(within(screen.getByTestId('breakout-1')).getByText('Mindestens 1.')).toBeTruthy();
+  expect(sent[0]).toMatchObject({ date: '2025-10-24', end: '09:00', start: '09:30' });
+  expect(summary.textContent).not.toMatch(/must|Too small|expected/);
 });

@@ -5,8 +5,13 @@ import type { AgendaItemKind } from '@live-workshop/shared';
 import { ApiError, failureWords } from '../net/api.js';
 import { fetchEditableEvent, saveEvent } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
-import { blankBreakout, blankItem, configOf, hasStage, KIND_LABELS, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
-import { describeErrorPath, isFieldPath } from './eventSetupErrors.js';
+import { AGENDA_ITEM_KINDS, blankBreakout, blankItem, configOf, hasStage, type BreakoutDraft, type EventDraft, type ItemDraft } from './eventDraft.js';
+import { problemWords } from './eventSetupErrors.js';
+import { SetupErrorSummary } from './SetupErrorSummary.js';
+import { LocaleDateInput, LocaleTimeInput } from './LocaleDateTimeInputs.js';
+import { datePattern } from './localeDateTime.js';
+import { currentLocale } from '../i18n/i18n.js';
+import { useT } from '../i18n/useT.js';
 import { setupFormReducer } from './eventSetupForm.js';
 import { RoundFields } from './RoundFields.js';
 
@@ -24,6 +29,7 @@ function timeZones(): string[] {
  * event and answers per-field problems, shown by each field and in a summary.
  */
 export function EventSetupPanel({ credential }: { credential: string }) {
+  const t = useT();
   const uid = useId();
   const query = useQuery({ queryKey: ['event-setup', credential], queryFn: () => fetchEditableEvent(credential), staleTime: Infinity, retry: false });
   const [form, dispatch] = useReducer(setupFormReducer, null);
@@ -38,15 +44,15 @@ export function EventSetupPanel({ credential }: { credential: string }) {
     onMutate: () => dispatch({ type: 'saving' }),
     onSuccess: ({ current }) => {
       dispatch({ type: 'saved', event: current, atMs: Date.now() });
-      announce('The event set-up is saved; everyone sees it now.');
+      announce(t('setup.savedDone'));
     },
     onError: (error) => {
       if (error instanceof ApiError) {
-        dispatch({ type: 'refused', message: error.message, fieldErrors: error.fieldErrors });
-        announce('The event set-up was not saved; see the problems listed.', 'assertive');
+        dispatch({ type: 'refused', message: failureWords(error, error.message), fieldErrors: error.fieldErrors, fieldIssues: error.fieldIssues });
+        announce(t('setup.notSaved'), 'assertive');
         // The summary takes focus so the problems are read first.
         requestAnimationFrame(() => document.getElementById(`${uid}-summary`)?.focus());
-      } else dispatch({ type: 'failed', message: 'The event set-up could not be saved; try again.' });
+      } else dispatch({ type: 'failed', message: t('setup.saveFailed') });
     },
   });
   const reload = () => void query.refetch();
@@ -68,18 +74,20 @@ export function EventSetupPanel({ credential }: { credential: string }) {
     return (
       <div className="row">
         <p className="field-error" role="alert">
-          {failureWords(query.error, 'The event could not be loaded.')}
+          {failureWords(query.error, t('setup.loadFailed'))}
         </p>
         <button type="button" className="secondary" onClick={reload}>
-          Try again
+          {t('setup.tryAgain')}
         </button>
       </div>
     );
   }
-  if (!form || query.isFetching) return <p role="status">Loading the event set-up…</p>;
-  const { base, draft, dirty, errors, formError, savedAt } = form;
+  if (!form || query.isFetching) return <p role="status">{t('setup.loading')}</p>;
+  const { base, draft, dirty, errors, issues, formError, savedAt } = form;
   const saving = save.isPending;
-  const errorOf = (path: string) => errors[path];
+  const errorOf = (path: string) => (errors[path] === undefined ? undefined : problemWords(path, errors[path], issues[path]));
+  const locale = currentLocale();
+  const dateHint = t('setup.dateHint', { pattern: datePattern(locale, { day: t('setup.dateLetters.day'), month: t('setup.dateLetters.month'), year: t('setup.dateLetters.year') }) });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -119,50 +127,19 @@ export function EventSetupPanel({ credential }: { credential: string }) {
   return (
     <form className="event-setup" onSubmit={submit} noValidate aria-labelledby={`${uid}-heading`} data-testid="event-setup">
       <h3 id={`${uid}-heading`} className="sr-only">
-        Event set-up form
+        {t('setup.formHeading')}
       </h3>
-      {formError && (
-        <div className="notice notice-error error-summary" role="alert" id={`${uid}-summary`} tabIndex={-1} data-testid="event-setup-errors">
-          <p>
-            <strong>{formError}</strong>
-          </p>
-          {errorList.length > 0 && (
-            <ul>
-              {errorList.map(([path, message]) => (
-                <li key={path}>
-                  {!isFieldPath(path) ? (
-                    describeErrorPath(path)
-                  ) : (
-                  <a
-                    href={`#${fieldId(path)}`}
-                    onClick={(e) => {
-                      const target = document.getElementById(fieldId(path));
-                      if (target) {
-                        e.preventDefault();
-                        target.focus();
-                      }
-                    }}
-                  >
-                    {describeErrorPath(path)}
-                  </a>
-                  )}
-                  : {message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
-      {field('title', 'Title', (p) => <input {...p} value={draft.title} onChange={(e) => setField('title', e.target.value)} />)}
-      {field('description', 'Description', (p) => <textarea {...p} rows={4} value={draft.description} onChange={(e) => setField('description', e.target.value)} />)}
+      {formError && <SetupErrorSummary id={`${uid}-summary`} message={formError} paths={errorList.map(([path]) => path)} fieldId={fieldId} problemOf={(path) => errorOf(path) ?? ''} />}
+      {field('title', t('setup.title'), (p) => <input {...p} value={draft.title} onChange={(e) => setField('title', e.target.value)} />)}
+      {field('description', t('setup.description'), (p) => <textarea {...p} rows={4} value={draft.description} onChange={(e) => setField('description', e.target.value)} />)}
       <div className="field-row">
-        {field('date', 'Date', (p) => <input {...p} type="date" value={draft.date} onChange={(e) => setField('date', e.target.value)} />)}
-        {field('start', 'Starts', (p) => <input {...p} type="time" value={draft.start} onChange={(e) => setField('start', e.target.value)} />)}
-        {field('end', 'Ends', (p) => <input {...p} type="time" value={draft.end} onChange={(e) => setField('end', e.target.value)} />)}
+        {field('date', t('setup.date'), (p) => <LocaleDateInput {...p} value={draft.date} onChange={(v) => setField('date', v)} />, dateHint)}
+        {field('start', t('setup.starts'), (p) => <LocaleTimeInput {...p} value={draft.start} onChange={(v) => setField('start', v)} />)}
+        {field('end', t('setup.ends'), (p) => <LocaleTimeInput {...p} value={draft.end} onChange={(v) => setField('end', v)} />)}
       </div>
       {field(
         'timeZone',
-        'Time zone',
+        t('setup.timeZone'),
         (p) => (
           <>
             <input {...p} list={`${uid}-zones`} value={draft.timeZone} onChange={(e) => setField('timeZone', e.target.value)} onFocus={() => setZonesWanted(true)} autoComplete="off" />
@@ -176,49 +153,49 @@ export function EventSetupPanel({ credential }: { credential: string }) {
             )}
           </>
         ),
-        'The times above and in the agenda are in this zone, e.g. Europe/Brussels.',
+        t('setup.timeZoneHint'),
       )}
-      {field('organisers', 'Organisers (one per line)', (p) => <textarea {...p} rows={3} value={draft.organisers} onChange={(e) => setField('organisers', e.target.value)} />)}
+      {field('organisers', t('setup.organisers'), (p) => <textarea {...p} rows={3} value={draft.organisers} onChange={(e) => setField('organisers', e.target.value)} />)}
       {field(
         'attendanceThreshold',
-        'Attendance needed for a certificate (%)',
+        t('setup.attendance'),
         (p) => <input {...p} inputMode="decimal" value={draft.attendanceThresholdPercent} onChange={(e) => setField('attendanceThresholdPercent', e.target.value)} />,
-        'Share of the agenda’s running time; empty means 50 %.',
+        t('setup.attendanceHint'),
       )}
       <div className="field-check">
         <input id={fieldId('autopilot')} type="checkbox" checked={draft.autopilot} onChange={(e) => setField('autopilot', e.target.checked)} />
-        <label htmlFor={fieldId('autopilot')}>Autopilot: advance the agenda at the planned times</label>
+        <label htmlFor={fieldId('autopilot')}>{t('setup.autopilot')}</label>
       </div>
 
       <fieldset className="rows">
-        <legend>Agenda ({draft.agenda.length} items)</legend>
+        <legend>{t('setup.agendaLegend', { count: draft.agenda.length })}</legend>
         {rowError('agenda')}
         {draft.agenda.map((item, i) => {
-          const name = `item ${i + 1}${item.title ? ` (${item.title})` : ''}`;
+          const name = item.title ? t('setup.itemNamed', { number: i + 1, title: item.title }) : t('setup.item', { number: i + 1 });
           return (
             <fieldset key={item.key} className="row-card" data-testid={`agenda-item-${i}`}>
-              <legend>Item {i + 1}</legend>
+              <legend>{t('setup.itemLegend', { number: i + 1 })}</legend>
               {rowError(`agenda.${i}`)}
               <div className="field-row">
-                {field(`agenda.${i}.kind`, 'Kind', (p) => (
+                {field(`agenda.${i}.kind`, t('setup.kindLabel'), (p) => (
                   <select {...p} value={item.kind} onChange={(e) => setItem(i, { kind: e.target.value as AgendaItemKind })}>
-                    {(Object.keys(KIND_LABELS) as AgendaItemKind[]).map((k) => (
+                    {AGENDA_ITEM_KINDS.map((k) => (
                       <option key={k} value={k}>
-                        {KIND_LABELS[k]}
+                        {t(`setup.kind.${k}`)}
                       </option>
                     ))}
                   </select>
                 ))}
-                {field(`agenda.${i}.start`, 'Starts', (p) => <input {...p} type="time" value={item.start} onChange={(e) => setItem(i, { start: e.target.value })} />)}
-                {field(`agenda.${i}.durationMinutes`, 'Minutes', (p) => (
+                {field(`agenda.${i}.start`, t('setup.starts'), (p) => <LocaleTimeInput {...p} value={item.start} onChange={(v) => setItem(i, { start: v })} />)}
+                {field(`agenda.${i}.durationMinutes`, t('setup.minutes'), (p) => (
                   <input {...p} inputMode="numeric" className="short" value={item.durationMinutes} onChange={(e) => setItem(i, { durationMinutes: e.target.value })} />
                 ))}
               </div>
-              {field(`agenda.${i}.title`, 'Title', (p) => <input {...p} value={item.title} onChange={(e) => setItem(i, { title: e.target.value })} />)}
-              {field(`agenda.${i}.description`, 'Description', (p) => <textarea {...p} rows={2} value={item.description} onChange={(e) => setItem(i, { description: e.target.value })} />)}
+              {field(`agenda.${i}.title`, t('setup.title'), (p) => <input {...p} value={item.title} onChange={(e) => setItem(i, { title: e.target.value })} />)}
+              {field(`agenda.${i}.description`, t('setup.description'), (p) => <textarea {...p} rows={2} value={item.description} onChange={(e) => setItem(i, { description: e.target.value })} />)}
               {hasStage(item.kind) && base.speakers.length > 0 && (
                 <fieldset className="checks">
-                  <legend>On stage</legend>
+                  <legend>{t('setup.onStage')}</legend>
                   {base.speakers.map((s) => (
                     <label key={s.id} className="check">
                       <input
@@ -246,77 +223,77 @@ export function EventSetupPanel({ credential }: { credential: string }) {
                 />
               )}
               {item.kind === 'breakouts' &&
-                field(`agenda.${i}.staffPlacement`, 'Speakers and moderators during the breakouts', (p) => (
+                field(`agenda.${i}.staffPlacement`, t('setup.staffPlacement'), (p) => (
                   <select {...p} value={item.staffPlacement} onChange={(e) => setItem(i, { staffPlacement: e.target.value as ItemDraft['staffPlacement'] })}>
-                    <option value="backstage">Backstage (green room)</option>
-                    <option value="breakouts">In the breakout rooms</option>
+                    <option value="backstage">{t('setup.staffBackstage')}</option>
+                    <option value="breakouts">{t('setup.staffBreakouts')}</option>
                   </select>
                 ))}
               <div className="row">
-                <button type="button" className="secondary small" disabled={i === 0} onClick={() => moveItem(i, -1)} aria-label={`Move ${name} up`}>
-                  Move up
+                <button type="button" className="secondary small" disabled={i === 0} onClick={() => moveItem(i, -1)} aria-label={t('setup.moveUpLabel', { name })}>
+                  {t('setup.moveUp')}
                 </button>
-                <button type="button" className="secondary small" disabled={i === draft.agenda.length - 1} onClick={() => moveItem(i, 1)} aria-label={`Move ${name} down`}>
-                  Move down
+                <button type="button" className="secondary small" disabled={i === draft.agenda.length - 1} onClick={() => moveItem(i, 1)} aria-label={t('setup.moveDownLabel', { name })}>
+                  {t('setup.moveDown')}
                 </button>
                 <button
                   type="button"
                   className="danger small"
                   disabled={draft.agenda.length === 1}
                   onClick={() => edit((d) => ({ ...d, agenda: d.agenda.filter((_, j) => j !== i) }), true)}
-                  aria-label={`Remove ${name}`}
+                  aria-label={t('setup.removeLabel', { name })}
                 >
-                  Remove
+                  {t('setup.remove')}
                 </button>
               </div>
             </fieldset>
           );
         })}
         <button type="button" className="secondary" onClick={() => edit((d) => ({ ...d, agenda: [...d.agenda, blankItem(d)] }), true)}>
-          Add an agenda item
+          {t('setup.addItem')}
         </button>
       </fieldset>
 
       <fieldset className="rows">
-        <legend>Breakout rooms ({draft.breakouts.length})</legend>
+        <legend>{t('setup.breakoutsLegend', { count: draft.breakouts.length })}</legend>
         {rowError('breakouts')}
         {draft.breakouts.map((room, i) => (
           <fieldset key={room.key} className="row-card" data-testid={`breakout-${i}`}>
-            <legend>Breakout {i + 1}</legend>
+            <legend>{t('setup.path.breakout', { number: i + 1 })}</legend>
             {rowError(`breakouts.${i}`)}
-            {field(`breakouts.${i}.title`, 'Title', (p) => <input {...p} value={room.title} onChange={(e) => setRoom(i, { title: e.target.value })} />)}
-            {field(`breakouts.${i}.topic`, 'Topic', (p) => <textarea {...p} rows={2} value={room.topic} onChange={(e) => setRoom(i, { topic: e.target.value })} />)}
+            {field(`breakouts.${i}.title`, t('setup.title'), (p) => <input {...p} value={room.title} onChange={(e) => setRoom(i, { title: e.target.value })} />)}
+            {field(`breakouts.${i}.topic`, t('setup.topic'), (p) => <textarea {...p} rows={2} value={room.topic} onChange={(e) => setRoom(i, { topic: e.target.value })} />)}
             <div className="field-row">
-              {field(`breakouts.${i}.capacity`, 'Capacity', (p) => (
+              {field(`breakouts.${i}.capacity`, t('setup.capacity'), (p) => (
                 <input {...p} inputMode="numeric" className="short" value={room.capacity} onChange={(e) => setRoom(i, { capacity: e.target.value })} />
               ))}
-              {field(`breakouts.${i}.facilitator`, 'Facilitator', (p) => <input {...p} value={room.facilitator} onChange={(e) => setRoom(i, { facilitator: e.target.value })} />)}
+              {field(`breakouts.${i}.facilitator`, t('setup.facilitator'), (p) => <input {...p} value={room.facilitator} onChange={(e) => setRoom(i, { facilitator: e.target.value })} />)}
             </div>
             <button
               type="button"
               className="danger small"
               onClick={() => edit((d) => ({ ...d, breakouts: d.breakouts.filter((_, j) => j !== i) }), true)}
-              aria-label={`Remove breakout ${i + 1}${room.title ? ` (${room.title})` : ''}`}
+              aria-label={room.title ? t('setup.removeRoomNamed', { number: i + 1, title: room.title }) : t('setup.removeRoom', { number: i + 1 })}
             >
-              Remove
+              {t('setup.remove')}
             </button>
           </fieldset>
         ))}
         <button type="button" className="secondary" onClick={() => edit((d) => ({ ...d, breakouts: [...d.breakouts, blankBreakout()] }), true)}>
-          Add a breakout room
+          {t('setup.addRoom')}
         </button>
-        <p className="hint">People whose chosen room is removed are placed again by their other choice and the rooms’ capacity.</p>
+        <p className="hint">{t('setup.roomsHint')}</p>
       </fieldset>
 
       <div className="row sticky-actions">
         <button type="submit" disabled={saving || !dirty} data-testid="event-setup-save">
-          {saving ? 'Saving…' : 'Save the event set-up'}
+          {saving ? t('setup.saving') : t('setup.save')}
         </button>
         <button type="button" className="secondary" disabled={saving || !dirty} onClick={reload}>
-          Discard changes
+          {t('setup.discard')}
         </button>
         <span role="status" className="hint">
-          {savedAt !== null ? 'Saved: everyone sees the new set-up.' : dirty ? 'Unsaved changes.' : ''}
+          {savedAt !== null ? t('setup.saved') : dirty ? t('setup.unsaved') : ''}
         </span>
       </div>
     </form>

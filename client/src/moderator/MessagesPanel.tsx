@@ -4,9 +4,11 @@ import { sendCommand, visitRoom } from '../session/socket.js';
 import { announce, dismissHelpRequest } from '../session/store/actions.js';
 import { useLw } from '../session/useLw.js';
 import { describeRoom } from '../ui/words.js';
+import { useT } from '../i18n/useT.js';
 
 /** A message shown in every room. */
 export function BroadcastForm() {
+  const t = useT();
   const [text, setText] = useState('');
   const id = useId();
   const submit = async (e: FormEvent) => {
@@ -15,18 +17,18 @@ export function BroadcastForm() {
     const result = await sendCommand({ type: 'broadcast', text: text.trim() });
     if (result.ok) {
       setText('');
-      announce('Your message was sent to every room.');
+      announce(t('console.broadcast.sent'));
     }
   };
   return (
     <form className="panel" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>Message to all rooms</h2>
+      <h2 id={`${id}-h`}>{t('console.broadcast.heading')}</h2>
       <div className="field">
-        <label htmlFor={id}>Message shown in every room</label>
+        <label htmlFor={id}>{t('console.broadcast.label')}</label>
         <textarea id={id} value={text} maxLength={500} rows={2} onChange={(e) => setText(e.target.value)} data-testid="broadcast-input" />
       </div>
       <button type="submit" disabled={!text.trim()} data-testid="broadcast-send">
-        Send to everyone
+        {t('console.broadcast.send')}
       </button>
     </form>
   );
@@ -34,25 +36,25 @@ export function BroadcastForm() {
 
 /** Attendees asking for help. */
 export function HelpPanel({ event }: { event: EventConfig }) {
+  const t = useT();
   const requests = useLw((s) => s.roster.helpRequests);
   return (
-    <section className="panel" aria-labelledby="help-panel-heading">
-      <h2 id="help-panel-heading">Help requests ({requests.length})</h2>
-      {requests.length === 0 && <p className="hint">Nobody has asked for help.</p>}
+    <section className={requests.length > 0 ? 'panel panel-alert' : 'panel'} aria-labelledby="help-panel-heading" data-testid="help-panel">
+      <h2 id="help-panel-heading">{t('console.help.heading', { count: requests.length })}</h2>
+      {requests.length === 0 && <p className="hint">{t('console.help.none')}</p>}
       <ul className="people">
         {requests.map((r) => (
           <li key={`${r.participantId}-${r.at}`}>
             <span>
-              {r.name} in {describeRoom(event, r.roomId)}
-              {r.text ? `: “${r.text}”` : ''}
+              {r.text ? t('console.help.requestWithText', { name: r.name, room: describeRoom(event, r.roomId), text: r.text }) : t('console.help.request', { name: r.name, room: describeRoom(event, r.roomId) })}
             </span>
             {r.roomId && (
-              <button type="button" className="secondary" onClick={() => void visitRoom(r.roomId!)} aria-label={`Visit ${describeRoom(event, r.roomId)}`}>
-                Visit
+              <button type="button" className="secondary" onClick={() => void visitRoom(r.roomId!)} aria-label={t('console.rooms.visitLabel', { room: describeRoom(event, r.roomId) })}>
+                {t('console.rooms.visit')}
               </button>
             )}
-            <button type="button" className="secondary" onClick={() => dismissHelpRequest(r)} aria-label={`Done with ${r.name}'s request`}>
-              Done
+            <button type="button" className="secondary" onClick={() => dismissHelpRequest(r)} aria-label={t('console.help.doneLabel', { name: r.name })}>
+              {t('console.help.done')}
             </button>
           </li>
         ))}

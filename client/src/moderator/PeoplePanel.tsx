@@ -5,6 +5,9 @@ import { usePhase } from '../session/useLw.js';
 import { sendCommand } from '../session/socket.js';
 import { announce } from '../session/store/actions.js';
 import type { PendingConfirm } from './ConfirmPanel.js';
+import { t as translate } from '../i18n/i18n.js';
+import { useT } from '../i18n/useT.js';
+import { shortTitle } from '../ui/words.js';
 
 const PAGE = 50;
 
@@ -15,34 +18,35 @@ async function act(action: Parameters<typeof sendCommand>[0], done: string) {
 
 /** Raised hands (bring on stage, lower) and guests on stage (back to the audience). */
 export function HandsPanel({ roster }: { roster: RosterView | null }) {
+  const t = useT();
   const hands = roster?.entries.filter((e) => e.handRaised) ?? [];
   const onStage = roster?.entries.filter((e) => e.onStage) ?? [];
   return (
     <section className="panel" aria-labelledby="hands-panel-heading">
-      <h2 id="hands-panel-heading">Raised hands ({hands.length})</h2>
-      {hands.length === 0 && <p className="hint">No raised hands.</p>}
+      <h2 id="hands-panel-heading">{t('console.hands.heading', { count: hands.length })}</h2>
+      {hands.length === 0 && <p className="hint">{t('console.hands.none')}</p>}
       <ul className="people" data-testid="moderator-hands">
         {hands.map((e) => (
           <li key={e.id}>
             <span>{e.name}</span>
-            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, `${e.name} is on stage.`)} data-testid="bring-on-stage" aria-label={`Bring ${e.name} on stage`}>
-              Bring on stage
+            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, translate('console.hands.onStageDone', { name: e.name }))} data-testid="bring-on-stage" aria-label={t('console.hands.bringLabel', { name: e.name })}>
+              {t('console.hands.bring')}
             </button>
-            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, `${e.name}'s hand is lowered.`)} aria-label={`Lower ${e.name}'s hand`}>
-              Lower hand
+            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, translate('console.hands.loweredDone', { name: e.name }))} aria-label={t('console.hands.lowerLabel', { name: e.name })}>
+              {t('console.hands.lower')}
             </button>
           </li>
         ))}
       </ul>
       {onStage.length > 0 && (
         <>
-          <h3>Guests on stage</h3>
+          <h3>{t('console.hands.guests')}</h3>
           <ul className="people">
             {onStage.map((e) => (
               <li key={e.id}>
                 <span>{e.name}</span>
-                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, `${e.name} is back in the audience.`)} data-testid="back-to-audience" aria-label={`Send ${e.name} back to the audience`}>
-                  Back to the audience
+                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, translate('console.hands.backDone', { name: e.name }))} data-testid="back-to-audience" aria-label={t('console.hands.backLabel', { name: e.name })}>
+                  {t('console.hands.back')}
                 </button>
               </li>
             ))}
@@ -61,6 +65,7 @@ const choicesIn = (round: Round | null, e: RosterEntry): readonly string[] => (r
 
 /** Breakout assignments of one round (the one running or next unless chosen): capacity per room, a reassign choice per person, auto-balance, remove. */
 export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; roster: RosterView | null; ask: (p: PendingConfirm) => void }) {
+  const t = useT();
   const phase = usePhase();
   const rounds = roundsOf(event);
   const [chosenRound, setChosenRound] = useState<string | null>(null);
@@ -85,41 +90,41 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
   }, [breakouts, round, people]);
   const titleOf = (id: string | null) => {
     const i = breakouts.findIndex((b) => b.id === id);
-    return i < 0 ? 'none' : `${i + 1}`;
+    return i < 0 ? t('console.assign.none') : `${i + 1}`;
   };
 
   /** A full room asks first; the server refuses a full room unless the moderator confirmed it. */
   const reassign = (e: RosterEntry, breakoutId: string) => {
     const room = breakouts.find((b) => b.id === breakoutId);
     const load = loads.get(breakoutId) ?? 0;
-    const done = `${e.name} moves to breakout ${titleOf(breakoutId)}.`;
+    const done = t('console.assign.movesDone', { name: e.name, number: titleOf(breakoutId) });
     if (!room || seatIn(round, e) === breakoutId || load < room.capacity) return void act({ type: 'reassign', participantId: e.id, breakoutId }, done);
     ask({
-      title: `Breakout ${titleOf(breakoutId)} is full`,
-      text: `${room.title} has ${load} of ${room.capacity} places taken. Place ${e.name} there anyway, over its capacity?`,
-      confirmLabel: 'Place over capacity',
+      title: t('console.assign.fullTitle', { number: titleOf(breakoutId) }),
+      text: t('console.assign.fullText', { room: room.title, load, capacity: room.capacity, name: e.name }),
+      confirmLabel: t('console.assign.overCapacity'),
       run: () => act({ type: 'reassign', participantId: e.id, breakoutId, overCapacity: true }, done),
     });
   };
 
   const remove = (e: RosterEntry) =>
     ask({
-      title: `Remove ${e.name}`,
-      text: `Remove ${e.name} from the event? They are disconnected from every room and cannot join again with their link.`,
-      confirmLabel: 'Remove',
-      run: () => act({ type: 'remove', participantId: e.id }, `${e.name} was removed.`),
+      title: t('console.assign.removeTitle', { name: e.name }),
+      text: t('console.assign.removeText', { name: e.name }),
+      confirmLabel: t('console.assign.remove'),
+      run: () => act({ type: 'remove', participantId: e.id }, t('console.assign.removedDone', { name: e.name })),
     });
 
   return (
     <section className="panel" aria-labelledby="assign-heading">
-      <h2 id="assign-heading">Breakout assignments</h2>
+      <h2 id="assign-heading">{t('console.assign.heading')}</h2>
       {rounds.length > 1 && round && (
         <div className="row wrap">
-          <label htmlFor={roundId}>Round</label>
+          <label htmlFor={roundId}>{t('console.assign.round')}</label>
           <select id={roundId} value={round.key} onChange={(ev) => setChosenRound(ev.target.value)} data-testid="assignment-round">
             {rounds.map((r) => (
               <option key={r.key} value={r.key}>
-                {r.title}{r.select === 'self' ? ' (attendees pick)' : ''}
+                {r.title}{r.select === 'self' ? ` ${t('console.assign.attendeesPick')}` : ''}
               </option>
             ))}
           </select>
@@ -130,8 +135,8 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
           const load = loads.get(b.id) ?? 0;
           return (
             <li key={b.id} className={load > b.capacity ? 'over' : undefined}>
-              Breakout {i + 1}: {load} / {b.capacity}
-              {load > b.capacity ? ' (over capacity)' : ''}
+              {t('console.assign.load', { number: i + 1, load, capacity: b.capacity })}
+              {load > b.capacity ? ` ${t('console.assign.overCapacityNote')}` : ''}
             </li>
           );
         })}
@@ -142,27 +147,27 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
           className="secondary"
           onClick={() =>
             ask({
-              title: 'Auto-balance the breakouts',
-              text: `Place all ${people.length} attendees again over the ${breakouts.length} breakout rooms of ${round?.title ?? 'the breakouts'} (the round running now or next): the most first choices, then the most second choices, within the rooms' capacity; of the plans that do that, the one that moves the fewest people. Manual changes may be undone.`,
-              confirmLabel: 'Auto-balance',
-              run: () => act({ type: 'autoBalance' }, 'The breakout rooms are balanced.'),
+              title: t('console.assign.balanceTitle'),
+              text: t('console.assign.balanceText', { count: people.length, rooms: breakouts.length, round: round?.title ?? t('console.assign.theBreakouts') }),
+              confirmLabel: t('console.assign.balance'),
+              run: () => act({ type: 'autoBalance' }, t('console.assign.balancedDone')),
             })
           }
           data-testid="auto-balance"
         >
-          Auto-balance
+          {t('console.assign.balance')}
         </button>
-        <label htmlFor={filterId}>Find a person</label>
+        <label htmlFor={filterId}>{t('console.assign.find')}</label>
         <input id={filterId} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </div>
       <table className="assignments">
-        <caption className="sr-only">Attendees and their breakout rooms</caption>
+        <caption className="sr-only">{t('console.assign.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Choices</th>
-            <th scope="col">Breakout</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('console.assign.name')}</th>
+            <th scope="col">{t('console.assign.choices')}</th>
+            <th scope="col">{t('console.assign.breakout')}</th>
+            <th scope="col">{t('console.assign.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -170,7 +175,7 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
             <tr key={e.id}>
               <th scope="row">
                 {e.name}
-                {!e.connected && <span className="badge"> offline</span>}
+                {!e.connected && <span className="badge"> {t('console.assign.offline')}</span>}
               </th>
               <td>
                 {choicesIn(round, e).map(titleOf).join(', ') || '—'}
@@ -178,21 +183,21 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
               </td>
               <td>
                 <select
-                  aria-label={`Breakout room for ${e.name}`}
+                  aria-label={t('console.assign.roomFor', { name: e.name })}
                   value={seatIn(round, e) ?? ''}
                   onChange={(ev) => reassign(e, ev.target.value)}
                 >
-                  {seatIn(round, e) === null && <option value="">None</option>}
+                  {seatIn(round, e) === null && <option value="">{t('console.assign.noRoom')}</option>}
                   {breakouts.map((b, i) => (
                     <option key={b.id} value={b.id}>
-                      {i + 1}: {b.title.split(':')[0]} ({loads.get(b.id) ?? 0}/{b.capacity}{(loads.get(b.id) ?? 0) >= b.capacity ? ', full' : ''})
+                      {t((loads.get(b.id) ?? 0) >= b.capacity ? 'console.assign.optionFull' : 'console.assign.option', { number: i + 1, title: shortTitle(b.title), load: loads.get(b.id) ?? 0, capacity: b.capacity })}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
-                <button type="button" className="danger" onClick={() => remove(e)} aria-label={`Remove ${e.name}`}>
-                  Remove
+                <button type="button" className="danger" onClick={() => remove(e)} aria-label={t('console.assign.removeLabel', { name: e.name })}>
+                  {t('console.assign.remove')}
                 </button>
               </td>
             </tr>
@@ -201,7 +206,7 @@ export function AssignmentBoard({ event, roster, ask }: { event: EventConfig; ro
       </table>
       {matches.length > shown && (
         <button type="button" className="secondary" onClick={() => setShown(shown + PAGE)}>
-          Show more ({matches.length - shown} not shown)
+          {t('console.assign.showMore', { count: matches.length - shown })}
         </button>
       )}
     </section>

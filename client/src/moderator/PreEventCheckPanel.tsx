@@ -4,27 +4,29 @@ import type { CheckStatus } from '@live-workshop/shared';
 import { problemOf } from '../net/api.js';
 import { announce } from '../session/store/actions.js';
 import { runPreEventCheck } from './moderatorApi.js';
+import { useT } from '../i18n/useT.js';
 
-const STATUS_WORDS: Record<CheckStatus, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+const STATUS_KEYS: Record<CheckStatus, string> = { pass: 'console.check.pass', warn: 'console.check.warn', fail: 'console.check.fail' };
 
 /**
  * The pre-event check, as `npm run check` runs it on the command line: LiveKit reachable, TURN/TCP
  * fallback, a test mail, disk space, clock and certificate, each with pass / warning / fail in words.
  */
 export function PreEventCheckPanel({ credential }: { credential: string }) {
+  const t = useT();
   const [mailTo, setMailTo] = useState('');
   const check = useMutation({
     mutationFn: () => runPreEventCheck(credential, mailTo),
     onSuccess: (report) => {
       const failed = report.results.filter((r) => r.status === 'fail').length;
-      announce(failed > 0 ? `Pre-event check: ${failed} check(s) failed.` : 'Pre-event check done.');
+      announce(failed > 0 ? t('console.check.failedDone', { count: failed }) : t('console.check.done'));
     },
   });
-  const problem = problemOf(check, 'The check could not be run; try again.');
+  const problem = problemOf(check, t('console.check.runFailed'));
   const results = check.data?.results ?? null;
   return (
     <section className="panel" aria-labelledby="pre-event-check-heading" data-testid="pre-event-check">
-      <h2 id="pre-event-check-heading">Pre-event check</h2>
+      <h2 id="pre-event-check-heading">{t('console.check.heading')}</h2>
       <form
         className="row"
         onSubmit={(e) => {
@@ -33,11 +35,11 @@ export function PreEventCheckPanel({ credential }: { credential: string }) {
         }}
       >
         <label>
-          Send a test mail to (optional){' '}
+          {t('console.check.mailTo')}{' '}
           <input type="email" value={mailTo} onChange={(e) => setMailTo(e.target.value)} autoComplete="email" data-testid="pre-event-check-mail" />
         </label>
         <button type="submit" disabled={check.isPending} data-testid="pre-event-check-run">
-          {check.isPending ? 'Checking…' : 'Run the pre-event check'}
+          {check.isPending ? t('console.check.checking') : t('console.check.run')}
         </button>
       </form>
       {problem && (
@@ -49,7 +51,7 @@ export function PreEventCheckPanel({ credential }: { credential: string }) {
         <ul className="checks" data-testid="pre-event-check-results">
           {results.map((r) => (
             <li key={r.id} data-testid={`check-${r.id}`} data-status={r.status}>
-              <strong className={`check-${r.status}`}>{STATUS_WORDS[r.status]}</strong> {r.title}: {r.detail}
+              <strong className={`check-${r.status}`}>{t(STATUS_KEYS[r.status])}</strong> {r.title}: {r.detail}
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
-/** What a moderator's cue will do, in words, before they confirm it. */
+/** What a moderator's cue will do, in words (the reader's language), before they confirm it. */
 import type { AgendaAction, AgendaItem, EventConfig, Phase, RosterView } from '@live-workshop/shared';
 import { roundOfItem } from '@live-workshop/shared/pure';
+import { t } from '../i18n/i18n.js';
 
 /** A cue the console offers, with its confirmation text. */
 export interface Cue {
@@ -19,7 +20,7 @@ export function attendeeCount(roster: RosterView | null): number | null {
   return connected.length > 0 ? connected.length : attendees.length;
 }
 
-const people = (n: number | null) => (n === null ? 'everyone' : `${n} attendee${n === 1 ? '' : 's'}`);
+const people = (n: number | null) => (n === null ? t('console.cue.everyone') : t('console.cue.attendees', { count: n }));
 
 function speakerNames(event: EventConfig, item: AgendaItem): string[] {
   if (!('stage' in item)) return [];
@@ -28,22 +29,26 @@ function speakerNames(event: EventConfig, item: AgendaItem): string[] {
 
 /** What entering `to` (from `from`, or from the lobby when null) does. */
 export function describeTransition(event: EventConfig, from: AgendaItem | null, to: AgendaItem, n: number | null): string {
-  // A round with its own rooms opens those, not the event's.
-  const rooms = roundOfItem(event, event.agenda.indexOf(to))?.rooms.length ?? event.breakouts.length;
+  // A round with its own rooms opens (and later closes) those, not the event's.
+  const roomsOf = (item: AgendaItem | null) => (item ? roundOfItem(event, event.agenda.indexOf(item))?.rooms.length : undefined) ?? event.breakouts.length;
+  const back = from?.kind === 'breakouts';
+  const rooms = to.kind === 'breakouts' ? roomsOf(to) : roomsOf(from);
   switch (to.kind) {
     case 'breakouts': {
-      const staff = to.staffPlacement === 'backstage' ? ' Speakers and moderators go backstage.' : ' Speakers and moderators join the breakouts too.';
-      return `Open the ${rooms} breakout rooms and move ${people(n)} into them for “${to.title}” (${to.durationMinutes} min).${staff}`;
+      const staff = to.staffPlacement === 'backstage' ? t('console.cue.staffBackstage') : t('console.cue.staffInBreakouts');
+      return `${t('console.cue.openBreakouts', { rooms, people: people(n), title: to.title, minutes: to.durationMinutes })} ${staff}`;
     }
-    case 'break':
-      return `${from?.kind === 'breakouts' ? `Close the ${rooms} breakout rooms and bring ${people(n)} back to the plenary. ` : ''}Start the break “${to.title}” (${to.durationMinutes} min).`;
+    case 'break': {
+      const start = t('console.cue.startBreak', { title: to.title, minutes: to.durationMinutes });
+      return back ? `${t('console.cue.closeBreakouts', { rooms, people: people(n) })} ${start}` : start;
+    }
     case 'plenary':
     case 'live':
     case 'closing': {
       const names = speakerNames(event, to);
-      const stage = names.length ? ` On stage: ${names.join(', ')}.` : '';
-      const back = from?.kind === 'breakouts' ? `Close the ${rooms} breakout rooms and bring ${people(n)} back to the plenary for “${to.title}”.` : `Start “${to.title}” in the plenary for ${people(n)}.`;
-      return `${back}${stage}`;
+      const stage = names.length ? ` ${t('console.cue.onStage', { names: names.join(', ') })}` : '';
+      const lead = back ? t('console.cue.backToPlenary', { rooms, people: people(n), title: to.title }) : t('console.cue.startInPlenary', { title: to.title, people: people(n) });
+      return `${lead}${stage}`;
     }
   }
 }
@@ -53,24 +58,18 @@ export function nextCue(event: EventConfig, phase: Phase, roster: RosterView | n
   const n = attendeeCount(roster);
   switch (phase.kind) {
     case 'scheduled':
-      return {
-        action: { type: 'openDoors' },
-        label: 'Open the doors',
-        confirm: `Open the doors: ${people(n)} can enter the lobby and wait for the start. Speakers and moderators stay backstage.`,
-      };
+      return { action: { type: 'openDoors' }, label: t('console.cue.openDoors'), confirm: t('console.cue.openDoorsConfirm', { people: people(n) }) };
     case 'lobby': {
       const first = event.agenda[0]!;
-      return { action: { type: 'next' }, label: `Start: ${first.title}`, confirm: describeTransition(event, null, first, n) };
+      return { action: { type: 'next' }, label: t('console.cue.start', { title: first.title }), confirm: describeTransition(event, null, first, n) };
     }
     case 'ended':
       return null;
     default: {
       const current = event.agenda[phase.itemIndex] ?? null;
       const next = event.agenda[phase.itemIndex + 1];
-      if (!next) {
-        return { action: { type: 'next' }, label: 'End the event', confirm: `End the event for everyone: ${people(n)} see the end screen and leave the rooms.` };
-      }
-      return { action: { type: 'next' }, label: `Next: ${next.title}`, confirm: describeTransition(event, current, next, n) };
+      if (!next) return { action: { type: 'next' }, label: t('console.cue.endEvent'), confirm: t('console.cue.endEventConfirm', { people: people(n) }) };
+      return { action: { type: 'next' }, label: t('console.cue.next', { title: next.title }), confirm: describeTransition(event, current, next, n) };
     }
   }
 }
@@ -80,11 +79,11 @@ export function endBreakoutsCue(event: EventConfig, phase: Phase, roster: Roster
   if (phase.kind !== 'breakouts') return null;
   const n = attendeeCount(roster);
   const next = event.agenda[phase.itemIndex + 1];
-  const target = next ? ` for “${next.title}”` : ' and end the event';
+  const rooms = roundOfItem(event, phase.itemIndex)?.rooms.length ?? event.breakouts.length;
   return {
     action: { type: 'endBreakouts' },
-    label: 'End breakouts early',
-    confirm: `Close the ${roundOfItem(event, phase.itemIndex)?.rooms.length ?? event.breakouts.length} breakout rooms now and bring ${people(n)} back to the plenary${target}.`,
+    label: t('console.cue.endBreakouts'),
+    confirm: next ? t('console.cue.endBreakoutsConfirm', { rooms, people: people(n), title: next.title }) : t('console.cue.endBreakoutsAndEvent', { rooms, people: people(n) }),
   };
 }
 
@@ -95,7 +94,7 @@ export function goToCue(event: EventConfig, phase: Phase, itemIndex: number, ros
   const from = 'itemIndex' in phase ? (event.agenda[phase.itemIndex] ?? null) : null;
   return {
     action: { type: 'goTo', itemIndex },
-    label: `Go to: ${to.title}`,
-    confirm: `Jump to “${to.title}”. ${describeTransition(event, from, to, attendeeCount(roster))}`,
+    label: t('console.cue.goTo', { title: to.title }),
+    confirm: `${t('console.cue.jumpTo', { title: to.title })} ${describeTransition(event, from, to, attendeeCount(roster))}`,
   };
 }

@@ -57,14 +57,8 @@ export interface EventDraft {
   readonly breakouts: readonly BreakoutDraft[];
 }
 
-/** The kinds of agenda item, in the workshop's words. */
-export const KIND_LABELS: Record<AgendaItemKind, string> = {
-  plenary: 'Plenary',
-  live: 'Live segment',
-  breakouts: 'Breakout rooms',
-  break: 'Break',
-  closing: 'Closing',
-};
+/** The kinds of agenda item, in the form's order (their words are the catalogue's `setup.kind.*`). */
+export const AGENDA_ITEM_KINDS: readonly AgendaItemKind[] = ['plenary', 'live', 'breakouts', 'break', 'closing'];
 
 /** A breakout room's draft. */
 const roomDraftOf = (b: EventConfig['breakouts'][number]): BreakoutDraft => ({

@@ -1,11 +1,12 @@
 /** Room occupancy series in the console's words: which rooms to show, their names, and the rows of the table fallback. */
 import type { EventConfig, OccupancySeries, RoomId } from '@live-workshop/shared';
 import { describeRoom } from '../ui/words.js';
+import { t } from '../i18n/i18n.js';
 
 /** A short room name for a legend: "Plenary", "Backstage", "Breakout 2: Building Trust". */
 export function roomLabel(event: EventConfig, roomId: string): string {
-  if (roomId === 'plenary') return 'Plenary';
-  if (roomId === 'backstage') return 'Backstage';
+  if (roomId === 'plenary') return t('rooms.plenary');
+  if (roomId === 'backstage') return t('console.occupancy.backstage');
   return describeRoom(event, roomId as RoomId);
 }
 
@@ -30,5 +31,5 @@ export function changeRows(series: OccupancySeries, rooms: readonly string[]): O
 /** "Plenary peaked at 12 people; Breakout 1: Shaping Skills at 5." for the chart's text alternative. */
 export function peaksSummary(series: OccupancySeries, rooms: readonly string[], event: EventConfig): string {
   const parts = rooms.map((r) => `${roomLabel(event, r)} ${Math.max(0, ...series.points.map((p) => p.counts[r] ?? 0))}`);
-  return `People per room over time; highest counts: ${parts.join(', ')}.`;
+  return t('console.occupancy.peaks', { rooms: parts.join(', ') });
 }

@@ -3,10 +3,11 @@
  * Request and response types are shared/src/protocol/http's, the server's own.
  */
 import type {
-  DeletedMyData, EventResponse, HttpErrorBody, MyCertificate, PrivacyNotice, Registration, RegistrationFormInfo, RegistrationRequest, Verification,
+  DeletedMyData, EventResponse, FieldIssue, HttpErrorBody, MyCertificate, PrivacyNotice, Registration, RegistrationFormInfo, RegistrationRequest, Verification,
   VerifyCertificateRequest,
 } from '@live-workshop/shared';
 import { CORRELATION_HEADER, pageCorrelationId } from './correlation.js';
+import { currentLanguage, t } from '../i18n/i18n.js';
 
 /** A refused request, in words, with per-field problems for forms. */
 export class ApiError extends Error {
@@ -15,15 +16,21 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors: Readonly<Record<string, string>> = {},
+    /** The same problems as data, when the server gives them (see FieldIssue), for words in the reader's language. */
+    readonly fieldIssues: Readonly<Record<string, FieldIssue>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-/** Words for a failed request: the server's (or the network's) when it is an ApiError, else `fallback`. */
+/**
+ * Words for a failed request: the server's (or the network's) when it is an ApiError — outside English
+ * the catalogue's text for its code, as the server writes English — else `fallback`.
+ */
 export function failureWords(error: unknown, fallback: string): string {
-  return error instanceof ApiError ? error.message : fallback;
+  if (!(error instanceof ApiError)) return fallback;
+  return currentLanguage() === 'en' ? error.message : t(`errors.${error.code}`, { defaultValue: error.message });
 }
 
 /** The words for a query or mutation that failed, or null while it has not. */
@@ -54,7 +61,8 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
     const message = typeof body?.message === 'string' ? body.message : `The server answered ${response.status}.`;
     const code = typeof body?.code === 'string' ? body.code : 'internal';
     const fieldErrors = body?.fieldErrors && typeof body.fieldErrors === 'object' ? (body.fieldErrors as Record<string, string>) : {};
-    throw new ApiError(response.status, code, message, fieldErrors);
+    const fieldIssues = body?.fieldIssues && typeof body.fieldIssues === 'object' ? (body.fieldIssues as Record<string, FieldIssue>) : {};
+    throw new ApiError(response.status, code, message, fieldErrors, fieldIssues);
   }
   return body as T;
 }

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
-import { ERROR_CODES, type HttpErrorCode } from '@live-workshop/shared';
+import { ERROR_CODES, type FieldIssue, type HttpErrorCode } from '@live-workshop/shared';
 import type { Log } from './log.js';
 
 export type { HttpErrorCode };
@@ -15,6 +15,30 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) fieldErrors[issue.path.map(String).join('.') || 'form'] ??= issue.message;
   return fieldErrors;
+}
+
+/**
+ * The first problem per field of a failed parse as data (the page says it in its reader's language):
+ * a rule's own `params.problem` name with its other params, or the validator's issue kind with its limit.
+ */
+export function fieldIssuesOf(error: z.ZodError): Record<string, FieldIssue> {
+  const issues: Record<string, FieldIssue> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || 'form';
+    if (issues[path]) continue;
+    const params: Record<string, string | number> = {};
+    let code: string = issue.code;
+    if (issue.code === 'custom') {
+      for (const [key, value] of Object.entries(issue.params ?? {})) if (typeof value === 'string' || typeof value === 'number') params[key] = value;
+      if (typeof params.problem === 'string') code = params.problem;
+      delete params.problem;
+    } else if (issue.code === 'too_small' || issue.code === 'too_big') {
+      params.origin = String(issue.origin);
+      params.limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    } else if (issue.code === 'invalid_format') params.format = issue.format;
+    issues[path] = { code, params };
+  }
+  return issues;
 }
 
 /** Validate a request part with a schema; on failure answer 400 with per-field messages and return null. */

@@ -10,7 +10,7 @@ export const slugSchema = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 
 /** Text shown on one line (a title, a name): no line breaks or other control characters. */
-const oneLine = (max: number) => z.string().min(1).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no line breaks or control characters');
+const oneLine = (max: number) => z.string().min(1).max(max).refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no line breaks or control characters', params: { problem: 'oneLine' } });
 
 /** A person who organises or moderates the event. */
 export const moderatorSchema = z.strictObject({
@@ -54,7 +54,7 @@ const isCalendarDate = (text: string) => {
 const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDate(text), 'no such day in the calendar');
+  .refine((text) => !/^\d{4}-\d{2}-\d{2}$/.test(text) || isCalendarDate(text), { message: 'no such day in the calendar', params: { problem: 'noSuchDay' } });
 
 /** Whether the runtime knows this IANA time zone (Intl throws a RangeError for unknown ones). */
 const isKnownTimeZone = (zone: string) => {
@@ -66,7 +66,7 @@ const isKnownTimeZone = (zone: string) => {
   }
 };
 /** An IANA time zone, e.g. Europe/Brussels. */
-export const timeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, 'use an IANA time zone, e.g. Europe/Brussels');
+export const timeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, { message: 'use an IANA time zone, e.g. Europe/Brussels', params: { problem: 'timeZone' } });
 const timeSchema = z.string().regex(HH_MM, 'use HH:MM');
 
 /** When the event this one rehearses took place (its date and times, in the same time zone). */
@@ -173,7 +173,7 @@ export const eventConfigSchema = z
   .superRefine((event, ctx) => {
     const unique = (ids: string[], path: string, seen = new Set<string>()) => {
       ids.forEach((id, i) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${id}"` });
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id "${id}"`, params: { problem: 'duplicateId', id } });
         seen.add(id);
       });
     };
@@ -195,7 +195,7 @@ export const eventConfigSchema = z
     event.agenda.forEach((item, i) => {
       if ('stage' in item) {
         item.stage.forEach((id, j) => {
-          if (!speakerIds.has(id)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'stage', j], message: `unknown speaker "${id}"` });
+          if (!speakerIds.has(id)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'stage', j], message: `unknown speaker "${id}"`, params: { problem: 'unknownSpeaker', id } });
         });
       }
       if (item.kind === 'breakouts') checkRound(event, i, ctx);
@@ -206,7 +206,7 @@ export const eventConfigSchema = z
     });
     checkRoomIdsAcrossRounds(event, ctx);
     // A malformed time already has its own issue; comparing it would add a wrong one.
-    if (HH_MM.test(event.start) && HH_MM.test(event.end) && event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start' });
+    if (HH_MM.test(event.start) && HH_MM.test(event.end) && event.end <= event.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'end must be after start', params: { problem: 'endAfterStart' } });
     else checkAgendaTimes(event, ctx);
   });
 
@@ -227,7 +227,7 @@ function checkRound(event: { breakouts: readonly unknown[]; agenda: readonly z.i
     return;
   }
   if (!item.rooms && event.breakouts.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['agenda', i, 'kind'], message: 'a breakouts item needs at least one breakout room (its own rooms, reuse, or the event\'s breakouts)' });
+    ctx.addIssue({ code: 'custom', path: ['agenda', i, 'kind'], message: 'a breakouts item needs at least one breakout room (its own rooms, reuse, or the event\'s breakouts)', params: { problem: 'breakoutsNeedRooms' } });
   }
   if (item.select === 'self' && i === 0) {
     ctx.addIssue({ code: 'custom', path: ['agenda', i, 'select'], message: 'a self-select round needs an agenda item before it, during which attendees pick' });
@@ -263,15 +263,15 @@ function checkAgendaTimes(
 ): void {
   if (event.agenda.length === 0 || !HH_MM.test(event.start) || !HH_MM.test(event.end) || event.agenda.some((item) => !HH_MM.test(item.start))) return;
   event.agenda.forEach((item, i) => {
-    if (minutesOf(item.start) < minutesOf(event.start)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'start'], message: `starts at ${item.start}, before the event starts (${event.start})` });
+    if (minutesOf(item.start) < minutesOf(event.start)) ctx.addIssue({ code: 'custom', path: ['agenda', i, 'start'], message: `starts at ${item.start}, before the event starts (${event.start})`, params: { problem: 'itemBeforeStart', start: item.start, eventStart: event.start } });
   });
   const ends = event.agenda.map((item) => minutesOf(item.start) + item.durationMinutes);
   const agendaEnd = Math.max(...ends);
   const last = ends.indexOf(agendaEnd);
   if (agendaEnd > minutesOf(event.end)) {
-    ctx.addIssue({ code: 'custom', path: ['agenda', last, 'durationMinutes'], message: `the agenda ends at ${hhmmOf(agendaEnd)}, after the event ends (${event.end})` });
+    ctx.addIssue({ code: 'custom', path: ['agenda', last, 'durationMinutes'], message: `the agenda ends at ${hhmmOf(agendaEnd)}, after the event ends (${event.end})`, params: { problem: 'agendaAfterEnd', agendaEnd: hhmmOf(agendaEnd), end: event.end } });
   } else if (agendaEnd < minutesOf(event.end)) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: `the event ends at ${event.end} but its agenda ends at ${hhmmOf(agendaEnd)}: make them the same` });
+    ctx.addIssue({ code: 'custom', path: ['end'], message: `the event ends at ${event.end} but its agenda ends at ${hhmmOf(agendaEnd)}: make them the same`, params: { problem: 'endNotAgendaEnd', agendaEnd: hhmmOf(agendaEnd), end: event.end } });
   }
 }
 

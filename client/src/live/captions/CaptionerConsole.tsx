@@ -5,6 +5,8 @@ import { sendCommand } from '../../session/socket.js';
 import { useAssignedRoom, useEvent } from '../../session/useLw.js';
 import { roomTitle } from '../../ui/words.js';
 import { sendCaption } from '../segment/liveSegmentSocket.js';
+import { Rich } from '../../i18n/Rich.js';
+import { useT } from '../../i18n/useT.js';
 
 /** Interim text goes out at most this often while typing (within the per-second limit, with room for the final lines). */
 const INTERIM_EVERY_MS = Math.ceil(2000 / CAPTIONS_PER_SECOND);
@@ -18,6 +20,7 @@ const captionable = (roomId: RoomId | null): roomId is RoomId => roomId === 'ple
  * meanwhile). Lines go to the room heard now: the server assigns it and accepts no other.
  */
 export function CaptionerConsole() {
+  const t = useT();
   const event = useEvent();
   const heard = useAssignedRoom();
   const roomId = captionable(heard) ? heard : null;
@@ -72,16 +75,16 @@ export function CaptionerConsole() {
   };
   return (
     <section className="panel captioner" aria-labelledby="captioner-heading" data-testid="captioner-console">
-      <h3 id="captioner-heading">Live captions</h3>
+      <h3 id="captioner-heading">{t('captions.label')}</h3>
       <p id={ids.hearing} aria-live="polite" data-testid="captioner-hearing">
-        {roomId ? <>You hear and caption: <strong>{roomTitle(event, roomId)}</strong></> : 'The breakouts are running: choose a breakout to caption.'}
+        {roomId ? <Rich text={(m) => t('captioner.hearing', m)} parts={{ room: <strong>{roomTitle(event, roomId)}</strong> }} /> : t('captioner.chooseBreakout')}
       </p>
-      <label htmlFor={ids.room}>While the breakouts run, caption</label>{' '}
+      <label htmlFor={ids.room}>{t('captioner.roomLabel')}</label>{' '}
       <select id={ids.room} value={choice} onChange={(e) => void choose(e.target.value)} data-testid="captioner-room">
-        <option value="">No breakout (the stage)</option>
-        {event && roundsOf(event).flatMap((round) => round.rooms).map((b, i) => <option key={b.id} value={b.id}>Breakout {i + 1}: {b.title}</option>)}
+        <option value="">{t('captioner.theStage')}</option>
+        {event && roundsOf(event).flatMap((round) => round.rooms).map((b, i) => <option key={b.id} value={b.id}>{t('rooms.breakout', { number: i + 1, title: b.title })}</option>)}
       </select>
-      <label htmlFor={ids.text}>Type what is said; Enter ends a line</label>
+      <label htmlFor={ids.text}>{t('captioner.typeLabel')}</label>
       <textarea
         id={ids.text} rows={3} maxLength={CAPTION_MAX_CHARS} value={text} disabled={!roomId} aria-describedby={ids.hearing}
         onChange={(e) => onChange(e.target.value)} onKeyDown={onKeyDown} data-testid="captioner-input"

@@ -21,3 +21,30 @@ test('someone typing keeps their focus: an arrival does not take the field from 
   await frames();
   expect(document.activeElement).toBe(field);
 });
+
+test('a moderator working in the console keeps their focus; with focus nowhere, the heading of their room takes it without scrolling', async () => {
+  const { getByRole } = render(
+    <main data-testid="moderator-console">
+      <button type="button">Visit Breakout 2</button>
+      <section data-testid="console-own-room"><h2 id={ROOM_HEADING_ID}>Breakout 2</h2></section>
+    </main>,
+  );
+  const visit = getByRole('button');
+  visit.focus();
+  announceArrival('breakout:trust', true);
+  await frames();
+  expect(document.activeElement).toBe(visit);
+
+  visit.blur();
+  const heading = document.getElementById(ROOM_HEADING_ID)!;
+  const asked: (FocusOptions | undefined)[] = [];
+  const focus = heading.focus.bind(heading);
+  heading.focus = (options?: FocusOptions) => {
+    asked.push(options);
+    focus(options);
+  };
+  announceArrival('breakout:trust', true);
+  await frames();
+  expect(document.activeElement).toBe(heading);
+  expect(asked).toEqual([{ preventScroll: true }]);
+});

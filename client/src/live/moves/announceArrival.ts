@@ -25,21 +25,31 @@ export function announceArrival(roomId: RoomId, isVisit: boolean): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => focusHeadingSoon(HEADING_WAIT_FRAMES));
 }
 
-/** Someone typing in a field that is still on the page keeps their focus (a captioner, a chat line, a question). */
-function isTyping(): boolean {
+/** The moderator console; their own room view is one small panel of it. */
+const CONSOLE_SELECTOR = '[data-testid="moderator-console"]';
+const OWN_ROOM_SELECTOR = '[data-testid="console-own-room"]';
+
+/**
+ * Someone typing in a field that is still on the page keeps their focus (a captioner, a chat line, a
+ * question), and so does a moderator working in the console (a cue, a visit, a reassignment): a move
+ * must not take them away from the control they just used.
+ */
+function keepsFocus(): boolean {
   const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || !active.isConnected) return false;
-  return active.isContentEditable || active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement;
+  if (!(active instanceof HTMLElement) || !active.isConnected || active === document.body) return false;
+  if (active.isContentEditable || active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return true;
+  return active.closest(CONSOLE_SELECTOR) !== null && active.closest(OWN_ROOM_SELECTOR) === null;
 }
 
 /** The view of the new room renders after the store update: look for its heading for a few frames. */
 function focusHeadingSoon(framesLeft: number): void {
-  if (isTyping()) return;
+  if (keepsFocus()) return;
   const heading = document.getElementById(ROOM_HEADING_ID);
   if (heading) {
     // A heading is not focusable by default; -1 lets a script focus it without adding a tab stop.
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: false });
+    // In the console the heading is in a small panel at the side: focus it without scrolling the console away.
+    heading.focus({ preventScroll: heading.closest(CONSOLE_SELECTOR) !== null });
     return;
   }
   if (framesLeft <= 0 || typeof requestAnimationFrame !== 'function') return;

@@ -5,8 +5,10 @@ import { refusalWords } from '../../session/refusals.js';
 import { controlPoll, launchPoll } from '../segment/liveSegmentSocket.js';
 import { useLiveSegment } from '../segment/liveSegmentStore.js';
 import { PollResults } from './PollResults.js';
-
-const KIND_WORDS: Record<PollKind, string> = { single: 'Single choice', multiple: 'Multiple choice', rating: 'Rating 1–5', word: 'Word answer' };
+import { currentLocale } from '../../i18n/i18n.js';
+import { useT } from '../../i18n/useT.js';
+import { roomTitle } from '../../ui/words.js';
+import { useEvent } from '../../session/useLw.js';
 
 /**
  * Launch a prepared or an ad hoc poll, watch its results live, show them, close it. Moderators put
@@ -14,6 +16,7 @@ const KIND_WORDS: Record<PollKind, string> = { single: 'Single choice', multiple
  * only that room's polls.
  */
 export function PollConsole({ event, room }: { event: EventConfig; room?: RoomId }) {
+  const t = useT();
   const tallies = useLiveSegment((s) => s.polls.tallies);
   const [chosen, setAudience] = useState<string>('everyone');
   const audience = room ?? chosen;
@@ -34,27 +37,27 @@ export function PollConsole({ event, room }: { event: EventConfig; room?: RoomId
   const polls = Object.values(tallies).reverse().filter((p) => !room || (p.audience.kind === 'room' && p.audience.roomId === room));
   return (
     <section className="panel" aria-labelledby={ids.heading} data-testid="poll-console">
-      {room ? <h3 id={ids.heading}>Polls in this room</h3> : <h2 id={ids.heading}>Polls</h2>}
+      {room ? <h3 id={ids.heading}>{t('console.polls.inRoom')}</h3> : <h2 id={ids.heading}>{t('console.polls.heading')}</h2>}
       <div className="row">
-        {room ? <p className="hint">Put to the people in this room.</p> : (
+        {room ? <p className="hint">{t('console.polls.toThisRoom')}</p> : (
           <>
-            <label htmlFor={ids.audience}>Put to</label>
+            <label htmlFor={ids.audience}>{t('console.polls.putTo')}</label>
             <select id={ids.audience} value={audience} onChange={(e) => setAudience(e.target.value)} data-testid="poll-audience">
-              <option value="everyone">Everyone</option>
-              <option value="plenary">The plenary room</option>
-              {roundsOf(event).flatMap((round) => round.rooms).map((b, i) => <option key={b.id} value={breakoutRoomId(b.id)}>Breakout {i + 1}: {b.title}</option>)}
+              <option value="everyone">{t('console.polls.everyone')}</option>
+              <option value="plenary">{t('console.polls.plenary')}</option>
+              {roundsOf(event).flatMap((round) => round.rooms).map((b) => <option key={b.id} value={breakoutRoomId(b.id)}>{roomTitle(event, breakoutRoomId(b.id))}</option>)}
             </select>
           </>
         )}
-        <label htmlFor={ids.duration}>Closes after (seconds, empty: by hand)</label>
+        <label htmlFor={ids.duration}>{t('console.polls.closesAfter')}</label>
         <input id={ids.duration} type="number" min={5} max={3600} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} style={{ width: '6rem' }} data-testid="poll-duration" />
       </div>
       {prepared.length > 0 && (
         <ul className="plain-list">
           {prepared.map((p) => (
             <li key={p.id} className="row">
-              <button type="button" onClick={() => void launch({ preparedId: p.id })} data-testid={`poll-launch-${p.id}`}>Launch<span className="sr-only">: {p.question}</span></button>
-              <span>{p.question} <span className="hint">({KIND_WORDS[p.kind]})</span></span>
+              <button type="button" onClick={() => void launch({ preparedId: p.id })} data-testid={`poll-launch-${p.id}`}>{t('console.polls.launch')}<span className="sr-only">: {p.question}</span></button>
+              <span>{p.question} <span className="hint">({t(`console.polls.kind.${p.kind}`)})</span></span>
             </li>
           ))}
         </ul>
@@ -67,6 +70,7 @@ export function PollConsole({ event, room }: { event: EventConfig; room?: RoomId
 }
 
 function AdHocPoll({ launch }: { launch: (poll: PollLaunchPayload['poll']) => Promise<boolean> }) {
+  const t = useT();
   const [question, setQuestion] = useState('');
   const [kind, setKind] = useState<PollKind>('single');
   const [options, setOptions] = useState('');
@@ -82,27 +86,29 @@ function AdHocPoll({ launch }: { launch: (poll: PollLaunchPayload['poll']) => Pr
   };
   return (
     <details>
-      <summary>A poll written now</summary>
+      <summary>{t('console.polls.adHoc')}</summary>
       <form onSubmit={(e) => void submit(e)}>
-        <label htmlFor={ids.question}>Question</label>
+        <label htmlFor={ids.question}>{t('console.polls.question')}</label>
         <input id={ids.question} value={question} maxLength={300} onChange={(e) => setQuestion(e.target.value)} data-testid="poll-adhoc-question" />
-        <label htmlFor={ids.kind}>Kind</label>
+        <label htmlFor={ids.kind}>{t('setup.kindLabel')}</label>
         <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as PollKind)} data-testid="poll-adhoc-kind">
-          {POLL_KINDS.map((k) => <option key={k} value={k}>{KIND_WORDS[k]}</option>)}
+          {POLL_KINDS.map((k) => <option key={k} value={k}>{t(`console.polls.kind.${k}`)}</option>)}
         </select>
         {choice && (
           <>
-            <label htmlFor={ids.options}>Options, one per line</label>
+            <label htmlFor={ids.options}>{t('console.polls.options')}</label>
             <textarea id={ids.options} rows={3} value={options} onChange={(e) => setOptions(e.target.value)} data-testid="poll-adhoc-options" />
           </>
         )}
-        <button type="submit" disabled={!question.trim()} data-testid="poll-adhoc-launch">Launch</button>
+        <button type="submit" disabled={!question.trim()} data-testid="poll-adhoc-launch">{t('console.polls.launch')}</button>
       </form>
     </details>
   );
 }
 
 function PollControls({ poll, setProblem }: { poll: PollView; setProblem: (p: string | null) => void }) {
+  const t = useT();
+  const event = useEvent();
   const act = async (action: Parameters<typeof controlPoll>[1]) => {
     const result = await controlPoll(poll.id, action);
     setProblem(result.ok ? null : refusalWords(result));
@@ -111,15 +117,15 @@ function PollControls({ poll, setProblem }: { poll: PollView; setProblem: (p: st
     <article className="poll-control" data-testid="poll-control" data-poll-id={poll.id}>
       <h3>{poll.definition.question}</h3>
       <p className="hint">
-        {poll.status === 'open' ? 'Open' : 'Closed'} · {poll.audience.kind === 'everyone' ? 'everyone' : poll.audience.roomId}
-        {poll.status === 'open' && poll.closesAt !== null ? ` · closes at ${new Date(poll.closesAt).toLocaleTimeString()}` : ''}
-        {poll.resultsShown ? ' · results shown to the audience' : ''}
+        {poll.status === 'open' ? t('console.polls.open') : t('console.polls.closed')} · {poll.audience.kind === 'everyone' ? t('console.polls.everyoneLower') : roomTitle(event, poll.audience.roomId)}
+        {poll.status === 'open' && poll.closesAt !== null ? ` · ${t('console.polls.closesAt', { time: new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'short' }).format(poll.closesAt) })}` : ''}
+        {poll.resultsShown ? ` · ${t('console.polls.resultsShown')}` : ''}
       </p>
       {poll.results && <PollResults definition={poll.definition} results={poll.results} testId="poll-live-results" />}
       <div className="row">
-        {poll.status === 'open' && <button type="button" onClick={() => void act({ type: 'close' })} data-testid="poll-close">Close the poll</button>}
+        {poll.status === 'open' && <button type="button" onClick={() => void act({ type: 'close' })} data-testid="poll-close">{t('console.polls.close')}</button>}
         <button type="button" className="secondary" onClick={() => void act({ type: 'showResults', shown: !poll.resultsShown })} data-testid="poll-show-results">
-          {poll.resultsShown ? 'Hide the results' : 'Show the results to the audience'}
+          {poll.resultsShown ? t('console.polls.hideResults') : t('console.polls.showResults')}
         </button>
       </div>
     </article>

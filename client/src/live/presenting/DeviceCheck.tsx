@@ -4,21 +4,21 @@ import { useState } from 'react';
 import { useLw } from '../../session/useLw.js';
 import { MicMeter } from './MicMeter.js';
 import { useMicLevel } from './useMicLevel.js';
+import { useT } from '../../i18n/useT.js';
 
-type ShareCheck = { readonly status: 'untested' | 'testing' | 'ok' } | { readonly status: 'failed'; readonly advice: string };
+type ShareCheck = { readonly status: 'untested' | 'testing' | 'ok' } | { readonly status: 'failed'; readonly advice: 'blocked' | 'nothing' | 'unsupported' };
 
-/** What to do when the browser would not let us capture the screen. */
-function shareAdvice(error: unknown): string {
+/** What to do when the browser would not let us capture the screen (the key of the advice under speaker.check.shareAdvice). */
+function shareAdvice(error: unknown): 'blocked' | 'nothing' | 'unsupported' {
   const name = (error as { name?: string } | null)?.name ?? '';
-  if (name === 'NotAllowedError') {
-    return 'Screen sharing was blocked or cancelled. Try again and pick a screen, window or tab; on macOS allow your browser under System Settings › Privacy & Security › Screen Recording, then restart the browser. You can also upload your slides as a PDF instead.';
-  }
-  if (name === 'NotFoundError' || name === 'NotReadableError') return 'Nothing could be captured. Close programs that capture the screen and try again, or upload your slides as a PDF.';
-  return 'This browser cannot share a screen here. Use a recent Chrome, Edge or Firefox on a computer, or upload your slides as a PDF.';
+  if (name === 'NotAllowedError') return 'blocked';
+  if (name === 'NotFoundError' || name === 'NotReadableError') return 'nothing';
+  return 'unsupported';
 }
 
 /** Camera, microphone and screen sharing, each with a clear state and advice when it fails. */
 export function DeviceCheck() {
+  const t = useT();
   const video = useLw((s) => s.media.local.video);
   const audio = useLw((s) => s.media.local.audio);
   const muted = useLw((s) => s.media.audioMuted);
@@ -40,21 +40,27 @@ export function DeviceCheck() {
 
   return (
     <section className="device-check" aria-labelledby="device-check-heading" data-testid="device-check">
-      <h3 id="device-check-heading">Check before you go live</h3>
+      <h3 id="device-check-heading">{t('speaker.check.heading')}</h3>
       <ul>
         <li data-testid="check-camera" data-ok={cameraOk}>
-          Camera: {cameraOk ? 'working (see your picture here)' : 'not working. Reload the page and allow the camera when the browser asks; close other programs that use it (video calls); or choose another camera on the join page.'}
+          {t('speaker.check.camera')} {cameraOk ? t('speaker.check.cameraOk') : t('speaker.check.cameraFailed')}
         </li>
         <li data-testid="check-mic" data-ok={micOk}>
-          Microphone: {micOk ? 'working; speak and watch the meter move.' : 'not working. Reload and allow the microphone; check that a headset is plugged in and selected on the join page.'}
+          {t('speaker.check.mic')} {micOk ? t('speaker.check.micOk') : t('speaker.check.micFailed')}
           {micOk && <MicMeter level={level} muted={muted} />}
-          {micOk && muted && <span className="hint"> You are muted: unmute before you go on stage.</span>}
+          {micOk && muted && <span className="hint"> {t('speaker.check.muted')}</span>}
         </li>
         <li data-testid="check-share" data-status={share.status}>
-          Screen sharing:{' '}
-          {share.status === 'ok' ? 'allowed.' : share.status === 'failed' ? share.advice : share.status === 'testing' ? 'choose what to share in the browser’s window…' : 'not tested yet.'}{' '}
+          {t('speaker.check.share')}{' '}
+          {share.status === 'ok'
+            ? t('speaker.check.shareOk')
+            : share.status === 'failed'
+              ? t(`speaker.check.shareAdvice.${share.advice}`)
+              : share.status === 'testing'
+                ? t('speaker.check.shareTesting')
+                : t('speaker.check.shareUntested')}{' '}
           <button type="button" onClick={() => void testShare()} disabled={share.status === 'testing'} data-testid="check-share-button">
-            Test screen sharing
+            {t('speaker.check.testShare')}
           </button>
         </li>
       </ul>

@@ -11,9 +11,11 @@ import { SlidesControls, SlidesUpload } from './SlidesControls.js';
 import { TalkbackPanel } from './TalkbackPanel.js';
 import { MicMeter } from './MicMeter.js';
 import { useMicLevel } from './useMicLevel.js';
+import { useT } from '../../i18n/useT.js';
 
 /** The time left in this speaker's slot and who speaks next, from the item's clock. */
 function SlotClock({ speakerId }: { speakerId: string }) {
+  const t = useT();
   const event = useEvent();
   const phase = usePhase();
   const offset = useLw((s) => s.agenda.serverOffsetMs);
@@ -28,14 +30,14 @@ function SlotClock({ speakerId }: { speakerId: string }) {
     <div className="presenter-clock">
       {slot && left !== null && (
         <p className="countdown">
-          <span className="countdown-label">Your slot ({slot.index + 1} of {slot.of}): </span>
-          <span role="timer" aria-label={`Your slot: ${left <= 0 ? 'time is up' : formatDurationWords(left)}`} data-testid="slot-countdown">{formatClock(left)}</span>
-          {left <= 0 && <span className="badge"> over time</span>}
+          <span className="countdown-label">{t('speaker.slot', { number: slot.index + 1, of: slot.of })} </span>
+          <span role="timer" aria-label={t('speaker.slotTimer', { left: left <= 0 ? t('speaker.timeUp') : formatDurationWords(left) })} data-testid="slot-countdown">{formatClock(left)}</span>
+          {left <= 0 && <span className="badge"> {t('speaker.overTime')}</span>}
         </p>
       )}
-      <Countdown label="This part" />
+      <Countdown label={t('speaker.thisPart')} />
       <p data-testid="presenter-next">
-        Next: {nextSpeaker ? `${nextSpeaker} (after your slot)` : nextItem ? `“${nextItem.title}”` : 'the end of the event'}
+        {nextSpeaker ? t('speaker.nextSpeaker', { name: nextSpeaker }) : nextItem ? t('speaker.nextItem', { title: nextItem.title }) : t('speaker.nextEnd')}
       </p>
     </div>
   );
@@ -43,6 +45,7 @@ function SlotClock({ speakerId }: { speakerId: string }) {
 
 /** The presenter view; `questions` is where the audience's approved and pinned questions go, when a module provides them. */
 export function PresenterView({ questions }: { questions?: ReactNode }) {
+  const t = useT();
   const me = useMe();
   const watching = useLw((s) => s.media.participants.filter((p) => !p.tracks.some((t) => t.source === 'camera' || t.source === 'screen_share')).length);
   const mic = useLw((s) => s.media.local.audio);
@@ -53,14 +56,14 @@ export function PresenterView({ questions }: { questions?: ReactNode }) {
   return (
     <section className="presenter" aria-labelledby="presenter-heading" data-testid="presenter-view">
       <h3 id="presenter-heading" className="live-indicator" role="status">
-        <span aria-hidden="true">●</span> You are live{muted ? ' (your microphone is muted)' : ''}{sharing ? ', sharing your screen' : ''}
+        <span aria-hidden="true">●</span> {t(muted ? (sharing ? 'speaker.liveMutedSharing' : 'speaker.liveMuted') : sharing ? 'speaker.liveSharing' : 'speaker.live')}
       </h3>
       <SlotClock speakerId={me.id} />
-      <p data-testid="watching">{watching === 1 ? '1 person is watching' : `${watching} people are watching`}</p>
+      <p data-testid="watching">{t('speaker.watching', { count: watching })}</p>
       <MicMeter level={level} muted={muted} />
       <SlidesControls />
       <SlidesUpload />
-      {questions ? <section className="presenter-questions" aria-label="Questions from the audience">{questions}</section> : null}
+      {questions ? <section className="presenter-questions" aria-label={t('speaker.questions')}>{questions}</section> : null}
       <TalkbackPanel />
     </section>
   );

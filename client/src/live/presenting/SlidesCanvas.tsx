@@ -25,7 +25,7 @@ function loadDeck(deckId: string, source: DeckSource): Promise<PDFDocumentProxy>
 }
 
 /** One page of a deck, fitted to the width of its box; `data-rendered-page` says which page is drawn. */
-export default function SlidesCanvas({ deckId, source, page, label }: { deckId: string; source: DeckSource; page: number; label: string }) {
+export default function SlidesCanvas({ deckId, source, page, label, problemText }: { deckId: string; source: DeckSource; page: number; label: string; problemText: string }) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
@@ -79,7 +79,7 @@ export default function SlidesCanvas({ deckId, source, page, label }: { deckId: 
   return (
     <div ref={box} className="slides-canvas" data-testid="slides-canvas" data-rendered-page={rendered ?? ''}>
       <canvas ref={canvas} role="img" aria-label={label} />
-      {problem && <p className="notice notice-error">The slides could not be shown. Reload the page; if that does not help, ask the moderators.</p>}
+      {problem && <p className="notice notice-error">{problemText}</p>}
     </div>
   );
 }

@@ -3,9 +3,11 @@ import { inTalkback, TALKBACK_MAX_CHARS } from '@live-workshop/shared/pure';
 import { refusalWords } from '../../session/refusals.js';
 import { useEvent, useLw, useMe, usePhase } from '../../session/useLw.js';
 import { sendTalkback } from './presentingRequests.js';
+import { useT } from '../../i18n/useT.js';
 
 /** Backstage talk-back between this part's speakers and the moderators; the audience never receives it. */
 export function TalkbackPanel() {
+  const t = useT();
   const event = useEvent();
   const phase = usePhase();
   const me = useMe();
@@ -23,21 +25,21 @@ export function TalkbackPanel() {
   };
   return (
     <section className="talkback" aria-labelledby="talkback-heading" data-testid="talkback">
-      <h3 id="talkback-heading">Talk-back (speakers and moderators only)</h3>
+      <h3 id="talkback-heading">{t('speaker.talkback.heading')}</h3>
       <ol className="talkback-lines" aria-live="polite">
         {lines.map((m) => (
           <li key={`${m.at}-${m.id}`} data-testid="talkback-line">
-            <strong>{m.from.name}{m.from.role === 'moderator' ? ' (moderator)' : ''}:</strong> {m.text}
+            <strong>{m.from.name}{m.from.role === 'moderator' ? ` ${t('speaker.talkback.moderator')}` : ''}:</strong> {m.text}
           </li>
         ))}
       </ol>
-      {lines.length === 0 && <p className="hint">Nothing yet. The audience never sees these lines.</p>}
+      {lines.length === 0 && <p className="hint">{t('speaker.talkback.none')}</p>}
       <form onSubmit={(e) => void send(e)}>
         <label>
-          <span className="sr-only">Talk-back line</span>
-          <input value={text} maxLength={TALKBACK_MAX_CHARS} onChange={(e) => setText(e.currentTarget.value)} placeholder="e.g. two minutes left, louder please" data-testid="talkback-input" />
+          <span className="sr-only">{t('speaker.talkback.line')}</span>
+          <input value={text} maxLength={TALKBACK_MAX_CHARS} onChange={(e) => setText(e.currentTarget.value)} placeholder={t('speaker.talkback.placeholder')} data-testid="talkback-input" />
         </label>
-        <button type="submit" disabled={text.trim() === ''} data-testid="talkback-send">Send backstage</button>
+        <button type="submit" disabled={text.trim() === ''} data-testid="talkback-send">{t('speaker.talkback.send')}</button>
       </form>
       {problem && <p className="notice notice-error" role="alert">{problem}</p>}
     </section>

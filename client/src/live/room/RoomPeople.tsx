@@ -106,7 +106,7 @@ function MuteButton({ participant }: { participant: RemoteParticipantView }) {
     setBusy(true);
     const result = await request(EVENTS.roomMute, { participantId: participant.identity });
     setBusy(false);
-    announce(result.ok ? t('people.muted', { name: participant.name }) : refusalWords(result));
+    announce(result.ok ? t('people.mutedSomeone', { name: participant.name }) : refusalWords(result));
   };
   return (
     <button type="button" className="secondary small" disabled={busy} onClick={() => void mute()} data-testid="mute-participant">

@@ -160,15 +160,24 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
           </main>
         ) : (
           <div className={role === 'moderator' ? 'layout-moderator' : undefined}>
-            {role === 'moderator' && (
+            {role === 'moderator' ? (
+              // The console is the moderator's main content; their own room view sits in it, small.
               <Suspense fallback={<p role="status">{t('join.loadingConsole')}</p>}>
-                <ModeratorConsole />
+                <ModeratorConsole
+                  room={
+                    <>
+                      <VisitBanner />
+                      <PhaseView />
+                    </>
+                  }
+                />
               </Suspense>
+            ) : (
+              <main className="page" id="main">
+                <VisitBanner />
+                <PhaseView />
+              </main>
             )}
-            <main className="page" id="main">
-              <VisitBanner />
-              <PhaseView />
-            </main>
             <RemoteAudio />
             <MoveOverlay />
           </div>

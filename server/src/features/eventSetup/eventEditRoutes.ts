@@ -18,7 +18,10 @@ export function eventEditRoutes(deps: { eventSetup: EventSetupService; credentia
 
   router.put('/api/moderator/event', moderator, json({ limit: '256kb' }), (req, res) => {
     const outcome = deps.eventSetup.edit(req.body);
-    if (!outcome.ok) return sendError(res, STATUS[outcome.reason], outcome.code, outcome.message, outcome.fieldErrors ? { fieldErrors: outcome.fieldErrors } : {});
+    if (!outcome.ok) return sendError(res, STATUS[outcome.reason], outcome.code, outcome.message, {
+      ...(outcome.fieldErrors ? { fieldErrors: outcome.fieldErrors } : {}),
+      ...(outcome.fieldIssues ? { fieldIssues: outcome.fieldIssues } : {}),
+    });
     res.json({ current: outcome.event, version: outcome.version });
   });
   return router;

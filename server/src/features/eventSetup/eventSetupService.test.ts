@@ -24,6 +24,23 @@ describe('EventSetupService', () => {
     expect(room.agenda.state).toBe(before);
   });
 
+  test('each problem is also data (a rule\'s name or the validator\'s kind, with its numbers), so the console says it in its reader\'s language', () => {
+    const room = memoryRoom();
+    const agenda = room.event.agenda.map((item, i) => (i === 0 ? { ...item, title: '' } : item));
+    const breakouts = room.event.breakouts.map((b, i) => (i === 1 ? { ...b, capacity: 0 } : b));
+    const outcome = new EventSetupService(room.agenda).edit({ ...room.event, date: '2025-02-30', end: room.event.start, agenda, breakouts });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.fieldIssues).toMatchObject({
+      date: { code: 'noSuchDay', params: {} },
+      end: { code: 'endAfterStart', params: {} },
+      'agenda.0.title': { code: 'too_small', params: { origin: 'string', limit: 1 } },
+      'breakouts.1.capacity': { code: 'too_small', params: { origin: 'number', limit: 1 } },
+    });
+    // The English words stay for clients that read them.
+    expect(outcome.fieldErrors?.end).toBe('end must be after start');
+  });
+
   test('once the doors are open even a broken edit is told the event is closed to edits (the engine\'s words)', () => {
     const room = memoryRoom();
     room.moderate({ type: 'openDoors' });
