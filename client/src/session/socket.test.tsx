@@ -86,7 +86,7 @@ test('whole journey: welcome, pre-join, plenary, then a cue moves us with a prep
   expect(window.__lwMoves?.map((m) => m.roomId)).toContain('breakout:trust');
 });
 
-test('a stale command refreshes the state and says so; other refusals are shown in words', async () => {
+test('a stale command refreshes the state and says so; other refusals are shown in words', { timeout: 20_000 }, async () => {
   renderJoin();
   const s = lastSocket();
   act(() => {
