@@ -129,6 +129,10 @@ describe('the real LiveKit server enforces what the agenda assigns', () => {
     expect((await rooms.getParticipant(plenaryRoom, speaker.id)).permission?.canPublishData).toBe(false);
     // The attendee's own assignment follows: same room, now allowed to publish.
     expect(await speaker.client.next(EVENTS.assignmentChanged, (a) => a.roomId === 'plenary' && a.canPublish)).toBeTruthy();
+    // A moderator mutes the guest's microphone: LiveKit marks the track muted (they may unmute themselves); muted already, nothing more.
+    expect(await moderator.request(EVENTS.roomMute, { participantId: speaker.id })).toEqual({ ok: true, data: { muted: 1 } });
+    await waitFor(async () => (await rooms.getParticipant(plenaryRoom, speaker.id)).tracks[0]?.muted === true, { what: 'microphone muted by LiveKit' });
+    expect(await moderator.request(EVENTS.roomMute, { participantId: speaker.id })).toEqual({ ok: true, data: { muted: 0 } });
 
     expect(await moderator.command({ type: 'returnToAudience', participantId: speaker.id })).toMatchObject({ ok: true });
     await waitFor(async () => {
