@@ -37,6 +37,8 @@ export interface RegistrationDeps {
   readonly log?: Log | undefined;
   /** Told of every form taken: a new address, or one that registered before (its link is mailed again). */
   readonly registered?: ((kind: 'new' | 'again') => void) | undefined;
+  /** Why registration is closed whatever the agenda says (an archived event), or null. */
+  readonly closedByOrganiser?: (() => string | null) | undefined;
 }
 
 /** The registration rules, independent of HTTP. */
@@ -45,7 +47,7 @@ export class Registration {
 
   /** Why registrations are not taken now, or null. */
   closedBecause(): string | null {
-    return registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
+    return this.deps.closedByOrganiser?.() ?? registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
   }
 
   /**
