@@ -176,8 +176,7 @@ export class EventHost {
     if (record.archivedAt === null) return { ok: false, reason: 'conflict', message: 'Archive the event first: only an archived event\'s data can be deleted.' };
     const running = this.open.get(id);
     this.open.delete(id);
-    await running?.app.close();
-    running?.db.close();
+    if (running) await closeOpenEvent(running);
     const dbPath = this.dbPathOf(id);
     for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(file, { force: true });
     const backups = join(this.deps.dataDir, 'backups');
@@ -197,8 +196,7 @@ export class EventHost {
   async close(): Promise<void> {
     const running = [...this.open.values()];
     this.open.clear();
-    await Promise.all(running.map((r) => r.app.close()));
-    for (const r of running) r.db.close();
+    await Promise.all(running.map(closeOpenEvent));
   }
 
   private async linksOf(app: App): Promise<HostedStaffLink[]> {
@@ -221,6 +219,16 @@ export class EventHost {
       attendees: app ? app.people.list('attendee').filter((p) => p.removedAt === null).length : null,
     };
   }
+}
+
+/**
+ * Close an event's composition, then its database: writes its closing sockets queued (attendance
+ * is committed in groups, on the next turn of the event loop) land first.
+ */
+async function closeOpenEvent(open: { app: App; db: Database }): Promise<void> {
+  await open.app.close();
+  await new Promise((resolve) => setImmediate(resolve));
+  open.db.close();
 }
 
 const notFound = (id: string): HostRefusal => ({ ok: false, reason: 'not_found', message: `No event "${id}" on this server.` });
