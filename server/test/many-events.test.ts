@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
 import { connectClient, register as registerByMail, TestClient } from '@live-workshop/testkit';
 import { PRIVACY_NOTICE_VERSION } from '../src/features/privacy/privacyNotice.js';
+import { postWebhook } from './aroundHarness.js';
 import { credentialOfLink, startTestDeployment, type TestDeployment } from './deploymentHarness.js';
 import { seedEventFor } from './harness.js';
 
@@ -91,6 +92,19 @@ describe('a deployment of several events', () => {
     expect(appB.agenda.state).toBe(stateB);
     expect([attendeeB.received.length, moderatorB.received.length]).toEqual(heardB);
     expect(attendeeA.latest(EVENTS.agendaChanged)!.phase.kind).toBe('breakouts');
+  });
+
+  test('LiveKit\'s one webhook URL: each signed event reaches the presence of the event whose room it names, and no other', async () => {
+    const t = await deployment();
+    await duplicateOfSeed(t, 'webhook-forum');
+    const forum = t.deployment.host.appOf('webhook-forum')!.presence;
+    const seed = t.deployment.host.defaultApp.presence;
+    await postWebhook(t.url, 'participant_joined', 'plenary', 'anastasia-pouliou', 'webhook-forum');
+    expect(forum.roomsOf('anastasia-pouliou')).toEqual(['plenary']);
+    expect(seed.roomsOf('anastasia-pouliou')).toEqual([]);
+    await postWebhook(t.url, 'participant_joined', 'breakout-trust', 'anastasia-pouliou');
+    expect(seed.roomsOf('anastasia-pouliou')).toEqual(['breakout:trust']);
+    expect(forum.roomsOf('anastasia-pouliou')).toEqual(['plenary']);
   });
 
   test('a credential of one event gets nowhere in another, even for a person of the same id', async () => {
