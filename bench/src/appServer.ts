@@ -50,6 +50,8 @@ export class AppServer {
     private readonly child: ChildProcess, readonly url: string, readonly staff: readonly StaffCredential[],
     /** Where the server mails join links (over SMTP, in this process): registrations read them here. */
     readonly mail: MailCatcher,
+    /** The organiser link's credential the server printed (the organiser API: many events). */
+    readonly organiserCredential: string,
   ) {
     child.once('exit', () => {
       this.exited = true;
@@ -89,6 +91,7 @@ export class AppServer {
     const early: string[] = [];
     const ready = new Promise<AppServer>((resolve, reject) => {
       const staff: StaffCredential[] = [];
+      let organiser = '';
       const timer = setTimeout(() => reject(new Error(`the server did not start within ${READY_TIMEOUT_MS} ms; see ${opts.logFile}`)), READY_TIMEOUT_MS);
       child.once('exit', (code) => {
         clearTimeout(timer);
@@ -100,10 +103,11 @@ export class AppServer {
         early.push(line);
         const link = /^\s*(Moderator|Speaker)\s+(.*?)\s+\S*\/join\/(\S+)/.exec(line);
         if (link) staff.push({ role: link[1] === 'Moderator' ? 'moderator' : 'speaker', name: link[2]!, credential: link[3]! });
+        organiser ||= /^\s*Organiser home .*\/organiser\/(\S+)/.exec(line)?.[1] ?? '';
         if (line.includes('(listening on')) {
           clearTimeout(timer);
           if (!staff.some((s) => s.role === 'moderator')) return reject(new Error('the server printed no moderator link'));
-          server = new AppServer(child, `http://127.0.0.1:${opts.port}`, staff, mail);
+          server = new AppServer(child, `http://127.0.0.1:${opts.port}`, staff, mail, organiser);
           for (const l of early) server.onLine(l);
           resolve(server);
         }

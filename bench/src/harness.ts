@@ -9,6 +9,7 @@ import { LoadSampler, machineOf } from './machine.js';
 import type { BenchOptions } from './options.js';
 import type { BenchResults } from './results.js';
 import { measureBundles } from './steps/bundle.js';
+import { measureEvents } from './steps/events.js';
 import { CueRunner } from './steps/cue.js';
 import { runEndurance } from './steps/endurance.js';
 import { measureFanout } from './steps/fanout.js';
@@ -51,6 +52,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const media = await measureMediaMoves(run, stack, cues, people.mediaMembers);
     const endurance = options.endurance ? await runEndurance(run, stack, cues, people.signalling, people.mediaMembers, options.endurance) : null;
     const bundles = await measureBundles(run, stack);
+    // Last: the other events stay open in the server until it stops, so no earlier figure carries them.
+    if (options.events > 0) await stack.pool.shrinkTo(0);
+    const events = options.events > 0 ? await measureEvents(run, stack, options.events) : null;
 
     return {
       machine: machineOf(media.chromium ?? endurance?.chromium ?? null),
@@ -60,7 +64,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       isolated: process.env.LW_NETNS === '1',
       options: { ...options, progress: undefined, log: undefined } as BenchResults['options'],
       registration: people.registration, fanout, baseline, liveSegment, move: media.move, moveLimit: media.moveLimit, endurance: endurance?.endurance ?? null,
-      memory: memory.points, memorySlope: memory.slope(),
+      memory: memory.points, memorySlope: memory.slope(), events,
       ...bundles,
       notes: run.notes,
       load: load.summary(),

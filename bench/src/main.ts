@@ -10,6 +10,7 @@
 //   --no-endurance     skip the 20-cycle endurance run
 //   --moves 6          measured moves per media count; --one-way  every move the attendee page's way (no cold comparison)
 //   --no-live-segment  skip the live segment's load (upvotes, reactions, cues under them)
+//   --events 50        events added beside the bench event at the end: memory per idle and per live event (0: skip)
 import cliProgress from 'cli-progress';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,8 @@ if (flag('one-way')) options = { ...options, compareWays: false };
 if (flag('no-media')) options = { ...options, moveMs: [], endurance: null };
 if (flag('no-endurance')) options = { ...options, endurance: null };
 if (flag('no-live-segment')) options = { ...options, liveSegment: null };
+const events = value('events');
+if (events !== undefined) options = { ...options, events: Number(events) };
 if (cycles && options.endurance) options = { ...options, endurance: { ...options.endurance, cycles: Number(cycles) } };
 // A smoke run is for checking the harness: its files stay out of the committed results.
 const outDir = resolve(value('out') ?? (flag('smoke') ? join(tmpdir(), 'lw-bench-smoke') : join(BENCH_DIR, 'results')));

@@ -26,6 +26,8 @@ export interface BenchOptions {
   readonly liveSegment: { readonly upvotesPerSecond: number; readonly reactionsPerSecond: number; readonly cues: number } | null;
   /** Quiet time before each memory sample (V8 gives back an idle heap after a few seconds). */
   readonly memorySettleMs: number;
+  /** Events added beside the bench event at the end, for memory per idle and per live event (0: not measured). */
+  readonly events: number;
   /** Worker processes for the signalling clients (≥ 2). */
   readonly workers: number;
   /** Write a V8 CPU profile of the server (slows it a little: not for the published figures). */
@@ -39,13 +41,13 @@ export interface BenchOptions {
 /** The full-size run of issue 5. */
 export const FULL_OPTIONS: BenchOptions = {
   fanoutNs: [100, 1000, 5000], cuesPerN: 5, baselineN: 1000, memoryNs: [0, 1000, 5000], moveMs: [2, 4, 10, 20, 30, 40], movesPerM: 6, compareWays: true,
-  endurance: { n: 1000, m: 10, cycles: 20 }, memorySettleMs: 10_000, workers: 2,
+  endurance: { n: 1000, m: 10, cycles: 20 }, memorySettleMs: 10_000, workers: 2, events: 50,
   liveSegment: { upvotesPerSecond: 1000, reactionsPerSecond: 500, cues: 5 },
 };
 
 /** The smoke run in `npm test`: correctness, small and fast. */
 export const SMOKE_OPTIONS: BenchOptions = {
-  fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2, compareWays: false, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2,
+  fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2, compareWays: false, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2, events: 2,
   liveSegment: { upvotesPerSecond: 20, reactionsPerSecond: 10, cues: 2 },
 };
 
@@ -63,5 +65,5 @@ export function plannedUnits(o: BenchOptions): number {
   const maxN = Math.max(...o.fanoutNs, o.endurance?.n ?? 0);
   const maxM = Math.max(...o.moveMs, o.endurance?.m ?? 0);
   const cues = o.fanoutNs.length * o.cuesPerN * 2 + o.cuesPerN * 2 + (o.liveSegment?.cues ?? 0) * 2 + o.moveMs.length * o.movesPerM + (o.endurance ? o.endurance.cycles * 2 : 0);
-  return Math.ceil(maxN / 100) * 2 + maxM + o.moveMs.reduce((a, b) => a + b, 0) + cues * 2 + 5;
+  return Math.ceil(maxN / 100) * 2 + maxM + o.moveMs.reduce((a, b) => a + b, 0) + cues * 2 + 5 + (o.events > 0 ? 3 : 0);
 }

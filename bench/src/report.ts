@@ -156,6 +156,14 @@ export function markdownOf(r: BenchResults, chartFile: string | null): string {
       + 'Each reading follows a full garbage collection requested over the inspector, then the median of three.');
   }
   lines.push('');
+  if (r.events) {
+    const e = r.events;
+    lines.push(`## Many events in one process: ${e.events} events beside the bench event`, '');
+    lines.push('| | server RSS MB | server V8 heap MB |', '|---|---:|---:|');
+    lines.push(`| before | ${e.before.rss_mb} | ${e.before.heap_mb} |`, `| ${e.events} more, idle | ${e.idle.rss_mb} | ${e.idle.heap_mb} |`, `| the same, live (plenary running, a moderator connected to each) | ${e.live.rss_mb} | ${e.live.heap_mb} |`);
+    lines.push('', `Per idle event: **${e.rss_mb_per_idle_event} MB** RSS (heap ${e.heap_mb_per_idle_event} MB); per live event: **${e.rss_mb_per_live_event} MB** RSS (heap ${e.heap_mb_per_live_event} MB). `
+      + `Creating one (\`POST /api/organiser/events/…/duplicate\`): ${e.create_ms_median} ms median. A cue in one live event reached the other events' moderators ${e.cross_event_messages} times (must be 0).`, '');
+  }
   if ('skipped' in r.loadedBundle) lines.push(`Attendee page JavaScript as loaded: not measured (${r.loadedBundle.skipped}).`);
   else lines.push(`Attendee page JavaScript, as Chromium loads it on the join page: **${r.loadedBundle.js_gzip_kb} kB gzip** (${r.loadedBundle.files.map((f) => `${f.file} ${f.gzip_kb} kB`).join(', ')}); the floor in DESIGN.md is ≈ 214 kB.`);
   if (!('skipped' in r.bundle)) lines.push('', `From client/dist: entry script and its modulepreloads ${r.bundle.js_gzip_kb} kB gzip; CSS ${r.bundle.css_gzip_kb} kB; every JS chunk, lazy ones included, ${r.bundle.all_js_gzip_kb} kB.`);

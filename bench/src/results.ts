@@ -120,6 +120,25 @@ export interface LiveSegmentResult {
   readonly healthz: Distribution;
 }
 
+/** Many events in one server process (issue 13 §3): memory readings after a full collection, and isolation. */
+export interface EventsResult {
+  /** How many events were added beside the bench event. */
+  readonly events: number;
+  readonly before: { readonly rss_mb: number; readonly heap_mb: number };
+  /** After creating them (each with its agenda, database, Socket.IO server and timers; nobody connected). */
+  readonly idle: { readonly rss_mb: number; readonly heap_mb: number };
+  /** After opening and starting each (plenary running), its moderator connected. */
+  readonly live: { readonly rss_mb: number; readonly heap_mb: number };
+  readonly rss_mb_per_idle_event: number;
+  readonly heap_mb_per_idle_event: number;
+  readonly rss_mb_per_live_event: number;
+  readonly heap_mb_per_live_event: number;
+  /** POST …/duplicate → 201, median ms (event built and opened). */
+  readonly create_ms_median: number;
+  /** Messages the other events' moderators received because of a cue in one event (must be 0). */
+  readonly cross_event_messages: number;
+}
+
 export interface BenchResults {
   readonly machine: { readonly description: string; readonly cpu: string; readonly cores: number; readonly memory_gb: number; readonly node: string; readonly chromium: string | null; readonly livekit: string };
   readonly date: string;
@@ -137,6 +156,8 @@ export interface BenchResults {
   readonly moveLimit: { readonly m: number; readonly reason: string };
   readonly endurance: { readonly n: number; readonly m: number; readonly cycles: EnduranceCycle[]; readonly move: MoveResult } | null;
   readonly memory: MemoryPoint[];
+  /** Many events in one process (absent in results from before it was measured; null when not run). */
+  readonly events?: EventsResult | null;
   readonly memorySlope: {
     readonly server_mb_per_1000: number; readonly server_mb_per_1000_from_zero: number | null; readonly server_heap_mb_per_1000: number | null;
     readonly bare_mb_per_1000: number | null; readonly bare_mb_per_1000_from_zero: number | null; readonly bare_heap_mb_per_1000: number | null;

@@ -34,6 +34,9 @@ describe('benchmark harness (smoke)', () => {
       expect(cycle.media).toMatchObject({ lost: 0, misplaced: 0 });
     }
     expect(r.memory.map((p) => p.n)).toEqual([0, 50]);
+    // Many events in one process: each created and live, and a cue in one heard in no other.
+    expect(r.events).toMatchObject({ events: SMOKE_OPTIONS.events, cross_event_messages: 0 });
+    expect(r.events!.live.rss_mb).toBeGreaterThan(0);
     expect(r.notes).toEqual([]);
   });
 });

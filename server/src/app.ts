@@ -84,6 +84,13 @@ export interface AppSettings {
   readonly preEventCheck?: { readonly livekitHttpUrl?: string; readonly livekitConfigFile?: string | null; readonly dataDir?: string };
   /** The bearer token Prometheus scrapes /metrics with (METRICS_TOKEN); unset: no metrics. */
   readonly metricsToken?: string | undefined;
+  /**
+   * Whether credentials that name no event (issued before events were named) are still accepted;
+   * default true. A deployment's hosted events say false: only their own credentials get in.
+   */
+  readonly acceptUnscopedCredentials?: boolean;
+  /** Why registration is closed whatever the agenda says (an archived event), or null; default: never. */
+  readonly closedByOrganiser?: () => string | null;
 }
 
 /** Everything the app needs from outside; real or in-memory. */
@@ -138,7 +145,7 @@ export function createApp(deps: AppDeps): App {
   const agenda = new LiveAgenda(deps.event, agendaStore, clock, deps.scheduler, log);
   const eventFile = applyEventFileChanges(agenda, deps.event, new SqliteMetaStore(deps.db), log);
   rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
-  const credentials = new Credentials(settings.sessionSecret, people, clock);
+  const credentials = new Credentials(settings.sessionSecret, people, clock, { eventId: deps.event.id, acceptUnscoped: settings.acceptUnscopedCredentials ?? true });
   const presence = new Presence(agenda.state.event.id, agendaPosition(agenda.state.phase));
   const sessions = new Sessions();
   const metrics = settings.metricsToken ? createEventMetrics({ sessions, presence, state: () => agenda.state, clock }) : null;
@@ -183,13 +190,16 @@ export function createApp(deps: AppDeps): App {
   });
   web.use(operations.router);
   web.use(metricsRoute(metrics, settings.metricsToken ?? null, log));
-  web.use(webhookRoutes({ ...settings.webhook, presence, log, now: () => clock.now() }));
+  web.use(webhookRoutes({ ...settings.webhook, presences: () => [presence], log, now: () => clock.now() }));
   const lifecycle = new EventLifecycleService({
     agenda, meta: new SqliteMetaStore(deps.db), people, credentials, mailer: around.mailer, clock, publicUrl: settings.publicUrl, log,
     mailFrom: settings.mailFrom ?? `no-reply@${new URL(settings.publicUrl).hostname}`,
   });
-  const registration = new Registration({ agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind), lifecycle });
-  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft(), lifecycle }));
+  const registration = new Registration({
+    agenda, people, credentials, clock, publicUrl: settings.publicUrl, mailer: around.mailer, log, registered: (kind) => metrics?.registered(kind), lifecycle,
+    closedByOrganiser: settings.closedByOrganiser,
+  });
+  web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft(), closedBecause: () => registration.closedBecause(), lifecycle }));
   web.use(lifecycleRoutes({ lifecycle, credentials }));
   web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
   web.use(around.router);

@@ -5,13 +5,13 @@
 // livekit/, people/ (registration, credentials, staff, calendar), features/ (attendance, certificates, …).
 import { join, resolve } from 'node:path';
 import { createApp } from './app.js';
+import { createDeployment } from './hosting/deployment.js';
 import { DEFAULT_REGISTRATION_LIMITS } from './people/registration/registrationRoutes.js';
 import { readConfig } from './platform/config.js';
 import { loadEventFile } from './live/event/loadEventFile.js';
 import { realLiveKit } from './livekit/realLiveKit.js';
 import { createLog } from './platform/log.js';
 import { systemClock, systemScheduler } from './platform/clock.js';
-import { openDatabase } from './platform/db/db.js';
 import { rehearsalBanner } from './live/lifecycle/rehearsal.js';
 
 const log = createLog();
@@ -34,6 +34,9 @@ if (!livekitUrl) {
   log.info({ url: lk.url, media: lk.media, logFile: lk.logFile }, 'local LiveKit server started');
 }
 
+// One LiveKit client for every event of the deployment (room names start with the event id).
+const livekit = realLiveKit({ url: livekitUrl, apiUrl: config.LIVEKIT_API_URL, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET });
+
 // Join links are only ever mailed: without an SMTP server (development), a local Mailpit catches them.
 let smtpUrl = config.SMTP_URL;
 let inboxUrl: string | null = null;
@@ -46,27 +49,36 @@ if (!smtpUrl) {
   log.info({ smtpUrl, inboxUrl }, 'local mail catcher started');
 }
 
-const app = createApp({
-  clock: systemClock,
-  scheduler: systemScheduler(),
-  livekit: realLiveKit({ url: livekitUrl, apiUrl: config.LIVEKIT_API_URL, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
-  db: openDatabase(resolve(config.DATA_DIR, `${event.id}.sqlite`)),
-  log,
-  event,
-  settings: {
-    publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
-    webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
-    registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
-    trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
-    backups: { dir: join(config.DATA_DIR, 'backups'), intervalMs: config.BACKUP_INTERVAL_MINUTES * 60_000, keep: config.BACKUP_KEEP },
-    metricsToken: config.METRICS_TOKEN,
-    preEventCheck: {
-      livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,
+// One deployment serves many events (hosting/eventHost.ts): the event file's is the default, at /,
+// and every event an organiser adds is served at /e/<event id>; each is one createApp composition.
+const deployment = createDeployment({
+  dataDir: resolve(config.DATA_DIR), defaultEvent: event, publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET,
+  webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clock: systemClock, log, organiserName: config.ORGANISER_NAME,
+  build: (eventConfig, place) => createApp({
+    clock: systemClock,
+    scheduler: systemScheduler(),
+    livekit,
+    db: place.db,
+    log,
+    event: eventConfig,
+    settings: {
+      publicUrl: place.publicUrl, sessionSecret: config.SESSION_SECRET, allowedOrigins: config.allowedOrigins,
+      webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clientDist: config.CLIENT_DIST,
+      registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
+      trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
+      backups: { dir: join(config.DATA_DIR, 'backups'), intervalMs: config.BACKUP_INTERVAL_MINUTES * 60_000, keep: config.BACKUP_KEEP },
+      // /metrics is the default event's (served at /).
+      metricsToken: place.isDefault ? config.METRICS_TOKEN : undefined,
+      acceptUnscopedCredentials: place.isDefault, closedByOrganiser: place.closedByOrganiser,
+      preEventCheck: {
+        livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,
+      },
     },
-  },
+  }),
 });
-const port = await app.listen(config.PORT, config.HOST);
-await app.reconcilePresence().catch((err: unknown) => log.warn({ err }, 'presence reconcile failed'));
+const app = deployment.host.defaultApp;
+const port = await deployment.listen(config.PORT, config.HOST);
+for (const each of deployment.host.openApps()) await each.reconcilePresence().catch((err: unknown) => log.warn({ err }, 'presence reconcile failed'));
 
 const links = await app.staffLinks();
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -79,6 +91,10 @@ say(`  Event page and registration:  ${config.publicUrl}/`);
 if (inboxUrl) say(`  Mail inbox (join links go here):  ${inboxUrl.replace('127.0.0.1', 'localhost')}`);
 const STAFF_LABELS = { moderator: 'Moderator', speaker: 'Speaker  ', captioner: 'Captioner' } as const;
 for (const l of links) say(`  ${STAFF_LABELS[l.role]} ${l.name.padEnd(28)} ${l.url}`);
+// Organisers run the deployment's events: the home lists them, creates, duplicates and archives them.
+for (const o of await deployment.organiserLinks()) say(`  Organiser home (${o.name}):  ${o.url}`);
+const others = deployment.host.openApps().length - 1;
+if (others > 0) say(`  … and ${others} more event${others === 1 ? '' : 's'} at ${config.publicUrl}/e/<event id> (listed in the organiser home)`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 
@@ -87,7 +103,7 @@ say();
 let shuttingDown: Promise<void> | null = null;
 const shutdown = (signal: string) => (shuttingDown ??= (async () => {
   log.info({ signal }, 'shutting down');
-  await app.close();
+  await deployment.close();
   await stopLiveKit();
   await stopMail();
   process.exit(0);

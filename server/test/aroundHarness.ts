@@ -28,9 +28,9 @@ export async function api(url: string, path: string, options: { method?: string;
   return { status: res.status, json, text, headers: res.headers };
 }
 
-/** POST a LiveKit webhook signed like the LiveKit server signs it (dev key and secret). */
-export async function postWebhook(url: string, event: 'participant_joined' | 'participant_left', room: string, identity: string) {
-  const body = JSON.stringify({ event, room: { name: `microcredentials-2025--${room}` }, participant: { identity }, id: `EV_${Math.random()}`, createdAt: 1 });
+/** POST a LiveKit webhook signed like the LiveKit server signs it (dev key and secret), for a room of the seed workshop (or of `eventId`). */
+export async function postWebhook(url: string, event: 'participant_joined' | 'participant_left', room: string, identity: string, eventId = 'microcredentials-2025') {
+  const body = JSON.stringify({ event, room: { name: `${eventId}--${room}` }, participant: { identity }, id: `EV_${Math.random()}`, createdAt: 1 });
   const token = new AccessToken('devkey', 'secret');
   token.sha256 = createHash('sha256').update(body).digest('base64');
   const res = await fetch(`${url}/livekit/webhook`, { method: 'POST', headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() }, body });

@@ -8,6 +8,7 @@ import { addDays, eventTiming, localDateAndMinutes, type EventConfig } from '@li
 import {
   completeForm as completeRegistrationForm, register as registerByMail, setMailReader, startMailCatcher, type MailCatcher, type Registered,
 } from '@live-workshop/testkit';
+import type { Database } from 'better-sqlite3';
 import { createApp, type App } from '../src/app.js';
 import { loadEventFile } from '../src/live/event/loadEventFile.js';
 import type { LiveKitPort } from '../src/livekit/livekitPort.js';
@@ -61,27 +62,47 @@ export interface TestAppOptions {
   log?: Log;
 }
 
+/** Where a test app lives: its database, mail, event, and (in a deployment) its own address and rules. */
+export interface TestAppPlace {
+  readonly dbPath: string;
+  /** The database, opened already (a deployment's host opens each event's); default: opened here. */
+  readonly db?: Database;
+  readonly smtpUrl: string;
+  readonly event: EventConfig;
+  readonly publicUrl?: string;
+  readonly acceptUnscopedCredentials?: boolean;
+  readonly closedByOrganiser?: () => string | null;
+}
+
+/** The real app with the test's ports and settings, not listening yet. */
+export function buildTestApp(options: TestAppOptions, place: TestAppPlace): App {
+  const clock = options.clock ?? systemClock;
+  return createApp({
+    clock,
+    scheduler: options.scheduler ?? systemScheduler(clock),
+    livekit: options.livekit ?? new MemoryLiveKit(),
+    db: place.db ?? openDatabase(place.dbPath),
+    log: options.log ?? createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    event: place.event,
+    settings: {
+      publicUrl: place.publicUrl ?? 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
+      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null,
+      registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
+      requestsPerSecond: options.requestsPerSecond, smtpUrl: place.smtpUrl, rehearsal: options.rehearsal,
+      backups: { dir: join(dirname(place.dbPath), 'backups'), intervalMs: 0, keep: 12, ...options.backups },
+      metricsToken: options.metricsToken,
+      ...(place.acceptUnscopedCredentials === undefined ? {} : { acceptUnscopedCredentials: place.acceptUnscopedCredentials }),
+      ...(place.closedByOrganiser ? { closedByOrganiser: place.closedByOrganiser } : {}),
+    },
+  });
+}
+
 /** Start the real app on an ephemeral loopback port, mailing join links to a mail catcher of its own. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<{ app: App; url: string; dbPath: string; mail: MailCatcher | null }> {
   const dbPath = options.dbPath ?? tempDbPath();
   const clock = options.clock ?? systemClock;
   const catcher = options.smtpUrl ? null : await startMailCatcher();
-  const app = createApp({
-    clock,
-    scheduler: options.scheduler ?? systemScheduler(clock),
-    livekit: options.livekit ?? new MemoryLiveKit(),
-    db: openDatabase(dbPath),
-    log: options.log ?? createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    event: options.event ?? seedEventFor(clock.now()),
-    settings: {
-      publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
-      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null,
-      registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
-      requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? catcher!.smtpUrl, rehearsal: options.rehearsal,
-      backups: { dir: join(dirname(dbPath), 'backups'), intervalMs: 0, keep: 12, ...options.backups },
-      metricsToken: options.metricsToken,
-    },
-  });
+  const app = buildTestApp(options, { dbPath, smtpUrl: options.smtpUrl ?? catcher!.smtpUrl, event: options.event ?? seedEventFor(clock.now()) });
   const port = await app.listen(options.port ?? 0);
   const url = `http://127.0.0.1:${port}`;
   if (catcher) {

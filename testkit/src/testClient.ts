@@ -12,7 +12,11 @@ export class TestClient {
   private waiters: { match: (e: keyof Received, p: unknown) => boolean; resolve: (p: unknown) => void }[] = [];
 
   constructor(url: string, credential: string, protocolVersion = PROTOCOL_VERSION, options: { reconnection?: boolean; origin?: string; ignore?: (keyof Received)[]; correlationId?: string } = {}) {
-    this.socket = connectSocket(url, {
+    // An event served under a base path (a deployment's /e/<event id>) has its Socket.IO there too.
+    const { origin, pathname } = new URL(url);
+    const base = pathname.replace(/\/+$/, '');
+    this.socket = connectSocket(base ? origin : url, {
+      ...(base ? { path: `${base}/socket.io` } : {}),
       auth: { credential, protocolVersion, ...(options.correlationId ? { correlationId: options.correlationId } : {}) }, transports: ['websocket'], reconnection: options.reconnection ?? false,
       reconnectionDelay: 100, reconnectionDelayMax: 500, forceNew: true,
       ...(options.origin ? { extraHeaders: { origin: options.origin } } : {}),

@@ -1,7 +1,7 @@
 /** The event set-up form (its fields make it long; its state is eventSetupForm.ts, its error words eventSetupErrors.ts, its dialog EventSetupSection.tsx). */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useReducer, useState, type FormEvent, type ReactNode } from 'react';
-import type { AgendaItemKind } from '@live-workshop/shared';
+import type { AgendaItemKind, EditableEvent, EventConfig } from '@live-workshop/shared';
 import { ApiError, failureWords } from '../net/api.js';
 import { fetchEditableEvent, saveEvent } from './moderatorApi.js';
 import { announce } from '../session/store/actions.js';
@@ -24,14 +24,34 @@ function timeZones(): string[] {
 }
 
 /**
+ * Where the form's event comes from and goes to: by default the console's running event (the
+ * moderator's credential); the organiser home gives its own to create a new event from the form.
+ */
+export interface EventSetupSource {
+  readonly key: readonly unknown[];
+  load(): Promise<EditableEvent>;
+  save(config: Record<string, unknown>): Promise<{ current: EventConfig }>;
+  /** The submit button's words, and whether an unchanged form may be submitted (a new event). */
+  readonly saveLabel?: string;
+  readonly submitUnchanged?: boolean;
+  readonly savedWords?: string;
+}
+
+/** The console's source: the running event, edited by a moderator. */
+const moderatorSource = (credential: string): EventSetupSource => ({
+  key: ['event-setup', credential], load: () => fetchEditableEvent(credential), save: (config) => saveEvent(credential, config),
+});
+
+/**
  * Event set-up, before the doors open: title, description, date and times with time zone, organisers,
  * autopilot, attendance threshold, agenda items and breakout rooms. The server validates the whole
  * event and answers per-field problems, shown by each field and in a summary.
  */
-export function EventSetupPanel({ credential }: { credential: string }) {
+export function EventSetupPanel({ credential, source: given }: { credential: string; source?: EventSetupSource }) {
   const t = useT();
   const uid = useId();
-  const query = useQuery({ queryKey: ['event-setup', credential], queryFn: () => fetchEditableEvent(credential), staleTime: Infinity, retry: false });
+  const source = useMemo(() => given ?? moderatorSource(credential), [given, credential]);
+  const query = useQuery({ queryKey: source.key, queryFn: () => source.load(), staleTime: Infinity, retry: false });
   const [form, dispatch] = useReducer(setupFormReducer, null);
   const [zonesWanted, setZonesWanted] = useState(false);
   const zones = useMemo(() => (zonesWanted ? timeZones() : []), [zonesWanted]);
@@ -40,11 +60,11 @@ export function EventSetupPanel({ credential }: { credential: string }) {
     if (query.data) dispatch({ type: 'loaded', event: query.data.current });
   }, [query.data, query.dataUpdatedAt]);
   const save = useMutation({
-    mutationFn: (config: Record<string, unknown>) => saveEvent(credential, config),
+    mutationFn: (config: Record<string, unknown>) => source.save(config),
     onMutate: () => dispatch({ type: 'saving' }),
     onSuccess: ({ current }) => {
       dispatch({ type: 'saved', event: current, atMs: Date.now() });
-      announce(t('setup.savedDone'));
+      announce(source.savedWords ?? t('setup.savedDone'));
     },
     onError: (error) => {
       if (error instanceof ApiError) {
@@ -286,14 +306,14 @@ export function EventSetupPanel({ credential }: { credential: string }) {
       </fieldset>
 
       <div className="row sticky-actions">
-        <button type="submit" disabled={saving || !dirty} data-testid="event-setup-save">
-          {saving ? t('setup.saving') : t('setup.save')}
+        <button type="submit" disabled={saving || (!dirty && !source.submitUnchanged)} data-testid="event-setup-save">
+          {saving ? t('setup.saving') : (source.saveLabel ?? t('setup.save'))}
         </button>
         <button type="button" className="secondary" disabled={saving || !dirty} onClick={reload}>
           {t('setup.discard')}
         </button>
         <span role="status" className="hint">
-          {savedAt !== null ? t('setup.saved') : dirty ? t('setup.unsaved') : ''}
+          {savedAt !== null ? (source.savedWords ?? t('setup.saved')) : dirty ? t('setup.unsaved') : ''}
         </span>
       </div>
     </form>

@@ -8,6 +8,7 @@ import type {
 } from '@live-workshop/shared';
 import { CORRELATION_HEADER, pageCorrelationId } from './correlation.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
+import { eventPath } from './eventBase.js';
 
 /** A refused request, in words, with per-field problems for forms. */
 export class ApiError extends Error {
@@ -48,11 +49,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** A JSON request to the server; a refusal throws ApiError with the server's words. */
+/** A JSON request to this page's event (`path` as a single-event server has it); a refusal throws ApiError with the server's words. */
 export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', [CORRELATION_HEADER]: pageCorrelationId, ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
+    response = await fetch(eventPath(path), { ...init, headers: { accept: 'application/json', [CORRELATION_HEADER]: pageCorrelationId, ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
   } catch {
     throw new ApiError(0, 'network', 'Could not reach the workshop server. Check your connection and try again.');
   }
@@ -94,7 +95,7 @@ export function bearer(credential: string): Record<string, string> {
 
 /** Where the calendar file (.ics, with the join link in it) of a registered person downloads from. */
 export function calendarUrl(credential: string): string {
-  return `/api/registrations/ics?credential=${encodeURIComponent(credential)}`;
+  return eventPath(`/api/registrations/ics?credential=${encodeURIComponent(credential)}`);
 }
 
 /** The privacy notice people consent to when registering. */
@@ -114,7 +115,7 @@ export function verifyCertificateId(id: string): Promise<Verification> {
 
 /** Where the signed credential (JWT) of a certificate downloads from; public, like the certificate page. */
 export function certificateJwtUrl(id: string): string {
-  return `/api/certificates/${encodeURIComponent(id)}/jwt`;
+  return eventPath(`/api/certificates/${encodeURIComponent(id)}/jwt`);
 }
 
 /** Ask for my certificate: issued after the end to those who attended enough; refusals come back as ApiError in words. */

@@ -1,5 +1,6 @@
 /** Downloads that need the personal credential: fetched with the Bearer header, then saved through a Blob URL. */
 import { ApiError, bearer } from './api.js';
+import { eventPath } from './eventBase.js';
 
 /** The file name a Content-Disposition header gives, or null. */
 export function fileNameOf(contentDisposition: string | null): string | null {
@@ -34,7 +35,7 @@ export function saveBlob(blob: Blob, fileName: string): void {
 export async function downloadSigned(path: string, credential: string, fallbackName: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: bearer(credential) });
+    response = await fetch(eventPath(path), { headers: bearer(credential) });
   } catch {
     throw new ApiError(0, 'network', 'Could not reach the workshop server. Check your connection and try again.');
   }

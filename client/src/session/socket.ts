@@ -19,6 +19,7 @@ import { forgetCredential, storedCredential } from './credential.js';
 import { pageCorrelationId } from '../net/correlation.js';
 import { clientFailure, handshakeRefusalWords, refusalWords, type RequestResult } from './refusals.js';
 import { currentLanguage, t } from '../i18n/i18n.js';
+import { eventPath } from '../net/eventBase.js';
 
 /** The typed client socket. */
 export type LwSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -32,8 +33,9 @@ let socket: LwSocket | null = null;
 export function connectSession(credential: string, url?: string): LwSocket {
   disconnectSession();
   sessionConnecting();
+  // An event served at /e/<id> has its Socket.IO there too (net/eventBase.ts).
   const s: LwSocket = io(url ?? '/', {
-    path: '/socket.io',
+    path: eventPath('/socket.io'),
     auth: { credential, protocolVersion: PROTOCOL_VERSION, correlationId: pageCorrelationId },
     // Retries at about 0.5, 1, 2, 2, 2 … s (± half, so thousands of pages spread out): a restarted
     // server is heard from within about 2 s of answering again, not up to 5 s later.

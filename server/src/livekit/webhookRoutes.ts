@@ -5,8 +5,12 @@ import type { Presence } from '../live/agenda/presence.js';
 import type { Log } from '../platform/log.js';
 import { WebhookReplayGuard } from './webhookReplay.js';
 
-/** LiveKit webhooks, signature verified: the truth about who is in which room. */
-export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presence: Presence; log: Log; now: () => number }): Router {
+/**
+ * LiveKit webhooks, signature verified: the truth about who is in which room. One LiveKit serves
+ * every event of a deployment and calls one URL, so each verified event goes to every open
+ * event's presence, and each takes only its own rooms (room names start with the event id).
+ */
+export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presences: () => Iterable<Presence>; log: Log; now: () => number }): Router {
   const receiver = new WebhookReceiver(deps.apiKey, deps.apiSecret);
   const replays = new WebhookReplayGuard(deps.now);
   const router = Router();
@@ -27,9 +31,11 @@ export function webhookRoutes(deps: { apiKey: string; apiSecret: string; presenc
       res.status(200).json({ ok: true, ignored: true });
       return;
     }
-    if (room && identity && event.event === 'participant_joined') deps.presence.joined(room, identity, activeFromOf(event.participant?.attributes));
-    else if (room && identity && event.event === 'participant_left') deps.presence.left(room, identity);
-    else if (room && event.event === 'room_finished') deps.presence.roomFinished(room);
+    for (const presence of deps.presences()) {
+      if (room && identity && event.event === 'participant_joined') presence.joined(room, identity, activeFromOf(event.participant?.attributes));
+      else if (room && identity && event.event === 'participant_left') presence.left(room, identity);
+      else if (room && event.event === 'room_finished') presence.roomFinished(room);
+    }
     res.status(200).json({ ok: true });
   });
   return router;

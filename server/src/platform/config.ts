@@ -33,6 +33,8 @@ const envSchema = z.object({
   /** Registrations (so mails) one email address may be sent per 15 minutes. */
   REGISTRATIONS_PER_EMAIL: z.coerce.number().int().min(1).default(5),
   ALLOWED_ORIGINS: z.string().optional(),
+  /** The first organiser account's name, created at the first start (its link is printed at every start). */
+  ORGANISER_NAME: z.string().min(1).max(120).optional(),
   /** SMTP server for mailing join links, e.g. smtp://user:pass@mail.example.org:587; required in production; unset in development: a local Mailpit. */
   SMTP_URL: z.string().url().optional(),
   /** The local Mailpit's binary (set by `npm start`), used when no SMTP_URL is given in development. */

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { MyCertificate } from '@live-workshop/shared';
 import { ApiError, certificateJwtUrl, fetchMyCertificate } from '../../net/api.js';
 import { currentLanguage, t } from '../../i18n/i18n.js';
+import { eventPath } from '../../net/eventBase.js';
 
 /** Where my certificate stands: asked, issued, or refused in the server's words. */
 type CertificateState =
@@ -42,13 +43,13 @@ export function CertificatePanel({ credential }: { credential: string }) {
             </p>
             <ul className="link-list">
               <li>
-                <a href={`/certificates/${encodeURIComponent(state.certificate.id)}`} target="_blank" rel="noopener" data-testid="certificate-page-link">
+                <a href={eventPath(`/certificates/${encodeURIComponent(state.certificate.id)}`)} target="_blank" rel="noopener" data-testid="certificate-page-link">
                   {t('certificate.openPage')}
                 </a>{' '}
                 <span className="hint">{t('certificate.toPrint')}</span>
               </li>
               <li>
-                <a href={`/verify/${encodeURIComponent(state.certificate.id)}`} target="_blank" rel="noopener" data-testid="certificate-verify-link">
+                <a href={eventPath(`/verify/${encodeURIComponent(state.certificate.id)}`)} target="_blank" rel="noopener" data-testid="certificate-verify-link">
                   {t('certificate.check')}
                 </a>
               </li>

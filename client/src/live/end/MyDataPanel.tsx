@@ -6,6 +6,7 @@ import { downloadSigned } from '../../net/download.js';
 import { announce } from '../../session/store/actions.js';
 import { t } from '../../i18n/i18n.js';
 import { Rich } from '../../i18n/Rich.js';
+import { eventPath } from '../../net/eventBase.js';
 
 /** An attendee's own data: download it as JSON, or delete it (after a confirmation). */
 export function MyDataPanel({ credential }: { credential: string }) {
@@ -39,7 +40,7 @@ export function MyDataPanel({ credential }: { credential: string }) {
     <section className="subpanel" aria-labelledby="my-data-heading" data-testid="my-data">
       <h3 id="my-data-heading">{t('mydata.heading')}</h3>
       <p>
-        <Rich text={(m) => t('mydata.intro', m)} parts={{ link: <a href="/privacy">{t('mydata.privacyNotice')}</a> }} />
+        <Rich text={(m) => t('mydata.intro', m)} parts={{ link: <a href={eventPath('/privacy')}>{t('mydata.privacyNotice')}</a> }} />
       </p>
       {problem && (
         <p className="field-error" role="alert">

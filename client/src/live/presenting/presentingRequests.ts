@@ -7,6 +7,7 @@ import { refusalWords, type RequestResult } from '../../session/refusals.js';
 import { request } from '../../session/socket.js';
 import { setNotice } from '../../session/store/actions.js';
 import { applySlides } from '../../session/store/presentingActions.js';
+import { eventPath } from '../../net/eventBase.js';
 
 /** Turn the slides to a page; a refusal is shown in words. */
 export async function showSlide(deckId: string, page: number): Promise<RequestResult<SlidesState>> {
@@ -30,7 +31,7 @@ const authorization = (): Record<string, string> => {
 export async function uploadSlides(file: File): Promise<SlidesState> {
   let response: Response;
   try {
-    response = await fetch('/api/slides', {
+    response = await fetch(eventPath('/api/slides'), {
       method: 'POST', body: file, headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent(file.name), ...authorization() },
     });
   } catch {
@@ -43,4 +44,4 @@ export async function uploadSlides(file: File): Promise<SlidesState> {
 }
 
 /** Where a deck's PDF is read from, with the headers that let us read it. */
-export const deckSource = (deckId: string) => ({ url: `/api/slides/${encodeURIComponent(deckId)}.pdf`, httpHeaders: authorization() });
+export const deckSource = (deckId: string) => ({ url: eventPath(`/api/slides/${encodeURIComponent(deckId)}.pdf`), httpHeaders: authorization() });

@@ -11,6 +11,7 @@ import { LifecycleNotice } from './LifecycleNotice.js';
 import { t } from '../../i18n/i18n.js';
 import { useLanguage, useT } from '../../i18n/useT.js';
 import { localizeEvent } from '@live-workshop/shared/pure';
+import { eventPath } from '../../net/eventBase.js';
 
 /** The kind of an agenda item, in words. */
 export const kindWords = (kind: EventConfig['agenda'][number]['kind']): string => t(`event.kind.${kind}`);
@@ -106,7 +107,7 @@ function EventPageContent() {
           {credential && (
             <aside className="notice notice-info">
               <p>{t('event.registeredHere')}</p>
-              <a className="button" href={`/join/${encodeURIComponent(credential)}`} data-testid="rejoin-link">
+              <a className="button" href={eventPath(`/join/${encodeURIComponent(credential)}`)} data-testid="rejoin-link">
                 {t('event.goToWorkshop')}
               </a>
             </aside>

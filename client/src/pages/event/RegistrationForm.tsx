@@ -8,6 +8,7 @@ import { currentLanguage, currentLocale, t } from '../../i18n/i18n.js';
 import { Rich } from '../../i18n/Rich.js';
 import { useT } from '../../i18n/useT.js';
 import { RoundPreferenceFields, roundPreferencesOf, type RoundChoices } from './RoundPreferenceFields.js';
+import { eventPath } from '../../net/eventBase.js';
 
 type Field = 'name' | 'email' | 'organisation' | 'first' | 'second' | 'country' | 'stakeholderType' | 'accessibilityNeeds' | 'consent';
 type Values = Record<Exclude<Field, 'consent'>, string> & { consent: boolean };
@@ -266,7 +267,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
                 text={(m) => t('register.consent', m)}
                 parts={{
                   link: (
-                    <a href="/privacy" target="_blank" rel="noopener" data-testid="privacy-link">
+                    <a href={eventPath('/privacy')} target="_blank" rel="noopener" data-testid="privacy-link">
                       {t('register.privacyNotice')}
                     </a>
                   ),

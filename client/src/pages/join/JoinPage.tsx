@@ -16,6 +16,7 @@ import { PhaseView } from '../../live/phases/PhaseView.js';
 import { PreJoin } from './PreJoin.js';
 import { RemoteAudio } from '../../live/media/RemoteAudio.js';
 import { t } from '../../i18n/i18n.js';
+import { eventPath } from '../../net/eventBase.js';
 
 // Code-split: attendees never download the console.
 const ModeratorConsole = lazy(() => import('../../moderator/ModeratorConsole.js'));
@@ -119,7 +120,7 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
   const leave = () => {
     void manager.stop();
     disconnectSession();
-    window.location.assign('/');
+    window.location.assign(eventPath('/'));
   };
 
   if (session.status === 'refused' || session.status === 'ended') {
@@ -129,7 +130,7 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
           <h1>{session.status === 'refused' ? t('join.refused') : t('join.noLongerConnected')}</h1>
           <p>{session.message}</p>
           <p>
-            <a href="/">{t('join.eventPage')}</a>
+            <a href={eventPath('/')}>{t('join.eventPage')}</a>
           </p>
         </section>
       </main>

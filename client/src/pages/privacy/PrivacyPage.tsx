@@ -6,6 +6,7 @@ import { QueryProvider } from '../../net/queryClient.js';
 import { t } from '../../i18n/i18n.js';
 import { Rich } from '../../i18n/Rich.js';
 import { useLanguage } from '../../i18n/useT.js';
+import { eventPath } from '../../net/eventBase.js';
 
 /** `/privacy`: the privacy notice people consent to when they register, as the server words it. */
 export function PrivacyPage() {
@@ -29,7 +30,7 @@ function PrivacyNoticeContent() {
   return (
     <main className="page text-page" id="main">
       <p>
-        <a href="/">{t('privacyPage.back')}</a>
+        <a href={eventPath('/')}>{t('privacyPage.back')}</a>
       </p>
       {state === null && <p role="status">{t('privacyPage.loading')}</p>}
       {state && 'error' in state && (

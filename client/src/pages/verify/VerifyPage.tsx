@@ -5,6 +5,7 @@ import type { Verification, VerificationStatus } from '@live-workshop/shared';
 import { ApiError, verifyCertificateId, verifyCertificateJwt } from '../../net/api.js';
 import { currentLanguage, currentLocale, t } from '../../i18n/i18n.js';
 import { Rich } from '../../i18n/Rich.js';
+import { eventPath } from '../../net/eventBase.js';
 
 const STATUS_WORDS: Record<VerificationStatus, { mark: string; className: string }> = {
   valid: { mark: '✓', className: 'verdict verdict-valid' },
@@ -70,7 +71,7 @@ export function VerificationResult({ verification: v }: { verification: Verifica
       )}
       {v.certificateId && v.status !== 'tampered' && (
         <p>
-          <a href={`/certificates/${encodeURIComponent(v.certificateId)}${currentLanguage() === 'en' ? '' : `?lang=${currentLanguage()}`}`}>{t('verify.openPage')}</a>
+          <a href={eventPath(`/certificates/${encodeURIComponent(v.certificateId)}${currentLanguage() === 'en' ? '' : `?lang=${currentLanguage()}`}`)}>{t('verify.openPage')}</a>
         </p>
       )}
     </section>
@@ -114,7 +115,7 @@ function VerifyChecks({ certificateId = null }: { certificateId?: string | null 
   return (
     <main className="page text-page" id="main">
       <p>
-        <a href="/">{t('privacyPage.back')}</a>
+        <a href={eventPath('/')}>{t('privacyPage.back')}</a>
       </p>
       <div className="card">
         <h1>{t('verify.title')}</h1>

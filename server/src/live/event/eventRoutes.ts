@@ -1,16 +1,15 @@
 import { Router } from 'express';
-import { agendaPosition, registrationClosedBecause, type EventLifecycle, type EventResponse } from '@live-workshop/shared';
+import { agendaPosition, type EventLifecycle, type EventResponse } from '@live-workshop/shared';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
 import type { Clock } from '../../platform/clock.js';
 
 /** Public information about the event, and why registration is closed (null while it is open). */
-export function eventRoutes(deps: { agenda: LiveAgenda; clock: Clock; placesLeft: () => number; lifecycle?: { current(): EventLifecycle | null; closedBecause(): string | null } }): Router {
+export function eventRoutes(deps: { agenda: LiveAgenda; clock: Clock; placesLeft: () => number; closedBecause: () => string | null; lifecycle?: { current(): EventLifecycle | null } }): Router {
   const router = Router();
   router.get('/api/event', (_req, res) => {
     const now = deps.clock.now();
     const body: EventResponse = {
-      event: deps.agenda.state.event, serverTime: now,
-      registrationClosed: deps.lifecycle?.closedBecause() ?? registrationClosedBecause(deps.agenda.state, now), registrationFull: deps.placesLeft() === 0,
+      event: deps.agenda.state.event, serverTime: now, registrationClosed: deps.closedBecause(), registrationFull: deps.placesLeft() === 0,
       lifecycle: deps.lifecycle?.current() ?? null,
     };
     res.json(body);

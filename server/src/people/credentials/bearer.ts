@@ -1,7 +1,13 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { sendError } from '../../platform/httpErrors.js';
 import { addToLogContext } from '../../platform/log.js';
-import type { Credentials, SessionClaims } from './credentials.js';
+import type { CredentialProblem, Credentials, SessionClaims } from './credentials.js';
+
+/** Words for the refusals a person can act on; every other problem is "not valid". */
+const LINK_REFUSALS: Partial<Record<CredentialProblem, string>> = {
+  revoked: 'This link has been replaced or withdrawn.',
+  other_event: 'This link belongs to another event.',
+};
 
 /** The credential in `Authorization: Bearer <credential>`, or null. */
 export function bearerOf(req: Request): string | null {
@@ -27,7 +33,7 @@ export function requireSession(credentials: Credentials, options: { moderator?: 
     }
     void credentials.verify(credential).then((verified) => {
       if (!verified.ok) {
-        sendError(res, 401, 'unauthorized', verified.problem === 'revoked' ? 'This link has been replaced or withdrawn.' : 'This link is not valid.');
+        sendError(res, 401, 'unauthorized', LINK_REFUSALS[verified.problem] ?? 'This link is not valid.');
         return;
       }
       if (options.moderator && verified.claims.role !== 'moderator') {

@@ -10,7 +10,18 @@ export interface SessionClaims {
 }
 
 /** Why a credential is not accepted. */
-export type CredentialProblem = 'malformed' | 'bad_signature' | 'expired' | 'revoked' | 'unknown_person';
+export type CredentialProblem = 'malformed' | 'bad_signature' | 'expired' | 'revoked' | 'unknown_person' | 'other_event';
+
+/**
+ * Which event a credential belongs to: issued credentials name it (`aud`), and one naming another
+ * event is refused even where a person of the same id exists (a duplicated event has the same staff).
+ * Credentials from before events were named carry no `aud`; only the deployment's default event
+ * (the one a single-event server served) still accepts them.
+ */
+export interface CredentialScope {
+  readonly eventId: string;
+  readonly acceptUnscoped: boolean;
+}
 
 const ISSUER = 'live-workshop';
 
@@ -18,7 +29,7 @@ const ISSUER = 'live-workshop';
 export class Credentials {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly people: PeopleStore, private readonly clock: Clock) {
+  constructor(secret: string, private readonly people: PeopleStore, private readonly clock: Clock, private readonly scope: CredentialScope | null = null) {
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -27,13 +38,13 @@ export class Credentials {
     const person = this.people.get(participantId);
     if (!person) throw new Error(`no person ${participantId}`);
     const nowS = Math.floor(this.clock.now() / 1000);
-    return new SignJWT({ role: person.role, gen: person.credentialGeneration })
+    const jwt = new SignJWT({ role: person.role, gen: person.credentialGeneration })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(ISSUER)
       .setSubject(participantId)
       .setIssuedAt(nowS)
-      .setExpirationTime(nowS + ttlSeconds)
-      .sign(this.key);
+      .setExpirationTime(nowS + ttlSeconds);
+    return (this.scope ? jwt.setAudience(this.scope.eventId) : jwt).sign(this.key);
   }
 
   /** The claims of a valid credential, or why it is refused. */
@@ -45,6 +56,7 @@ export class Credentials {
       });
       const role = roleSchema.safeParse(payload.role);
       if (!payload.sub || !role.success || typeof payload.gen !== 'number') return { ok: false, problem: 'malformed' };
+      if (this.scope && (payload.aud === undefined ? !this.scope.acceptUnscoped : payload.aud !== this.scope.eventId)) return { ok: false, problem: 'other_event' };
       const person = this.people.get(payload.sub);
       if (!person) return { ok: false, problem: 'unknown_person' };
       if (person.credentialGeneration !== payload.gen || person.role !== role.data) return { ok: false, problem: 'revoked' };

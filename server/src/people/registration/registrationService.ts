@@ -39,6 +39,8 @@ export interface RegistrationDeps {
   readonly registered?: ((kind: 'new' | 'again') => void) | undefined;
   /** The event's change of plan: why it closes registration (a cancellation), and the calendar entry's SEQUENCE. */
   readonly lifecycle?: { closedBecause(): string | null; sequence(): number } | undefined;
+  /** Why registration is closed whatever the agenda says (an archived event), or null. */
+  readonly closedByOrganiser?: (() => string | null) | undefined;
 }
 
 /** The registration rules, independent of HTTP. */
@@ -47,7 +49,7 @@ export class Registration {
 
   /** Why registrations are not taken now, or null. */
   closedBecause(): string | null {
-    return this.deps.lifecycle?.closedBecause() ?? registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
+    return this.deps.closedByOrganiser?.() ?? this.deps.lifecycle?.closedBecause() ?? registrationClosedBecause(this.deps.agenda.state, this.deps.clock.now());
   }
 
   /**

@@ -10,3 +10,4 @@ export type * from './privacy.js';
 export type * from './certificates.js';
 export type * from './moderator.js';
 export type * from './operations.js';
+export type * from './organiser.js';

@@ -54,3 +54,18 @@ export type SchemasMatchPlainTypes = [
   Assert<Same<z.infer<typeof preEventCheckBody>, PreEventCheckRequest>>,
   Assert<Same<z.infer<typeof eventLifecycleBody>, EventLifecycleRequest>>,
 ];
+
+/** POST /api/organiser/events: an event file's text, or the form's event (validated again as an event). */
+export const createHostedEventBody = z.union([
+  z.strictObject({ yaml: z.string().min(1, 'The event file is empty.').max(256_000, 'An event file is at most 256 kB.') }),
+  z.strictObject({ event: z.record(z.string(), z.unknown()) }),
+], { error: 'Send { yaml: "<the event file>" } or { event: { … } }.' });
+
+/** POST /api/organiser/events/:id/duplicate */
+export const duplicateHostedEventBody = z.strictObject({
+  id: z.string().min(1).max(48).regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-03-14').optional(),
+});
+
+/** The `:id` of /api/organiser/events/:id/… */
+export const hostedEventParams = z.strictObject({ id: z.string().min(1).max(48).regex(/^[a-z0-9][a-z0-9-]*$/, 'not an event id') });

@@ -1,0 +1,122 @@
+// The deployment's own small database (DATA_DIR/deployment.db, apart from every event's
+// <event id>.sqlite): which events it hosts, from what, whether archived, and its organisers.
+// Its migrations are its own list, append-only like the events' (platform/db/migrations.ts).
+import Database, { type Database as Db } from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { eventConfigSchema, type EventConfig } from '@live-workshop/shared';
+
+/** The deployment database's schema, one step per entry; never edit an entry, only add. */
+const CATALOGUE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE hosted_events (
+     id TEXT PRIMARY KEY,
+     config TEXT NOT NULL,
+     source TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     created_by TEXT,
+     archived_at INTEGER
+   );
+   CREATE TABLE organisers (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     credential_generation INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );`,
+];
+
+/** How an event came to the deployment. */
+export type HostedEventSource = 'file' | 'upload' | 'form' | 'duplicate';
+
+/** One hosted event as recorded: the event as it was created (its own database keeps later edits). */
+export interface HostedEventRecord {
+  readonly id: string;
+  readonly config: EventConfig;
+  readonly source: HostedEventSource;
+  readonly createdAt: number;
+  readonly createdBy: string | null;
+  readonly archivedAt: number | null;
+}
+
+/** An organiser account: may create, archive and delete events, and sees every event's moderator links. */
+export interface Organiser {
+  readonly id: string;
+  readonly name: string;
+  readonly credentialGeneration: number;
+}
+
+interface EventRow { id: string; config: string; source: HostedEventSource; created_at: number; created_by: string | null; archived_at: number | null }
+
+/** Open (and migrate) the deployment database; ':memory:' for tests. */
+export function openCatalogueDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const version = db.pragma('user_version', { simple: true }) as number;
+  for (let i = version; i < CATALOGUE_MIGRATIONS.length; i++) {
+    db.transaction(() => {
+      db.exec(CATALOGUE_MIGRATIONS[i]!);
+      db.pragma(`user_version = ${i + 1}`);
+    })();
+  }
+  return db;
+}
+
+/** The hosted events and organisers, in the deployment database. */
+export class Catalogue {
+  constructor(private readonly db: Db) {}
+
+  events(): HostedEventRecord[] {
+    return (this.db.prepare('SELECT * FROM hosted_events ORDER BY created_at, id').all() as EventRow[]).map(recordOf);
+  }
+
+  event(id: string): HostedEventRecord | null {
+    const row = this.db.prepare('SELECT * FROM hosted_events WHERE id = ?').get(id) as EventRow | undefined;
+    return row ? recordOf(row) : null;
+  }
+
+  /** Record a new event; false when the id is taken. */
+  add(record: Omit<HostedEventRecord, 'archivedAt'>): boolean {
+    const result = this.db.prepare('INSERT OR IGNORE INTO hosted_events (id, config, source, created_at, created_by, archived_at) VALUES (?, ?, ?, ?, ?, NULL)')
+      .run(record.id, JSON.stringify(record.config), record.source, record.createdAt, record.createdBy);
+    return result.changes === 1;
+  }
+
+  /** The default event (from the event file) is recorded at each boot, as the file says now. */
+  recordDefault(config: EventConfig, now: number): void {
+    this.db.prepare(`INSERT INTO hosted_events (id, config, source, created_at, created_by, archived_at) VALUES (?, ?, 'file', ?, NULL, NULL)
+      ON CONFLICT (id) DO UPDATE SET config = excluded.config, archived_at = NULL`).run(config.id, JSON.stringify(config), now);
+  }
+
+  archive(id: string, now: number): void {
+    this.db.prepare('UPDATE hosted_events SET archived_at = ? WHERE id = ? AND archived_at IS NULL').run(now, id);
+  }
+
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM hosted_events WHERE id = ?').run(id);
+  }
+
+  organisers(): Organiser[] {
+    return (this.db.prepare('SELECT id, name, credential_generation FROM organisers ORDER BY created_at, id').all() as { id: string; name: string; credential_generation: number }[])
+      .map((r) => ({ id: r.id, name: r.name, credentialGeneration: r.credential_generation }));
+  }
+
+  organiser(id: string): Organiser | null {
+    return this.organisers().find((o) => o.id === id) ?? null;
+  }
+
+  addOrganiser(id: string, name: string, now: number): void {
+    this.db.prepare('INSERT OR IGNORE INTO organisers (id, name, credential_generation, created_at) VALUES (?, ?, 0, ?)').run(id, name, now);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function recordOf(row: EventRow): HostedEventRecord {
+  return {
+    id: row.id, config: eventConfigSchema.parse(JSON.parse(row.config)), source: row.source,
+    createdAt: row.created_at, createdBy: row.created_by, archivedAt: row.archived_at,
+  };
+}
