@@ -46,9 +46,15 @@ if (!smtpUrl) {
   log.info({ smtpUrl, inboxUrl }, 'local mail catcher started');
 }
 
+// A cluster node (DATABASE_URL): the agenda comes from PostgreSQL, broadcasts go through Redis (REDIS_URL).
+const scheduler = systemScheduler();
+const cluster = config.DATABASE_URL
+  ? await (await import('./cluster/clusterNode.js')).openClusterNode({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, event, clock: systemClock, scheduler, log })
+  : null;
+
 const app = createApp({
   clock: systemClock,
-  scheduler: systemScheduler(),
+  scheduler,
   livekit: realLiveKit({ url: livekitUrl, apiUrl: config.LIVEKIT_API_URL, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }),
   db: openDatabase(resolve(config.DATA_DIR, `${event.id}.sqlite`)),
   log,
@@ -64,8 +70,10 @@ const app = createApp({
       livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,
     },
   },
+  ...(cluster ? { cluster: { agenda: cluster.agenda, ioAdapter: cluster.ioAdapter } } : {}),
 });
 const port = await app.listen(config.PORT, config.HOST);
+cluster?.start(() => app.around.autopilot.arm());
 await app.reconcilePresence().catch((err: unknown) => log.warn({ err }, 'presence reconcile failed'));
 
 const links = await app.staffLinks();
@@ -79,6 +87,7 @@ say(`  Event page and registration:  ${config.publicUrl}/`);
 if (inboxUrl) say(`  Mail inbox (join links go here):  ${inboxUrl.replace('127.0.0.1', 'localhost')}`);
 const STAFF_LABELS = { moderator: 'Moderator', speaker: 'Speaker  ', captioner: 'Captioner' } as const;
 for (const l of links) say(`  ${STAFF_LABELS[l.role]} ${l.name.padEnd(28)} ${l.url}`);
+if (cluster) say(`  Cluster node ${cluster.nodeId}: agenda in PostgreSQL${config.REDIS_URL ? ', broadcasts through Redis' : ''}`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 
@@ -88,6 +97,7 @@ let shuttingDown: Promise<void> | null = null;
 const shutdown = (signal: string) => (shuttingDown ??= (async () => {
   log.info({ signal }, 'shutting down');
   await app.close();
+  await cluster?.close();
   await stopLiveKit();
   await stopMail();
   process.exit(0);
