@@ -43,6 +43,10 @@ export function followSharedAgenda(deps: {
       log.warn({ err }, 'the agenda notifications connection failed; listening again');
       retry();
     });
+    // Closed without an error (the database shut down cleanly): listen again all the same.
+    client.on('end', () => {
+      if (listener === client) retry();
+    });
     client.on('notification', (message) => {
       if (message.channel !== AGENDA_CHANNEL || !message.payload) return;
       try {

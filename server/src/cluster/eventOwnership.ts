@@ -6,12 +6,14 @@
 // check, but a warning changes no state, so nothing would stop it being broadcast twice), and the
 // autopilot would advance the agenda from several nodes. So timers belong to the holder of the
 // event's lease (cluster/eventLease.ts: a row in PostgreSQL with an expiry in the database's clock
-// and a fencing token that grows with each holder). Every node asks for the lease every second;
-// the holder renews it every second for 3 s, so when it dies another node has it within 4 s
-// (TTL 3 s + one poll), re-reads the persisted agenda before arming anything, and arms the
-// deadlines of what it read. A deadline that fires is applied only after one more renewal
-// succeeds (the fence: a holder cut off from the database, whose lease may already be another's,
-// applies nothing), and then through the same compare-and-set, so it takes effect once.
+// and a fencing token that grows with each holder). The holder renews it every second for 3 s;
+// every other node asks for it twice a second, so when the holder dies another has it within
+// about 3.5 s (TTL 3 s from the last renewal + one ask), re-reads the persisted agenda before
+// arming anything, and arms the deadlines of what it read. A deadline that fires is applied only
+// after one more renewal succeeds (the fence: a holder cut off from the database, whose lease may
+// already be another's, applies nothing), and then through the same compare-and-set, so it takes
+// effect once; a deadline that changes no state (the warning) is claimed once in deadline_claims
+// under the lease's token, so a new owner does not repeat what the old one sent.
 // Why not a session advisory lock: a node alive but cut off keeps it until TCP gives up (minutes).
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -19,8 +21,10 @@ import type { LiveAgenda } from '../live/agenda/liveAgenda.js';
 import type { Log } from '../platform/log.js';
 import type { EventLeases, Lease } from './eventLease.js';
 
-/** How often the lease is asked for and renewed. */
+/** How often the holder renews the lease. */
 export const LEASE_RENEW_MS = 1_000;
+/** How often a node that does not hold the lease asks for it (so a takeover lands soon after the expiry). */
+export const LEASE_ASK_MS = 500;
 /** How long a lease lasts without renewal (EventLeases' TTL). */
 export const LEASE_TTL_MS = 3_000;
 
@@ -102,7 +106,7 @@ export function startEventOwnership(deps: {
   };
 
   const loop = () => {
-    timer = setTimeout(() => void tick().finally(() => { if (!stopped) loop(); }), renewMs);
+    timer = setTimeout(() => void tick().finally(() => { if (!stopped) loop(); }), lease ? renewMs : Math.min(renewMs, LEASE_ASK_MS));
   };
   void tick().finally(() => { if (!stopped) loop(); });
 
