@@ -24,6 +24,11 @@ afterAll(async () => {
   await cluster?.close();
 }, 60_000);
 
+/** Send `action` until it is accepted (a node's connections to the engine coming back), within 15 s. */
+const untilAccepted = (m: TestClient, action: Parameters<TestClient['command']>[0], version: number, what: string) => waitFor(async () => {
+  const result = await m.command(action, version);
+  return result.ok ? result : null;
+}, { timeoutMs: 15_000, what });
 const latestVersion = (c: TestClient) => c.latest(EVENTS.agendaChanged)!.version;
 /** Every client has the snapshot after `version` (exactly one of it), and it is the same for all. */
 async function everyoneGets(version: number): Promise<AgendaSnapshot> {
@@ -44,11 +49,7 @@ test('Redis restarted mid-event: a cue from either node reaches everyone on both
 
   await cluster.restartRedis();
   // The cue comes from node B: its broadcast must reach node A's clients through the new Redis.
-  const cue = await waitFor(async () => {
-    const result = await m2.command({ type: 'next' }, plenary.version);
-    return result.ok ? result : null;
-  }, { timeoutMs: 10_000, what: 'the cue to be accepted after the Redis restart' });
-  expect(cue).toMatchObject({ ok: true });
+  expect(await untilAccepted(m2, { type: 'next' }, plenary.version, 'the cue to be accepted after the Redis restart')).toMatchObject({ ok: true });
   const breakouts = await everyoneGets(plenary.version);
   expect(breakouts.phase.kind).toBe('breakouts');
   const rooms = await Promise.all(attendees.map(async (x) => {
@@ -85,11 +86,7 @@ test('PostgreSQL unavailable for 10 s: commands are refused as unavailable, noth
   await waitFor(() => cluster.db.query('SELECT 1').then(() => true, () => false), { timeoutMs: 10_000, what: 'PostgreSQL back' });
   expect(await stored()).toEqual(storedBefore);
   // Back by itself: the same command is accepted (once the nodes' pools reconnect), reaches everyone, and a node owns the event again.
-  const accepted = await waitFor(async () => {
-    const result = await m2.command({ type: 'endBreakouts' }, before.version);
-    return result.ok ? result : null;
-  }, { timeoutMs: 15_000, what: 'commands to be accepted again' });
-  expect(accepted).toMatchObject({ ok: true });
+  expect(await untilAccepted(m2, { type: 'endBreakouts' }, before.version, 'commands to be accepted again')).toMatchObject({ ok: true });
   const after = await everyoneGets(before.version);
   expect(after.phase.kind).not.toBe('breakouts');
   expect(Number((await stored()).n)).toBe(Number(storedBefore.n) + 1);
