@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { ServerOptions } from 'socket.io';
 import { agendaPosition, phaseKey, type EventConfig, type RehearsalMode } from '@live-workshop/shared';
 import { createAroundTheEvent, type AroundTheEvent } from './features/aroundTheEvent.js';
 import type { BackupSettings } from './features/operations/backups.js';
@@ -17,6 +18,7 @@ import { countSocketPackets, createEventMetrics } from './features/operations/me
 import { metricsRoute } from './features/operations/metrics/metricsRoute.js';
 import { ActionLog, SqliteActionLogStore } from './live/agenda/actionLog.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
+import { followAdoptedStates } from './live/agenda/adoptedState.js';
 import { createEffectRunner } from './live/agenda/effectRunner.js';
 import { GhostSweeper } from './live/agenda/ghostSweeper.js';
 import { LiveAgenda } from './live/agenda/liveAgenda.js';
@@ -26,7 +28,7 @@ import { MoveProgressBook } from './live/assignments/moveProgressBook.js';
 import { ChatMembership } from './live/chat/chatMembership.js';
 import { SqliteChatStore } from './live/chat/chatStore.js';
 import { eventRoutes } from './live/event/eventRoutes.js';
-import { applyEventFileChanges, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
+import { applyEventFileChanges, CLUSTER_EVENT_FILE, type EventFileOutcome } from './live/lifecycle/eventFileChanges.js';
 import { rehearseIfDue } from './live/lifecycle/rehearsal.js';
 import { EventLifecycleService } from './live/lifecycle/eventLifecycleService.js';
 import { lifecycleRoutes } from './live/lifecycle/lifecycleRoutes.js';
@@ -102,6 +104,12 @@ export interface AppDeps {
   readonly log: Log;
   readonly event: EventConfig;
   readonly settings: AppSettings;
+  /**
+   * A node of a cluster (DATABASE_URL): the agenda the nodes share, opened by the caller
+   * (LiveAgenda.openShared), and Socket.IO's adapter across nodes (REDIS_URL). Unset: one node on
+   * the SQLite data file.
+   */
+  readonly cluster?: { readonly agenda: LiveAgenda; readonly ioAdapter?: ServerOptions['adapter'] };
 }
 
 /** The running application. */
@@ -142,9 +150,9 @@ export function createApp(deps: AppDeps): App {
   const people = new SqlitePeopleStore(deps.db);
   const chat = new SqliteChatStore(deps.db);
   const agendaStore = new SqliteAgendaStore(deps.db);
-  const agenda = new LiveAgenda(deps.event, agendaStore, clock, deps.scheduler, log);
-  const eventFile = applyEventFileChanges(agenda, deps.event, new SqliteMetaStore(deps.db), log);
-  rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
+  const agenda = deps.cluster?.agenda ?? new LiveAgenda(deps.event, agendaStore, clock, deps.scheduler, log);
+  const eventFile = agenda.isShared ? { ...CLUSTER_EVENT_FILE } : applyEventFileChanges(agenda, deps.event, new SqliteMetaStore(deps.db), log);
+  void rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock, { eventId: deps.event.id, acceptUnscoped: settings.acceptUnscopedCredentials ?? true });
   const presence = new Presence(agenda.state.event.id, agendaPosition(agenda.state.phase));
   const sessions = new Sessions();
@@ -215,7 +223,7 @@ export function createApp(deps: AppDeps): App {
   web.use(jsonErrorHandler(log));
 
   const http = createServer(web);
-  const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id) });
+  const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id), adapter: deps.cluster?.ioAdapter });
   const presenting = createPresenting({ db: deps.db, sessions, transport, clock, state: () => agenda.state });
   const actionLog = new ActionLog(new SqliteActionLogStore(deps.db), transport, () => agenda.state);
   actionLog.follow(agenda);
@@ -237,6 +245,7 @@ export function createApp(deps: AppDeps): App {
     around.presenceChanged(identity);
   });
   const ghosts = new GhostSweeper({ livekit: deps.livekit, presence, clock, log, state: () => agenda.state });
+  const followAdopted = followAdoptedStates({ assignments, chat: chatMembership, roster, sessions, presence, log });
   const runEffects = createEffectRunner({ transport, chat: chatMembership, assignments, livekit: deps.livekit, sessions, people, roster, ghosts, clock, log });
   agenda.start(around.wrapEffects((effects, before, after) => {
     runEffects(effects, before, after);
@@ -244,11 +253,15 @@ export function createApp(deps: AppDeps): App {
     // Pre-joined connections to the phase that starts now count from here on (shared/src/preJoin.ts).
     if (before.phase !== after.phase) presence.agendaMoved(agendaPosition(after.phase));
     // Staff an event edit adds are admitted after this step has finished (not inside it).
-    if (effects.some((e) => e.type === 'eventChanged')) queueMicrotask(() => admitStaff(agenda, people, clock));
+    if (effects.some((e) => e.type === 'eventChanged')) queueMicrotask(() => void admitStaff(agenda, people, clock));
     // A removal or a larger registration cap frees places for the waiting list.
     if (effects.some((e) => e.type === 'removed' || e.type === 'eventChanged')) queueMicrotask(() => registration.fillFreedPlaces());
   }));
-  admitStaff(agenda, people, clock);
+  agenda.onAdopted((before, after) => {
+    followAdopted(before, after);
+    around.agendaAdopted(before, after);
+  });
+  void admitStaff(agenda, people, clock);
   around.start();
   operations.start();
 

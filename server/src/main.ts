@@ -51,12 +51,19 @@ if (!smtpUrl) {
 
 // One deployment serves many events (hosting/eventHost.ts): the event file's is the default, at /,
 // and every event an organiser adds is served at /e/<event id>; each is one createApp composition.
+// A cluster node (DATABASE_URL): the default event's agenda comes from PostgreSQL, broadcasts go
+// through Redis (REDIS_URL). Other events of the deployment stay on this node's SQLite.
+const scheduler = systemScheduler();
+const cluster = config.DATABASE_URL
+  ? await (await import('./cluster/clusterNode.js')).openClusterNode({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL, event, clock: systemClock, scheduler, log })
+  : null;
+
 const deployment = createDeployment({
   dataDir: resolve(config.DATA_DIR), defaultEvent: event, publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET,
   webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clock: systemClock, log, organiserName: config.ORGANISER_NAME,
   build: (eventConfig, place) => createApp({
     clock: systemClock,
-    scheduler: systemScheduler(),
+    scheduler: place.isDefault ? scheduler : systemScheduler(),
     livekit,
     db: place.db,
     log,
@@ -74,10 +81,12 @@ const deployment = createDeployment({
         livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,
       },
     },
+    ...(cluster && place.isDefault ? { cluster: { agenda: cluster.agenda, ioAdapter: cluster.ioAdapter } } : {}),
   }),
 });
 const app = deployment.host.defaultApp;
 const port = await deployment.listen(config.PORT, config.HOST);
+cluster?.start(() => app.around.autopilot.arm());
 for (const each of deployment.host.openApps()) await each.reconcilePresence().catch((err: unknown) => log.warn({ err }, 'presence reconcile failed'));
 
 const links = await app.staffLinks();
@@ -95,6 +104,7 @@ for (const l of links) say(`  ${STAFF_LABELS[l.role]} ${l.name.padEnd(28)} ${l.u
 for (const o of await deployment.organiserLinks()) say(`  Organiser home (${o.name}):  ${o.url}`);
 const others = deployment.host.openApps().length - 1;
 if (others > 0) say(`  … and ${others} more event${others === 1 ? '' : 's'} at ${config.publicUrl}/e/<event id> (listed in the organiser home)`);
+if (cluster) say(`  Cluster node ${cluster.nodeId}: agenda in PostgreSQL${config.REDIS_URL ? ', broadcasts through Redis' : ''}`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 
@@ -104,6 +114,7 @@ let shuttingDown: Promise<void> | null = null;
 const shutdown = (signal: string) => (shuttingDown ??= (async () => {
   log.info({ signal }, 'shutting down');
   await deployment.close();
+  await cluster?.close();
   await stopLiveKit();
   await stopMail();
   process.exit(0);

@@ -56,4 +56,18 @@ describe('the event lease', () => {
     await new EventLeases(a).release(lease);
     expect(await new EventLeases(b).tryAcquire(ev, 'node-b')).toEqual({ eventId: ev, holder: 'node-b', token: 2 });
   }, 30_000);
+
+  test('a deadline is claimed once across nodes, and only under a lease still held', async () => {
+    const ev = nextEvent();
+    const leasesA = new EventLeases(a, 300);
+    const old = (await leasesA.tryAcquire(ev, 'node-a'))!;
+    expect(await leasesA.claimDeadline(old, 'breakoutWarning', 1_000)).toBe(true);
+    expect(await leasesA.claimDeadline(old, 'breakoutWarning', 1_000)).toBe(false);
+    // The lease passes to node b: the old holder cannot claim anything any more; b cannot claim what a applied.
+    const taken = await waitFor(() => new EventLeases(b, 60_000).tryAcquire(ev, 'node-b'), { timeoutMs: 5_000, what: 'node-b to take the lease' });
+    expect(await leasesA.claimDeadline(old, 'breakoutWarning', 2_000)).toBe(false);
+    expect(await new EventLeases(b).claimDeadline(taken, 'breakoutWarning', 1_000)).toBe(false);
+    // A deadline due at another time (the breakouts were extended) is a new one.
+    expect(await new EventLeases(b).claimDeadline(taken, 'breakoutWarning', 2_000)).toBe(true);
+  }, 30_000);
 });

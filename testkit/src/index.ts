@@ -15,6 +15,7 @@ export { startMailCatcher, type MailCatcher } from './mail/mailCatcher.js';
 export { joinLinkOf, mailReaderOf, setMailReader, type Mail, type MailReader } from './mail/mailReader.js';
 export { DEV_MAIL_PORTS, mailpitReader, mailsTo, startDevMailpit, startMailpit, type RunningMailpit } from './mail/mailpit.js';
 export { CLIENT_DIST, findLiveKitBinary, LIVEKIT_VERSION, REPO_ROOT, SERVER_ENTRY } from './repo.js';
+export { startFailoverProxy, type FailoverProxy } from './failoverProxy.js';
 export { startServerProcess, type ServerProcess, type ServerProcessOptions } from './serverProcess.js';
 export { increaseOf, parseExposition, sampleOf, scrape, type Sample } from './metricsScrape.js';
 export { connectClient, TestClient } from './testClient.js';

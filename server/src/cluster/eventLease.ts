@@ -5,8 +5,8 @@
 // has an expiry in the database's own clock (`now()`, so the nodes' clocks never matter), and a
 // token that grows on every change of holder. Compare-and-set on the agenda's version and roster
 // revision (PostgresAgendaStore.save) is the guard against two transitions from one state; the
-// token is for fencing the holder's writes once they carry it (left for issue 16: LiveAgenda on
-// the async store, with deadlines and the autopilot run only by the lease holder).
+// lease decides who runs the event's timers (cluster/eventOwnership.ts, which renews it as the
+// fence before each deadline: a holder whose token was superseded cannot renew).
 // The holder renews well inside the TTL; a node that dies stops renewing and another acquires the
 // lease once it expires (TTL 3 s, so a takeover lands within 5 s with a 1 s poll).
 import type pg from 'pg';
@@ -39,6 +39,21 @@ export class EventLeases {
       `UPDATE event_leases SET expires_at = now() + $4 * interval '1 millisecond'
         WHERE event_id = $1 AND holder = $2 AND token = $3 AND expires_at >= now()`,
       [lease.eventId, lease.holder, lease.token, this.ttlMs],
+    );
+    return rowCount === 1;
+  }
+
+  /**
+   * Claim one deadline (its id and due time) for the holder of a live lease, once across all nodes:
+   * true for the first claim made under a lease still held, false for any later one or a lost lease.
+   */
+  async claimDeadline(lease: Lease, deadlineId: string, dueAt: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      `INSERT INTO deadline_claims (event_id, deadline_id, due_at, token)
+         SELECT $1, $2, $3, $4 WHERE EXISTS (
+           SELECT 1 FROM event_leases WHERE event_id = $1 AND holder = $5 AND token = $4 AND expires_at >= now())
+       ON CONFLICT DO NOTHING`,
+      [lease.eventId, deadlineId, dueAt, lease.token, lease.holder],
     );
     return rowCount === 1;
   }

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { AgendaState } from '@live-workshop/shared';
 import type { Database } from 'better-sqlite3';
 import type { AgendaStore } from '../live/agenda/agendaStore.js';
 import type { EffectListener, LiveAgenda } from '../live/agenda/liveAgenda.js';
@@ -68,6 +69,8 @@ export interface AroundTheEvent {
   readonly personalData: PersonalData;
   /** The agenda's effect runner, followed by these modules' observers. */
   wrapEffects(runner: EffectListener): EffectListener;
+  /** A node of a cluster adopted the agenda another node saved: re-plan the autopilot and retention (attendance was recorded there). */
+  agendaAdopted(before: AgendaState, after: AgendaState): void;
   /** Presence (LiveKit) changed for one identity. */
   presenceChanged(identity: string): void;
   /** Attendance follows connections opening and closing. */
@@ -122,6 +125,10 @@ export function createAroundTheEvent(deps: AroundTheEventDeps): AroundTheEvent {
   return {
     router, mailer, attendance, certificates, autopilot, personalData,
     wrapEffects: (runner) => observers.wrap(runner),
+    agendaAdopted: (before, after) => {
+      if (before.version !== after.version) autopilot.arm();
+      if (before.phase.kind !== after.phase.kind) retention.arm();
+    },
     presenceChanged: (identity) => recorder.presenceChanged(identity),
     connectionWatcher: { opened: (id) => recorder.socketOpened(id), closed: (id) => recorder.socketClosed(id) },
     start() {

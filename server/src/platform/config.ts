@@ -8,6 +8,19 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 /** Defaults that only make sense on a developer's machine. */
 export const DEV_DEFAULTS = { livekitApiKey: 'devkey', livekitApiSecret: 'secret', sessionSecret: 'dev-only-session-secret-change-me' } as const;
 
+/** A connection URL whose scheme is one of `schemes`; anything else is refused with the variable's name and an example. */
+const serviceUrl = (name: string, schemes: readonly string[], example: string) => z.string().optional()
+  .transform((value) => value?.trim() || undefined)
+  .refine((value) => {
+    if (value === undefined) return true;
+    try {
+      const url = new URL(value);
+      return schemes.includes(url.protocol.replace(/:$/, '')) && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, { message: `${name} must be a ${schemes.map((s) => `${s}://`).join(' or ')} URL with a host, e.g. ${example}` });
+
 const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,13 +64,22 @@ const envSchema = z.object({
   LIVEKIT_CONFIG_FILE: z.string().optional(),
   /** The bearer token Prometheus scrapes GET /metrics with; unset or empty: no metrics are served. */
   METRICS_TOKEN: z.string().optional().transform((t) => t || undefined).pipe(z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional()),
+  /** PostgreSQL, the live agenda and event leases a cluster's nodes share (postgres://user:pass@host:5432/db); unset: the agenda lives in the SQLite data file, one node. */
+  DATABASE_URL: serviceUrl('DATABASE_URL', ['postgres', 'postgresql'], 'postgres://workshop:secret@db.example.org:5432/workshop'),
+  /** Redis, through which Socket.IO broadcasts reach the clients of every node (redis://host:6379); unset: one node's broadcasts only. */
+  REDIS_URL: serviceUrl('REDIS_URL', ['redis', 'rediss'], 'redis://redis.example.org:6379'),
 });
 
 export type ServerConfig = ReturnType<typeof readConfig>;
 
 /** Read configuration from the environment and arguments; refuses dev secrets in production. */
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]) {
-  const parsed = envSchema.parse(env);
+  const checked = envSchema.safeParse(env);
+  if (!checked.success) {
+    // One line per bad variable, named, instead of zod's JSON dump.
+    throw new Error(`Bad configuration: ${checked.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`).join('; ')}`);
+  }
+  const parsed = checked.data;
   const eventArg = argv.indexOf('--event');
   const eventFile = eventArg >= 0 && argv[eventArg + 1] ? resolve(argv[eventArg + 1]!) : parsed.EVENT_FILE;
   const publicUrl = (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, '');
@@ -74,6 +96,8 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]) {
   }
   const origins = parsed.ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean)
     ?? [publicUrl, `http://localhost:${parsed.PORT}`, `http://127.0.0.1:${parsed.PORT}`];
+  // The agenda's authority is shared through PostgreSQL; Redis without it would give two nodes two agendas.
+  if (parsed.REDIS_URL && !parsed.DATABASE_URL) throw new Error('REDIS_URL is set without DATABASE_URL: the nodes of a cluster share the live agenda through PostgreSQL; set DATABASE_URL too (or neither, for one node).');
   const rehearsal: RehearsalMode = parsed.NODE_ENV === 'production' ? 'off' : parsed.REHEARSAL ?? 'auto';
   return { ...parsed, eventFile, publicUrl, allowedOrigins: origins, rehearsal };
 }

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'rate_limited',
   'too_large',
   'incompatible_protocol',
+  /** A store the server needs (a cluster's database) cannot be reached: nothing changed; try again. */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

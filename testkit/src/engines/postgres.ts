@@ -21,12 +21,14 @@ export interface RunningPostgres {
   /** Connection string for the superuser `postgres` to the `postgres` database over TCP, e.g. `postgres://postgres@127.0.0.1:PORT/postgres`. */
   url: string;
   port: number;
-  /** The postmaster's process id. */
-  pid: number;
+  /** The postmaster's process id (a new one after an outage). */
+  readonly pid: number;
   /** The server's log (removed by `stop()`). */
   logFile: string;
   /** Smart shutdown (SIGTERM to the postmaster; fast after 2 s, SIGKILL after 5 s), then removes the folder. */
   stop(): Promise<void>;
+  /** Make the database unavailable for `ms` (a fast shutdown: sessions cut, connections refused), then start it again in place. */
+  outage(ms: number): Promise<void>;
 }
 
 export interface StartPostgresOptions {
@@ -86,51 +88,73 @@ async function startOnce(binDir: string, opts: StartPostgresOptions): Promise<Ru
     '-c', 'listen_addresses=127.0.0.1',
     '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
   ]);
-  // The log file is opened here (as root if so), so the server only inherits the descriptor.
-  const watched = startWatched(postgres, args, logFile);
-  const { pid } = watched;
-  const hasExited = watched.hasExited;
-  const exitedPromise = watched.exited;
-
+  /** Start the server on the cluster's folder and port; resolves once it accepts connections. */
+  const launch = async () => {
+    // The log file is opened here (as root if so), so the server only inherits the descriptor.
+    const watched = startWatched(postgres, args, logFile);
+    try {
+      await waitFor(async () => watched.hasExited() || (await isReady(binDir, port, dir)), { timeoutMs: READY_TIMEOUT_MS, intervalMs: 50, what: `PostgreSQL on port ${port}` });
+      if (watched.hasExited()) throw new Error('PostgreSQL exited while starting');
+    } catch (err) {
+      killGroup(watched.pid, 'SIGKILL');
+      await watched.exited;
+      const tail = logTail(logFile);
+      const message = `${err instanceof Error ? err.message : String(err)}\n--- PostgreSQL log (tail) ---\n${tail}`;
+      throw /could not bind|address already in use/i.test(tail) ? new PortTakenError(message) : new Error(message);
+    }
+    return { watched, postmaster: (await postmasterPid(dataDir)) ?? watched.pid };
+  };
+  let running: Awaited<ReturnType<typeof launch>>;
   try {
-    await waitFor(async () => hasExited() || (await isReady(binDir, port, dir)), { timeoutMs: READY_TIMEOUT_MS, intervalMs: 50, what: `PostgreSQL on port ${port}` });
-    if (hasExited()) throw new Error('PostgreSQL exited while starting');
+    running = await launch();
   } catch (err) {
-    killGroup(pid, 'SIGKILL');
-    await exitedPromise;
-    const tail = logTail(logFile);
     await rm(dir, { recursive: true, force: true });
-    const message = `${err instanceof Error ? err.message : String(err)}\n--- PostgreSQL log (tail) ---\n${tail}`;
-    throw /could not bind|address already in use/i.test(tail) ? new PortTakenError(message) : new Error(message);
+    throw err;
   }
   opts.log?.(`PostgreSQL ready on 127.0.0.1:${port} in ${Date.now() - started} ms`);
-  const postmaster = (await postmasterPid(dataDir)) ?? pid;
+
+  /** Shut the server down, keeping its folder. */
+  const shutdown = async () => {
+    const { watched, postmaster } = running;
+    if (watched.hasExited()) return;
+    // SIGTERM is PostgreSQL's "smart" shutdown: it waits for the sessions still closing (a pool's
+    // end() does not wait for its sockets), so none is told FATAL 57P01 — an error event that
+    // would reach a pool nobody listens to any more. Then "fast" (SIGINT), then SIGKILL.
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(postmaster, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal('SIGTERM');
+    const fast = setTimeout(() => signal('SIGINT'), SMART_SHUTDOWN_MS);
+    const kill = setTimeout(() => killGroup(watched.pid, 'SIGKILL'), KILL_AFTER_MS);
+    await watched.exited;
+    clearTimeout(fast);
+    clearTimeout(kill);
+  };
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      if (!hasExited()) {
-        // SIGTERM is PostgreSQL's "smart" shutdown: it waits for the sessions still closing (a pool's
-        // end() does not wait for its sockets), so none is told FATAL 57P01 — an error event that
-        // would reach a pool nobody listens to any more. Then "fast" (SIGINT), then SIGKILL.
-        const signal = (name: NodeJS.Signals) => {
-          try {
-            process.kill(postmaster, name);
-          } catch {
-            // already gone
-          }
-        };
-        signal('SIGTERM');
-        const fast = setTimeout(() => signal('SIGINT'), SMART_SHUTDOWN_MS);
-        const kill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_AFTER_MS);
-        await exitedPromise;
-        clearTimeout(fast);
-        clearTimeout(kill);
-      }
+      await shutdown();
       await rm(dir, { recursive: true, force: true });
     })());
+  const outage = async (ms: number) => {
+    const { postmaster } = running;
+    // An outage is abrupt (no waiting for sessions): every connection is cut at once, new ones are refused.
+    try {
+      process.kill(postmaster, 'SIGINT');
+    } catch {
+      // already gone
+    }
+    await running.watched.exited;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    running = await launch();
+  };
 
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, pid: postmaster, logFile, stop };
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, get pid() { return running.postmaster; }, logFile, stop, outage };
 }
 
 /** The postmaster's pid, from the first line of its `postmaster.pid`. */

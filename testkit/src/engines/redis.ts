@@ -41,18 +41,20 @@ export function findRedisServer(): string | null {
   return null;
 }
 
-/** Starts Redis on a free loopback port and resolves once it answers PING. */
-export async function startRedis(opts: { log?: (line: string) => void } = {}): Promise<RunningRedis> {
+/** Starts Redis on a free loopback port (or `port`, to restart one in place) and resolves once it answers PING. */
+export async function startRedis(opts: { log?: (line: string) => void; port?: number } = {}): Promise<RunningRedis> {
   const binary = findRedisServer();
   if (!binary) throw new Error('redis-server is not installed: run node scripts/ensure-system-packages.mjs (outside the test namespace)');
+  // A fixed port is a restart in place (the same URL for its clients): no other port to retry on.
+  if (opts.port !== undefined) return startOnce(binary, opts.log, opts.port);
   return startWithRetries('Redis', () => startOnce(binary, opts.log), opts.log);
 }
 
-async function startOnce(binary: string, log?: (line: string) => void): Promise<RunningRedis> {
+async function startOnce(binary: string, log?: (line: string) => void, fixedPort?: number): Promise<RunningRedis> {
   const started = Date.now();
   const dir = await mkdtemp(join(tmpdir(), 'lw-redis-'));
   const logFile = join(dir, 'redis.log');
-  const port = await freeTcpPort();
+  const port = fixedPort ?? await freeTcpPort();
   const watched = startWatched(binary, [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--protected-mode', 'yes',

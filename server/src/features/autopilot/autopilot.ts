@@ -31,10 +31,11 @@ export class Autopilot {
     return this.status();
   }
 
-  /** Plan the next step; call at start and after every agenda change. */
+  /** Plan the next step; call at start, after every agenda change and when this node gains or loses the event (a cluster: only the owner runs it). */
   arm(): void {
     this.timer?.cancel();
     this.timer = null;
+    if (!this.deps.agenda.owns) return;
     const { next } = this.status();
     if (next) this.timer = this.deps.scheduler.at(next.dueAt, () => this.fire());
   }
@@ -54,9 +55,10 @@ export class Autopilot {
     if (!next) return;
     if (next.dueAt > this.deps.clock.now()) return this.arm();
     const { agenda } = this.deps;
-    const result = agenda.execute({ action: { type: next.action }, by: agentActor('autopilot'), expectedVersion: agenda.state.version });
-    // A refusal waits for the next agenda change rather than retrying at the same instant.
-    if (!result.ok) this.deps.log.warn({ action: next.action, code: result.code }, 'autopilot step refused');
-    else this.deps.log.info({ action: next.action, at: this.deps.clock.now() }, 'autopilot step');
+    void agenda.submit({ action: { type: next.action }, by: agentActor('autopilot'), expectedVersion: agenda.state.version }).then((result) => {
+      // A refusal waits for the next agenda change rather than retrying at the same instant.
+      if (!result.ok) this.deps.log.warn({ action: next.action, code: result.code }, 'autopilot step refused');
+      else this.deps.log.info({ action: next.action, at: this.deps.clock.now() }, 'autopilot step');
+    });
   }
 }

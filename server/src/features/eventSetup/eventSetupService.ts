@@ -1,12 +1,12 @@
 import { eventConfigSchema, eventEditClosed, eventIdRefusal, type EditableEvent, type ErrorCode, type EventConfig } from '@live-workshop/shared';
-import type { LiveAgenda } from '../../live/agenda/liveAgenda.js';
+import type { LiveAgenda, SubmitResult } from '../../live/agenda/liveAgenda.js';
 import { fieldErrorsOf, fieldIssuesOf } from '../../platform/httpErrors.js';
 import type { FieldIssue } from '@live-workshop/shared';
 
 /** What an edit came to: the new event, or why not (with the field at fault where there is one). */
 export type EventEditOutcome =
   | { readonly ok: true; readonly event: EventConfig; readonly version: number }
-  | { readonly ok: false; readonly reason: 'closed' | 'invalid' | 'refused'; readonly code: ErrorCode; readonly message: string; readonly fieldErrors?: Record<string, string>; readonly fieldIssues?: Record<string, FieldIssue> };
+  | { readonly ok: false; readonly reason: 'closed' | 'invalid' | 'refused' | 'unavailable'; readonly code: ErrorCode; readonly message: string; readonly fieldErrors?: Record<string, string>; readonly fieldIssues?: Record<string, FieldIssue> };
 
 /**
  * Moderators edit the whole event before it starts. The engine decides when an edit is allowed
@@ -21,7 +21,20 @@ export class EventSetupService {
     return { current: this.agenda.state.event, editable: eventEditClosed(this.agenda.state) === null };
   }
 
+  /** Apply an edit on one node's agenda (at once). */
   edit(input: unknown): EventEditOutcome {
+    const checked = this.check(input);
+    return 'ok' in checked ? checked : outcomeOf(this.agenda.system({ type: 'replaceEvent', event: checked }));
+  }
+
+  /** Apply an edit on either agenda (a shared one saves it across the network). */
+  async submitEdit(input: unknown): Promise<EventEditOutcome> {
+    const checked = this.check(input);
+    return 'ok' in checked ? checked : outcomeOf(await this.agenda.submitSystem({ type: 'replaceEvent', event: checked }));
+  }
+
+  /** The edited event, or why it cannot replace the current one. */
+  private check(input: unknown): EventConfig | Extract<EventEditOutcome, { ok: false }> {
     const state = this.agenda.state;
     const closed = eventEditClosed(state);
     if (closed) return { ok: false, reason: 'closed', code: closed.code, message: closed.message };
@@ -36,8 +49,10 @@ export class EventSetupService {
         fieldIssues: { id: { code: 'keepEventId', params: { id: state.event.id } } },
       };
     }
-    const result = this.agenda.system({ type: 'replaceEvent', event: parsed.data });
-    if (!result.ok) return { ok: false, reason: 'refused', code: result.code, message: result.message };
-    return { ok: true, event: result.state.event, version: result.state.version };
+    return parsed.data;
   }
 }
+
+const outcomeOf = (result: SubmitResult): EventEditOutcome => (result.ok
+  ? { ok: true, event: result.state.event, version: result.state.version }
+  : { ok: false, reason: result.code === 'unavailable' ? 'unavailable' : 'refused', code: result.code, message: result.message });

@@ -56,8 +56,10 @@ export class PersonalData {
     // Told first, so the person hears why (the removal below would end the connection as a moderator's).
     this.deps.sessions.end(participantId, 'removed', 'Your data has been deleted.');
     if (participantId in this.deps.agenda.state.participants) {
-      const removed = this.deps.agenda.execute({ action: { type: 'remove', participantId }, by: agentActor('privacy'), expectedVersion: this.deps.agenda.state.version });
-      if (!removed.ok) this.deps.log.error({ code: removed.code }, 'removing a person from the agenda for deletion failed');
+      // One node: removed before the lines below run. A shared agenda saves the removal across the network meanwhile.
+      void this.deps.agenda.submit({ action: { type: 'remove', participantId }, by: agentActor('privacy'), expectedVersion: this.deps.agenda.state.version }).then((removed) => {
+        if (!removed.ok) this.deps.log.error({ code: removed.code }, 'removing a person from the agenda for deletion failed');
+      });
     }
     this.deps.recorder.erase(participantId);
     this.deps.attendanceStore.forget(participantId);

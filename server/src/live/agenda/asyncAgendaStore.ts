@@ -4,12 +4,10 @@
 // revision), and fails with StaleAgendaError otherwise. Two nodes that apply a command to the same
 // state therefore cannot both commit: exactly one transition per state, whichever node it ran on.
 //
-// Left for issue 16 (not done here): LiveAgenda still uses the synchronous AgendaStore (npm start
-// and the SQLite path are unchanged); moving it onto this port means awaiting the save before
-// effects run and answering a stale save as a refusal (reload, retry or `stale` to the client).
-// Deadlines and autopilot also need one owner per event: a lease (a row with an expiry, or a
-// session-level advisory lock) whose holder arms the timers, with the agenda version as the
-// fencing token that this compare-and-set already checks. And the Socket.IO Redis streams adapter.
+// LiveAgenda runs on this port when DATABASE_URL is set (LiveAgenda.submit: a stale save is
+// re-read and applied again, or refused as `stale_version`); `npm start` keeps the synchronous
+// AgendaStore. Deadlines and the autopilot are run by the holder of the event's lease
+// (cluster/eventOwnership.ts).
 import type { Database } from 'better-sqlite3';
 import type { AgendaState } from '@live-workshop/shared';
 import { transactionOf, type Transaction } from '../../platform/db/db.js';

@@ -19,6 +19,9 @@ import { StaleAgendaError, stampOf, type AgendaStamp, type AsyncAgendaStore } fr
 
 type AgendaCore = Omit<AgendaState, 'participants'>;
 
+/** The LISTEN/NOTIFY channel on which each save names the event and its new stamp. */
+export const AGENDA_CHANNEL = 'lw_agenda';
+
 /** Where an unreadable state is kept, as LoadedAgenda's `keptAs` names it. */
 const UNREADABLE_TABLE = 'agenda_unreadable';
 
@@ -82,7 +85,14 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
       if (removed.length > 0) await client.query('DELETE FROM agenda_participants WHERE event_id = $1 AND id = ANY($2::text[])', [this.eventId, removed]);
       await client.query('INSERT INTO agenda_commands (event_id, at, actor, action, version_after) VALUES ($1, $2, $3, $4, $5)',
         [this.eventId, entry.at, entry.actor, entry.action, after.version]);
+      // Delivered to the other nodes' listeners when (and only if) this transaction commits (cluster/agendaFollower.ts).
+      await client.query('SELECT pg_notify($1, $2)', [AGENDA_CHANNEL, JSON.stringify({ eventId: this.eventId, ...stampOf(after) })]);
     });
+  }
+
+  /** The stamp of the stored agenda (null: none yet): what a node compares with the one it holds. */
+  stamp(): Promise<AgendaStamp | null> {
+    return this.storedStamp(this.pool);
   }
 
   async scrubAdmissionName(participantId: string, replacement: string): Promise<void> {
@@ -103,8 +113,8 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
       [this.eventId, JSON.stringify(list)]);
   }
 
-  private async storedStamp(client: pg.PoolClient): Promise<AgendaStamp | null> {
-    const { rows } = await client.query<{ version: number; roster_revision: number }>('SELECT version, roster_revision FROM agenda WHERE event_id = $1', [this.eventId]);
+  private async storedStamp(db: pg.PoolClient | pg.Pool): Promise<AgendaStamp | null> {
+    const { rows } = await db.query<{ version: number; roster_revision: number }>('SELECT version, roster_revision FROM agenda WHERE event_id = $1', [this.eventId]);
     return rows[0] ? { version: rows[0].version, rosterRevision: rows[0].roster_revision } : null;
   }
 

@@ -11,7 +11,13 @@ import type { MetaStore } from '../../platform/db/metaStore.js';
 const KEY = 'event-file';
 
 /** What happened to the event file at boot. */
-export type EventFileOutcome = 'first' | 'unchanged' | 'applied' | 'kept-running' | 'refused';
+export type EventFileOutcome = 'first' | 'unchanged' | 'applied' | 'kept-running' | 'refused' | 'cluster';
+
+/** A node of a cluster: the shared agenda came from the event file of the node that booted first; edits go through the console. */
+export const CLUSTER_EVENT_FILE = {
+  outcome: 'cluster',
+  notice: '  A cluster node: the event is the one in the shared database (from the first node\'s event file); edit it in the moderator console.',
+} as const satisfies { outcome: EventFileOutcome; notice: string };
 
 /** Apply the rule above; returns what happened and, for the console, what to tell people. */
 export function applyEventFileChanges(agenda: LiveAgenda, fileEvent: EventConfig, meta: MetaStore, log: Log): { outcome: EventFileOutcome; notice: string | null } {

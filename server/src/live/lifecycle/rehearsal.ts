@@ -10,10 +10,11 @@ import type { Log } from '../../platform/log.js';
  * planned on an earlier day), re-plan it as a rehearsal starting soon, through the engine
  * (so the change is saved and logged like any other). Returns the rehearsal, or null.
  */
-export function rehearseIfDue(agenda: LiveAgenda, mode: RehearsalMode, nowMs: number, log: Log): EventConfig | null {
+export async function rehearseIfDue(agenda: LiveAgenda, mode: RehearsalMode, nowMs: number, log: Log): Promise<EventConfig | null> {
   const rehearsal = rehearsalAtBoot(agenda.state, nowMs, mode);
   if (!rehearsal) return null;
-  const result = agenda.system({ type: 'replaceEvent', event: rehearsal });
+  // On one node applied before this returns its promise (the boot goes on with it planned).
+  const result = await agenda.submitSystem({ type: 'replaceEvent', event: rehearsal });
   if (!result.ok) {
     log.warn({ code: result.code, message: result.message }, 'rehearsal not planned');
     return null;

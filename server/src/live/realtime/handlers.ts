@@ -45,8 +45,9 @@ export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
   const wrap = { log: deps.log, limiter: deps.limiter };
 
   return {
-    [EVENTS.agendaCommand]: handle(wrap, 'command', agendaCommandPayload, ({ expectedVersion, action }, { claims: me }) => {
-      const result = agenda.execute({ action, expectedVersion, by: { kind: 'participant', participantId: me.participantId, role: me.role } });
+    [EVENTS.agendaCommand]: handle(wrap, 'command', agendaCommandPayload, async ({ expectedVersion, action }, { claims: me }) => {
+      // On one node applied at once; on a shared agenda saved by compare-and-set (re-applied, or refused as stale, when another node saved first).
+      const result = await agenda.submit({ action, expectedVersion, by: { kind: 'participant', participantId: me.participantId, role: me.role } });
       // One line per command, accepted or not: with the asker's correlation id, it traces a cue end to end.
       if (result.ok) deps.log.info({ action: action.type, version: result.state.version }, 'command accepted');
       else deps.log.info({ action: action.type, code: result.code }, 'command refused');

@@ -3,7 +3,7 @@
 // file of the room logic that imports socket.io.
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import {
   EVENTS, PROTOCOL_VERSION, correlationIdSchema, type ClientToServerEvents, type HandshakeError, type HandshakeRefusal, type ServerToClientEvents,
 } from '@live-workshop/shared';
@@ -57,11 +57,16 @@ function roomSocketOf(socket: IoSocket): RoomSocket {
   };
 }
 
+/** Whether the handshake lets a person in. */
+type Admission = { ok: true } | { ok: false; code: string; message?: string };
+
 /** The Socket.IO server on `http`, and the transport over it. */
 export function createSocketIoTransport(http: HttpServer, deps: {
   credentials: Credentials; allowedOrigins: readonly string[]; log: Log;
   /** Lets the holder of a valid link in: an attendee's first arrival confirms their address and admits them. */
-  admit: (participantId: string) => { ok: true } | { ok: false; code: string };
+  admit: (participantId: string) => Admission | Promise<Admission>;
+  /** Socket.IO's adapter across the nodes of a cluster (cluster/redisAdapter.ts); default: this process only. */
+  adapter?: ServerOptions['adapter'];
 }): {
   io: IoServer; transport: Transport; serve(listener: ConnectionListener): void;
 } {
@@ -70,6 +75,7 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     serveClient: false,
     perMessageDeflate: false, // keep encode-once broadcasts
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       // Browsers always send Origin; non-browser clients (tests, bots) send none.
@@ -87,7 +93,7 @@ export function createSocketIoTransport(http: HttpServer, deps: {
       deps.log.info({ problem: verified.problem }, 'connection refused');
       return next(handshakeRefusal(verified.problem === 'revoked' ? 'revoked' : 'unauthorized'));
     }
-    const admitted = deps.admit(verified.claims.participantId);
+    const admitted = await deps.admit(verified.claims.participantId);
     if (!admitted.ok) {
       deps.log.info({ problem: admitted.code }, 'connection refused');
       return next(handshakeRefusal('forbidden'));

@@ -64,11 +64,11 @@ export function registrationRoutes(deps: { registration: Registration; credentia
 
   // Following a mailed link confirms the address and admits the person: the join page's connection does it
   // (the handshake calls the same Registration.admit); this is the same step for a client that does not connect.
-  router.post('/api/me/confirm', requireSession(deps.credentials), (_req, res) => {
+  router.post('/api/me/confirm', requireSession(deps.credentials), async (_req, res) => {
     const { participantId } = claimsOf(res);
-    const admitted = deps.registration.admit(participantId);
+    const admitted = await deps.registration.admit(participantId);
     if (!admitted.ok) {
-      sendError(res, admitted.code === 'removed' ? 403 : 409, admitted.code === 'removed' ? 'forbidden' : admitted.code, admitted.message);
+      sendError(res, admitted.code === 'removed' ? 403 : admitted.code === 'unavailable' ? 503 : 409, admitted.code === 'removed' ? 'forbidden' : admitted.code, admitted.message);
       return;
     }
     res.json({ participantId, confirmed: true });

@@ -25,7 +25,7 @@ export type RegistrationOutcome =
 /** Why a join link does not let its holder in (yet). */
 export type AdmissionOutcome =
   | { readonly ok: true; readonly confirmedNow: boolean }
-  | { readonly ok: false; readonly code: 'removed' | RefusalCode; readonly message: string };
+  | { readonly ok: false; readonly code: 'removed' | 'unavailable' | RefusalCode; readonly message: string };
 
 export interface RegistrationDeps {
   readonly agenda: LiveAgenda;
@@ -78,7 +78,7 @@ export class Registration {
    * The holder of a valid attendee link arrives: the first use confirms the address and admits
    * the person to the agenda (placed in a breakout by their preferences). Removed people stay out.
    */
-  admit(participantId: string): AdmissionOutcome {
+  async admit(participantId: string): Promise<AdmissionOutcome> {
     const { agenda, people, clock } = this.deps;
     const person = people.get(participantId);
     if (!person || person.role !== 'attendee') return { ok: true, confirmedNow: false };
@@ -89,7 +89,7 @@ export class Registration {
       const preferences = Array.isArray(person.details.preferences) ? (person.details.preferences as string[]) : [];
       const stored = person.details.roundPreferences;
       const roundPreferences = stored && typeof stored === 'object' ? (stored as Record<string, string[]>) : undefined;
-      const admitted = agenda.system({ type: 'admit', participant: { id: person.id, name: person.name, role: person.role, preferences, ...(roundPreferences ? { roundPreferences } : {}) } });
+      const admitted = await agenda.submitSystem({ type: 'admit', participant: { id: person.id, name: person.name, role: person.role, preferences, ...(roundPreferences ? { roundPreferences } : {}) } });
       if (!admitted.ok) return { ok: false, code: admitted.code, message: admitted.message };
     }
     if (confirmedNow) people.confirm(person.id, clock.now());

@@ -15,16 +15,22 @@ export interface StaffLink {
   readonly url: string;
 }
 
-/** Make sure every moderator, speaker and captioner of the event exists and is admitted (at boot, and after an edit adds some). */
-export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock): void {
+/**
+ * Make sure every moderator, speaker and captioner of the event exists and is admitted (at boot, and
+ * after an edit adds some). On one node the admissions are done when this returns; on a shared
+ * agenda they are saved in turn, and the promise says when.
+ */
+export function admitStaff(agenda: LiveAgenda, people: PeopleStore, clock: Clock): Promise<unknown> {
+  const admissions: Promise<unknown>[] = [];
   for (const s of eventStaff(agenda.state.event)) {
     const person = people.add({ id: s.id, role: s.role, name: s.name, email: null, organisation: null, details: {}, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
     // Staff an earlier edit dropped are back: their old links stay revoked; fresh ones come from staff-links.
     if (person.removedAt !== null) people.setRemovedAt(s.id, null);
     if (!(s.id in agenda.state.participants)) {
-      agenda.system({ type: 'admit', participant: { id: s.id, name: s.name, role: s.role, preferences: [] } });
+      admissions.push(agenda.submitSystem({ type: 'admit', participant: { id: s.id, name: s.name, role: s.role, preferences: [] } }));
     }
   }
+  return Promise.all(admissions);
 }
 
 /** Fresh invite links for all staff. */

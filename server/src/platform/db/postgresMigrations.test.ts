@@ -24,7 +24,7 @@ describe('migratePostgres', () => {
   test('three nodes booting at once apply every step exactly once; booting again changes nothing', async () => {
     await Promise.all([migratePostgres(pool), migratePostgres(pool), migratePostgres(pool)]);
     expect(await schemaStep()).toEqual([POSTGRES_MIGRATIONS.length]);
-    expect(await tables()).toEqual(['agenda', 'agenda_commands', 'agenda_participants', 'agenda_unreadable', 'event_leases', 'lw_schema']);
+    expect(await tables()).toEqual(['agenda', 'agenda_commands', 'agenda_participants', 'agenda_unreadable', 'deadline_claims', 'event_leases', 'lw_schema']);
     await pool.query(`INSERT INTO agenda (event_id, core, schema_version, version, roster_revision) VALUES ('kept', '{}', 1, 1, 1)`);
     await migratePostgres(pool);
     expect(await schemaStep()).toEqual([POSTGRES_MIGRATIONS.length]);

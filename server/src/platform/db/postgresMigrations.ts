@@ -49,6 +49,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      token BIGINT NOT NULL,
      expires_at TIMESTAMPTZ NOT NULL
    );`,
+  // Deadlines that change no state (the breakouts' warning) applied once across nodes: the first
+  // holder of the lease to claim a deadline (its id and due time) applies it (cluster/eventOwnership.ts).
+  `CREATE TABLE deadline_claims (
+     event_id TEXT NOT NULL,
+     deadline_id TEXT NOT NULL,
+     due_at BIGINT NOT NULL,
+     token BIGINT NOT NULL,
+     claimed_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+     PRIMARY KEY (event_id, deadline_id, due_at)
+   );`,
 ];
 
 /** Any fixed number: the advisory lock key under which one node at a time migrates. */
