@@ -59,6 +59,8 @@ export interface TestAppOptions {
   metricsToken?: string;
   /** The app's log (default: silent, or TEST_LOG_LEVEL). */
   log?: Log;
+  /** The built client to serve (default: none). */
+  clientDist?: string;
 }
 
 /** Start the real app on an ephemeral loopback port, mailing join links to a mail catcher of its own. */
@@ -75,7 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<{ app:
     event: options.event ?? seedEventFor(clock.now()),
     settings: {
       publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
-      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null,
+      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: options.clientDist ?? null,
       registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
       requestsPerSecond: options.requestsPerSecond, smtpUrl: options.smtpUrl ?? catcher!.smtpUrl, rehearsal: options.rehearsal,
       backups: { dir: join(dirname(dbPath), 'backups'), intervalMs: 0, keep: 12, ...options.backups },
