@@ -13,7 +13,11 @@ async function act(action: Parameters<typeof sendCommand>[0], done: string) {
   if (result.ok) announce(done);
 }
 
-/** Raised hands (bring on stage, lower) and guests on stage (back to the audience). */
+/**
+ * Raised hands (bring on stage, lower) and guests on stage (back to the audience). Each button's name is
+ * its visible words followed by the person's name (hidden text, not an aria-label that would not
+ * contain the visible words: WCAG 2.5.3, axe label-content-name-mismatch).
+ */
 export function HandsPanel({ roster }: { roster: RosterView | null }) {
   const hands = roster?.entries.filter((e) => e.handRaised) ?? [];
   const onStage = roster?.entries.filter((e) => e.onStage) ?? [];
@@ -25,11 +29,11 @@ export function HandsPanel({ roster }: { roster: RosterView | null }) {
         {hands.map((e) => (
           <li key={e.id}>
             <span>{e.name}</span>
-            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, `${e.name} is on stage.`)} data-testid="bring-on-stage" aria-label={`Bring ${e.name} on stage`}>
-              Bring on stage
+            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, `${e.name} is on stage.`)} data-testid="bring-on-stage">
+              Bring on stage{' '}<span className="sr-only">{e.name}</span>
             </button>
-            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, `${e.name}'s hand is lowered.`)} aria-label={`Lower ${e.name}'s hand`}>
-              Lower hand
+            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, `${e.name}'s hand is lowered.`)} >
+              Lower hand{' '}<span className="sr-only">{e.name}</span>
             </button>
           </li>
         ))}
@@ -41,8 +45,8 @@ export function HandsPanel({ roster }: { roster: RosterView | null }) {
             {onStage.map((e) => (
               <li key={e.id}>
                 <span>{e.name}</span>
-                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, `${e.name} is back in the audience.`)} data-testid="back-to-audience" aria-label={`Send ${e.name} back to the audience`}>
-                  Back to the audience
+                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, `${e.name} is back in the audience.`)} data-testid="back-to-audience">
+                  Back to the audience{' '}<span className="sr-only">{e.name}</span>
                 </button>
               </li>
             ))}

@@ -49,10 +49,11 @@ export function BreakoutView() {
         <MediaControls />
         <HelpButton />
       </div>
+      {/* The chat right under the people and the controls: on a phone it starts in the first screen. */}
+      <ChatPanel />
       {me?.role === 'captioner' && <CaptionerConsole />}
       {facilitating && event && roomId && <PollConsole event={event} room={roomId} />}
       <LivePolls />
-      <ChatPanel />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { PhaseView } from '../../live/phases/PhaseView.js';
 import { PreJoin } from './PreJoin.js';
 import { RemoteAudio } from '../../live/media/RemoteAudio.js';
 import { t } from '../../i18n/i18n.js';
+import { focusHeading } from '../../ui/focusHeading.js';
 
 // Code-split: attendees never download the console.
 const ModeratorConsole = lazy(() => import('../../moderator/ModeratorConsole.js'));
@@ -107,6 +108,11 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
   useEffect(() => {
     if (joined) manager.start();
   }, [joined, manager]);
+
+  useEffect(() => {
+    // The pre-join check had focus (its Join button) and is gone: continue from the view's heading.
+    if (joined) focusHeading('#main h2');
+  }, [joined]);
 
   const closed = session.status === 'refused' || session.status === 'ended';
   useEffect(() => {
