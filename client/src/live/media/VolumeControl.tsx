@@ -20,13 +20,27 @@ function VolumeSlider({ id, volume, onChange, testId }: { id: string; volume: nu
   );
 }
 
+/** A loudspeaker (crossed out at 0): drawn, since phones and Linux desktops lack a common emoji font. */
+function SpeakerIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg className="volume-icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+      {muted ? (
+        <path d="M16 9l5 6M21 9l-5 6" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      ) : (
+        <path d="M16 8.5a4.5 4.5 0 0 1 0 7M18.5 6a8 8 0 0 1 0 12" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
+      )}
+    </svg>
+  );
+}
+
 /** How loud this person is heard here (on their tile; kept from room to room). */
 export function PersonVolume({ identity, name }: { identity: string; name: string }) {
   const id = useId();
   const volume = useLw((s) => s.listening.personVolume[identity] ?? 1);
   return (
     <div className="tile-volume">
-      <span aria-hidden="true">{volume === 0 ? '🔇' : '🔊'}</span>
+      <SpeakerIcon muted={volume === 0} />
       <label htmlFor={id} className="sr-only">
         {t('a11y.volumeOf', { name })}
       </label>

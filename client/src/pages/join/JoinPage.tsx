@@ -52,7 +52,7 @@ export function SessionHeader({ onLeave }: { onLeave?: () => void }) {
       <div className="who">
         {me && (
           <p>
-            {me.name} <span className="badge">{t(`join.role.${me.role}`)}</span>
+            <span className="who-name">{me.name}</span> <span className="badge">{t(`join.role.${me.role}`)}</span>
           </p>
         )}
         {status === 'reconnecting' && (
