@@ -1,0 +1,119 @@
+// The workshop with the keyboard only (Tab, Enter, Space, typing; page.keyboard, never a click): an
+// attendee registers, joins, raises a hand and chats; the moderator opens the doors, starts and
+// moves everyone to the breakouts, where the attendee chats again. Every control reached shows a
+// focus ring, and focus lands somewhere meaningful after registering, joining and moving.
+//   node scripts/netns.mjs -- npx vitest run --project e2e test/keyboard-journey.test.ts
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventConfig } from '@live-workshop/shared';
+import { joinLinkOf, launchChromium, waitFor } from '@live-workshop/testkit';
+import { chooseWithArrows, focusedId, tabTo, typeInto } from '../src/keyboard';
+import { startStack, type Stack } from '../src/stack';
+import { eventFileStartingSoon, openPerson, type Person } from '../src/workshop';
+
+const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');
+const POLL_MS = 250;
+let stack: Stack;
+let browser: Browser;
+let event: EventConfig;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  if (process.env.LW_NETNS !== '1') console.warn('not inside the loopback-only namespace (scripts/netns.mjs)');
+  const eventFile = eventFileStartingSoon(EVENT_FILE, mkdtempSync(join(tmpdir(), 'lw-e2e-keys-')));
+  [stack, browser] = await Promise.all([startStack(eventFile), launchChromium({ fakeCameraFps: 10 })]);
+  event = ((await (await fetch(`${stack.url}/api/event`)).json()) as { event: EventConfig }).event;
+});
+
+afterAll(async () => {
+  await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Join from the pre-join check: Tab to "Join the workshop", Enter; focus goes to the view's heading. */
+async function joinByKeyboard(p: Person, url: string): Promise<void> {
+  await p.page.goto(url);
+  await waitFor(() => p.testId('join-button').isEnabled(), { timeoutMs: 30_000, intervalMs: POLL_MS, what: `${p.key}: the join button to be enabled` });
+  await tabTo(p.page, '[data-testid="join-button"]');
+  await p.page.keyboard.press('Enter');
+  await waitFor(async () => (await p.page.evaluate(() => document.activeElement?.tagName)) === 'H2', { timeoutMs: 15_000, intervalMs: POLL_MS, what: `${p.key}: focus on the view's heading after joining` });
+}
+
+/** The moderator's cue by keyboard: Tab to the cue button, Enter; the confirmation takes focus; Enter. */
+async function cueByKeyboard(moderator: Person, label: string, testId = 'moderator-next'): Promise<void> {
+  const button = moderator.testId(testId);
+  await waitFor(async () => ((await button.textContent()) ?? '').trim() === label, { timeoutMs: 30_000, intervalMs: POLL_MS, what: `the "${label}" cue` });
+  await tabTo(moderator.page, `[data-testid="${testId}"]`);
+  await moderator.page.keyboard.press('Enter');
+  const confirm = moderator.testId('moderator-confirm');
+  await confirm.waitFor({ state: 'visible' });
+  await waitFor(async () => (await moderator.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)) === 'moderator-confirm',
+    { timeoutMs: 5_000, intervalMs: 50, what: 'the confirmation to take focus' });
+  await moderator.page.keyboard.press('Enter');
+  await confirm.waitFor({ state: 'detached' });
+}
+
+/** Say something in the room's chat by keyboard; it shows in the chat log of every page in `readers`. */
+async function chatByKeyboard(p: Person, text: string, readers: readonly Person[]): Promise<void> {
+  await typeInto(p.page, '[data-testid="chat-input"]', text);
+  await p.page.keyboard.press('Enter');
+  await Promise.all(readers.map((r) => waitFor(async () => ((await r.textOf('chat-log')) ?? '').includes(text), { intervalMs: POLL_MS, what: `${r.key}: "${text}" in the chat` })));
+}
+
+describe('the workshop by keyboard only', () => {
+  it('register, join, raise a hand, chat; open the doors, start, move to the breakouts', async () => {
+    const attendee = await openPerson(browser, 'keyboard-attendee', 'Kira Keys', 'attendee');
+    const moderator = await openPerson(browser, 'keyboard-moderator', event.moderators[0]!.name, 'moderator');
+    people.push(attendee, moderator);
+    const { page } = attendee;
+    const email = 'kira.keys@example.org';
+
+    // Registration: "Register" near the top takes focus to the form; then field by field.
+    await page.goto(`${stack.url}/`);
+    await attendee.testId('register-form').waitFor({ timeout: 30_000 });
+    await tabTo(page, '[data-testid="register-jump"]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.id)).toBe('register');
+    await typeInto(page, 'input[name="name"]', 'Kira Keys');
+    await typeInto(page, 'input[name="email"]', email);
+    await chooseWithArrows(page, 'select[name="country"]', 'BE');
+    await chooseWithArrows(page, 'select[name="stakeholderType"]', 'researcher');
+    await chooseWithArrows(page, 'select[name="first"]', event.breakouts[0]!.id);
+    await tabTo(page, 'input[name="consent"]');
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[name="consent"]').isChecked()).toBe(true);
+    await tabTo(page, '[data-testid="register-form"] button[type="submit"]');
+    const before = await stack.server.mail!.count(email);
+    await page.keyboard.press('Enter');
+    await attendee.testId('registration-done').waitFor();
+    expect(await focusedId(page)).toBe('join-card-heading');
+    const joinUrl = joinLinkOf(await stack.server.mail!.next(email, before));
+
+    // Both join by keyboard; the moderator opens the doors and starts.
+    await joinByKeyboard(moderator, stack.link('moderator'));
+    await moderator.testId('moderator-console').waitFor();
+    await joinByKeyboard(attendee, joinUrl);
+    await cueByKeyboard(moderator, 'Open the doors');
+    await waitFor(async () => (await attendee.textOf('phase-title')) === 'Lobby', { intervalMs: POLL_MS, what: 'the lobby' });
+    await cueByKeyboard(moderator, `Start: ${event.agenda[0]!.title}`);
+    await waitFor(async () => (await attendee.textOf('room-title')) === 'Plenary', { timeoutMs: 30_000, intervalMs: POLL_MS, what: 'the plenary' });
+
+    // Raise a hand with Space; the moderator's console lists it.
+    await tabTo(page, '[data-testid="raise-hand"]');
+    await page.keyboard.press('Space');
+    await waitFor(async () => (await attendee.testId('raise-hand').getAttribute('aria-pressed')) === 'true', { intervalMs: POLL_MS, what: 'the hand to be raised' });
+    await waitFor(async () => ((await moderator.textOf('moderator-hands')) ?? '').includes('Kira Keys'), { intervalMs: POLL_MS, what: 'the hand on the console' });
+    await chatByKeyboard(attendee, 'Hello from the keyboard', [attendee, moderator]);
+
+    // To the breakouts: the attendee arrives in their room with focus on its heading, and chats there.
+    await cueByKeyboard(moderator, `Next: ${event.agenda[1]!.title}`);
+    const room = `Breakout 1: ${event.breakouts[0]!.title}`;
+    await waitFor(async () => (await attendee.textOf('room-title')) === room, { timeoutMs: 45_000, intervalMs: POLL_MS, what: 'the breakout room' });
+    await waitFor(async () => (await focusedId(page)) === 'room-heading', { timeoutMs: 10_000, intervalMs: POLL_MS, what: 'focus on the breakout\'s heading' });
+    await chatByKeyboard(attendee, 'Hello, breakout 1', [attendee]);
+  }, 5 * 60_000);
+});
