@@ -1,7 +1,8 @@
 // The workshop with the keyboard only (Tab, Enter, Space, typing; page.keyboard, never a click): an
 // attendee registers, joins, raises a hand and chats; the moderator opens the doors, starts and
 // moves everyone to the breakouts, where the attendee chats again. Every control reached shows a
-// focus ring, and focus lands somewhere meaningful after registering, joining and moving.
+// focus ring, and focus lands somewhere meaningful after registering, joining and moving; axe-core
+// checks the pages it passes through.
 //   node scripts/netns.mjs -- npx vitest run --project e2e test/keyboard-journey.test.ts
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventConfig } from '@live-workshop/shared';
 import { joinLinkOf, launchChromium, waitFor } from '@live-workshop/testkit';
+import { expectNoAxeViolations } from '../src/axe';
 import { chooseWithArrows, focusedId, tabTo, typeInto } from '../src/keyboard';
 import { startStack, type Stack } from '../src/stack';
 import { eventFileStartingSoon, openPerson, type Person } from '../src/workshop';
@@ -75,6 +77,7 @@ describe('the workshop by keyboard only', () => {
     // Registration: "Register" near the top takes focus to the form; then field by field.
     await page.goto(`${stack.url}/`);
     await attendee.testId('register-form').waitFor({ timeout: 30_000 });
+    await expectNoAxeViolations(page, 'event page');
     await tabTo(page, '[data-testid="register-jump"]');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.closest('form')?.id)).toBe('register');
@@ -91,6 +94,7 @@ describe('the workshop by keyboard only', () => {
     await page.keyboard.press('Enter');
     await attendee.testId('registration-done').waitFor();
     expect(await focusedId(page)).toBe('join-card-heading');
+    await expectNoAxeViolations(page, 'registration confirmation');
     const joinUrl = joinLinkOf(await stack.server.mail!.next(email, before));
 
     // Both join by keyboard; the moderator opens the doors and starts.
@@ -108,6 +112,7 @@ describe('the workshop by keyboard only', () => {
     await waitFor(async () => (await attendee.testId('raise-hand').getAttribute('aria-pressed')) === 'true', { intervalMs: POLL_MS, what: 'the hand to be raised' });
     await waitFor(async () => ((await moderator.textOf('moderator-hands')) ?? '').includes('Kira Keys'), { intervalMs: POLL_MS, what: 'the hand on the console' });
     await chatByKeyboard(attendee, 'Hello from the keyboard', [attendee, moderator]);
+    await Promise.all([expectNoAxeViolations(page, 'plenary, hand raised'), expectNoAxeViolations(moderator.page, 'moderator console, a hand raised')]);
 
     // To the breakouts: the attendee arrives in their room with focus on its heading, and chats there.
     await cueByKeyboard(moderator, `Next: ${event.agenda[1]!.title}`);
@@ -115,5 +120,6 @@ describe('the workshop by keyboard only', () => {
     await waitFor(async () => (await attendee.textOf('room-title')) === room, { timeoutMs: 45_000, intervalMs: POLL_MS, what: 'the breakout room' });
     await waitFor(async () => (await focusedId(page)) === 'room-heading', { timeoutMs: 10_000, intervalMs: POLL_MS, what: 'focus on the breakout\'s heading' });
     await chatByKeyboard(attendee, 'Hello, breakout 1', [attendee]);
+    await Promise.all([expectNoAxeViolations(page, 'breakout room'), expectNoAxeViolations(moderator.page, 'moderator console, breakouts')]);
   }, 5 * 60_000);
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import type { RemoteTrackRef } from './livekit/types.js';
 import { AUDIO_FADE_OUT_MS } from '../moves/audioHandover.js';
 import { useLw } from '../../session/useLw.js';
@@ -38,6 +38,7 @@ export function RemoteAudio() {
   const participants = useLw((s) => s.media.participants);
   const blocked = useLw((s) => s.media.audioBlocked);
   const controls = useMediaControls();
+  const heldId = useId();
   const held = useLw((s) => s.media.heldAudio);
   const listening = useLw((s) => s.listening);
   const roomId = useLw((s) => s.media.roomId);
@@ -54,12 +55,12 @@ export function RemoteAudio() {
         ))}
       </div>
       {blocked && (
-        <div className="notice notice-info">
-          <p>{tr('media.soundHeld')}</p>
+        <aside className="notice notice-info" aria-labelledby={heldId}>
+          <p id={heldId}>{tr('media.soundHeld')}</p>
           <button type="button" onClick={() => void controls.startAudio()}>
             {tr('media.turnOnSound')}
           </button>
-        </div>
+        </aside>
       )}
     </>
   );

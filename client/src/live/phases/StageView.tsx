@@ -55,7 +55,8 @@ export function StageView() {
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
         {/* An attendee on stage already has the floor: no hand to raise. */}
         {!staff && !onStage && <RaiseHand />}
-        {staff && <RaisedHands />}
+        {/* Moderators have the hands in their console (with its actions); the same list twice is two regions of one name. */}
+        {me?.role === 'speaker' && <RaisedHands />}
         {me?.role !== 'speaker' && <ReactionBar />}
         <StageVolume />
       </div>
