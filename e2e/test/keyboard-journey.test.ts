@@ -4,36 +4,22 @@
 // focus ring, and focus lands somewhere meaningful after registering, joining and moving; axe-core
 // checks the pages it passes through.
 //   node scripts/netns.mjs -- npx vitest run --project e2e test/keyboard-journey.test.ts
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventConfig } from '@live-workshop/shared';
-import { joinLinkOf, launchChromium, waitFor } from '@live-workshop/testkit';
+import { joinLinkOf, waitFor } from '@live-workshop/testkit';
 import { expectNoAxeViolations } from '../src/axe';
 import { chooseWithArrows, focusedId, tabTo, typeInto } from '../src/keyboard';
-import { startStack, type Stack } from '../src/stack';
-import { eventFileStartingSoon, openPerson, type Person } from '../src/workshop';
+import { openSeedWorkshop, type SeedWorkshop } from '../src/seedWorkshop';
+import { openPerson, type Person } from '../src/workshop';
 
-const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');
 const POLL_MS = 250;
-let stack: Stack;
-let browser: Browser;
-let event: EventConfig;
-const people: Person[] = [];
+let w: SeedWorkshop;
 
 beforeAll(async () => {
-  if (process.env.LW_NETNS !== '1') console.warn('not inside the loopback-only namespace (scripts/netns.mjs)');
-  const eventFile = eventFileStartingSoon(EVENT_FILE, mkdtempSync(join(tmpdir(), 'lw-e2e-keys-')));
-  [stack, browser] = await Promise.all([startStack(eventFile), launchChromium({ fakeCameraFps: 10 })]);
-  event = ((await (await fetch(`${stack.url}/api/event`)).json()) as { event: EventConfig }).event;
+  w = await openSeedWorkshop('lw-e2e-keys-');
 });
 
 afterAll(async () => {
-  await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
-  await browser?.close();
-  await stack?.stop();
+  await w?.close();
 });
 
 /** Join from the pre-join check: Tab to "Join the workshop", Enter; focus goes to the view's heading. */
@@ -68,14 +54,14 @@ async function chatByKeyboard(p: Person, text: string, readers: readonly Person[
 
 describe('the workshop by keyboard only', () => {
   it('register, join, raise a hand, chat; open the doors, start, move to the breakouts', async () => {
-    const attendee = await openPerson(browser, 'keyboard-attendee', 'Kira Keys', 'attendee');
-    const moderator = await openPerson(browser, 'keyboard-moderator', event.moderators[0]!.name, 'moderator');
-    people.push(attendee, moderator);
+    const attendee = await openPerson(w.browser, 'keyboard-attendee', 'Kira Keys', 'attendee');
+    const moderator = await openPerson(w.browser, 'keyboard-moderator', w.event.moderators[0]!.name, 'moderator');
+    w.people.push(attendee, moderator);
     const { page } = attendee;
     const email = 'kira.keys@example.org';
 
     // Registration: "Register" near the top takes focus to the form; then field by field.
-    await page.goto(`${stack.url}/`);
+    await page.goto(`${w.stack.url}/`);
     await attendee.testId('register-form').waitFor({ timeout: 30_000 });
     await expectNoAxeViolations(page, 'event page');
     await tabTo(page, '[data-testid="register-jump"]');
@@ -85,25 +71,25 @@ describe('the workshop by keyboard only', () => {
     await typeInto(page, 'input[name="email"]', email);
     await chooseWithArrows(page, 'select[name="country"]', 'BE');
     await chooseWithArrows(page, 'select[name="stakeholderType"]', 'researcher');
-    await chooseWithArrows(page, 'select[name="first"]', event.breakouts[0]!.id);
+    await chooseWithArrows(page, 'select[name="first"]', w.event.breakouts[0]!.id);
     await tabTo(page, 'input[name="consent"]');
     await page.keyboard.press('Space');
     expect(await page.locator('input[name="consent"]').isChecked()).toBe(true);
     await tabTo(page, '[data-testid="register-form"] button[type="submit"]');
-    const before = await stack.server.mail!.count(email);
+    const before = await w.stack.server.mail!.count(email);
     await page.keyboard.press('Enter');
     await attendee.testId('registration-done').waitFor();
     expect(await focusedId(page)).toBe('join-card-heading');
     await expectNoAxeViolations(page, 'registration confirmation');
-    const joinUrl = joinLinkOf(await stack.server.mail!.next(email, before));
+    const joinUrl = joinLinkOf(await w.stack.server.mail!.next(email, before));
 
     // Both join by keyboard; the moderator opens the doors and starts.
-    await joinByKeyboard(moderator, stack.link('moderator'));
+    await joinByKeyboard(moderator, w.stack.link('moderator'));
     await moderator.testId('moderator-console').waitFor();
     await joinByKeyboard(attendee, joinUrl);
     await cueByKeyboard(moderator, 'Open the doors');
     await waitFor(async () => (await attendee.textOf('phase-title')) === 'Lobby', { intervalMs: POLL_MS, what: 'the lobby' });
-    await cueByKeyboard(moderator, `Start: ${event.agenda[0]!.title}`);
+    await cueByKeyboard(moderator, `Start: ${w.event.agenda[0]!.title}`);
     await waitFor(async () => (await attendee.textOf('room-title')) === 'Plenary', { timeoutMs: 30_000, intervalMs: POLL_MS, what: 'the plenary' });
 
     // Raise a hand with Space; the moderator's console lists it.
@@ -115,8 +101,8 @@ describe('the workshop by keyboard only', () => {
     await Promise.all([expectNoAxeViolations(page, 'plenary, hand raised'), expectNoAxeViolations(moderator.page, 'moderator console, a hand raised')]);
 
     // To the breakouts: the attendee arrives in their room with focus on its heading, and chats there.
-    await cueByKeyboard(moderator, `Next: ${event.agenda[1]!.title}`);
-    const room = `Breakout 1: ${event.breakouts[0]!.title}`;
+    await cueByKeyboard(moderator, `Next: ${w.event.agenda[1]!.title}`);
+    const room = `Breakout 1: ${w.event.breakouts[0]!.title}`;
     await waitFor(async () => (await attendee.textOf('room-title')) === room, { timeoutMs: 45_000, intervalMs: POLL_MS, what: 'the breakout room' });
     await waitFor(async () => (await focusedId(page)) === 'room-heading', { timeoutMs: 10_000, intervalMs: POLL_MS, what: 'focus on the breakout\'s heading' });
     await chatByKeyboard(attendee, 'Hello, breakout 1', [attendee]);

@@ -3,40 +3,29 @@
 // chat) and that nothing scrolls sideways; writes the screenshots to docs/screenshots/ (looked at
 // by a person before they are committed).
 //   node scripts/netns.mjs -- npx vitest run --project e2e test/phone-screenshots.test.ts
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventConfig } from '@live-workshop/shared';
-import { launchChromium, register, REPO_ROOT, waitFor } from '@live-workshop/testkit';
+import { register, REPO_ROOT, waitFor } from '@live-workshop/testkit';
 import { cue } from '../src/journeySteps';
-import { startStack, type Stack } from '../src/stack';
-import { eventFileStartingSoon, joinWorkshop, openPerson, type Person } from '../src/workshop';
+import { openSeedWorkshop, type SeedWorkshop } from '../src/seedWorkshop';
+import { joinWorkshop, openPerson, type Person } from '../src/workshop';
 
-const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');
 const SHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 /** An iPhone 12–15 sized screen (CSS pixels). */
 const PHONE = { width: 390, height: 844 };
 const POLL_MS = 250;
 /** A joined page's header in two lines: a 36 px row (role, Leave) and the phase's title, with padding. */
 const HEADER_TWO_LINES_PX = 80;
-let stack: Stack;
-let browser: Browser;
-let event: EventConfig;
-const people: Person[] = [];
+let w: SeedWorkshop;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const eventFile = eventFileStartingSoon(EVENT_FILE, mkdtempSync(join(tmpdir(), 'lw-e2e-phone-')));
-  [stack, browser] = await Promise.all([startStack(eventFile), launchChromium({ fakeCameraFps: 10 })]);
-  event = ((await (await fetch(`${stack.url}/api/event`)).json()) as { event: EventConfig }).event;
+  w = await openSeedWorkshop('lw-e2e-phone-');
 });
 
 afterAll(async () => {
-  await Promise.all(people.map((p) => p.context.close().catch(() => undefined)));
-  await browser?.close();
-  await stack?.stop();
+  await w?.close();
 });
 
 /** Where an element is on the page as first shown (document coordinates, before any scrolling). */
@@ -62,15 +51,15 @@ async function shoot(p: Person, name: string): Promise<void> {
 describe('the attendee pages on a phone', () => {
   it('event page, pre-join and breakout room: what must be in the first screen is, nothing scrolls sideways (EN, DE)', async () => {
     const attendees = await Promise.all([
-      openPerson(browser, 'phone-en', 'Amira Haddad', 'attendee', { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en-GB' }),
-      openPerson(browser, 'phone-de', 'Elif Yilmaz', 'attendee', { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'de-DE' }),
+      openPerson(w.browser, 'phone-en', 'Amira Haddad', 'attendee', { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'en-GB' }),
+      openPerson(w.browser, 'phone-de', 'Elif Yilmaz', 'attendee', { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'de-DE' }),
     ]);
-    people.push(...attendees);
+    w.people.push(...attendees);
     const facts: string[] = [];
 
     // The event page: "Register" in the first screen, the form a tap away.
     for (const a of attendees) {
-      await a.page.goto(`${stack.url}/`);
+      await a.page.goto(`${w.stack.url}/`);
       await a.testId('register-form').waitFor({ timeout: 30_000 });
       const jump = await boxOf(a, 'register-jump');
       const form = await boxOf(a, 'register-form');
@@ -82,7 +71,7 @@ describe('the attendee pages on a phone', () => {
 
     // The pre-join check: Join in the first screen.
     for (const a of attendees) {
-      const registered = await register(stack.url, { name: a.name, email: `phone-${a.language}@example.org`, preferences: [event.breakouts[0]!.id], language: a.language }, { mail: stack.server.mail! });
+      const registered = await register(w.stack.url, { name: a.name, email: `phone-${a.language}@example.org`, preferences: [w.event.breakouts[0]!.id], language: a.language }, { mail: w.stack.server.mail! });
       expect(registered.status).toBe(202);
       a.joinUrl = registered.body.joinUrl;
       await a.page.goto(a.joinUrl);
@@ -96,15 +85,15 @@ describe('the attendee pages on a phone', () => {
     }
 
     // The breakout room: the moderator runs the agenda to the breakouts; the chat starts in the first screen.
-    const moderator = await openPerson(browser, 'moderator', event.moderators[0]!.name, 'moderator');
-    people.push(moderator);
-    await joinWorkshop(moderator, stack.link('moderator'));
+    const moderator = await openPerson(w.browser, 'moderator', w.event.moderators[0]!.name, 'moderator');
+    w.people.push(moderator);
+    await joinWorkshop(moderator, w.stack.link('moderator'));
     await Promise.all(attendees.map((a) => joinWorkshop(a, null)));
     await cue(moderator, 'moderator-next', 'Open the doors');
-    await cue(moderator, 'moderator-next', `Start: ${event.agenda[0]!.title}`);
+    await cue(moderator, 'moderator-next', `Start: ${w.event.agenda[0]!.title}`);
     await Promise.all(attendees.map((a) => waitFor(async () => (await a.textOf('room-title')) === a.say('stage.plenary'), { timeoutMs: 30_000, intervalMs: POLL_MS, what: `${a.key}: the plenary` })));
-    await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
-    const title = (a: Person) => a.say('rooms.breakout', { number: 1, title: event.breakouts[0]!.title });
+    await cue(moderator, 'moderator-next', `Next: ${w.event.agenda[1]!.title}`);
+    const title = (a: Person) => a.say('rooms.breakout', { number: 1, title: w.event.breakouts[0]!.title });
     await Promise.all(attendees.map((a) => waitFor(async () => (await a.textOf('room-title')) === title(a), { timeoutMs: 45_000, intervalMs: POLL_MS, what: `${a.key}: the breakout` })));
     // Both in the room: each sees the other's tile.
     await Promise.all(attendees.map((a) => a.page.locator('video[data-testid="remote-video"]').first().waitFor({ timeout: 30_000 })));
