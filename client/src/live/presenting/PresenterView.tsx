@@ -52,9 +52,12 @@ export function PresenterView({ questions }: { questions?: ReactNode }) {
   if (!me) return null;
   return (
     <section className="presenter" aria-labelledby="presenter-heading" data-testid="presenter-view">
-      <h3 id="presenter-heading" className="live-indicator" role="status">
-        <span aria-hidden="true">●</span> You are live{muted ? ' (your microphone is muted)' : ''}{sharing ? ', sharing your screen' : ''}
-      </h3>
+      {/* The live region around the heading: a heading may not itself have role="status" (axe aria-allowed-role). */}
+      <div role="status">
+        <h3 id="presenter-heading" className="live-indicator">
+          <span aria-hidden="true">●</span> You are live{muted ? ' (your microphone is muted)' : ''}{sharing ? ', sharing your screen' : ''}
+        </h3>
+      </div>
       <SlotClock speakerId={me.id} />
       <p data-testid="watching">{watching === 1 ? '1 person is watching' : `${watching} people are watching`}</p>
       <MicMeter level={level} muted={muted} />
