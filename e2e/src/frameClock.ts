@@ -21,7 +21,7 @@ export async function watchFrames(page: Page): Promise<void> {
       for (const video of Array.from(document.querySelectorAll<HTMLVideoElement>('video[data-testid="remote-video"]'))) {
         if (hooked.has(video)) continue;
         hooked.add(video);
-        const name = (video.getAttribute('aria-label') ?? '').replace(/^Video of /, '');
+        const name = video.dataset.name ?? '';
         const onFrame = () => {
           const list = (times[name] ??= []);
           list.push(Date.now());

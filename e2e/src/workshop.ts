@@ -3,9 +3,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoomServiceClient } from 'livekit-server-sdk';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { activeFromOf, isActiveConnection } from '@live-workshop/shared';
 import { newMediaContext, waitFor } from '@live-workshop/testkit';
+import { languageOf, wordsIn } from './locales.js';
 
 /** The git-ignored folder for screenshots and other things people look at after a run. */
 export const ARTIFACTS_DIR = join(import.meta.dirname, '..', 'artifacts');
@@ -29,6 +30,13 @@ export class Person {
   joinUrl = '';
   /** The join credential (also in the page's localStorage 'lw.credential'). */
   credential = '';
+  /** The app's language this person's browser asks for (its Playwright locale; English without one). */
+  language = 'en';
+  /** What the app says in this person's language (its own catalogues). */
+  get say(): (key: string, values?: Record<string, unknown>) => string {
+    return (this.words ??= wordsIn(this.language));
+  }
+  private words: ((key: string, values?: Record<string, unknown>) => string) | null = null;
 
   constructor(
     readonly key: string,
@@ -85,11 +93,13 @@ export interface MoveMetric {
 }
 
 /** A fresh context (camera and microphone granted) and page for one person. */
-export async function openPerson(browser: Browser, key: string, name: string, role: Role, options: { locale?: string } = {}): Promise<Person> {
-  // `locale` emulates a browser set to another language (navigator.languages, Accept-Language).
+export async function openPerson(browser: Browser, key: string, name: string, role: Role, options: Pick<BrowserContextOptions, 'locale' | 'viewport' | 'isMobile' | 'hasTouch' | 'deviceScaleFactor'> = {}): Promise<Person> {
+  // `locale` emulates a browser set to another language (navigator.languages, Accept-Language); a phone: viewport, isMobile, hasTouch.
   const context = await newMediaContext(browser, { viewport: VIEWPORT, ...options });
   const page = await context.newPage();
-  return new Person(key, name, role, context, page);
+  const person = new Person(key, name, role, context, page);
+  person.language = languageOf(options.locale);
+  return person;
 }
 
 /**
@@ -115,7 +125,8 @@ export function remoteVideoFrames(page: Page, names: readonly string[], windowMs
         names.map(
           (name) =>
             new Promise<void>((resolve) => {
-              const video = videos.find((v) => v.getAttribute('aria-label') === `Video of ${name}`);
+              // data-name: whose video, in any language of the page (its aria-label is in the page's language).
+              const video = videos.find((v) => v.dataset.name === name);
               counts[name] = video ? 0 : -1;
               if (!video) return resolve();
               // A person looks at the video; a video scrolled out of sight is paused by adaptive streaming.
@@ -163,7 +174,7 @@ export async function waitForVideoPlaying(person: Person, names: readonly string
 /** Names of the remote videos a page shows. */
 export function remoteVideoNames(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll('video[data-testid="remote-video"]')).map((v) => (v.getAttribute('aria-label') ?? '').replace(/^Video of /, '')),
+    Array.from(document.querySelectorAll<HTMLVideoElement>('video[data-testid="remote-video"]')).map((v) => v.dataset.name ?? ''),
   );
 }
 

@@ -1,6 +1,9 @@
 // The whole seed workshop in real browsers with real media, checked against the real LiveKit
 // server: register, lobby, opening plenary, a question on stage, breakouts (with a reload and the
 // closing warning), the ReferNet live segment, closing and the end. One scenario, step by step.
+// axe-core checks every view it visits (each role's page at each step) and fails on any violation;
+// two attendees' browsers ask for German and French and see the app in their language (the others
+// stay in English), without running the journey twice.
 // Run inside the loopback-only namespace:
 //   node scripts/netns.mjs -- npx vitest run --root e2e test/workshop-journey.test.ts
 // Screenshots of every step: e2e/artifacts/workshop-journey/ (git-ignored).
@@ -14,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS, PROTOCOL_VERSION, livekitRoomName, type Assignment, type EventConfig, type RoomId } from '@live-workshop/shared';
 import { launchChromium, LkPage, register, startLkTestPage, waitFor } from '@live-workshop/testkit';
 import { JOURNEY_METRICS_TOKEN, JourneyMetrics } from '../src/journeyMetrics';
+import { axeChecked, expectNoAxeViolations } from '../src/axe';
 import { cue, moveCounts, waitForText } from '../src/journeySteps';
 import { liveSegment } from '../src/liveSegmentSteps';
 import { registerOnEventPage as fillRegistrationForm } from '../src/registerPage';
@@ -40,17 +44,20 @@ const MOVE_TIMEOUT_MS = 45_000;
 /** Whole journey; the breakouts alone last until their 30 s warning. */
 const JOURNEY_TIMEOUT_MS = 10 * 60_000;
 
-/** Eight attendees, two per breakout room (their first choice), each in its own browser context. */
-const ATTENDEES = [
+/**
+ * Eight attendees, two per breakout room (their first choice), each in its own browser context. Two
+ * browsers ask for another language (Playwright `locale`: navigator.languages and Accept-Language).
+ */
+const ATTENDEES: readonly { name: string; country: string; stakeholderType: string; locale?: string }[] = [
   { name: 'Amira Haddad', country: 'BE', stakeholderType: 'researcher' },
   { name: 'Bruno Costa', country: 'PT', stakeholderType: 'employer' },
   { name: 'Chiara Rossi', country: 'IT', stakeholderType: 'policy_maker' },
   { name: 'Dmitri Ivanov', country: 'BG', stakeholderType: 'education_training_provider' },
-  { name: 'Elif Yilmaz', country: 'DE', stakeholderType: 'learner' },
-  { name: 'Femke de Vries', country: 'NL', stakeholderType: 'social_partner' },
+  { name: 'Elif Yilmaz', country: 'DE', stakeholderType: 'learner', locale: 'de-DE' },
+  { name: 'Femke de Vries', country: 'NL', stakeholderType: 'social_partner', locale: 'fr-FR' },
   { name: 'Gustav Berg', country: 'SE', stakeholderType: 'other' },
   { name: 'Hana Novak', country: 'CZ', stakeholderType: 'researcher' },
-] as const;
+];
 
 let stack: Stack;
 /** GET /metrics of the journey's server, checked as the journey goes. */
@@ -69,7 +76,15 @@ const chosen = new Map<string, string>();
 const everyone = () => [moderator, ...speakers, ...attendees].filter((p): p is Person => p !== undefined);
 const roomName = (roomId: RoomId) => livekitRoomName(event.id, roomId);
 const allRooms = () => [roomName('plenary'), roomName('backstage'), ...event.breakouts.map((b) => roomName(`breakout:${b.id}`))];
-const breakoutTitle = (id: string) => `Breakout ${event.breakouts.findIndex((b) => b.id === id) + 1}: ${event.breakouts.find((b) => b.id === id)!.title}`;
+/** A breakout's title as `p`'s page writes it (in their language). */
+const breakoutTitle = (id: string, p: Person) => p.say('rooms.breakout', { number: event.breakouts.findIndex((b) => b.id === id) + 1, title: event.breakouts.find((b) => b.id === id)!.title });
+/** The attendees whose browsers ask for another language, and one that stays in English. */
+const otherLanguages = () => attendees.filter((a) => a.language !== 'en');
+const english = () => attendees[0]!;
+/** axe on each of these pages, named by person and view. */
+const axe = (people: readonly Person[], view: string) => Promise.all(people.map((p) => expectNoAxeViolations(p.page, `${view} (${p.key}, ${p.language})`)));
+/** The page's language as the app set it (<html lang>). */
+const htmlLang = (p: Person) => p.page.evaluate(() => document.documentElement.lang);
 const partnerOf = (a: Person) => attendees.find((o) => o !== a && chosen.get(o.key) === chosen.get(a.key))!;
 /** Where everyone should be, LiveKit identity → LiveKit room, from each person's room in the workshop. */
 const placement = (roomOf: (p: Person) => RoomId | null) => new Map(everyone().map((p) => {
@@ -226,8 +241,22 @@ describe('the seed workshop, end to end', () => {
     const notes: string[] = [];
     try {
       await runner.step('Attendees register and receive a join link', async () => {
-        attendees = await Promise.all(ATTENDEES.map((a, i) => openPerson(browser, `attendee-${i + 1}`, a.name, 'attendee')));
+        attendees = await Promise.all(ATTENDEES.map((a, i) => openPerson(browser, `attendee-${i + 1}`, a.name, 'attendee', a.locale ? { locale: a.locale } : {})));
+        // The event page as first seen: in the browser's language (German, French; English for the others), axe-clean.
+        const firstLook = [english(), ...otherLanguages()];
+        expect(otherLanguages().map((a) => a.language)).toEqual(['de', 'fr']);
+        await Promise.all(firstLook.map(async (p) => {
+          await p.page.goto(`${stack.url}/`);
+          await p.testId('register-form').waitFor({ timeout: 30_000 });
+          expect(await htmlLang(p), p.key).toBe(p.language);
+          expect(await p.testId('register-jump').textContent()).toBe(p.say('phone.registerJump'));
+          expect(await p.testId('register-form').getByRole('heading', { level: 2 }).textContent()).toBe(p.say('register.heading'));
+        }));
+        await axe(firstLook, 'event page');
         await Promise.all(attendees.map((p, i) => registerOnEventPage(p, i)));
+        await axe(firstLook, 'registration confirmation');
+        // Focus went to the confirmation, not to <body>.
+        for (const p of firstLook) expect(await p.page.evaluate(() => document.activeElement?.id ?? null), p.key).toBe('join-card-heading');
         expect(new Set(attendees.map((p) => p.identity)).size).toBe(ATTENDEES.length);
         await metrics.registered(ATTENDEES.length);
       });
@@ -246,7 +275,18 @@ describe('the seed workshop, end to end', () => {
         await Promise.all([joinWorkshop(moderator, stack.link('moderator')), ...speakers.map((s, i) => joinWorkshop(s, stack.link('speaker', i)))]);
         await moderator.testId('moderator-console').waitFor();
         await waitForText([moderator, ...speakers], 'room-title', 'Backstage (green room)');
-        for (const a of attendees) await joinWorkshop(a, a.joinUrl);
+        for (const a of attendees.filter((a) => a !== english() && a.language === 'en')) await joinWorkshop(a, a.joinUrl);
+        // Three of them look at the pre-join check first: their language, axe.
+        for (const a of [english(), ...otherLanguages()]) {
+          await a.page.goto(a.joinUrl);
+          const join = a.testId('join-button');
+          await waitFor(() => join.isEnabled(), { timeoutMs: 30_000, intervalMs: POLL_MS, what: `${a.key}: the join button to be enabled` });
+          expect(await a.page.locator('#prejoin-heading').textContent()).toBe(a.say('prejoin.heading'));
+          expect(await join.textContent()).toBe(a.say('prejoin.join'));
+          expect(await htmlLang(a), a.key).toBe(a.language);
+          await expectNoAxeViolations(a.page, `pre-join (${a.key}, ${a.language})`);
+          await joinWorkshop(a, null);
+        }
         // The start is hours away: a real countdown that ticks.
         await Promise.all(attendees.map(async (a) => {
           await a.testId('lobby-countdown').waitFor();
@@ -258,8 +298,9 @@ describe('the seed workshop, end to end', () => {
         await metrics.connected({ attendee: attendees.length, speaker: speakers.length, moderator: 1 });
 
         await cue(moderator, 'moderator-next', 'Open the doors');
-        await waitForText(attendees, 'phase-title', 'Lobby');
-        await Promise.all(attendees.map((a) => a.page.getByRole('heading', { name: 'Welcome to the lobby' }).waitFor()));
+        await waitForText(attendees, 'phase-title', (a) => a.say('rooms.phase.lobby'));
+        await Promise.all(attendees.map((a) => a.page.getByRole('heading', { name: a.say('lobby.heading.open') }).waitFor()));
+        await axe([english(), ...otherLanguages(), moderator, speakers[0]!], 'lobby (moderator and speaker backstage)');
         expect(await Promise.all(attendees.map((a) => a.has('lobby-countdown')))).toEqual(attendees.map(() => true));
         // Attendees wait in the plenary room (watching only), so the start moves none of them.
         await waitForPlacement(stack.rooms, allRooms(), placement((p) => (p.role === 'attendee' ? 'plenary' : 'backstage')));
@@ -278,7 +319,8 @@ describe('the seed workshop, end to end', () => {
         for (const s of speakers) {
           await waitFor(async () => (await liveKitParticipant(roomName('plenary'), s.identity))?.tracks.includes(TrackType.VIDEO), { intervalMs: POLL_MS, what: `${s.key} to publish video` });
         }
-        await waitForText(attendees, 'room-title', 'Plenary');
+        await waitForText(attendees, 'room-title', (a) => a.say('stage.plenary'));
+        await axe([english(), ...otherLanguages(), moderator, speakers[0]!], 'opening plenary');
         const frames = await Promise.all(attendees.map((a) => waitForVideoPlaying(a, speakers.map((s) => s.name))));
         notes.push(`plenary: frames of the two speakers' videos shown in ${PLAYING_WINDOW_MS} ms on each attendee page: ${frames.map((f) => Object.values(f).join('/')).join(', ')}`);
         for (const a of attendees) {
@@ -298,15 +340,18 @@ describe('the seed workshop, end to end', () => {
         await guest.testId('raise-hand').click();
         await waitFor(async () => (await guest.testId('raise-hand').getAttribute('aria-pressed')) === 'true', { intervalMs: POLL_MS, what: 'the hand to be raised' });
         await waitFor(async () => ((await moderator.textOf('moderator-hands')) ?? '').includes(guest.name), { intervalMs: POLL_MS, what: 'the hand on the console' });
-        await moderator.page.getByRole('button', { name: `Bring ${guest.name} on stage` }).click();
+        await moderator.page.getByRole('button', { name: `Bring on stage ${guest.name}` }).click();
 
         await guest.page.locator('#main').getByText('You are on stage').waitFor();
         await waitFor(async () => (await liveKitParticipant(roomName('plenary'), guest.identity))?.tracks.includes(TrackType.VIDEO), { intervalMs: POLL_MS, what: 'the guest to publish video' });
         expect(await guest.has('publish-camera')).toBe(true);
         await Promise.all(others.map((o) => waitForVideoPlaying(o, [guest.name])));
+        // On stage: no hand to raise; the moderator's console lists the guest.
+        expect(await guest.has('raise-hand')).toBe(false);
+        await axe([guest, moderator], 'a guest on stage');
         await screenshots(runner.currentDir, '-on-stage');
 
-        await moderator.page.getByRole('button', { name: `Send ${guest.name} back to the audience` }).click();
+        await moderator.page.getByRole('button', { name: `Back to the audience ${guest.name}` }).click();
         await waitFor(async () => {
           const p = await liveKitParticipant(roomName('plenary'), guest.identity);
           return p?.canPublish === false && p.tracks.length === 0;
@@ -331,11 +376,11 @@ describe('the seed workshop, end to end', () => {
         await waitFor(async () => /^(\d+) of \1 in their room$/.test((await moderator.page.getByTestId('arrivals-summary').textContent()) ?? ''),
           { intervalMs: POLL_MS, timeoutMs: 15_000, what: 'the moderator\'s arrivals: everyone in their room' });
         expect(await moderator.page.getByTestId('stragglers').count()).toBe(0);
-        await waitForText(attendees, 'room-title', (a) => breakoutTitle(chosen.get(a.key)!));
+        await waitForText(attendees, 'room-title', (a) => breakoutTitle(chosen.get(a.key)!, a));
         // As soon as a page shows its breakout, its list is exactly the people assigned there: the
         // partner (pre-joined before the cue, shown from the cue on) and ourselves; nobody waiting for a later cue.
-        expect(await Promise.all(attendees.map((a) => a.page.getByRole('list', { name: /^People in this room/ }).getAttribute('aria-label'))))
-          .toEqual(attendees.map(() => 'People in this room: 2'));
+        expect(await Promise.all(attendees.map((a) => a.page.getByRole('list', { name: a.say('people.inRoom', { count: 2 }) }).getAttribute('aria-label'))))
+          .toEqual(attendees.map((a) => a.say('people.inRoom', { count: 2 })));
         await Promise.all(attendees.map(async (a) => {
           await waitForVideoPlaying(a, [partnerOf(a).name]);
           expect(await remoteVideoNames(a.page)).toEqual([partnerOf(a).name]);
@@ -352,6 +397,7 @@ describe('the seed workshop, end to end', () => {
           lines.push(`${a.key} → ${m!.roomId}: connected ${m!.cueToConnectedMs} ms, publishing ${m!.cueToPublishingMs} ms after the cue${m!.preJoined ? '' : ' (joined after the cue)'}`);
         }
         attendeeMoves.push(...times);
+        await axe([english(), ...otherLanguages(), moderator, speakers[0]!], 'breakout rooms (moderator and speakers backstage)');
         await metrics.moved(scrapedBefore, 'breakouts', attendees.length);
         notes.push(`breakouts: LiveKit listed everyone in exactly their room ${placedMs} ms after the moderator's confirm click\n  ${lines.join('\n  ')}`);
         return `attendees ${describeTimes(times)}`;
@@ -364,7 +410,7 @@ describe('the seed workshop, end to end', () => {
         const started = Date.now();
         await reloader.page.reload();
         await joinWorkshop(reloader, null);
-        await waitForText([reloader], 'room-title', breakoutTitle(chosen.get(reloader.key)!));
+        await waitForText([reloader], 'room-title', breakoutTitle(chosen.get(reloader.key)!, reloader));
         await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
         await Promise.all([waitForVideoPlaying(reloader, [partner.name]), waitForVideoPlaying(partner, [reloader.name])]);
         const backMs = Date.now() - started;
@@ -376,14 +422,18 @@ describe('the seed workshop, end to end', () => {
       await runner.step('Closing warning, then the moderator ends breakouts early', async () => {
         const warnAt = breakoutsStartedAt + (event.agenda[1]!.durationMinutes * 60 - event.breakoutWarningSeconds) * 1000;
         await Promise.all(attendees.map((a) => a.testId('breakout-warning').waitFor({ timeout: Math.max(0, warnAt - Date.now()) + 20_000 })));
-        for (const a of attendees) expect(await a.textOf('breakout-warning')).toMatch(/^This room closes in (\d+ minutes?)? ?(\d+ seconds?)?\. Please wrap up/);
+        for (const a of attendees) {
+          const warning = await a.textOf('breakout-warning');
+          if (a.language === 'en') expect(warning).toMatch(/^This room closes in (\d+ minutes?)? ?(\d+ seconds?)?\. Please wrap up/);
+          else expect(warning, `${a.key} reads the warning in ${a.language}`).not.toMatch(/This room closes/);
+        }
         await screenshots(runner.currentDir, '-warning');
 
         const before = await moveCounts(everyone());
         const endedAt = await cue(moderator, 'moderator-end-breakouts', 'End breakouts early');
         await waitForPlacement(stack.rooms, allRooms(), placement(() => 'plenary'), MOVE_TIMEOUT_MS);
         const placedMs = Date.now() - endedAt;
-        await waitForText(attendees, 'room-title', 'Plenary: live segment');
+        await waitForText(attendees, 'room-title', (a) => a.say('stage.plenaryLive'));
         const moves = await movesSince(before);
         const back = attendees.map((a) => moves.get(a)!.find((m) => m.roomId === 'plenary')!);
         const times = back.map((m) => m.cueToConnectedMs);
@@ -407,6 +457,7 @@ describe('the seed workshop, end to end', () => {
         }
         await Promise.all(attendees.map((a) => waitForVideoPlaying(a, speakers.map((s) => s.name))));
         for (const a of attendees) expect(await a.has('publish-camera')).toBe(false);
+        await axe([english(), ...otherLanguages(), moderator, speakers[0]!], 'live segment');
         return `speakers ${describeTimes(speakerMoves)}`;
       });
 
@@ -420,6 +471,9 @@ describe('the seed workshop, end to end', () => {
         await waitForText(everyone(), 'phase-title', event.agenda[3]!.title);
         await cue(moderator, 'moderator-next', 'End the event');
         await Promise.all(everyone().map((p) => p.testId('end-screen').waitFor({ timeout: 20_000 })));
+        await axe([english(), ...otherLanguages(), moderator, speakers[0]!], 'end screen');
+        for (const a of otherLanguages()) expect(await htmlLang(a)).toBe(a.language);
+        expect(await htmlLang(english())).toBe('en');
         await metrics.phase('ended');
         await waitForPlacement(stack.rooms, allRooms(), new Map());
         const left = await Promise.all(allRooms().map(async (r) => (await stack.rooms.listParticipants(r).catch(() => [])).length));
@@ -436,6 +490,7 @@ describe('the seed workshop, end to end', () => {
           `attendee moves, cue → connected p95: ${attendeeMoves.length > 0 ? `${p95Of(attendeeMoves)} ms (target ≤ 1500 ms with the next room pre-joined, issue 14)` : 'none measured'}`,
           `attendee moves into a room joined before the cue: ${attendeeWays.filter(Boolean).length} of ${attendeeWays.length} (the rest joined after the cue)`,
           `total ${((Date.now() - journeyStarted) / 1000).toFixed(1)} s`,
+          `axe-core: ${axeChecked.length} page views checked, 0 violations allowed (${[...new Set(axeChecked.map((c) => c.view.replace(/ \(.*$/, '')))].join('; ')})`,
           ...notes,
           ...everyone().flatMap((p) => p.consoleErrors.map((e) => `console.error on ${p.key}: ${e}`)),
         ].join('\n'),

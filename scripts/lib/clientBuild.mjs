@@ -30,7 +30,8 @@ export function ensureClientBuild(root, log = (line) => console.error(line)) {
   const hash = clientInputsHash(root);
   if (existsSync(join(root, 'client', 'dist', 'index.html')) && recordedHash(stampOf(root)) === hash) return false;
   log('Building the browser client…');
-  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit' });
+  // NODE_ENV from the caller (vitest sets "test") would make Vite bundle React's development build.
+  const result = spawnSync('npm', ['run', 'build', '-w', 'client'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error('The client build failed; see the output above.');
   recordHash(stampOf(root), hash);
   return true;

@@ -60,6 +60,8 @@ export interface TestAppOptions {
   metricsToken?: string;
   /** The app's log (default: silent, or TEST_LOG_LEVEL). */
   log?: Log;
+  /** The built client to serve (default: none). */
+  clientDist?: string;
 }
 
 /** Where a test app lives: its database, mail, event, and (in a deployment) its own address and rules. */
@@ -86,7 +88,7 @@ export function buildTestApp(options: TestAppOptions, place: TestAppPlace): App 
     event: place.event,
     settings: {
       publicUrl: place.publicUrl ?? 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET, allowedOrigins: ['http://localhost:3000'],
-      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: null,
+      webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clientDist: options.clientDist ?? null,
       registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: 100_000, perEmail: 1_000, ...options.registrationLimits },
       requestsPerSecond: options.requestsPerSecond, smtpUrl: place.smtpUrl, rehearsal: options.rehearsal,
       backups: { dir: join(dirname(place.dbPath), 'backups'), intervalMs: 0, keep: 12, ...options.backups },

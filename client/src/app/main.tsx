@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { preferredLanguage, setLanguage } from '../i18n/i18n.js';
 import './styles.css';
+import './phone.css';
 
 // The reader's language first (English is bundled; another is one small chunk), then the page.
 void setLanguage(preferredLanguage())

@@ -6,7 +6,8 @@ import { useT } from './useT.js';
 export function LanguageSwitch() {
   const t = useT();
   return (
-    <div className="language-switch">
+    // A landmark of its own: every piece of the page is in one (axe "region").
+    <nav className="language-switch" aria-label={t('app.language')}>
       <label>
         <span className="language-switch-label">{t('app.language')}</span>{' '}
         <select
@@ -23,6 +24,6 @@ export function LanguageSwitch() {
           ))}
         </select>
       </label>
-    </div>
+    </nav>
   );
 }

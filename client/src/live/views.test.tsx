@@ -187,7 +187,10 @@ describe('moderator console', () => {
     expect(plenary.textContent).toContain('2 present of 4 expected');
     expect(plenary.textContent).toContain('Not arrived: Cem');
     expect(screen.getByTestId('moderator-hands').textContent).toContain('Ben');
-    expect(screen.getByRole('button', { name: 'Bring Ben on stage' })).toBeTruthy();
+    // The name starts with the words shown on the button (WCAG 2.5.3), then says whose hand it is.
+    const bring = screen.getByRole('button', { name: 'Bring on stage Ben' });
+    expect(bring.getAttribute('aria-label')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Lower hand Ben' })).toBeTruthy();
   });
 
   test('during breakouts: end early asks first, and capacity is shown', () => {

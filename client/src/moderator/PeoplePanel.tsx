@@ -16,7 +16,11 @@ async function act(action: Parameters<typeof sendCommand>[0], done: string) {
   if (result.ok) announce(done);
 }
 
-/** Raised hands (bring on stage, lower) and guests on stage (back to the audience). */
+/**
+ * Raised hands (bring on stage, lower) and guests on stage (back to the audience). Each button's name is
+ * its visible words followed by the person's name (hidden text, not an aria-label that would not
+ * contain the visible words: WCAG 2.5.3, axe label-content-name-mismatch).
+ */
 export function HandsPanel({ roster }: { roster: RosterView | null }) {
   const t = useT();
   const hands = roster?.entries.filter((e) => e.handRaised) ?? [];
@@ -29,11 +33,11 @@ export function HandsPanel({ roster }: { roster: RosterView | null }) {
         {hands.map((e) => (
           <li key={e.id}>
             <span>{e.name}</span>
-            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, translate('console.hands.onStageDone', { name: e.name }))} data-testid="bring-on-stage" aria-label={t('console.hands.bringLabel', { name: e.name })}>
-              {t('console.hands.bring')}
+            <button type="button" onClick={() => void act({ type: 'promoteToStage', participantId: e.id }, translate('console.hands.onStageDone', { name: e.name }))} data-testid="bring-on-stage">
+              {t('console.hands.bring')}{' '}<span className="sr-only">{e.name}</span>
             </button>
-            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, translate('console.hands.loweredDone', { name: e.name }))} aria-label={t('console.hands.lowerLabel', { name: e.name })}>
-              {t('console.hands.lower')}
+            <button type="button" className="secondary" onClick={() => void act({ type: 'lowerHand', participantId: e.id }, translate('console.hands.loweredDone', { name: e.name }))}>
+              {t('console.hands.lower')}{' '}<span className="sr-only">{e.name}</span>
             </button>
           </li>
         ))}
@@ -45,8 +49,8 @@ export function HandsPanel({ roster }: { roster: RosterView | null }) {
             {onStage.map((e) => (
               <li key={e.id}>
                 <span>{e.name}</span>
-                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, translate('console.hands.backDone', { name: e.name }))} data-testid="back-to-audience" aria-label={t('console.hands.backLabel', { name: e.name })}>
-                  {t('console.hands.back')}
+                <button type="button" className="secondary" onClick={() => void act({ type: 'returnToAudience', participantId: e.id }, translate('console.hands.backDone', { name: e.name }))} data-testid="back-to-audience">
+                  {t('console.hands.back')}{' '}<span className="sr-only">{e.name}</span>
                 </button>
               </li>
             ))}

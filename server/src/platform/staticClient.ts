@@ -1,8 +1,91 @@
-import express, { Router } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { Router, type Request, type Response } from 'express';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
 
-/** Serve the built client; every page route falls back to index.html (client-side routing). */
+/**
+ * Hashed build output (`/assets/index-BzX1c9aQ.js`): its name changes with its content, so a browser
+ * may keep it for a year without asking again. Vite's hashes are 8 characters of [A-Za-z0-9_-].
+ */
+export const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[A-Za-z0-9]+$/;
+/** A year, the longest lifetime caches honour (RFC 9111 recommends no more). */
+const YEAR_S = 365 * 24 * 60 * 60;
+/** Files that are neither index.html nor hashed (e.g. a favicon): an hour, then asked again. */
+const UNHASHED_MAX_AGE_S = 60 * 60;
+
+/** Encodings a build may have written beside a file, best first (see client/vite.config.ts). */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+type Encoding = (typeof ENCODINGS)[number]['name'];
+
+/** One servable file of the build: which pre-compressed variants lie beside it. */
+interface BuiltFile {
+  readonly path: string;
+  readonly encodings: ReadonlySet<Encoding>;
+}
+
+/** The Cache-Control header for a path of the build. */
+export function cacheControlFor(urlPath: string): string {
+  if (urlPath === '/index.html') return 'no-cache';
+  if (HASHED_ASSET.test(urlPath)) return `public, max-age=${YEAR_S}, immutable`;
+  return `public, max-age=${UNHASHED_MAX_AGE_S}`;
+}
+
+/**
+ * The encoding to send, from the request's Accept-Encoding (q=0 refuses) and the variants on disk;
+ * null: the file as it is.
+ */
+export function chooseEncoding(acceptEncoding: string | undefined, available: ReadonlySet<Encoding>): Encoding | null {
+  if (!acceptEncoding || available.size === 0) return null;
+  const accepted = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [token, ...params] = part.trim().toLowerCase().split(';');
+    if (!token) continue;
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    accepted.set(token, q === undefined ? 1 : Number(q));
+  }
+  const wildcard = accepted.get('*') ?? 0;
+  for (const { name } of ENCODINGS) {
+    if (available.has(name) && (accepted.get(name) ?? wildcard) > 0) return name;
+  }
+  return null;
+}
+
+/** Every file of the build by URL path, skipping dot files (the build stamp) and the variants themselves. */
+function scanBuild(distDir: string): Map<string, BuiltFile> {
+  const files = new Map<string, BuiltFile>();
+  const all = readdirSync(distDir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name));
+  const present = new Set(all);
+  for (const path of all) {
+    const rel = relative(distDir, path);
+    if (rel.split(sep).some((segment) => segment.startsWith('.'))) continue;
+    if (ENCODINGS.some((e) => path.endsWith(e.suffix) && present.has(path.slice(0, -e.suffix.length)))) continue;
+    const encodings = new Set(ENCODINGS.filter((e) => present.has(path + e.suffix)).map((e) => e.name));
+    files.set(`/${rel.split(sep).join('/')}`, { path, encodings });
+  }
+  return files;
+}
+
+/** Send one file of the build: compressed when the browser takes a variant, with its cache lifetime. */
+function sendBuilt(req: Request, res: Response, urlPath: string, file: BuiltFile): void {
+  const encoding = chooseEncoding(req.headers['accept-encoding'], file.encodings);
+  if (file.encodings.size > 0) res.vary('Accept-Encoding');
+  // The type of the file itself, not of its .br/.gz variant (send keeps a Content-Type already set).
+  res.type(extname(file.path));
+  res.setHeader('Cache-Control', cacheControlFor(urlPath));
+  const suffix = ENCODINGS.find((e) => e.name === encoding)?.suffix ?? '';
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  res.sendFile(file.path + suffix, { cacheControl: false, dotfiles: 'allow' });
+}
+
+/**
+ * Serve the built client; every page route falls back to index.html (client-side routing). Hashed
+ * assets are cached for a year (immutable), index.html is revalidated on every load, and each file
+ * goes out as the brotli or gzip variant the build wrote beside it when the browser accepts one.
+ */
 export function staticClient(distDir: string | null): Router {
   const router = Router();
   if (!distDir || !existsSync(join(distDir, 'index.html'))) {
@@ -11,9 +94,14 @@ export function staticClient(distDir: string | null): Router {
     });
     return router;
   }
-  router.use(express.static(distDir, { index: false, maxAge: '1h' }));
-  router.get(/^\/(?!api\/|socket\.io\/|livekit\/).*/, (_req, res) => {
-    res.sendFile(join(distDir, 'index.html'));
+  const files = scanBuild(distDir);
+  const index = files.get('/index.html')!;
+  router.get(/^\/(?!api\/|socket\.io\/|livekit\/).*/, (req, res, next) => {
+    const file = files.get(req.path);
+    if (file) return sendBuilt(req, res, req.path, file);
+    // A missing asset is an old page asking for a file of another build: a 404, not the page.
+    if (req.path.startsWith('/assets/')) return next();
+    sendBuilt(req, res, '/index.html', index);
   });
   return router;
 }

@@ -39,11 +39,12 @@ export function MoveOverlay() {
   // A move in progress covers the page briefly; a move that keeps failing must not block the chat.
   const layout = move.status === 'moving' ? 'move-overlay' : 'move-banner';
   return (
-    <div className={`${layout} move-${move.status}`} data-testid="move-overlay">
+    // Outside <main>: a landmark of its own (axe "region"), named by what it says.
+    <aside className={`${layout} move-${move.status}`} aria-label={t('a11y.moving')} data-testid="move-overlay">
       <div className="move-card">
         {move.status !== 'failed' && <div className="spinner" aria-hidden="true" />}
         {body}
       </div>
-    </div>
+    </aside>
   );
 }

@@ -51,11 +51,12 @@ export function BreakoutView() {
         <MediaControls />
         <HelpButton />
       </div>
+      {/* The chat right under the people and the controls: on a phone it starts in the first screen. */}
+      <ChatPanel />
       {me?.role === 'captioner' && <CaptionerConsole />}
       {facilitating && event && roomId && <PollConsole event={event} room={roomId} />}
       {facilitating && roomId && <RoomNotesEditor breakoutId={breakoutIdOf(roomId)!} />}
       <LivePolls />
-      <ChatPanel />
     </section>
   );
 }

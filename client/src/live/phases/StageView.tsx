@@ -20,6 +20,7 @@ import { CaptionsPanel } from '../captions/CaptionsPanel.js';
 import { t } from '../../i18n/i18n.js';
 import { RoomPicker } from '../rounds/RoomPicker.js';
 import { ReportBackNotes } from '../notes/ReportBackNotes.js';
+import { StageVolume } from '../media/VolumeControl.js';
 
 /**
  * Plenary, live segment, break and closing: the stage large (a screen share or the slides with the
@@ -33,6 +34,7 @@ export function StageView() {
   const canPublish = useLw((s) => s.media.canPublish);
   const item = event && phase && 'itemIndex' in phase ? event.agenda[phase.itemIndex] : null;
   const staff = me?.role === 'speaker' || me?.role === 'moderator';
+  const onStage = canPublish && me?.role === 'attendee';
   return (
     <section className="room room-stage" aria-labelledby="room-heading">
       <header className="room-header">
@@ -41,7 +43,7 @@ export function StageView() {
         </h2>
         {item?.description && <p className="topic">{item.description}</p>}
         <Countdown label={phase?.kind === 'break' ? t('stage.breakEndsIn') : t('stage.timeLeft')} />
-        {canPublish && me?.role === 'attendee' && <p className="badge badge-live">{t('stage.onStage')}</p>}
+        {onStage && <p className="badge badge-live">{t('stage.onStage')}</p>}
       </header>
       <RoomPicker />
       <PinnedQuestion />
@@ -53,9 +55,12 @@ export function StageView() {
       <CaptionsPanel />
       <div className="room-tools">
         <MediaControls allowScreenShare={canPublish && (staff || me?.role === 'attendee')} />
-        {!staff && <RaiseHand />}
-        {staff && <RaisedHands />}
+        {/* An attendee on stage already has the floor: no hand to raise. */}
+        {!staff && !onStage && <RaiseHand />}
+        {/* Moderators have the hands in their console (with its actions); the same list twice is two regions of one name. */}
+        {me?.role === 'speaker' && <RaisedHands />}
         {me?.role !== 'speaker' && <ReactionBar />}
+        <StageVolume />
       </div>
       <div className="live-tools">
         {me?.role === 'captioner' && <CaptionerConsole />}

@@ -55,9 +55,12 @@ export function PresenterView({ questions }: { questions?: ReactNode }) {
   if (!me) return null;
   return (
     <section className="presenter" aria-labelledby="presenter-heading" data-testid="presenter-view">
-      <h3 id="presenter-heading" className="live-indicator" role="status">
-        <span aria-hidden="true">●</span> {t(muted ? (sharing ? 'speaker.liveMutedSharing' : 'speaker.liveMuted') : sharing ? 'speaker.liveSharing' : 'speaker.live')}
-      </h3>
+      {/* The live region around the heading: a heading may not itself have role="status" (axe aria-allowed-role). */}
+      <div role="status">
+        <h3 id="presenter-heading" className="live-indicator">
+          <span aria-hidden="true">●</span> {t(muted ? (sharing ? 'speaker.liveMutedSharing' : 'speaker.liveMuted') : sharing ? 'speaker.liveSharing' : 'speaker.live')}
+        </h3>
+      </div>
       <SlotClock speakerId={me.id} />
       <p data-testid="watching">{t('speaker.watching', { count: watching })}</p>
       <MicMeter level={level} muted={muted} />

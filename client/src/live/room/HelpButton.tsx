@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { refusalWords } from '../../session/refusals.js';
 import { requestHelp } from '../../session/socket.js';
 import { announce } from '../../session/store/actions.js';
@@ -10,6 +10,15 @@ export function HelpButton() {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const id = useId();
+  const askButton = useRef<HTMLButtonElement>(null);
+  const field = useRef<HTMLInputElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    // Opened: straight into the note. Closed (sent or cancelled): back to the button, not to <body>.
+    if (open) field.current?.focus();
+    else if (wasOpen.current) askButton.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const result = await requestHelp(text.trim());
@@ -24,14 +33,14 @@ export function HelpButton() {
   return (
     <div className="help">
       {!open && (
-        <button type="button" onClick={() => setOpen(true)} data-testid="ask-help">
+        <button type="button" ref={askButton} onClick={() => setOpen(true)} data-testid="ask-help">
           {t('help.ask')}
         </button>
       )}
       {open && (
         <form onSubmit={(e) => void submit(e)}>
           <label htmlFor={id}>{t('help.what')}</label>
-          <input id={id} value={text} maxLength={300} onChange={(e) => setText(e.target.value)} />
+          <input id={id} ref={field} value={text} maxLength={300} onChange={(e) => setText(e.target.value)} />
           <div className="row">
             <button type="submit">{t('help.send')}</button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import type { EventConfig, EventLifecycle, RegistrationFormInfo } from '@live-workshop/shared';
 import { failureWords, fetchEvent, fetchRegistrationForm } from '../../net/api.js';
 import { QueryProvider } from '../../net/queryClient.js';
@@ -8,6 +8,7 @@ import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventTimes, ItemTime } from '../../ui/EventTimes.js';
 import { RegistrationForm } from './RegistrationForm.js';
 import { LifecycleNotice } from './LifecycleNotice.js';
+import { focusHeading } from '../../ui/focusHeading.js';
 import { t } from '../../i18n/i18n.js';
 import { useLanguage, useT } from '../../i18n/useT.js';
 import { localizeEvent } from '@live-workshop/shared/pure';
@@ -16,8 +17,31 @@ import { eventPath } from '../../net/eventBase.js';
 /** The kind of an agenda item, in words. */
 export const kindWords = (kind: EventConfig['agenda'][number]['kind']): string => t(`event.kind.${kind}`);
 
+/** The id of the registration form: the target of the jump near the top of the page. */
+export const REGISTER_ID = 'register';
+
+/**
+ * "Register" near the top: on a phone the form starts screens below the agenda. A link (it goes to a
+ * place on the page) that moves focus to the form's heading too, so keyboard and screen-reader users
+ * continue from there.
+ */
+function RegisterJump() {
+  const t = useT();
+  const jump = (e: MouseEvent<HTMLAnchorElement>) => {
+    // Focusing the heading scrolls it into view; without the form (registration closed meanwhile) the link does what links do.
+    if (focusHeading(`#${REGISTER_ID} h2`)) e.preventDefault();
+  };
+  return (
+    <p className="register-jump">
+      <a className="button" href={`#${REGISTER_ID}`} onClick={jump} data-testid="register-jump">
+        {t('phone.registerJump')}
+      </a>
+    </p>
+  );
+}
+
 /** The public event: what, when (in its own zone, and in the viewer's when that differs), agenda, breakout topics, organisers, and registration. */
-export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: number }) {
+export function EventDetails({ event, nowMs, action }: { event: EventConfig; nowMs: number; action?: ReactNode }) {
   const t = useT();
   return (
     <>
@@ -25,6 +49,7 @@ export function EventDetails({ event, nowMs }: { event: EventConfig; nowMs: numb
         <h1>{event.title}</h1>
         <EventOccasion event={event} nowMs={nowMs} />
         <EventTimes event={event} />
+        {action}
       </header>
       {event.description && <p className="lead">{event.description}</p>}
       <section aria-labelledby="agenda-heading">
@@ -113,7 +138,7 @@ function EventPageContent() {
             </aside>
           )}
           {state.lifecycle && <LifecycleNotice lifecycle={state.lifecycle} event={state.event} />}
-          <EventDetails event={state.event} nowMs={state.serverTime} />
+          <EventDetails event={state.event} nowMs={state.serverTime} action={state.closed || state.lifecycle?.status === 'cancelled' ? undefined : <RegisterJump />} />
           {/* A cancelled event's notice already says that registration is closed. */}
           {state.lifecycle?.status === 'cancelled' ? null : state.closed ? (
             <section aria-labelledby="registration-closed-heading">
@@ -128,9 +153,10 @@ function EventPageContent() {
                 </p>
               )}
               <RegistrationForm
-              event={state.event}
-              info={state.form}
-              onMissingInfo={() => void formQuery.refetch()}
+                id={REGISTER_ID}
+                event={state.event}
+                info={state.form}
+                onMissingInfo={() => void formQuery.refetch()}
               />
             </>
           )}

@@ -62,7 +62,7 @@ function fieldOf(key: string): Field | null {
  * Register for the event: name, email, organisation, first and second breakout choice; and, when the
  * server's form info asks for them, country, kind of stakeholder, accessibility needs and consent.
  */
-export function RegistrationForm({ event, info = null, onMissingInfo }: { event: EventConfig; info?: RegistrationFormInfo | null; onMissingInfo?: () => void }) {
+export function RegistrationForm({ id: formId, event, info = null, onMissingInfo }: { id?: string; event: EventConfig; info?: RegistrationFormInfo | null; onMissingInfo?: () => void }) {
   const t = useT();
   const [values, setValues] = useState<Values>({
     name: '', email: '', organisation: '', first: '', second: '', country: '', stakeholderType: '', accessibilityNeeds: '', consent: false,
@@ -76,7 +76,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
   const base = useId();
   const id = (f: Field) => `${base}-${f}`;
 
-  if (done) return <JoinLinkCard registration={done} />;
+  if (done) return <JoinLinkCard registration={done} id={formId} />;
 
   const set = (f: Exclude<Field, 'consent'>) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
   const describedBy = (f: Field, hint?: string) => [errors[f] ? `${id(f)}-error` : null, hint ?? null].filter(Boolean).join(' ') || undefined;
@@ -158,7 +158,7 @@ export function RegistrationForm({ event, info = null, onMissingInfo }: { event:
   ));
 
   return (
-    <form className="register" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${base}-heading`} data-testid="register-form">
+    <form id={formId} className="register" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${base}-heading`} data-testid="register-form">
       <h2 id={`${base}-heading`}>{t('register.heading')}</h2>
       <p className="hint">{t('register.required')}</p>
       {formError && (

@@ -17,6 +17,7 @@ import { PreJoin } from './PreJoin.js';
 import { RemoteAudio } from '../../live/media/RemoteAudio.js';
 import { t } from '../../i18n/i18n.js';
 import { eventPath } from '../../net/eventBase.js';
+import { focusHeading } from '../../ui/focusHeading.js';
 
 // Code-split: attendees never download the console.
 const ModeratorConsole = lazy(() => import('../../moderator/ModeratorConsole.js'));
@@ -52,7 +53,7 @@ export function SessionHeader({ onLeave }: { onLeave?: () => void }) {
       <div className="who">
         {me && (
           <p>
-            {me.name} <span className="badge">{t(`join.role.${me.role}`)}</span>
+            <span className="who-name">{me.name}</span> <span className="badge">{t(`join.role.${me.role}`)}</span>
           </p>
         )}
         {status === 'reconnecting' && (
@@ -108,6 +109,11 @@ export function JoinPage({ credential, createRoom = createLivekitRoom }: { crede
   useEffect(() => {
     if (joined) manager.start();
   }, [joined, manager]);
+
+  useEffect(() => {
+    // The pre-join check had focus (its Join button) and is gone: continue from the view's heading.
+    if (joined) focusHeading('#main h2');
+  }, [joined]);
 
   const closed = session.status === 'refused' || session.status === 'ended';
   useEffect(() => {

@@ -123,6 +123,29 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
                 <p className="hint">{t('prejoin.noMic')}</p>
               )}
               {!media.video && <p className="hint">{t('prejoin.noCamera')}</p>}
+              <div className="field-check">
+                <input id={ids.muted} type="checkbox" checked={audioMuted} onChange={(e) => setAudioMuted(e.target.checked)} data-testid="join-muted" />
+                <label htmlFor={ids.muted}>{t('prejoin.joinMuted')}</label>
+              </div>
+              {media.video && (
+                <div className="field-check">
+                  <input id={ids.camOff} type="checkbox" checked={videoMuted} onChange={(e) => setVideoMuted(e.target.checked)} />
+                  <label htmlFor={ids.camOff}>{t('prejoin.joinCameraOff')}</label>
+                </div>
+              )}
+            </>
+          )}
+          {/* Join comes before the device choices: on a phone it stays in the first screen. */}
+          <div className="row prejoin-actions">
+            <button type="button" onClick={join} disabled={!media} data-testid="join-button">
+              {t('prejoin.join')}
+            </button>
+            <button type="button" className="secondary" onClick={watchOnly} data-testid="join-watch-only">
+              {t('prejoin.watchOnly')}
+            </button>
+          </div>
+          {media && (
+            <>
               {devices.audio.length > 0 && (
                 <div className="field">
                   <label htmlFor={ids.mic}>{t('prejoin.microphone')}</label>
@@ -147,27 +170,9 @@ export function PreJoin({ onJoin, headline }: { onJoin: () => void; headline?: s
                   </select>
                 </div>
               )}
-              <div className="field-check">
-                <input id={ids.muted} type="checkbox" checked={audioMuted} onChange={(e) => setAudioMuted(e.target.checked)} data-testid="join-muted" />
-                <label htmlFor={ids.muted}>{t('prejoin.joinMuted')}</label>
-              </div>
-              {media.video && (
-                <div className="field-check">
-                  <input id={ids.camOff} type="checkbox" checked={videoMuted} onChange={(e) => setVideoMuted(e.target.checked)} />
-                  <label htmlFor={ids.camOff}>{t('prejoin.joinCameraOff')}</label>
-                </div>
-              )}
               <p className="hint">{t('prejoin.hint')}</p>
             </>
           )}
-          <div className="row">
-            <button type="button" onClick={join} disabled={!media} data-testid="join-button">
-              {t('prejoin.join')}
-            </button>
-            <button type="button" className="secondary" onClick={watchOnly} data-testid="join-watch-only">
-              {t('prejoin.watchOnly')}
-            </button>
-          </div>
         </div>
       </div>
     </section>

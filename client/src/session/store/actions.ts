@@ -186,9 +186,15 @@ export function addBroadcast(message: BroadcastMessage): void {
 
 /** The roster changed; older revisions are ignored. */
 export function applyRoster(view: RosterView): void {
-  const prev = lwStore.getState().roster.view;
+  const state = lwStore.getState();
+  const prev = state.roster.view;
   if (prev && view.revision < prev.revision) return;
   patch('roster', { view });
+  // Moderators hear each hand that goes up (the console may be scrolled elsewhere); the first roster is the state on arrival, not news.
+  if (prev && state.session.status === 'connected' && state.session.me.role === 'moderator') {
+    const raisedBefore = new Set(prev.entries.filter((e) => e.handRaised).map((e) => e.id));
+    for (const e of view.entries) if (e.handRaised && !raisedBefore.has(e.id)) announce(t('a11y.handRaised', { name: e.name }));
+  }
 }
 
 /**

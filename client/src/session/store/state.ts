@@ -114,6 +114,15 @@ export interface PicksSlice {
   readonly yours: string | null;
 }
 
+/**
+ * How loud we hear others, each 0–1 (1 = as sent): each remote person by LiveKit identity (kept from
+ * room to room), and the stage as a whole (the plenary's speakers and guests, on top of their own).
+ */
+export interface ListeningSlice {
+  readonly personVolume: Readonly<Record<string, number>>;
+  readonly stageVolume: number;
+}
+
 /** A line for the screen-reader live region (and the visible toast). */
 export interface Announcement {
   readonly id: number;
@@ -140,6 +149,7 @@ export interface LwState {
   readonly roster: RosterSlice;
   readonly presenting: PresentingSlice;
   readonly picks: PicksSlice;
+  readonly listening: ListeningSlice;
   readonly ui: UiSlice;
 }
 
@@ -169,6 +179,7 @@ export function initialLwState(): LwState {
     roster: { view: null, helpRequests: [], actionLog: [] },
     presenting: { slides: null, talkback: [] },
     picks: { board: null, yours: null },
+    listening: { personVolume: {}, stageVolume: 1 },
     ui: { announcements: [], handRaised: false, notice: null },
   };
 }

@@ -26,6 +26,43 @@ export function issuerProfile(event: EventConfig, publicUrl: string) {
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
+/** Time in the credential's words: whole minutes, or seconds for a part shorter than a minute (never "0 of the 0 minutes"). */
+const spanWords = (ms: number, unit: 'minutes' | 'seconds') => {
+  const n = unit === 'minutes' ? minutes(ms) : Math.round(ms / 1000);
+  return `${n} ${n === 1 ? unit.slice(0, -1) : unit}`;
+};
+
+/** How long someone was present in an agenda part, as the signed evidence says it (English, like the rest of the credential). */
+export function presenceDescription(presentMs: number, runMs: number): string {
+  const unit = runMs >= 60_000 ? 'minutes' : 'seconds';
+  return `Present for ${spanWords(Math.min(presentMs, runMs), unit)} of the ${spanWords(runMs, unit)} this part ran.`;
+}
+
+/** How long someone took part in their breakout room, as the signed evidence says it. */
+export function breakoutDescription(ms: number): string {
+  return `Took part for ${spanWords(ms, ms >= 60_000 ? 'minutes' : 'seconds')}.`;
+}
+
+/** Time present in one part of a certificate: `ran` is null for a breakout room (its run is not stated). */
+export interface Presence {
+  readonly present: number;
+  readonly ran: number | null;
+  readonly unit: 'minutes' | 'seconds';
+}
+
+/**
+ * The numbers back from presenceDescription or breakoutDescription (for the certificate page, which
+ * writes them in the reader's language); null for any other text (a certificate issued before).
+ */
+export function presenceOf(description: string): Presence | null {
+  const unitOf = (word: string) => (word.startsWith('minute') ? 'minutes' : 'seconds');
+  const part = /^Present for (\d+) (minutes?|seconds?) of the (\d+) (minutes?|seconds?) this part ran\.$/.exec(description);
+  if (part) return { present: Number(part[1]), ran: Number(part[3]), unit: unitOf(part[4]!) };
+  const breakout = /^Took part for (\d+) (minutes?|seconds?)\.$/.exec(description);
+  if (breakout) return { present: Number(breakout[1]), ran: null, unit: unitOf(breakout[2]!) };
+  return null;
+}
+
 /**
  * A certificate of participation as an OpenBadgeCredential: achievement = the workshop,
  * evidence = the agenda items and the breakout room the person attended in each round (from LiveKit presence).
@@ -46,14 +83,14 @@ export function participationCredential(input: {
   }
   const evidence: { type: string[]; name: string; genre: string; description: string }[] = attendance.items.filter((i) => i.presentMs > 0).map((i) => ({
     type: ['Evidence'], name: i.title, genre: i.kind as string,
-    description: `Present for ${minutes(i.presentMs)} of the ${minutes(i.runMs)} minutes this part ran.`,
+    description: presenceDescription(i.presentMs, i.runMs),
   }));
   // One breakout room per round; with several rounds each names its round.
   const several = attendance.rounds.length > 1;
   for (const room of attendance.rounds) {
     evidence.push({
       type: ['Evidence'], name: several ? `Breakout room (${room.roundTitle}): ${room.title}` : `Breakout room: ${room.title}`, genre: 'breakout',
-      description: `Took part for ${minutes(room.ms)} minutes.`,
+      description: breakoutDescription(room.ms),
     });
   }
   return {
