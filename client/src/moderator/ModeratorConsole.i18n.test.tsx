@@ -94,7 +94,7 @@ test('in German, before the event: every panel in German, the cue asks in German
   // The queues across the top, in words and counts.
   const needs = screen.getByTestId('needs-bar');
   expect(within(needs).getAllByRole('link').map((a) => a.textContent)).toEqual(['1 Hilfeanfrage', '1 erhobene Hand', '1 offene Frage']);
-  expect(screen.getByRole('button', { name: 'Ben auf die Bühne holen' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Auf die Bühne holen Ben' })).toBeTruthy();
   expect((screen.getByRole('combobox', { name: 'Breakout-Raum für Ann' }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe('1: Shaping Skills for Tomorrow (2/150)');
 
   const leaks = ENGLISH.filter((word) => new RegExp(`\\b${word}\\b`).test(everythingSaid()));
@@ -128,7 +128,7 @@ test('in French: the panels, the queues, the cue and its plural', { timeout: CON
   expect(screen.getByRole('heading', { name: 'Salles' })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Demandes d’aide (1)' })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Répartition dans les ateliers' })).toBeTruthy();
-  expect(screen.getByRole('button', { name: 'Faire monter Ben sur scène' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Faire monter sur scène Ben' })).toBeTruthy();
   expect(screen.getByTestId('room-plenary').textContent).toContain('2 présents sur 4 attendus');
   fireEvent.click(screen.getByTestId('moderator-next'));
   expect(screen.getByTestId('moderator-confirm-text').textContent).toBe(

@@ -56,7 +56,7 @@ test('the switch on the page changes the language at once, sets <html lang> and 
   await screen.findByRole('heading', { level: 1, name: EVENT.title });
   expect(screen.getByRole('heading', { name: 'Agenda' })).toBeTruthy();
   await act(async () => {
-    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'nl' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'nl' } });
   });
   expect(await screen.findByRole('heading', { name: 'Programma' })).toBeTruthy();
   expect(document.documentElement.lang).toBe('nl');
