@@ -82,7 +82,7 @@ describe('npm start, as the README says, in a browser with default settings', ()
     await visitor.page.getByRole('heading', { name: 'Programm' }).waitFor({ timeout: 30_000 });
     expect(await visitor.page.evaluate(() => document.documentElement.lang)).toBe('de');
     expect(await visitor.page.getByRole('button', { name: 'Anmelden' }).count()).toBe(1);
-    expect(await visitor.page.getByLabel('Sprache').inputValue()).toBe('de');
+    expect(await visitor.page.getByRole('combobox', { name: 'Sprache' }).inputValue()).toBe('de');
     await attendee.page.goto(registered.joinUrl);
     await attendee.testId('join-button').waitFor({ timeout: 30_000 });
 

@@ -20,7 +20,7 @@ import { agendaPosition, type RoomId } from '@live-workshop/shared/pure';
 import type { Assignment } from '@live-workshop/shared';
 import type { MediaRoomAdapter, MediaRoomFactory } from '../media/livekit/types.js';
 import {
-  recordMove, setAudioBlocked, setConnectedRoom, setMediaConnection, setMoveStatus, setNotice, setPublishing, setRoomParticipants, setScreenSharing,
+  recordMove, setAudioBlocked, setConnectedRoom, setMediaConnection, setMoveStatus, setPublishing, setRoomParticipants, setScreenSharing,
 } from '../../session/store/actions.js';
 import type { LwState, MoveMetric } from '../../session/store/state.js';
 import { lwStore } from '../../session/store/store.js';
@@ -31,8 +31,8 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy.js';
 import { followRoom, type RoomLatest } from './roomEvents.js';
 import { exposeMove, finishedMove, moveOutcome } from './moveReport.js';
 import { abortableSleep, errorWords, mark } from './moveTiming.js';
-import { PREJOIN_SPREAD_MS, preJoinRoom, type PreJoin } from './preJoinedRoom.js';
-import { PublishingSync, publishOnArrival } from './publishing.js';
+import { PREJOIN_SPREAD_MS, claimPreJoin, preJoinRoom, type PreJoin } from './preJoinedRoom.js';
+import { PublishingSync, publishOnArrival, shareScreen } from './publishing.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
 
 /** What the move manager needs from the outside world. */
@@ -122,14 +122,7 @@ export class MoveManager {
 
   /** Start or stop sharing the screen in the current room. */
   async setScreenShare(enabled: boolean): Promise<void> {
-    const room = this.active;
-    if (!room) return;
-    try {
-      setScreenSharing(await room.adapter.setScreenShare(enabled));
-    } catch (error) {
-      setScreenSharing(false);
-      setNotice({ kind: 'error', text: /denied|NotAllowed|Permission/i.test(String(error)) ? 'Screen sharing was not allowed by the browser.' : `Screen sharing failed: ${errorWords(error)}` });
-    }
+    if (this.active) await shareScreen(this.active.adapter, enabled);
   }
 
   /** Let sound play after the browser blocked it. */
@@ -295,10 +288,7 @@ export class MoveManager {
       mark(`lw:move:connect:${assignment.roomId}`);
       let preJoined = false;
       try {
-        // A pre-join still waiting for its turn is called off: its adapter joins now, untouched.
-        if (taken.preJoin !== null && !taken.preJoin.begun()) taken.preJoin.cancel();
-        preJoined = taken.preJoin !== null && taken.preJoin.begun() && (await taken.preJoin.joined) && !taken.preJoin.isLost();
-        taken.preJoin?.stopWatching();
+        preJoined = await claimPreJoin(taken.preJoin);
         if (!preJoined) {
           if (taken.preJoin?.begun()) {
             // The pre-join did not work out (or the room dropped it): join as without one.
@@ -376,8 +366,7 @@ export class MoveManager {
     if (target.isVisit) return;
     const metric = finishedMove(assignment, target.cueAtMs, connectedAt, publishingAt, preJoined);
     recordMove(metric);
-    exposeMove(metric);
-    this.deps.report?.(metric);
+    exposeMove(metric, this.deps.report);
   }
 
   // ---- the room's own events ----

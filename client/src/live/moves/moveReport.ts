@@ -27,7 +27,8 @@ export function finishedMove(assignment: RoomAssignment, cueAtMs: number, connec
   };
 }
 
-/** Keep a finished move where the e2e tests and the bench read it. */
-export function exposeMove(metric: MoveMetric): void {
+/** Keep a finished move where the e2e tests and the bench read it, and send it to the server. */
+export function exposeMove(metric: MoveMetric, report?: (metric: MoveMetric) => void): void {
   if (typeof window !== 'undefined') (window.__lwMoves ??= []).push(metric);
+  report?.(metric);
 }

@@ -69,3 +69,15 @@ export function preJoinRoom(adapter: MediaRoomAdapter, assignment: RoomAssignmen
     },
   };
 }
+
+/**
+ * At the cue: whether `preJoin`'s room can simply be switched to. A pre-join still waiting for its
+ * turn is called off (its adapter is untouched and joins now); one that failed or was dropped is not used.
+ */
+export async function claimPreJoin(preJoin: PreJoin | null): Promise<boolean> {
+  if (preJoin === null) return false;
+  if (!preJoin.begun()) preJoin.cancel();
+  const usable = preJoin.begun() && (await preJoin.joined) && !preJoin.isLost();
+  preJoin.stopWatching();
+  return usable;
+}

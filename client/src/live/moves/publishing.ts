@@ -4,7 +4,7 @@
  * reconciled one at a time, in order.
  */
 import type { MediaRoomAdapter } from '../media/livekit/types.js';
-import { setNotice, setPublishing } from '../../session/store/actions.js';
+import { setNotice, setPublishing, setScreenSharing } from '../../session/store/actions.js';
 import { lwStore } from '../../session/store/store.js';
 import { errorWords } from './moveTiming.js';
 
@@ -59,5 +59,15 @@ export class PublishingSync {
   /** Resolves when every change so far is applied. */
   settled(): Promise<void> {
     return this.chain;
+  }
+}
+
+/** Start or stop sharing the screen in `adapter`'s room; a refusal or failure is shown. */
+export async function shareScreen(adapter: MediaRoomAdapter, enabled: boolean): Promise<void> {
+  try {
+    setScreenSharing(await adapter.setScreenShare(enabled));
+  } catch (error) {
+    setScreenSharing(false);
+    setNotice({ kind: 'error', text: /denied|NotAllowed|Permission/i.test(String(error)) ? 'Screen sharing was not allowed by the browser.' : `Screen sharing failed: ${errorWords(error)}` });
   }
 }
