@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { MoveManager } from './moveManager.js';
+import { PREJOIN_ATTEMPTS } from './preJoinedRoom.js';
 import { MediaConnectError } from '../media/livekit/connectError.js';
 import { applyAssignment, applyPreparedAssignment, applySnapshot, applyWelcome, setLocalMedia } from '../../session/store/actions.js';
 import { lwStore, resetStore } from '../../session/store/store.js';
@@ -126,10 +127,25 @@ test('a pre-join whose turn came before the cue is what the move uses, and the m
   expect(lwStore.getState().media.moves.at(-1)).toMatchObject({ roomId: 'breakout:trust', preJoined: true });
 });
 
-test('a pre-join that failed falls back to joining at the cue', async () => {
+test('a pre-join that failed is tried again on a fresh connection, and the move uses the one that worked', async () => {
   world.failNextConnect(TRUST, new MediaConnectError('unreachable', 'Could not reach the media server.'));
   applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
-  await flush();
+  for (let i = 0; i < 5; i++) await flush();
+  // Two connections to the room were made; the failed one was let go, the second is joined.
+  expect(world.rooms.filter((r) => r.roomName === TRUST)).toHaveLength(2);
+  expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY, TRUST]);
+  const before = world.log.length;
+  applySnapshot(snapshot(3, running('breakouts', 1, 9_000_000)), at(clockMs));
+  await manager.whenIdle();
+  expect(world.log.slice(before)).toEqual([`publish ${TRUST} mic+cam`, `leave ${PLENARY}`]);
+  expect(lwStore.getState().media.moves.at(-1)).toMatchObject({ roomId: 'breakout:trust', preJoined: true });
+});
+
+test(`a pre-join that failed ${PREJOIN_ATTEMPTS} times falls back to joining at the cue`, async () => {
+  for (let i = 0; i < PREJOIN_ATTEMPTS; i++) world.failNextConnect(TRUST, new MediaConnectError('unreachable', 'Could not reach the media server.'));
+  applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  for (let i = 0; i < 10; i++) await flush();
+  expect(world.rooms.filter((r) => r.roomName === TRUST)).toHaveLength(PREJOIN_ATTEMPTS);
   expect(world.connected().map((r) => r.roomName)).toEqual([PLENARY]);
   applySnapshot(snapshot(3, running('breakouts', 1, 9_000_000)), at(clockMs));
   await manager.whenIdle();

@@ -104,9 +104,9 @@ export class MoveManager {
     this.unsubscribeStore?.();
     this.unsubscribeStore = null;
     void this.step({ type: 'stopped' });
+    this.prepared?.cancel();
     const rooms = [this.active?.adapter, this.prepared?.adapter, this.inflight?.adapter, ...this.oldRooms.rooms()].filter((a): a is MediaRoomAdapter => !!a);
     this.active = null;
-    this.prepared?.cancel();
     this.prepared = null;
     await Promise.all(rooms.map((r) => this.leaveQuietly(r)));
     setConnectedRoom(null, false);
@@ -244,9 +244,11 @@ export class MoveManager {
     }
   }
 
-  /** Join the next room as soon as its assignment is known (one pre-joined room at a time). */
+  private readonly wiredConnections = { fresh: () => this.createWired(), discard: (adapter: MediaRoomAdapter) => void this.leaveQuietly(adapter) };
+
+  /** Join the next room as soon as its assignment is known (one pre-joined room at a time; failed attempts are retried). */
   private prepare(assignment: RoomAssignment): void {
-    this.prepared = preJoinRoom(this.createWired(), assignment, { ready: () => this.settled(), delayMs: this.deps.preJoinDelayMs(), sleep: this.deps.sleep });
+    this.prepared = preJoinRoom(this.wiredConnections, assignment, { ready: () => this.settled(), delayMs: this.deps.preJoinDelayMs(), sleep: this.deps.sleep });
   }
 
   /** Resolves when no move and no publish change is under way (a pre-join's turn). */

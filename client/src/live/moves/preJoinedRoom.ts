@@ -16,15 +16,19 @@ import { mark } from './moveTiming.js';
 /** Pre-joins start at a random moment within this long after their turn comes. */
 export const PREJOIN_SPREAD_MS = 3_000;
 
+/** How many times a pre-join that failed is tried before the cue is left to join as without one. */
+export const PREJOIN_ATTEMPTS = 3;
+
 /** A pre-joined room and what the move needs to know about it at the cue. */
 export interface PreJoin {
+  /** The connection in use (a retry replaces a failed one with a fresh one). */
   readonly adapter: MediaRoomAdapter;
   readonly livekitRoom: string;
   /** Resolves to whether the pre-join worked (false also when it was cancelled before it began). */
   readonly joined: Promise<boolean>;
   /** Whether the join went out (false: still waiting for its turn; the adapter is untouched). */
   readonly begun: () => boolean;
-  /** Give up the wait of a pre-join that has not begun; no effect once it has. */
+  /** Give up: a wait that has not begun is called off, a join under way is the last attempt. */
   readonly cancel: () => void;
   /** The media server dropped it after it joined. */
   readonly isLost: () => boolean;
@@ -40,43 +44,72 @@ export interface PreJoinTurn {
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-/** Pre-join `assignment`'s room on a fresh adapter when its turn comes. A failure only costs the time it would have saved. */
-export function preJoinRoom(adapter: MediaRoomAdapter, assignment: RoomAssignment, turn: PreJoinTurn): PreJoin {
+/** Where a pre-join gets its connections, and where a failed one goes. */
+export interface PreJoinConnections {
+  readonly fresh: () => MediaRoomAdapter;
+  readonly discard: (adapter: MediaRoomAdapter) => void;
+}
+
+/**
+ * Pre-join `assignment`'s room when its turn comes. A failed attempt (a busy media server, a flaky
+ * network) is tried again on a fresh connection after another turn, up to PREJOIN_ATTEMPTS; a
+ * failure only costs the time the pre-join would have saved.
+ */
+export function preJoinRoom(connections: PreJoinConnections, assignment: RoomAssignment, turn: PreJoinTurn): PreJoin {
   mark(`lw:move:prepare:${assignment.roomId}`);
   const abort = new AbortController();
   const cancelled = new Promise<void>((resolve) => abort.signal.addEventListener('abort', () => resolve(), { once: true }));
+  let adapter = connections.fresh();
   let begun = false;
+  let givenUp = false;
   // A pre-joined room the media server drops before the cue is no use at the cue.
   let lost = false;
-  const stopWatching = adapter.on('disconnected', () => {
+  const watch = (a: MediaRoomAdapter) => a.on('disconnected', () => {
     lost = true;
   });
-  const joined = (async () => {
+  let stopWatching = watch(adapter);
+  const attempt = async (): Promise<boolean> => {
     await Promise.race([turn.ready(), cancelled]);
     if (turn.delayMs > 0 && !abort.signal.aborted) await turn.sleep(turn.delayMs, abort.signal);
     if (abort.signal.aborted) return false;
     begun = true;
     mark(`lw:move:prejoin:${assignment.roomId}`);
-    return adapter.preJoin(assignment.livekitUrl, assignment.token).then(() => {
-      mark(`lw:move:prejoined:${assignment.roomId}`);
-      return true;
-    }, () => false); // pre-joining only saves time: the move then joins as before and reports problems
+    // pre-joining only saves time: the move then joins as before and reports problems
+    return adapter.preJoin(assignment.livekitUrl, assignment.token).then(() => true, () => false);
+  };
+  const joined = (async () => {
+    for (let n = 1; ; n++) {
+      const ok = await attempt();
+      if (ok) mark(`lw:move:prejoined:${assignment.roomId}`);
+      if (ok || givenUp || n >= PREJOIN_ATTEMPTS) return ok;
+      stopWatching();
+      connections.discard(adapter);
+      adapter = connections.fresh();
+      begun = false;
+      lost = false;
+      stopWatching = watch(adapter);
+    }
   })();
   return {
-    adapter, livekitRoom: assignment.livekitRoom, joined, begun: () => begun, isLost: () => lost, stopWatching,
+    get adapter() {
+      return adapter;
+    },
+    livekitRoom: assignment.livekitRoom, joined, begun: () => begun, isLost: () => lost, stopWatching: () => stopWatching(),
     cancel: () => {
+      givenUp = true;
       if (!begun) abort.abort();
     },
   };
 }
 
 /**
- * At the cue: whether `preJoin`'s room can simply be switched to. A pre-join still waiting for its
- * turn is called off (its adapter is untouched and joins now); one that failed or was dropped is not used.
+ * At the cue: whether `preJoin`'s room can simply be switched to. No more attempts after this; a
+ * pre-join still waiting for its turn is called off (its adapter is untouched and joins now); one
+ * that failed or was dropped is not used.
  */
 export async function claimPreJoin(preJoin: PreJoin | null): Promise<boolean> {
   if (preJoin === null) return false;
-  if (!preJoin.begun()) preJoin.cancel();
+  preJoin.cancel();
   const usable = preJoin.begun() && (await preJoin.joined) && !preJoin.isLost();
   preJoin.stopWatching();
   return usable;
