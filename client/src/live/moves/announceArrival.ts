@@ -8,6 +8,7 @@ import type { RoomId } from '@live-workshop/shared/pure';
 import { announce, eventOf } from '../../session/store/actions.js';
 import { lwStore } from '../../session/store/store.js';
 import { describeRoom, roomTitle } from '../../ui/words.js';
+import { t } from '../../i18n/i18n.js';
 
 /** The id every room view gives its heading. */
 export const ROOM_HEADING_ID = 'room-heading';
@@ -17,9 +18,10 @@ const HEADING_WAIT_FRAMES = 30;
 /** Tell the person they arrived in a room (see the file comment). */
 export function announceArrival(roomId: RoomId, isVisit: boolean): void {
   const event = eventOf(lwStore.getState());
-  announce(`${isVisit ? 'You are now visiting' : 'You are now in'} ${describeRoom(event, roomId)}`);
-  if (typeof document === 'undefined') return;
   const title = roomTitle(event, roomId);
+  // Both forms of the name: a language picks the one its sentence takes ("in the plenary", "hier: Plenum").
+  announce(t(isVisit ? 'a11y.nowVisiting' : 'a11y.nowIn', { room: describeRoom(event, roomId), title }));
+  if (typeof document === 'undefined') return;
   document.title = event ? `${title} — ${event.title}` : title;
   // After the next frame: the old room's view (with a heading of the same id) is gone by then.
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => focusHeadingSoon(HEADING_WAIT_FRAMES));
