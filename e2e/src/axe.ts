@@ -4,13 +4,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 /** The views checked so far in this process, with how many rules passed and how long axe took (for a test's summary). */
-export const axeChecked: { view: string; passes: number; ms: number; skipped: readonly string[] }[] = [];
-
-/** What a check leaves out (default: nothing). */
-export interface AxeScope {
-  /** axe rules not run on this view. */
-  readonly skipRules?: readonly string[];
-}
+export const axeChecked: { view: string; passes: number; ms: number }[] = [];
 
 /** One violation in words: the rule, its impact, and up to five of the elements it names. */
 function describe(v: { id: string; impact?: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }): string {
@@ -19,13 +13,10 @@ function describe(v: { id: string; impact?: string | null; help: string; nodes: 
 }
 
 /** Run axe on `page` and throw if it finds any violation; `view` names the page in the message. */
-export async function expectNoAxeViolations(page: Page, view: string, scope: AxeScope = {}): Promise<void> {
+export async function expectNoAxeViolations(page: Page, view: string): Promise<void> {
   const startedAt = Date.now();
-  const builder = new AxeBuilder({ page });
-  const skipped = scope.skipRules ?? [];
-  if (skipped.length > 0) builder.disableRules([...skipped]);
-  const results = await builder.analyze();
-  axeChecked.push({ view, passes: results.passes.length, ms: Date.now() - startedAt, skipped });
+  const results = await new AxeBuilder({ page }).analyze();
+  axeChecked.push({ view, passes: results.passes.length, ms: Date.now() - startedAt });
   if (results.violations.length > 0) {
     throw new Error(`axe found ${results.violations.length} violation(s) on ${view} (${page.url()}):\n${results.violations.map(describe).join('\n')}`);
   }
