@@ -2,7 +2,7 @@
 // ARIA state, inline and injected styles, stylesheet links; no scripts), and axe runs on the copy
 // once the media are gone, served from the page's own address so its CSS loads as it did.
 //
-// Why: in the seed journey eleven camera pages keep two cores saturated, and axe on a live view
+// Why: with eleven camera pages (the seed journey had eight attendees then) two cores were saturated, and axe on a live view
 // took 49–131 s per view there (measured 2026-12-03, even without color-contrast); while it ran,
 // the page's main thread starved its LiveKit signalling, negotiations timed out and rooms
 // reconnected, which is what then failed the journey. A copy checked at the end costs the live

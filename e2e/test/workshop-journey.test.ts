@@ -31,12 +31,12 @@ import {
 const EVENT_FILE = join(import.meta.dirname, '../fixtures/e2e-event.yaml');
 const SHOTS_DIR = join(ARTIFACTS_DIR, 'workshop-journey');
 /**
- * Between two looks at a page or at LiveKit. Eleven pages polled every 50 ms keep the test
+ * Between two looks at a page or at LiveKit. Seven pages polled every 50 ms keep the test
  * process busy enough to slow the browsers down on two cores.
  */
 const POLL_MS = 250;
 /**
- * Eleven people with camera and microphone in one Chromium keep two cores saturated; half the fake
+ * Seven people with camera and microphone in one Chromium keep two cores busy; half the fake
  * camera's default frame rate leaves room for the moves themselves.
  */
 const FAKE_CAMERA_FPS = 10;
@@ -46,18 +46,17 @@ const MOVE_TIMEOUT_MS = 45_000;
 const JOURNEY_TIMEOUT_MS = 10 * 60_000;
 
 /**
- * Eight attendees, two per breakout room (their first choice), each in its own browser context. Two
- * browsers ask for another language (Playwright `locale`: navigator.languages and Accept-Language).
+ * Four attendees, two in each of two breakout rooms (their first choice; the other two rooms stay
+ * empty), each in its own browser context. Two browsers ask for another language (Playwright
+ * `locale`: navigator.languages and Accept-Language). Four, not eight: eleven camera pages on two
+ * cores starved every page's LiveKit negotiation (measured 2026-12-03: the Chromium audio service
+ * alone took 40 % of a core, and the guest's camera took 40–90 s to reach the other pages).
  */
 const ATTENDEES: readonly { name: string; country: string; stakeholderType: string; locale?: string }[] = [
   { name: 'Amira Haddad', country: 'BE', stakeholderType: 'researcher' },
   { name: 'Bruno Costa', country: 'PT', stakeholderType: 'employer' },
-  { name: 'Chiara Rossi', country: 'IT', stakeholderType: 'policy_maker' },
-  { name: 'Dmitri Ivanov', country: 'BG', stakeholderType: 'education_training_provider' },
   { name: 'Elif Yilmaz', country: 'DE', stakeholderType: 'learner', locale: 'de-DE' },
   { name: 'Femke de Vries', country: 'NL', stakeholderType: 'social_partner', locale: 'fr-FR' },
-  { name: 'Gustav Berg', country: 'SE', stakeholderType: 'other' },
-  { name: 'Hana Novak', country: 'CZ', stakeholderType: 'researcher' },
 ];
 
 let stack: Stack;
@@ -281,7 +280,7 @@ describe('the seed workshop, end to end', () => {
           return p;
         }));
         // The organisers are there first; then the attendees arrive one after another, following the
-        // link their mail carried (eleven pages joining in the same instant is no real lobby, and on
+        // link their mail carried (seven pages joining in the same instant is no real lobby, and on
         // two cores it starves every page's media negotiation).
         await Promise.all([joinWorkshop(moderator, stack.link('moderator')), ...speakers.map((s, i) => joinWorkshop(s, stack.link('speaker', i)))]);
         await moderator.testId('moderator-console').waitFor();
