@@ -18,10 +18,10 @@ const HEADING_WAIT_FRAMES = 30;
 /** Tell the person they arrived in a room (see the file comment). */
 export function announceArrival(roomId: RoomId, isVisit: boolean): void {
   const event = eventOf(lwStore.getState());
-  const title = roomTitle(event, roomId);
-  // Both forms of the name: a language picks the one its sentence takes ("in the plenary", "hier: Plenum").
-  announce(t(isVisit ? 'a11y.nowVisiting' : 'a11y.nowIn', { room: describeRoom(event, roomId), title }));
+  // The room as a sentence names it ("the plenary", "das Plenum"); each language's sentence fits that form.
+  announce(t(isVisit ? 'a11y.nowVisiting' : 'a11y.nowIn', { room: describeRoom(event, roomId) }));
   if (typeof document === 'undefined') return;
+  const title = roomTitle(event, roomId);
   document.title = event ? `${title} — ${event.title}` : title;
   // After the next frame: the old room's view (with a heading of the same id) is gone by then.
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => focusHeadingSoon(HEADING_WAIT_FRAMES));
