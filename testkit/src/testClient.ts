@@ -1,6 +1,9 @@
 // A typed Socket.IO client of the workshop protocol that records everything it receives, so a
 // test awaits what it expects instead of sleeping.
 import { io as connectSocket, type Socket } from 'socket.io-client';
+
+/** How long a request waits for its ack (a lost ack is a failure with a name, not a hung test). */
+const REQUEST_TIMEOUT_MS = 30_000;
 import { EVENTS, PROTOCOL_VERSION, type ClientToServerEvents, type Result, type ServerToClientEvents } from '@live-workshop/shared';
 
 type Received = { [K in keyof ServerToClientEvents]: Parameters<ServerToClientEvents[K]>[0] };
@@ -60,10 +63,14 @@ export class TestClient {
     return this.all(event).at(-1);
   }
 
-  /** Send a request and await its ack. */
+  /** Send a request and await its ack; an ack that never comes fails after REQUEST_TIMEOUT_MS, naming the event. */
   request<E extends keyof ClientToServerEvents>(event: E, payload: Parameters<ClientToServerEvents[E]>[0]): Promise<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0]> {
-    return new Promise((resolve) => {
-      (this.socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, (r) => resolve(r as never));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer to ${String(event)} in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+      (this.socket.emit as (e: string, p: unknown, ack: (r: unknown) => void) => void)(event, payload, (r) => {
+        clearTimeout(timer);
+        resolve(r as never);
+      });
     });
   }
 
