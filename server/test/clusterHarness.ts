@@ -77,8 +77,8 @@ export async function startCluster(opts: { breakoutMinutes?: number; warningSeco
     cleanups.push(() => b.kill('SIGKILL'));
     const proxies = { a: await startFailoverProxy([portA, portB]), b: await startFailoverProxy([portB, portA]) };
     cleanups.push(() => proxies.a.close(), () => proxies.b.close());
-    // Bounded like the nodes' own pool: a connect made while PostgreSQL shuts down or starts up must
-    // fail, not wait for ever (an unbounded one hung the outage test's "gone"/"back" checks).
+    // Bounded like the nodes' own pool: a connect made while PostgreSQL shuts down or starts up fails
+    // instead of waiting for ever (the outage test's hang was elsewhere: an unanswered command).
     const db = new pg.Pool({ connectionString: postgres.url, max: 2, connectionTimeoutMillis: 2_000, query_timeout: 5_000 });
     // The outage test cuts its idle connections too.
     db.on('error', () => undefined);
