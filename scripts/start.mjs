@@ -18,6 +18,12 @@ try {
     const livekit = await ensureLiveKit({ log });
     if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
   }
+  // Without an SMTP server the workshop mails join links to a local Mailpit (server/src/main.ts): build it
+  // here, once, like LiveKit (a fresh clone has none until then; `npm test` used to be what built it).
+  if (!process.env.SMTP_URL) {
+    const { ensureMailpit } = await import('./ensure-mailpit.mjs');
+    process.env.MAILPIT_BINARY ??= await ensureMailpit({ log });
+  }
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
   process.exit(1);
