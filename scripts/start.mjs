@@ -4,26 +4,19 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureNpmDependencies } from './lib/npmDeps.mjs';
+import { prepareStart } from './lib/startSteps.mjs';
 import { REPO_ROOT } from './lib/repoLayout.mjs';
 
 /** @param {string} line */
 const log = (line) => console.error(`[start] ${line}`);
 
 try {
-  await ensureNpmDependencies(REPO_ROOT, log);
-  const { ensureClientBuild } = await import('./lib/clientBuild.mjs');
-  ensureClientBuild(REPO_ROOT, log);
-  if (!process.env.LIVEKIT_URL) {
-    const { ensureLiveKit } = await import('./ensure-livekit.mjs');
-    const livekit = await ensureLiveKit({ log });
-    if (livekit.kind === 'binary') process.env.LIVEKIT_BINARY = livekit.path;
-  }
-  // Without an SMTP server the workshop mails join links to a local Mailpit (server/src/main.ts): build it
-  // here, once, like LiveKit (a fresh clone has none until then; `npm test` used to be what built it).
-  if (!process.env.SMTP_URL) {
-    const { ensureMailpit } = await import('./ensure-mailpit.mjs');
-    process.env.MAILPIT_BINARY ??= await ensureMailpit({ log });
-  }
+  Object.assign(process.env, await prepareStart(process.env, {
+    npmDependencies: () => ensureNpmDependencies(REPO_ROOT, log),
+    clientBuild: async () => (await import('./lib/clientBuild.mjs')).ensureClientBuild(REPO_ROOT, log),
+    liveKit: async () => (await import('./ensure-livekit.mjs')).ensureLiveKit({ log }),
+    mailpit: async () => (await import('./ensure-mailpit.mjs')).ensureMailpit({ log }),
+  }));
 } catch (err) {
   log(err instanceof Error ? err.message : String(err));
   process.exit(1);
