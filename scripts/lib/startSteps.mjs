@@ -4,8 +4,8 @@
 
 /**
  * @typedef {{
- *   npmDependencies: () => Promise<void>,
- *   clientBuild: () => Promise<void>,
+ *   npmDependencies: () => Promise<unknown>,
+ *   clientBuild: () => Promise<unknown>,
  *   liveKit: () => Promise<{ kind: string, path?: string }>,
  *   mailpit: () => Promise<string>,
  * }} StartParts
