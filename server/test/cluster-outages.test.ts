@@ -81,6 +81,8 @@ test('PostgreSQL unavailable for 10 s: commands are refused as unavailable, noth
   // Nobody heard of a change that was not made.
   expect(everyone.every((c) => c.latest(EVENTS.agendaChanged)!.version === before.version)).toBe(true);
   await outage;
+  // Both nodes lived through it (a connection cut inside a transaction used to end a node's process).
+  expect([cluster.nodes.a.child.exitCode, cluster.nodes.b.child.exitCode]).toEqual([null, null]);
 
   // Nothing half-written: the stored agenda and its command log are as they were.
   await waitFor(() => cluster.db.query('SELECT 1').then(() => true, () => false), { timeoutMs: 10_000, what: 'PostgreSQL back' });

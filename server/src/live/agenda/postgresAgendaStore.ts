@@ -15,6 +15,7 @@ import type pg from 'pg';
 import type { AgendaState, Participant } from '@live-workshop/shared';
 import { AGENDA_SCHEMA_VERSION, migrateAgenda, type SavedAgenda } from './agendaMigrations.js';
 import type { CommandEntry, LoadedAgenda } from './agendaStore.js';
+import { inTransaction } from '../../platform/db/pgTransaction.js';
 import { StaleAgendaError, stampOf, type AgendaStamp, type AsyncAgendaStore } from './asyncAgendaStore.js';
 
 type AgendaCore = Omit<AgendaState, 'participants'>;
@@ -128,24 +129,8 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
     return { kind: 'unreadable', problem, keptAs: UNREADABLE_TABLE };
   }
 
-  /** Run `work` in one transaction on one pooled connection; roll back when it throws. */
-  private async inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query(begin);
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch((rollbackErr: unknown) => {
-        // The connection itself failed: do not hand it back to the pool.
-        broken = rollbackErr instanceof Error ? rollbackErr : new Error(String(rollbackErr));
-      });
-      throw err;
-    } finally {
-      client.release(broken);
-    }
+  private inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, begin, work);
   }
 }
 

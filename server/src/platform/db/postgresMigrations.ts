@@ -9,6 +9,7 @@
 // store. People, registrations, credentials' generations, chat, questions, attendance and
 // certificates get their steps here as their stores move to the async port.
 import type pg from 'pg';
+import { inTransaction } from './pgTransaction.js';
 
 /** The PostgreSQL schema, one step per release that changed it. */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -70,9 +71,7 @@ const MIGRATION_LOCK_KEY = 0x4c57_0016;
  * together or not at all). A database migrated by a newer release is refused.
  */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, 'BEGIN', async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await client.query('CREATE TABLE IF NOT EXISTS lw_schema (only_row BOOLEAN PRIMARY KEY DEFAULT TRUE CHECK (only_row), version INTEGER NOT NULL)');
     await client.query('INSERT INTO lw_schema (version) VALUES (0) ON CONFLICT DO NOTHING');
@@ -85,11 +84,5 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
       await client.query(POSTGRES_MIGRATIONS[i]!);
       await client.query('UPDATE lw_schema SET version = $1', [i + 1]);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }
