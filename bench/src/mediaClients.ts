@@ -37,11 +37,14 @@ export interface PageMove {
 }
 
 /** How a media client reaches its next room; see mediaPage.ts. */
-export type MoveMode = 'cold' | 'prejoin' | 'prejoin-subscribed';
+export type MoveMode = 'cold' | 'prejoin' | 'prejoin-subscribed' | 'prejoin-published';
 /** Every way, in the order the page rotates through them. */
-export const MOVE_MODES: readonly MoveMode[] = ['cold', 'prejoin', 'prejoin-subscribed'];
-/** The way the attendee page moves (client/src/live/moves/): the pre-join measured fastest (joined unsubscribed; 2026-12-02 run). */
-export const PRODUCTION_MODE: MoveMode = 'prejoin';
+export const MOVE_MODES: readonly MoveMode[] = ['cold', 'prejoin', 'prejoin-subscribed', 'prejoin-published'];
+/**
+ * The way the attendee page moves (client/src/live/moves/): the pre-join measured fastest, joined
+ * and subscribed with our tracks published paused (2026-12-03 runs; joined unsubscribed before).
+ */
+export const PRODUCTION_MODE: MoveMode = 'prejoin-published';
 
 interface MediaWindow {
   bwStart(serverUrl: string, credential: string): Promise<{ ok: boolean; error?: string }>;

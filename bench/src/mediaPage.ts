@@ -85,13 +85,16 @@ function newRoom() {
 // against each other on the same machine at the same time: 'cold' (warm the connection only, then
 // a full join after the cue: the way before issue 14), 'prejoin' (joined before the cue, not
 // subscribed; subscribe at the cue) and 'prejoin-subscribed' (joined and subscribed before the cue,
-// nothing played). The attendee page uses the pre-join that wins here (client/src/live/moves/).
-const MODES = ['cold', 'prejoin', 'prejoin-subscribed'];
+// nothing played) and 'prejoin-published' (joined and subscribed, and the microphone published
+// with its upstream paused, so nothing is sent: at the cue the upstream resumes, with no
+// negotiation). The attendee page uses the pre-join that wins here (client/src/live/moves/).
+const MODES = ['cold', 'prejoin', 'prejoin-subscribed', 'prejoin-published'];
 const MODE = new URLSearchParams(location.search).get('mode') || '${PRODUCTION_MODE}';
 function modeFor(phaseKey) {
   if (MODE !== 'rotate') return MODE;
   const i = Number(String(phaseKey).split(':')[1]);
-  return MODES[(Number.isInteger(i) ? i : 0) % MODES.length];
+  // One way for each pair of items (into the breakouts and back), so every way moves both directions.
+  return MODES[Math.floor((Number.isInteger(i) ? i : 0) / 2) % MODES.length];
 }
 /** The old room keeps playing until the new room's audio plays, at most this long. */
 const OLD_ROOM_HOLD_MS = 1500;
@@ -102,14 +105,18 @@ function prepare(a) {
   if (preparedRoom) preparedRoom.room.disconnect(false).catch(() => {});
   const mode = modeFor(a.phaseKey);
   const room = newRoom();
-  const entry = { room, livekitRoom: a.livekitRoom, mode, joined: null, joinedAt: null, failed: false };
+  const entry = { room, livekitRoom: a.livekitRoom, mode, joined: null, joinedAt: null, failed: false, paused: null };
   preparedRoom = entry;
   if (mode === 'cold') {
     room.prepareConnection(a.livekitUrl, a.token).catch(() => {});
     return;
   }
-  entry.joined = room.connect(a.livekitUrl, a.token, { ...CONNECT_OPTIONS, autoSubscribe: mode === 'prejoin-subscribed' })
-    .then(() => { entry.joinedAt = now(); return true; }, (err) => { entry.failed = true; errors.push('pre-join: ' + ((err && err.message) || err)); return false; });
+  entry.joined = room.connect(a.livekitUrl, a.token, { ...CONNECT_OPTIONS, autoSubscribe: mode !== 'prejoin' })
+    .then(async () => {
+      if (mode === 'prejoin-published' && a.canPublish) entry.paused = await publishPaused(room);
+      entry.joinedAt = now();
+      return true;
+    }, (err) => { entry.failed = true; errors.push('pre-join: ' + ((err && err.message) || err)); return false; });
 }
 
 function enqueueMove(a, cueAt, version, via) {
@@ -149,6 +156,35 @@ function firstAudio(room, timeoutMs) {
   });
 }
 
+/**
+ * Publish the microphone in a pre-joined room with nothing sent: a disabled copy (silence) until the
+ * media server has received its first packets, then the upstream is paused. (The server sets up a
+ * published track, and others can subscribe to it, only once its first packet arrives: paused at
+ * once, that setup and every subscriber's negotiation would wait for the cue.)
+ */
+async function publishPaused(room) {
+  const copy = mic.clone();
+  copy.enabled = false;
+  const track = new LK.LocalAudioTrack(copy, undefined, true);
+  await room.localParticipant.publishTrack(track, { source: LK.Track.Source.Microphone, dtx: false, red: false });
+  const until = now() + 3000;
+  while (now() < until && (await packetsSent(track)) === 0) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, PAUSE_AFTER_FIRST_PACKET_MS));
+  await track.pauseUpstream();
+  copy.enabled = true;
+  return track;
+}
+/** How long silence is sent after the first packet before the upstream pauses (the server's track set-up). */
+const PAUSE_AFTER_FIRST_PACKET_MS = 300;
+
+async function packetsSent(track) {
+  const sender = track.sender;
+  if (!sender) return 0;
+  let n = 0;
+  (await sender.getStats()).forEach((st) => { if (st.type === 'outbound-rtp') n += st.packetsSent || 0; });
+  return n;
+}
+
 async function joinCold(room, a) {
   await room.connect(a.livekitUrl, a.token, CONNECT_OPTIONS);
 }
@@ -179,7 +215,11 @@ async function move(a, cueAt, version, via) {
     }
     record.connectedAt = now();
     const hearing = firstAudio(room, 4000);
-    if (a.canPublish) {
+    if (p && p.paused && room === p.room) {
+      // Published before the cue with nothing sent: sending starts now, on the connection already made.
+      await p.paused.resumeUpstream();
+      record.publishingAt = now();
+    } else if (a.canPublish) {
       // The same microphone track, republished: no new getUserMedia, no new permission prompt.
       const track = new LK.LocalAudioTrack(mic, undefined, true);
       await room.localParticipant.publishTrack(track, { source: LK.Track.Source.Microphone, dtx: false, red: false });

@@ -82,7 +82,7 @@ export function markdownOf(r: BenchResults, chartFile: string | null): string {
   lines.push(`# Benchmark ${r.date} — ${r.machine.description}`, '');
   lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gb} GB; Node ${r.machine.node}; ${r.machine.livekit}; Chromium ${r.machine.chromium ?? '–'}. `
     + `Loopback-only network namespace: ${r.isolated ? 'yes' : 'no'}. Run took ${r.durationS} s. `
-    + `Machine load average (1 min) during the run: start ${r.load.start}, mean ${r.load.mean}, max ${r.load.max} on ${r.machine.cores} cores${r.load.mean > r.machine.cores ? ' — **other work shared the machine; figures are pessimistic**' : ''}. Reproduce with \`npm run bench\`.`, '');
+    + `Machine load average (1 min) during the run: start ${r.load.start}, mean ${r.load.mean}, max ${r.load.max} on ${r.machine.cores} cores${loadNote(r.load, r.machine.cores)}. Reproduce with \`npm run bench\`.`, '');
   if (chartFile) lines.push(`![latency distributions and memory](${chartFile})`, '');
   lines.push('## Cue fan-out (cue → attendee holds its new assignment with a LiveKit token)', '');
   lines.push('| N | cues | p50 ms | p95 ms | p99 ms | max ms | floor p99 ms | p99 / floor | lost | via prepared / late | server CPU per cue |');
@@ -118,13 +118,17 @@ export function markdownOf(r: BenchResults, chartFile: string | null): string {
     const b = m.breakdown;
     lines.push(`| ${m.m} | ${m.n} | ${b.cueInPage.p50_ms} / ${b.cueInPage.p95_ms} | ${b.connect.p50_ms} / ${b.connect.p95_ms} | ${b.publish.p50_ms} / ${b.publish.p95_ms} | ${b.leaveOld.p50_ms} / ${b.leaveOld.p95_ms} | ${m.machine.busy_pct} % | ${m.machine.livekit_cpu_ms_per_move} ms | ${m.machine.server_cpu_ms_per_move} ms |`);
   }
-  lines.push('', 'Ways of moving, measured in the same run (the page rotates them with the agenda item, `bench/src/mediaPage.ts`): **cold** warms the connection and joins after the cue (the way before issue 14); **prejoin** joins the next room before the cue without subscribing, and subscribes at the cue; **prejoin-subscribed** joins and subscribes before the cue, playing nothing. The figures above are the attendee page\'s way (`' + (r.move[0]?.mode ?? '–') + '`). Hearing: cue → the first audio packet from the new room.', '');
+  lines.push('', 'Ways of moving, measured in the same run (the page rotates them with the agenda item, `bench/src/mediaPage.ts`): **cold** warms the connection and joins after the cue (the way before issue 14); **prejoin** joins the next room before the cue without subscribing, and subscribes at the cue; **prejoin-subscribed** joins and subscribes before the cue, playing nothing; **prejoin-published** joins and subscribes before the cue and publishes the microphone with its upstream paused (nothing is sent), then resumes sending at the cue. The figures above are the attendee page\'s way (`' + (r.move[0]?.mode ?? '–') + '`). Hearing: cue → the first audio packet from the new room.', '');
   lines.push('| M | N | way | moves (clients) | pre-joined before the cue | ready p50 / p95 ms | hearing p50 / p95 ms | audio gap p50 / p95 ms |', '|---:|---:|---|---:|---:|---|---|---|');
   for (const m of [...r.move, ...(r.endurance ? [r.endurance.move] : [])]) {
     for (const [way, x] of Object.entries(m.byMode)) {
       if (x.ready.count === 0) continue;
       lines.push(`| ${m.m} | ${m.n} | ${way} | ${x.ready.count} | ${x.preJoined} | ${x.ready.p50_ms} / ${x.ready.p95_ms} | ${fmt(x.hearing.p50_ms)} / ${fmt(x.hearing.p95_ms)} | ${x.audioGap.p50_ms} / ${x.audioGap.p95_ms} |`);
     }
+  }
+  for (const m of [...r.move, ...(r.endurance ? [r.endurance.move] : [])]) {
+    const into = Object.entries(m.into ?? {}).map(([kind, x]) => `into the ${kind}: hearing p50 / p95 ${fmt(x.hearing.p50_ms)} / ${fmt(x.hearing.p95_ms)} ms, audio gap p50 / p95 ${x.audioGap.p50_ms} / ${x.audioGap.p95_ms} ms (${x.audioGap.count} moves)`);
+    if (into.length > 0) lines.push('', `The attendee page's way at M = ${m.m}${m.n ? `, N = ${m.n}` : ''}, by where the move goes: ${into.join('; ')}.`);
   }
   const costs = [...r.move, ...(r.endurance ? [r.endurance.move] : [])].filter((m) => m.waitCost);
   if (costs.length > 0) {
@@ -300,4 +304,15 @@ export function summaryTable(r: BenchResults): string {
   const targets = checkTargets(r).map((t) => `  ${t.met === null ? '–' : t.met ? '✓' : '✗'} ${t.target}: ${t.measured}`).join('\n');
   const bundle = 'skipped' in r.loadedBundle ? `not measured (${r.loadedBundle.skipped})` : `${r.loadedBundle.js_gzip_kb} kB gzip as loaded by the join page`;
   return `${text}\n\nserver RSS by connected attendees: ${memory}\nattendee page JS: ${bundle}\n\ntargets:\n${targets}\n`;
+}
+
+/**
+ * What the load says about the figures: a load above the cores before the run began means other
+ * work shared the machine; one that rose above them only during it is the run's own media pages
+ * (each headless Chromium with fake devices takes a good part of a core).
+ */
+function loadNote(load: { start: number; mean: number }, cores: number): string {
+  if (load.start > cores) return ' — **other work shared the machine; figures are pessimistic**';
+  if (load.mean > cores) return ' — nothing else ran at the start; the load during the run is its own media pages, which kept the cores busy';
+  return '';
 }

@@ -62,6 +62,8 @@ export interface MoveResult {
   readonly cdf: { readonly ready: { percentile: number; ms: number }[]; readonly audioGap: { percentile: number; ms: number }[] };
   /** What holding pre-joined rooms costs while waiting for the cue (null: not measured). */
   readonly waitCost: WaitCost | null;
+  /** The attendee page's way by where the move goes (a plenary or breakouts item): hearing and audio gap (absent in older results). */
+  readonly into?: Record<string, { readonly hearing: Distribution; readonly audioGap: Distribution }>;
 }
 
 /** The quiet wait before a cue, with everyone pre-joined against nobody (the cold moves), in the same run. */

@@ -60,10 +60,11 @@ export async function runMoves(run: BenchRun, stack: BenchStack, cues: CueRunner
   const ready: number[] = [], connected: number[] = [], publishing: number[] = [], gaps: number[] = [], hearing: number[] = [], settled: number[] = [];
   const parts = noParts();
   const modes = noModes();
-  const waits: Record<MoveMode, WaitSample[]> = { cold: [], prejoin: [], 'prejoin-subscribed': [] };
+  const waits: Record<MoveMode, WaitSample[]> = { cold: [], prejoin: [], 'prejoin-subscribed': [], 'prejoin-published': [] };
   let busyTicks = 0, totalTicks = 0, livekitCpu = 0, serverCpu = 0, productionMoves = 0;
   let lost = 0, misplaced = 0;
   const failures: string[] = [];
+  const into: Record<string, { hearing: number[]; audioGap: number[] }> = {};
   for (let k = 0; k < moves; k++) {
     run.step(`media M=${m}${n ? ` + N=${n}` : ''}: move ${k + 1}/${moves}`, 2);
     const nextKey = nextKeyOf(moderator.current.phaseKey);
@@ -115,6 +116,9 @@ export async function runMoves(run: BenchRun, stack: BenchStack, cues: CueRunner
       publishing.push(...one.publishing);
       gaps.push(...gapsNow);
       hearing.push(...heardNow);
+      const where = (into[kind] ??= { hearing: [], audioGap: [] });
+      where.hearing.push(...heardNow);
+      where.audioGap.push(...gapsNow);
     }
     settled.push(check.settledMs);
     lost += check.lost.length;
@@ -134,6 +138,7 @@ export async function runMoves(run: BenchRun, stack: BenchStack, cues: CueRunner
       livekit_cpu_ms_per_move: Math.round(livekitCpu / per), server_cpu_ms_per_move: Math.round(serverCpu / per),
     },
     waitCost: waitCostOf(waits, fleet.clients.length),
+    into: Object.fromEntries(Object.entries(into).map(([k, v]) => [k, { hearing: distribution(v.hearing), audioGap: distribution(v.audioGap) }])),
   };
 }
 

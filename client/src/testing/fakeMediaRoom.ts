@@ -43,10 +43,14 @@ export class FakeMediaRoom implements MediaRoomAdapter {
   /** Shown from this agenda position on (see MediaRoomAdapter.showFrom). */
   shownFrom = Number.MAX_SAFE_INTEGER;
 
+  /** What the pre-join was given to publish with nothing sent (undefined: no pre-join). */
+  sentAhead: LocalMedia | null | undefined = undefined;
+
   /** A pre-join is a prepare and a connect, made before the cue. */
-  async preJoin(url: string, token: string): Promise<void> {
+  async preJoin(url: string, token: string, send: LocalMedia | null = null): Promise<void> {
     await this.prepare(url, token);
     await this.connect(url, token);
+    this.sentAhead = send;
   }
 
   /** Made the room we are in (after a pre-join). */

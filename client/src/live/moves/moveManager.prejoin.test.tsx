@@ -68,6 +68,23 @@ test('the next room is joined before the cue; the cue only publishes there and l
   expect(world.connected()[0]!.activated).toBe(true);
 });
 
+test('the pre-join is given our camera and microphone to publish with nothing sent where the next room lets us publish, and nothing where it does not', async () => {
+  applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));
+  await flush();
+  const trust = world.connected().find((r) => r.roomName === TRUST)!;
+  expect([trust.sentAhead?.audio?.id, trust.sentAhead?.video?.id]).toEqual(['mic', 'cam']);
+  // At the cue the move starts sending those same tracks there (the adapter resumes what it published ahead).
+  applySnapshot(snapshot(3, running('breakouts', 1, 9_000_000)), at(clockMs));
+  await manager.whenIdle();
+  expect(trust.published).toMatchObject({ audio: { id: 'mic' }, video: { id: 'cam' } });
+
+  // Back to the plenary, where attendees only listen: its pre-join publishes nothing.
+  applyPreparedAssignment(assignment('item:2', 'plenary', false), at(clockMs));
+  await flush();
+  const plenary = world.connected().find((r) => r.roomName === PLENARY)!;
+  expect(plenary.sentAhead).toBeNull();
+});
+
 test('a pre-join still under way at the cue is waited for, not doubled', async () => {
   const slow = world.holdNextConnect(TRUST);
   applyPreparedAssignment(assignment('item:1', 'breakout:trust', true), at(clockMs));

@@ -1,6 +1,7 @@
 /**
- * A room joined ahead of its cue (make-before-break, shared/src/preJoin.ts): connected, publishing
- * nothing, subscribed to nothing, shown to nobody until the cue makes it the room we are in.
+ * A room joined ahead of its cue (make-before-break, shared/src/preJoin.ts): connected, our tracks
+ * published there with nothing sent, nothing played, shown to nobody until the cue makes it the
+ * room we are in.
  *
  * The pre-join waits for its turn: until the room we are in has finished its own join and publish
  * (a second connection negotiating at the same time slows the first one down on a weak machine:
@@ -9,7 +10,7 @@
  * media server and every laptop's CPU in the same second. The next assignment is known minutes
  * before its cue; a cue that comes before the turn cancels the wait and joins as without a pre-join.
  */
-import type { MediaRoomAdapter } from '../media/livekit/types.js';
+import type { LocalMedia, MediaRoomAdapter } from '../media/livekit/types.js';
 import type { RoomAssignment } from './moveTransition.js';
 import { mark } from './moveTiming.js';
 
@@ -42,6 +43,8 @@ export interface PreJoinTurn {
   /** The extra random wait, in ms. */
   readonly delayMs: number;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Our tracks to publish there with nothing sent until the cue (null: the room will not let us, or we have none). */
+  readonly sending: () => LocalMedia | null;
 }
 
 /** Where a pre-join gets its connections, and where a failed one goes. */
@@ -75,7 +78,7 @@ export function preJoinRoom(connections: PreJoinConnections, assignment: RoomAss
     begun = true;
     mark(`lw:move:prejoin:${assignment.roomId}`);
     // pre-joining only saves time: the move then joins as before and reports problems
-    return adapter.preJoin(assignment.livekitUrl, assignment.token).then(() => true, () => false);
+    return adapter.preJoin(assignment.livekitUrl, assignment.token, turn.sending()).then(() => true, () => false);
   };
   const joined = (async () => {
     for (let n = 1; ; n++) {

@@ -14,6 +14,7 @@ import {
 import { activeFromOf, isActiveConnection } from '@live-workshop/shared/pure';
 import { cameraLayersFor } from '../mediaFit.js';
 import { mediaConnectError } from './connectError.js';
+import { publishPaused, resumePaused, type PausedPublication } from './pausedPublishing.js';
 import { TypedEmitter } from './emitter.js';
 import { SCREEN_SHARE_CAPTURE, SCREEN_SHARE_PUBLISH } from './screenShareEncoding.js';
 import type {
@@ -110,9 +111,13 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
   private readonly events = new TypedEmitter<MediaRoomEvents>();
   private readonly published: { audio: LocalTrackPublication | null; video: LocalTrackPublication | null } = { audio: null, video: null };
   private mute: MuteState = { audioMuted: false, videoMuted: false };
+  /** Published before the cue with nothing sent (preJoin): resumed by publish() at the cue. */
+  private readonly paused: { audio: PausedPublication | null; video: PausedPublication | null } = { audio: null, video: null };
+  /** The copies those publications send: ours, stopped when the room is left. */
+  private readonly copies: MediaStreamTrack[] = [];
   private leaving = false;
-  /** False while pre-joined without subscribing: tracks published meanwhile are subscribed on activate(). */
-  private subscribing = true;
+  /** True while pre-joined: what connect() tells at once is told by activate() at the cue. */
+  private awaitingCue = false;
   /** The agenda position whose connections we show; pre-joined people (a later one) stay unseen. */
   private position = Number.MAX_SAFE_INTEGER;
 
@@ -135,10 +140,6 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
       .on(RoomEvent.ActiveSpeakersChanged, emitParticipants)
       .on(RoomEvent.ParticipantNameChanged, emitParticipants)
       .on(RoomEvent.ParticipantAttributesChanged, emitParticipants)
-      .on(RoomEvent.TrackPublished, (pub) => {
-        // Joined without auto-subscribe (a pre-join), once active: take what is published.
-        if (this.subscribing && !pub.isSubscribed) pub.setSubscribed(true);
-      })
       .on(RoomEvent.ConnectionStateChanged, (state) => this.events.emit('connectionChanged', connectionState(state)))
       .on(RoomEvent.Disconnected, (reason) => {
         if (this.leaving) return;
@@ -191,26 +192,41 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     await this.room.prepareConnection(url, token);
   }
 
-  async preJoin(url: string, token: string): Promise<void> {
-    // Joined, not subscribed: nothing of this room is received or played until the cue makes it
-    // the room we are in (activate). Measured in the bench against joining subscribed (bench/src/
-    // mediaPage.ts, "ways of moving" in bench/results/2026-12-02-*.md): cue → in the room and
-    // publishing p95 98 ms against 1,402 ms at M = 4 in the same run.
+  async preJoin(url: string, token: string, send: LocalMedia | null = null): Promise<void> {
+    // Joined and subscribed, nothing played: the UI attaches only the room we are in, and adaptive
+    // stream keeps unattached video paused at the server. Our own tracks are published with nothing
+    // sent (pausedPublishing.ts). Measured in the bench (bench/src/mediaPage.ts, "ways of moving" in
+    // bench/results/2026-12-03-*.md): cue → in the room and publishing p95 228 ms against 3,250 ms
+    // joined unsubscribed and publishing at the cue, at M = 10 in the same run.
     this.leaving = false;
-    this.subscribing = false;
+    this.awaitingCue = true;
     try {
-      await this.room.connect(url, token, { ...CONNECT_OPTIONS, autoSubscribe: false });
+      await this.room.connect(url, token, CONNECT_OPTIONS);
     } catch (error) {
       throw mediaConnectError(error);
     }
+    if (send && this.room.localParticipant.permissions?.canPublish) await this.publishAhead(send);
+  }
+
+  /** Publish our tracks paused; one that cannot be is simply published at the cue. */
+  private async publishAhead(tracks: LocalMedia): Promise<void> {
+    const lp = this.room.localParticipant;
+    const one = async (kind: 'audio' | 'video', track: MediaStreamTrack | null) => {
+      if (!track || track.readyState !== 'live' || this.paused[kind]) return;
+      try {
+        const paused = await publishPaused(lp, kind, track, kind === 'video' ? this.cameraOptions() : {});
+        this.copies.push(paused.copy);
+        this.paused[kind] = paused;
+      } catch {
+        // Only time is lost: publish() publishes it at the cue.
+      }
+    };
+    await Promise.all([one('audio', tracks.audio), one('video', tracks.video)]);
   }
 
   activate(): void {
-    if (this.subscribing) return;
-    this.subscribing = true;
-    for (const p of this.room.remoteParticipants.values()) {
-      for (const pub of p.trackPublications.values()) if (!pub.isSubscribed) pub.setSubscribed(true);
-    }
+    if (!this.awaitingCue) return;
+    this.awaitingCue = false;
     this.emitParticipants();
     this.events.emit('permissionsChanged', this.room.localParticipant.permissions?.canPublish ?? false);
     if (!this.room.canPlaybackAudio) this.events.emit('audioPlaybackChanged', false);
@@ -218,7 +234,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
 
   async connect(url: string, token: string): Promise<void> {
     this.leaving = false;
-    this.subscribing = true;
+    this.awaitingCue = false;
     try {
       await this.room.connect(url, token, CONNECT_OPTIONS);
     } catch (error) {
@@ -234,8 +250,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     const lp = this.room.localParticipant;
     const publishOne = async (kind: 'audio' | 'video', track: MediaStreamTrack | null, muted: boolean) => {
       if (!track || track.readyState !== 'live' || this.published[kind]) return;
-      const source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
-      const pub = await lp.publishTrack(track, kind === 'video' ? { source, ...this.cameraOptions() } : { source });
+      const pub = await this.resumeOrPublish(kind, track);
       this.published[kind] = pub;
       // The same MediaStreamTrack may have been muted (disabled) by the room we are leaving:
       // state it explicitly either way.
@@ -244,6 +259,17 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     };
     // Both at once: each publication is its own negotiation, and a move waits for the slower one only.
     await Promise.all([publishOne('audio', tracks.audio, mute.audioMuted), publishOne('video', tracks.video, mute.videoMuted)]);
+  }
+
+  /** The copy published before the cue when it copies `track` (sending starts now); else `track`, published now. */
+  private async resumeOrPublish(kind: 'audio' | 'video', track: MediaStreamTrack): Promise<LocalTrackPublication> {
+    const paused = this.paused[kind];
+    this.paused[kind] = null;
+    if (paused?.from === track) return resumePaused(paused);
+    // The track changed since the pre-join (another camera chosen): send the new one instead.
+    if (paused) await this.room.localParticipant.unpublishTrack(paused.copy, true).catch(() => undefined);
+    const source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;
+    return this.room.localParticipant.publishTrack(track, kind === 'video' ? { source, ...this.cameraOptions() } : { source });
   }
 
   /** Simulcast layers for the people connected here (pre-joined ones included: they are about to watch). */
@@ -293,8 +319,11 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     await this.stopScreenShare().catch(() => undefined);
     this.published.audio = null;
     this.published.video = null;
-    // false: keep our camera and microphone running for the next room.
+    this.paused.audio = null;
+    this.paused.video = null;
+    // false: keep our camera and microphone running for the next room; only our copies end here.
     await this.room.disconnect(false);
+    for (const copy of this.copies.splice(0)) copy.stop();
     if (this.participantsTimer) clearTimeout(this.participantsTimer);
     this.participantsTimer = null;
     this.events.clear();

@@ -71,18 +71,20 @@ export interface MediaRoomAdapter {
   /** Warm up signalling for a room we will probably join soon; cheap, may be skipped. */
   prepare(url: string, token: string): Promise<void>;
   /**
-   * Join the room before the cue that moves us there (make-before-break): connected, publishing
-   * nothing, shown to nobody until the agenda reaches the token's phase. The move then only
-   * publishes here and leaves the old room. Rejects like `connect`.
+   * Join the room before the cue that moves us there (make-before-break): connected, sending
+   * nothing, shown to nobody until the agenda reaches the token's phase. `send`: our tracks, to be
+   * published here with nothing sent until `publish` at the cue starts sending them (null: the
+   * room does not let us publish, or we have no tracks). The move then only starts sending here
+   * and leaves the old room. Rejects like `connect`.
    */
-  preJoin(url: string, token: string): Promise<void>;
+  preJoin(url: string, token: string, send?: LocalMedia | null): Promise<void>;
   /** The cue made this pre-joined room the one we are in: receive its tracks. No-op for a room joined with connect. */
   activate(): void;
   /** Join the room; resolves when connected, rejects with a MediaConnectError (its message is for people). */
   connect(url: string, token: string): Promise<void>;
   /** Show only the participants whose connection counts at this agenda position (pre-joined ones later). */
   showFrom(position: number): void;
-  /** Publish the given (already captured) tracks, then apply the mute state. */
+  /** Publish the given (already captured) tracks (or start sending those published by preJoin), then apply the mute state. */
   publish(tracks: LocalMedia, mute: MuteState): Promise<void>;
   /** Stop sending our tracks without stopping them (they are reused). */
   unpublish(): Promise<void>;
