@@ -54,6 +54,8 @@ if (flag('profile')) {
 const bars = new cliProgress.MultiBar({
   format: ' {bar} {percentage}% | {stage}',
   hideCursor: true, clearOnComplete: false, stopOnComplete: false, barsize: 30,
+  // Into a file or a CI log too (not a terminal): a line every 10 s instead of a redrawn bar.
+  noTTYOutput: true, notTTYSchedule: 10_000,
 }, cliProgress.Presets.shades_classic);
 const total = plannedUnits(options);
 const bar = bars.create(total, 0, { stage: 'starting' });

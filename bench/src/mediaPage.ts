@@ -35,7 +35,9 @@ window.RTCPeerConnection = class extends NativePC {
 const LK = window.LivekitClient;
 const PROTOCOL_VERSION = ${PROTOCOL_VERSION};
 const now = () => performance.timeOrigin + performance.now();
-const ROOM_OPTIONS = { adaptiveStream: false, dynacast: false, publishDefaults: { dtx: false, red: false, simulcast: false } };
+// The microphone outlives every room, as on the attendee page: leaving a room must not stop it
+// (livekit-client's default does, so every move after the first breakout published a dead track).
+const ROOM_OPTIONS = { adaptiveStream: false, dynacast: false, stopLocalTrackOnUnpublish: false, publishDefaults: { dtx: false, red: false, simulcast: false } };
 // Keep traffic on loopback: an empty ICE server list overrides what LiveKit suggests.
 const CONNECT_OPTIONS = { autoSubscribe: true, rtcConfig: { iceServers: [] } };
 
@@ -133,9 +135,14 @@ function subscribeAll(room) {
   room.remoteParticipants.forEach((p) => p.trackPublications.forEach((pub) => { if (!pub.isSubscribed) pub.setSubscribed(true); }));
 }
 
-/** Resolves with the time the first audio packet of this room arrives (or null after timeoutMs). */
+/**
+ * Resolves with the time the first audio packet of this room arrives from now on (or null after
+ * timeoutMs). Packets a receiver had before (a pre-joined room's set-up silence) do not count.
+ */
 function firstAudio(room, timeoutMs) {
   const until = now() + timeoutMs;
+  const before = new Map(); // receiver -> packets it had when first seen here
+  let first = true;
   return new Promise((resolve) => {
     const poll = async () => {
       for (const p of room.remoteParticipants.values()) {
@@ -145,10 +152,12 @@ function firstAudio(room, timeoutMs) {
           try {
             let n = 0;
             (await receiver.getStats()).forEach((st) => { if (st.type === 'inbound-rtp') n += st.packetsReceived || 0; });
-            if (n > 0) return resolve(now());
+            if (!before.has(receiver)) before.set(receiver, first ? n : 0);
+            if (n > before.get(receiver)) return resolve(now());
           } catch { /* the track went away: keep looking */ }
         }
       }
+      first = false;
       if (now() > until) return resolve(null);
       setTimeout(poll, 20);
     };

@@ -45,9 +45,12 @@ export const FULL_OPTIONS: BenchOptions = {
   liveSegment: { upvotesPerSecond: 1000, reactionsPerSecond: 500, cues: 5 },
 };
 
-/** The smoke run in `npm test`: correctness, small and fast. */
+/** Ways of moving the media page rotates through (mediaClients.ts MOVE_MODES), each for a pair of items. */
+const MOVE_MODE_COUNT = 4;
+
+/** The smoke run in `npm test`: correctness, small and fast; every way of moving, into the breakouts and back. */
 export const SMOKE_OPTIONS: BenchOptions = {
-  fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2, compareWays: false, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2, events: 2,
+  fanoutNs: [50], cuesPerN: 2, baselineN: 50, memoryNs: [0, 50], moveMs: [2], movesPerM: 2 * MOVE_MODE_COUNT, compareWays: true, endurance: { n: 50, m: 2, cycles: 1 }, memorySettleMs: 1_000, workers: 2, events: 2,
   liveSegment: { upvotesPerSecond: 20, reactionsPerSecond: 10, cues: 2 },
 };
 

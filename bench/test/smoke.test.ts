@@ -4,6 +4,7 @@
 // Needs the loopback-only namespace for Chromium's media (npm test provides it).
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../src/harness.js';
+import { MOVE_MODES } from '../src/mediaClients.js';
 import { SMOKE_OPTIONS } from '../src/options.js';
 import type { BenchResults } from '../src/results.js';
 
@@ -23,11 +24,24 @@ describe('benchmark harness (smoke)', () => {
     expect(r.baseline).toMatchObject({ n: 50, naive: { lost: 0, misplaced: 0 }, ours: { lost: 0, misplaced: 0 } });
 
     // Media: everyone moved, and LiveKit's listParticipants shows each in exactly the expected room.
+    const m = SMOKE_OPTIONS.moveMs[0]!;
     for (const move of [...r.move, r.endurance!.move]) {
       expect(move.failures).toEqual([]);
       expect(move).toMatchObject({ lost: 0, misplaced: 0 });
-      expect(move.ready.count).toBe((SMOKE_OPTIONS.moveMs[0]! + 1) * move.moves); // M attendees + the speaker
-      expect(move.audioGap.count).toBe(SMOKE_OPTIONS.moveMs[0]! * move.moves);
+      // The headline figures are the attendee page's way: M attendees + the speaker in each of its moves.
+      const own = move.byMode[move.mode]!.audioGap.count / m;
+      expect(own).toBeGreaterThan(0);
+      expect(move.ready.count).toBe((m + 1) * own);
+      expect(move.audioGap.count).toBe(m * own);
+    }
+    // Every way of moving was used into the breakouts and back, one after another, and every listener
+    // heard its new room on every move (the partner in a breakout, the speaker in the plenary): the
+    // microphone survives leaving a room, whichever way the move before was made.
+    const [rotated] = r.move;
+    for (const way of MOVE_MODES) {
+      const { hearing, audioGap } = rotated!.byMode[way]!;
+      expect(audioGap.count, way).toBeGreaterThan(0);
+      expect(hearing.count, `${way}: listeners that heard their new room, of ${audioGap.count}`).toBe(audioGap.count);
     }
     for (const cycle of r.endurance!.cycles) {
       expect(cycle.signalling).toMatchObject({ lost: 0, misplaced: 0 });

@@ -101,6 +101,11 @@ const placement = (roomOf: (p: Person) => RoomId | null) => new Map(everyone().m
   const room = roomOf(p);
   return [p.identity, room === null ? null : roomName(room)] as const;
 }));
+/** `p`'s tracks in `livekitRoom` as LiveKit holds them (sorted by sid): published before the cue, they are muted until it. */
+const sentAhead = async (p: Person, livekitRoom: string) => {
+  const found = (await stack.rooms.listParticipants(livekitRoom)).find((x) => x.identity === p.identity);
+  return (found?.tracks ?? []).map((t) => ({ sid: t.sid, muted: t.muted })).sort((x, y) => x.sid.localeCompare(y.sid));
+};
 /** During the breakouts: attendees in the room they chose, speakers and the moderator backstage. */
 const inBreakouts = () => placement((p) => (p.role === 'attendee' ? `breakout:${chosen.get(p.key)!}` : 'backstage'));
 
@@ -381,8 +386,17 @@ describe('the seed workshop, end to end', () => {
           // Up to three attempts, each after its turn (client/src/live/moves/preJoinedRoom.ts), on two saturated cores.
           { timeoutMs: MOVE_TIMEOUT_MS, intervalMs: POLL_MS, what: `${a.key}: its breakout pre-joined` },
         )));
+        // What LiveKit holds for them there before the cue: camera and microphone published, muted
+        // (their upstream paused: nothing is sent until the cue).
+        const aheadOf = await Promise.all(attendees.map((a) => sentAhead(a, roomName(`breakout:${chosen.get(a.key)!}`))));
+        for (const [i, tracks] of aheadOf.entries()) expect(tracks, `${attendees[i]!.key}: its tracks in the next room before the cue`).toEqual([{ sid: expect.any(String), muted: true }, { sid: expect.any(String), muted: true }]);
         breakoutsStartedAt = await cue(moderator, 'moderator-next', `Next: ${event.agenda[1]!.title}`);
         await waitForPlacement(stack.rooms, allRooms(), inBreakouts(), MOVE_TIMEOUT_MS);
+        // The cue published nothing new: the same tracks, now sending.
+        await Promise.all(attendees.map((a, i) => waitFor(async () => {
+          const now = await sentAhead(a, roomName(`breakout:${chosen.get(a.key)!}`));
+          return JSON.stringify(now) === JSON.stringify(aheadOf[i]!.map((t) => ({ ...t, muted: false })));
+        }, { intervalMs: POLL_MS, timeoutMs: 15_000, what: `${a.key}: the tracks published before the cue to be sending, and no others` })));
         const placedMs = Date.now() - breakoutsStartedAt;
         // The moderator sees the move land: everyone online counted in their room, nobody listed as not arrived.
         await waitFor(async () => /^(\d+) of \1 in their room$/.test((await moderator.page.getByTestId('arrivals-summary').textContent()) ?? ''),
