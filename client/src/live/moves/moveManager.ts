@@ -2,11 +2,10 @@
  * The move manager: keeps us in exactly the room the server assigns.
  *
  * Make-before-break: as soon as the next assignment is known it joins that room in the background
- * (connected, our camera and microphone published there with nothing sent, shown to nobody until
- * the cue: shared/src/preJoin.ts, media/livekit/pausedPublishing.ts). When the cue makes it the
- * current assignment, the move only starts sending there with the same mute state (no new
- * getUserMedia, so no new permission prompt, and no negotiation), and then leaves the old room;
- * a pre-join that is not ready falls back to a join. Failures are
+ * (connected, our tracks published there with nothing sent, shown to nobody until the cue:
+ * shared/src/preJoin.ts, media/livekit/pausedPublishing.ts). At the cue the move only starts sending
+ * there with the same mute state (no getUserMedia, no prompt, no negotiation), then leaves the old
+ * room; a pre-join that is not ready falls back to a join. Failures are
  * retried with backoff and shown; when cues come quickly only the latest target wins and at most
  * one room stays connected. Each move's timings go to the store, `window.__lwMoves` and the server.
  *
@@ -33,7 +32,7 @@ import { followRoom, type RoomLatest } from './roomEvents.js';
 import { exposeMove, finishedMove, moveOutcome } from './moveReport.js';
 import { abortableSleep, errorWords, mark } from './moveTiming.js';
 import { PREJOIN_SPREAD_MS, claimPreJoin, preJoinRoom, type PreJoin } from './preJoinedRoom.js';
-import { PublishingSync, hasTracks, publishOnArrival, shareScreen } from './publishing.js';
+import { PublishingSync, publishOnArrival, shareScreen, tracksToSendIn } from './publishing.js';
 import { INITIAL_MOVE_STATE, transition, type MoveEffect, type MoveEvent, type MoveState, type RoomAssignment, type Rooms, type Slot, type Target } from './moveTransition.js';
 
 /** What the move manager needs from the outside world. */
@@ -249,10 +248,8 @@ export class MoveManager {
 
   /** Join the next room as soon as its assignment is known (one pre-joined room at a time; failed attempts are retried). */
   private prepare(assignment: RoomAssignment): void {
-    this.prepared = preJoinRoom(this.wiredConnections, assignment, {
-      ready: () => this.settled(), delayMs: this.deps.preJoinDelayMs(), sleep: this.deps.sleep,
-      sending: () => (assignment.canPublish && hasTracks() ? lwStore.getState().media.local : null),
-    });
+    const turn = { ready: () => this.settled(), delayMs: this.deps.preJoinDelayMs(), sleep: this.deps.sleep, sending: () => tracksToSendIn(assignment.canPublish) };
+    this.prepared = preJoinRoom(this.wiredConnections, assignment, turn);
   }
 
   /** Resolves when no move and no publish change is under way (a pre-join's turn). */

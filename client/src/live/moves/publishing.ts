@@ -3,7 +3,7 @@
  * the store's mute state. Changes of what we may send without a move (stage promotions) are
  * reconciled one at a time, in order.
  */
-import type { MediaRoomAdapter } from '../media/livekit/types.js';
+import type { LocalMedia, MediaRoomAdapter } from '../media/livekit/types.js';
 import { setNotice, setPublishing, setScreenSharing } from '../../session/store/actions.js';
 import { lwStore } from '../../session/store/store.js';
 import { errorWords } from './moveTiming.js';
@@ -12,6 +12,11 @@ import { errorWords } from './moveTiming.js';
 export function hasTracks(): boolean {
   const { joinMode, local } = lwStore.getState().media;
   return joinMode === 'media' && (local.audio !== null || local.video !== null);
+}
+
+/** Our tracks to publish ahead (with nothing sent) in a room we will move to; null where we may not publish, or have none. */
+export function tracksToSendIn(canPublish: boolean): LocalMedia | null {
+  return canPublish && hasTracks() ? lwStore.getState().media.local : null;
 }
 
 /** Publish our tracks in a room we just moved into; resolves to when publishing started, or null. */
