@@ -35,7 +35,7 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
 
   async load(): Promise<LoadedAgenda> {
     // One snapshot for the core and the participants, so a save committing in between is seen whole or not at all.
-    const read = await this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+    const read = await inTransaction(this.pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
       const core = await client.query<{ core: Record<string, unknown>; schema_version: number; version: number; roster_revision: number }>(
         'SELECT core, schema_version, version, roster_revision FROM agenda WHERE event_id = $1', [this.eventId]);
       const row = core.rows[0];
@@ -51,7 +51,7 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
     for (const p of migrated.saved.participants as unknown as Participant[]) participants[p.id] = p;
     const state: AgendaState = { ...(migrated.saved.core as unknown as AgendaCore), participants };
     if (row.schema_version === AGENDA_SCHEMA_VERSION) return { kind: 'restored', state, migratedFrom: null };
-    const rewritten = await this.inTransaction('BEGIN', async (client) => {
+    const rewritten = await inTransaction(this.pool, 'BEGIN', async (client) => {
       const updated = await client.query(
         'UPDATE agenda SET core = $2, schema_version = $3 WHERE event_id = $1 AND schema_version = $4 AND version = $5 AND roster_revision = $6',
         [this.eventId, migrated.saved.core, AGENDA_SCHEMA_VERSION, row.schema_version, row.version, row.roster_revision]);
@@ -67,7 +67,7 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
 
   async save(before: AgendaState | null, after: AgendaState, entry: CommandEntry): Promise<void> {
     const { participants, ...core } = after;
-    await this.inTransaction('BEGIN', async (client) => {
+    await inTransaction(this.pool, 'BEGIN', async (client) => {
       const claimed = before === null
         ? await client.query(
           `INSERT INTO agenda (event_id, core, schema_version, version, roster_revision) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (event_id) DO NOTHING`,
@@ -121,16 +121,12 @@ export class PostgresAgendaStore implements AsyncAgendaStore {
 
   /** Keep an unreadable state whole in its own table (nothing is lost), and clear the live one so a fresh state can start. */
   private async setAside(problem: string, saved: SavedAgenda, version: number): Promise<LoadedAgenda> {
-    await this.inTransaction('BEGIN', async (client) => {
+    await inTransaction(this.pool, 'BEGIN', async (client) => {
       await client.query(`INSERT INTO ${UNREADABLE_TABLE} (event_id, kept) VALUES ($1, $2)`, [this.eventId, JSON.stringify({ version, ...saved })]);
       await client.query('DELETE FROM agenda WHERE event_id = $1', [this.eventId]);
       await client.query('DELETE FROM agenda_participants WHERE event_id = $1', [this.eventId]);
     });
     return { kind: 'unreadable', problem, keptAs: UNREADABLE_TABLE };
-  }
-
-  private inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inTransaction(this.pool, begin, work);
   }
 }
 
