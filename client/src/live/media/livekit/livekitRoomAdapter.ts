@@ -250,7 +250,7 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
     const lp = this.room.localParticipant;
     const publishOne = async (kind: 'audio' | 'video', track: MediaStreamTrack | null, muted: boolean) => {
       if (!track || track.readyState !== 'live' || this.published[kind]) return;
-      const pub = await this.resumeOrPublish(kind, track);
+      const pub = await this.resumeOrPublish(kind, track, muted);
       this.published[kind] = pub;
       // The same MediaStreamTrack may have been muted (disabled) by the room we are leaving:
       // state it explicitly either way.
@@ -262,10 +262,10 @@ export class LivekitRoomAdapter implements MediaRoomAdapter {
   }
 
   /** The copy published before the cue when it copies `track` (sending starts now); else `track`, published now. */
-  private async resumeOrPublish(kind: 'audio' | 'video', track: MediaStreamTrack): Promise<LocalTrackPublication> {
+  private async resumeOrPublish(kind: 'audio' | 'video', track: MediaStreamTrack, muted: boolean): Promise<LocalTrackPublication> {
     const paused = this.paused[kind];
     this.paused[kind] = null;
-    if (paused?.from === track) return resumePaused(paused);
+    if (paused?.from === track) return resumePaused(paused, muted);
     // The track changed since the pre-join (another camera chosen): send the new one instead.
     if (paused) await this.room.localParticipant.unpublishTrack(paused.copy, true).catch(() => undefined);
     const source = kind === 'audio' ? Track.Source.Microphone : Track.Source.Camera;

@@ -54,13 +54,13 @@ export async function publishPaused(lp: LocalParticipant, kind: 'audio' | 'video
   while (Date.now() < until && (await packetsSent(publication)) === 0) await sleep(50);
   await sleep(PAUSE_AFTER_FIRST_PACKET_MS);
   await publication.track?.pauseUpstream();
-  // Nothing is sent while paused; the mute state is applied when the cue resumes it.
-  copy.enabled = true;
+  // Still disabled: the cue enables it only if the person is not muted then.
   return { publication, from: track, copy };
 }
 
-/** At the cue: send what was published paused. */
-export async function resumePaused(paused: PausedPublication): Promise<LocalTrackPublication> {
+/** At the cue: send what was published paused, enabled only when not `muted` (a muted person sends not one frame first). */
+export async function resumePaused(paused: PausedPublication, muted: boolean): Promise<LocalTrackPublication> {
+  paused.copy.enabled = !muted;
   await paused.publication.track?.resumeUpstream();
   return paused.publication;
 }
