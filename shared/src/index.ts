@@ -47,6 +47,7 @@ export * from './event/eventStaff.js';
 export * from './liveSegment/captions.js';
 export * from './i18n/languages.js';
 export * from './i18n/localizeEvent.js';
+export * from './i18n/message.js';
 export * from './notes/roomNotes.js';
 export * from './protocol/roomNotesEvents.js';
 export * from './protocol/roomNotesPayloads.js';

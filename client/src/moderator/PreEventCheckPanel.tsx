@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { CheckStatus } from '@live-workshop/shared';
+import { renderMessage } from '@live-workshop/shared/pure';
 import { problemOf } from '../net/api.js';
 import { announce } from '../session/store/actions.js';
 import { runPreEventCheck } from './moderatorApi.js';
@@ -11,6 +12,7 @@ const STATUS_KEYS: Record<CheckStatus, string> = { pass: 'console.check.pass', w
 /**
  * The pre-event check, as `npm run check` runs it on the command line: LiveKit reachable, TURN/TCP
  * fallback, a test mail, disk space, clock and certificate, each with pass / warning / fail in words.
+ * The server answers catalogue messages, so the results read in the language the page shows.
  */
 export function PreEventCheckPanel({ credential }: { credential: string }) {
   const t = useT();
@@ -51,7 +53,7 @@ export function PreEventCheckPanel({ credential }: { credential: string }) {
         <ul className="checks" data-testid="pre-event-check-results">
           {results.map((r) => (
             <li key={r.id} data-testid={`check-${r.id}`} data-status={r.status}>
-              <strong className={`check-${r.status}`}>{t(STATUS_KEYS[r.status])}</strong> {r.title}: {r.detail}
+              <strong className={`check-${r.status}`}>{t(STATUS_KEYS[r.status])}</strong> {t(`check.title.${r.id}`)}: {renderMessage((key, values) => t(key, values ?? {}), r.detail)}
             </li>
           ))}
         </ul>

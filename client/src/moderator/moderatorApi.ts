@@ -5,6 +5,7 @@ import type {
 } from '@live-workshop/shared';
 import { bearer, request } from '../net/api.js';
 import { downloadSigned } from '../net/download.js';
+import { currentLanguage } from '../i18n/i18n.js';
 
 /** The registrations' breakout preferences and where people are placed. */
 export function fetchPreferences(credential: string): Promise<PreferenceCounts> {
@@ -39,7 +40,8 @@ export function fetchOccupancy(credential: string, stepMs = 60_000): Promise<Occ
 /** Run the pre-event check (LiveKit, TURN/TCP, mail, disk, clock, certificate); a test mail goes to `mailTo` when given. */
 export function runPreEventCheck(credential: string, mailTo: string): Promise<PreEventCheckReport> {
   const body: PreEventCheckRequest = mailTo.trim() ? { mailTo: mailTo.trim() } : {};
-  return request<PreEventCheckReport>('/api/moderator/checks', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
+  // The test mail is written in the page's language.
+  return request<PreEventCheckReport>(`/api/moderator/checks?lang=${currentLanguage()}`, { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
 }
 
 /** Cancel the event or move it to another date and start time; every registered person is mailed. 400 carries per-field problems. */

@@ -46,8 +46,8 @@ export function createOperations(deps: OperationsDeps): Operations {
   return {
     router: operationsRoutes({
       readiness, backups, credentials: deps.credentials, log,
-      preEventCheck: (mailTo) => runPreEventCheck({
-        ...deps.checks, eventFile: null, runningEventTitle: deps.checks.eventTitle(), livekit: deps.livekit, smtpUrl: deps.smtpUrl, mailTo,
+      preEventCheck: (mailTo, words) => runPreEventCheck({
+        ...deps.checks, eventFile: null, runningEventTitle: deps.checks.eventTitle(), livekit: deps.livekit, smtpUrl: deps.smtpUrl, mailTo, words,
       }),
     }),
     readiness, backups,

@@ -7,6 +7,7 @@ import { requireSession } from '../../people/credentials/bearer.js';
 import type { Credentials } from '../../people/credentials/credentials.js';
 import { parseOr400, sendError } from '../../platform/httpErrors.js';
 import type { Log } from '../../platform/log.js';
+import { readerLanguage, wordsFor, type Words } from '../../platform/i18n.js';
 import type { BackupService } from './backups.js';
 import type { ReadinessService } from './readiness.js';
 
@@ -16,8 +17,8 @@ export interface OperationsRouteDeps {
   readonly backups: BackupService | null;
   readonly credentials: Credentials;
   readonly log: Log;
-  /** Run the pre-event check, mailing a test message to `mailTo` when given. */
-  readonly preEventCheck: (mailTo: string | null) => Promise<CheckResult[]>;
+  /** Run the pre-event check, mailing a test message (in the reader's words) to `mailTo` when given. */
+  readonly preEventCheck: (mailTo: string | null, words: Words) => Promise<CheckResult[]>;
 }
 
 /** Health, readiness and on-demand backups. */
@@ -42,7 +43,7 @@ export function operationsRoutes(deps: OperationsRouteDeps): Router {
   router.post('/api/moderator/checks', requireSession(deps.credentials, { moderator: true }), json({ limit: '4kb' }), async (req, res) => {
     const body = parseOr400(preEventCheckBody, req.body ?? {}, res);
     if (!body) return;
-    const results = await deps.preEventCheck(body.mailTo ?? null);
+    const results = await deps.preEventCheck(body.mailTo ?? null, wordsFor(readerLanguage(req)));
     for (const r of results) if (r.status !== 'pass') deps.log.warn({ check: r.id, status: r.status }, 'pre-event check: not a pass');
     res.set('cache-control', 'no-store').json({ results, checkedAt: Date.now() } satisfies PreEventCheckReport);
   });

@@ -1,20 +1,28 @@
+import { message, renderMessage, type Message, type MessageValue } from '@live-workshop/shared';
+import { wordsFor } from '../../platform/i18n.js';
+
 /**
  * A failed dependency check said in plain words for a public probe: the kind of failure
  * (refused, timed out, name unknown, login refused), never the raw error text, which may name
  * hosts or carry a library's internals. The raw error goes to the log.
  */
 export function problemInWords(what: string, err: unknown): string {
+  return renderMessage(wordsFor('en').t, problemMessage(what, err));
+}
+
+/** Keys of `check.problem.*` by error code: the same kinds as problemInWords, for a reader's language. */
+const PROBLEM_KEYS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'refused', ETIMEDOUT: 'timeout', ETIMEOUT: 'timeout', ESOCKET_TIMEOUT: 'timeout',
+  ENOTFOUND: 'dns', EDNS: 'dns', EAI_AGAIN: 'dns', EAUTH: 'auth', unauthenticated: 'auth', permission_denied: 'auth',
+  ECONNRESET: 'reset', ECONNECTION: 'reset', ETLS: 'tls', ESTREAM: 'tls',
+};
+
+/** problemInWords as a message to translate where it is read (`what` names the other side). */
+export function problemMessage(what: MessageValue, err: unknown): Message {
   const code = codeOf(err);
-  switch (code) {
-    case 'ECONNREFUSED': return `${what} refused the connection (nothing listens there)`;
-    case 'ETIMEDOUT': case 'ETIMEOUT': case 'ESOCKET_TIMEOUT': return `${what} did not answer in time`;
-    case 'ENOTFOUND': case 'EDNS': case 'EAI_AGAIN': return `${what}: its host name does not resolve`;
-    case 'EAUTH': case 'unauthenticated': case 'permission_denied': return `${what} refused our credentials`;
-    case 'ECONNRESET': case 'ECONNECTION': return `${what} closed the connection`;
-    case 'ETLS': case 'ESTREAM': return `${what}: the secure connection failed`;
-    case null: return `${what} failed`;
-    default: return `${what} failed (${code})`;
-  }
+  if (code === null) return message('check.problem.failed', { what });
+  const kind = PROBLEM_KEYS[code];
+  return kind ? message(`check.problem.${kind}`, { what }) : message('check.problem.failedCode', { what, code });
 }
 
 /** The operating system's reason a connection failed, as socket errors name it ("connect ECONNREFUSED …"). */

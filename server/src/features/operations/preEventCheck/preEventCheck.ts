@@ -4,6 +4,7 @@ import type { LiveKitPort } from '../../../livekit/livekitPort.js';
 import { checkCertificate, checkClock, checkDisk } from './hostChecks.js';
 import { checkEventFile, checkLiveKit, checkMail, checkTurnFallback } from './serviceChecks.js';
 import { pass, type CheckResult } from './checkResult.js';
+import type { Words } from '../../../platform/i18n.js';
 
 /** What the checks look at. */
 export interface PreEventCheckSettings {
@@ -21,15 +22,17 @@ export interface PreEventCheckSettings {
   readonly mailTo: string | null;
   readonly dataDir: string;
   readonly publicUrl: string;
+  /** The reader's language, for the test mail (the results are translated where they are read). */
+  readonly words: Words;
 }
 
 /** Run every check (the slow ones at the same time), in a fixed order. */
 export async function runPreEventCheck(s: PreEventCheckSettings): Promise<CheckResult[]> {
   const event = s.eventFile
     ? checkEventFile(s.eventFile)
-    : pass('event', 'Event file', `the server runs "${s.runningEventTitle ?? 'its event'}", validated when it was loaded.`);
+    : pass('event', 'running', { title: s.runningEventTitle ?? '' });
   const [livekit, mail, clock, tls] = await Promise.all([
-    checkLiveKit(s.livekit), checkMail(s.smtpUrl, s.mailFrom, s.mailTo), checkClock(s.livekitHttpUrl), checkCertificate(s.publicUrl),
+    checkLiveKit(s.livekit), checkMail(s.smtpUrl, s.mailFrom, s.mailTo, s.words), checkClock(s.livekitHttpUrl), checkCertificate(s.publicUrl),
   ]);
   return [event, livekit, checkTurnFallback(s.livekitConfigFile), mail, checkDisk(s.dataDir), clock, tls];
 }
