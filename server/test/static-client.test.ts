@@ -82,13 +82,35 @@ describe('the built client over HTTP', () => {
   });
 
   it('has the page itself revalidated on every load, at / and at every page route', async () => {
-    for (const path of ['/', '/index.html', '/join/some-credential', '/verify', '/privacy']) {
+    for (const path of ['/', '/index.html', '/join/some-credential', '/join/eyJhbGciOi.eyJyb2xlIjo.c2lnbmF0dXJl', '/verify', '/privacy']) {
       const answer = await get(`${app.url}${path}`, { 'accept-encoding': 'br, gzip' });
       expect(answer.status, path).toBe(200);
       expect(answer.headers['cache-control'], path).toBe('no-cache');
       expect(answer.headers['content-type'], path).toMatch(/^text\/html/);
       const body = answer.headers['content-encoding'] === 'br' ? brotliDecompressSync(answer.body) : answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body;
       expect(body.toString('utf8'), path).toContain(entryScript);
+    }
+  });
+
+  it('serves robots.txt that keeps join links and the API out of search engines, and the icon the page names', async () => {
+    const robots = await get(`${app.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    const rules = robots.body.toString('utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    expect(rules).toEqual(expect.arrayContaining(['User-agent: *', 'Disallow: /join/', 'Disallow: /api/', 'Disallow: /e/*/join/']));
+    const html = file('/index.html').toString('utf8');
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(html)?.[1];
+    expect(icon).toBe('/favicon.svg');
+    const answer = await get(`${app.url}${icon}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
+  it('answers 404, not the page, for a file the build does not have (/favicon.ico, a sitemap)', async () => {
+    for (const path of ['/favicon.ico', '/sitemap.xml', '/apple-touch-icon.png']) {
+      const answer = await get(`${app.url}${path}`);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body.toString('utf8'), path).not.toContain('<div id="root">');
     }
   });
 

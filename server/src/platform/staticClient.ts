@@ -7,6 +7,8 @@ import { extname, join, relative, sep } from 'node:path';
  * may keep it for a year without asking again. Vite's hashes are 8 characters of [A-Za-z0-9_-].
  */
 export const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[A-Za-z0-9]+$/;
+/** Paths that name a file, never a page (page paths may hold dots: a join link's credential does). */
+const NOT_A_PAGE = /\.(?:ico|png|jpe?g|gif|svg|webp|txt|xml|json|webmanifest|js|mjs|css|map|woff2?)$/i;
 /** A year, the longest lifetime caches honour (RFC 9111 recommends no more). */
 const YEAR_S = 365 * 24 * 60 * 60;
 /** Files that are neither index.html nor hashed (e.g. a favicon): an hour, then asked again. */
@@ -99,8 +101,9 @@ export function staticClient(distDir: string | null): Router {
   router.get(/^\/(?!api\/|socket\.io\/|livekit\/).*/, (req, res, next) => {
     const file = files.get(req.path);
     if (file) return sendBuilt(req, res, req.path, file);
-    // A missing asset is an old page asking for a file of another build: a 404, not the page.
-    if (req.path.startsWith('/assets/')) return next();
+    // A missing asset is an old page asking for a file of another build, and a missing file a
+    // crawler or browser asks for by name (/robots.txt, /favicon.ico): a 404, not the page.
+    if (req.path.startsWith('/assets/') || NOT_A_PAGE.test(req.path)) return next();
     sendBuilt(req, res, '/index.html', index);
   });
   return router;
