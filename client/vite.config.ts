@@ -63,6 +63,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    // dist/.vite/manifest.json: which chunks each page needs (the server preloads the event page's).
+    manifest: true,
     // The attendee page sits near the unavoidable floor (react, livekit-client, socket.io-client);
     // livekit-client alone is bigger than the default warning threshold.
     chunkSizeWarningLimit: 900,

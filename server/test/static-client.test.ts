@@ -9,6 +9,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_DIST, REPO_ROOT } from '@live-workshop/testkit';
 import { startTestApp } from './harness.js';
+import { eventPageBase } from '../src/platform/eventPageHints.js';
 
 interface Answer {
   readonly status: number;
@@ -90,6 +91,29 @@ describe('the built client over HTTP', () => {
       const body = answer.headers['content-encoding'] === 'br' ? brotliDecompressSync(answer.body) : answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body;
       expect(body.toString('utf8'), path).toContain(entryScript);
     }
+  });
+
+  it("preloads the event page's chunks and its two API answers on the event page, and only there", async () => {
+    const manifest = JSON.parse(file('/.vite/manifest.json').toString('utf8')) as Record<string, { file: string }>;
+    const eventChunk = `/${manifest['src/pages/event/EventPage.tsx']!.file}`;
+    const pageAt = async (path: string) => {
+      const answer = await get(`${app.url}${path}`, { 'accept-encoding': 'br' });
+      expect(answer.status, path).toBe(200);
+      expect(answer.headers['cache-control'], path).toBe('no-cache');
+      // The event page is sent compressed (index.html as built is too small for the build's copies).
+      if (eventPageBase(path) !== null) expect(answer.headers['content-encoding'], path).toBe('br');
+      return (answer.headers['content-encoding'] === 'br' ? brotliDecompressSync(answer.body) : answer.body).toString('utf8');
+    };
+    const home = await pageAt('/');
+    expect(home).toContain(`<link rel="modulepreload" crossorigin href="${eventChunk}">`);
+    expect(home).toContain('<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/event">');
+    expect(home).toContain(entryScript);
+    // The preloaded answers are the ones the page asks for: same URL, and they answer.
+    for (const href of [...home.matchAll(/rel="preload" as="fetch" crossorigin="anonymous" href="([^"]+)"/g)].map((m) => m[1]!)) {
+      expect((await get(`${app.url}${href}`)).status, href).toBe(200);
+    }
+    expect(await pageAt('/e/lisbon-forum-2026/')).toContain('href="/e/lisbon-forum-2026/api/event"');
+    for (const path of ['/join/some-credential', '/privacy', '/index.html']) expect(await pageAt(path), path).not.toContain(eventChunk);
   });
 
   it('serves robots.txt that keeps join links and the API out of search engines, and the icon the page names', async () => {

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { preferredLanguage, setLanguage } from '../i18n/i18n.js';
@@ -9,9 +9,13 @@ import './phone.css';
 void setLanguage(preferredLanguage())
   .catch(() => undefined)
   .then(() => {
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    );
+    const root = createRoot(document.getElementById('root')!);
+    // A transition: React may draw the first page in slices, leaving the browser free in between.
+    startTransition(() => {
+      root.render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      );
+    });
   });

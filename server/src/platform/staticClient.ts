@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { eventPageBase, eventPageModules, withEventPageHints } from './eventPageHints.js';
 
 /**
  * Hashed build output (`/assets/index-BzX1c9aQ.js`): its name changes with its content, so a browser
@@ -83,10 +85,20 @@ function sendBuilt(req: Request, res: Response, urlPath: string, file: BuiltFile
   res.sendFile(file.path + suffix, { cacheControl: false, dotfiles: 'allow' });
 }
 
+/** The event page's index.html (with its preloads, eventPageHints.ts), compressed here: it names its event, and is 2 kB. */
+function sendEventPage(req: Request, res: Response, html: string): void {
+  const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(['br', 'gzip'] as const));
+  res.vary('Accept-Encoding').type('html').setHeader('Cache-Control', cacheControlFor('/index.html'));
+  if (encoding) res.setHeader('Content-Encoding', encoding);
+  const body = Buffer.from(html);
+  res.send(encoding === 'br' ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) : encoding === 'gzip' ? gzipSync(body) : body);
+}
+
 /**
  * Serve the built client; every page route falls back to index.html (client-side routing). Hashed
  * assets are cached for a year (immutable), index.html is revalidated on every load, and each file
- * goes out as the brotli or gzip variant the build wrote beside it when the browser accepts one.
+ * goes out as the brotli or gzip variant the build wrote beside it when the browser accepts one. The
+ * event page's index.html also preloads what that page needs (eventPageHints.ts).
  */
 export function staticClient(distDir: string | null): Router {
   const router = Router();
@@ -98,12 +110,16 @@ export function staticClient(distDir: string | null): Router {
   }
   const files = scanBuild(distDir);
   const index = files.get('/index.html')!;
+  const indexHtml = readFileSync(index.path, 'utf8');
+  const eventModules = eventPageModules(distDir);
   router.get(/^\/(?!api\/|socket\.io\/|livekit\/).*/, (req, res, next) => {
     const file = files.get(req.path);
     if (file) return sendBuilt(req, res, req.path, file);
     // A missing asset is an old page asking for a file of another build, and a missing file a
     // crawler or browser asks for by name (/robots.txt, /favicon.ico): a 404, not the page.
     if (req.path.startsWith('/assets/') || NOT_A_PAGE.test(req.path)) return next();
+    const base = eventModules.length > 0 ? eventPageBase(req.path) : null;
+    if (base !== null) return sendEventPage(req, res, withEventPageHints(indexHtml, base, eventModules));
     sendBuilt(req, res, '/index.html', index);
   });
   return router;

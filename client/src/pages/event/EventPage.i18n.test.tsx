@@ -35,7 +35,7 @@ test('in German: the page, its dates (24-hour, German month names), the plural a
   expect(screen.getByRole('heading', { name: 'Die 4 Breakout-Räume' })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Kompetenzen für morgen' })).toBeTruthy();
   expect(screen.getByTestId('event-times').textContent).toContain('Donnerstag, 23. Oktober 2025, 09:30–13:00 MESZ, UTC+2');
-  expect(screen.getByRole('button', { name: 'Anmelden' })).toBeTruthy();
+  expect(await screen.findByRole('button', { name: 'Anmelden' })).toBeTruthy();
   fireEvent.submit(screen.getByTestId('register-form'));
   expect(screen.getByText('Geben Sie Ihren Namen ein.')).toBeTruthy();
 });
@@ -47,7 +47,7 @@ test('in French: the page in French; texts the event file gives only in English 
   expect(screen.getByRole('heading', { name: 'Les 4 ateliers' })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Programme' })).toBeTruthy();
   expect(screen.getByTestId('event-times').textContent).toContain('jeudi 23 octobre 2025, 09:30–13:00');
-  expect(screen.getByRole('button', { name: 'S’inscrire' })).toBeTruthy();
+  expect(await screen.findByRole('button', { name: 'S’inscrire' })).toBeTruthy();
   expect(screen.getByRole('link', { name: 'Aller au contenu' })).toBeTruthy();
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { planRehearsal, zonedInstant } from '@live-workshop/shared/pure';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { EventOccasion } from '../../ui/EventOccasion.js';
 import { EventPage } from './EventPage.js';
 import { EVENT } from '../../testing/fixtures.js';
@@ -33,6 +33,9 @@ afterEach(() => {
 function fill(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } });
 }
+
+/** The page's second draw (the form, when there is one) is done: absence of the form means something. */
+const pageDrawn = () => waitFor(() => expect(document.querySelector('main')?.getAttribute('data-drawn')).toBe('complete'));
 
 test('the event page: title, agenda, the four breakout topics, organisers', async () => {
   render(<EventPage />);
@@ -129,6 +132,7 @@ test('a workshop that is over says when it took place and offers no registration
   render(<EventPage />);
   expect((await screen.findByTestId('event-occasion')).textContent).toMatch(/^This workshop took place on Thursday,? 23 October 2025, 09:30–13:00 CEST/);
   expect(screen.getByTestId('registration-closed').textContent).toBe(closed);
+  await pageDrawn();
   expect(screen.queryByTestId('register-form')).toBeNull();
   // Someone who registered still finds their way back (attendance, certificate).
   expect(screen.getByTestId('rejoin-link')).toBeTruthy();
@@ -141,7 +145,7 @@ test('a rehearsal: marked as such, with the original date and today\'s start in 
   expect(occasion).toMatch(/^Rehearsal This workshop took place on Thursday,? 23 October 2025, 09:30–13:00 CEST/);
   expect(occasion).toMatch(/This is a rehearsal, starting today at 14:15 CET/);
   expect(screen.getByTestId('event-times').textContent).toMatch(/Tuesday,? 1 December 2026, 14:15–17:45 CET/);
-  expect(screen.getByTestId('register-form')).toBeTruthy();
+  expect(await screen.findByTestId('register-form')).toBeTruthy();
 });
 
 test('the viewer\'s own zone, with its UTC offset, is shown beside CET for the original date and the rehearsal\'s start', () => {
@@ -180,6 +184,7 @@ test('a cancelled event says so and offers no registration', async () => {
   } };
   render(<EventPage />);
   expect((await screen.findByTestId('event-lifecycle')).textContent).toBe('The organisers have cancelled this event. Registration is closed.');
+  await pageDrawn();
   expect(screen.queryByTestId('register-form')).toBeNull();
   expect(screen.queryByTestId('registration-closed')).toBeNull();
 });
