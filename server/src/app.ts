@@ -48,6 +48,8 @@ import { createSocketIoTransport, type IoServer } from './live/realtime/socketIo
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import { webhookRoutes } from './livekit/webhookRoutes.js';
 import { Credentials } from './people/credentials/credentials.js';
+import { FacilitatorInvites } from './people/facilitators/facilitatorInvites.js';
+import { facilitatorRoutes } from './people/facilitators/facilitatorRoutes.js';
 import { SqlitePeopleStore, type PeopleStore } from './people/peopleStore.js';
 import { registrationRoutes, type RegistrationLimits } from './people/registration/registrationRoutes.js';
 import { Registration } from './people/registration/registrationService.js';
@@ -218,6 +220,7 @@ export function createApp(deps: AppDeps): App {
   web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
   web.use(transcriptRoutes({ store: liveSegment.captionStore, credentials, state: () => agenda.state }));
   web.use(roomNotesRoutes({ board: roomNotes.board, credentials, state: () => agenda.state }));
+  web.use(facilitatorRoutes({ invites: new FacilitatorInvites({ agenda, people, credentials, sessions, clock, publicUrl: settings.publicUrl }), credentials }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
