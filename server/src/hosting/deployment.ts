@@ -44,7 +44,7 @@ export function createDeployment(deps: DeploymentDeps): Deployment {
   const host = new EventHost({ catalogue, build: deps.build, defaultEvent: deps.defaultEvent, publicUrl: deps.publicUrl, dataDir: deps.dataDir, clock: deps.clock, log: deps.log });
   host.start();
   const organiserCredentials = new OrganiserCredentials(deps.sessionSecret, catalogue, deps.clock);
-  const http = createHostServer(host, { credentials: organiserCredentials, webhook: deps.webhook, clock: deps.clock, log: deps.log });
+  const http = createHostServer(host, { credentials: organiserCredentials, catalogue, publicUrl: deps.publicUrl, webhook: deps.webhook, clock: deps.clock, log: deps.log });
   return {
     host, http, organiserCredentials,
     listen: (port, address = '127.0.0.1') => new Promise((resolve, reject) => {

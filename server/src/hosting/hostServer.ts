@@ -11,6 +11,8 @@ import { jsonErrorHandler } from '../platform/httpErrors.js';
 import type { Log } from '../platform/log.js';
 import type { App } from '../app.js';
 import type { EventHost } from './eventHost.js';
+import type { Catalogue } from './catalogue.js';
+import { organiserAccountRoutes } from './organiserAccountRoutes.js';
 import { organiserRoutes } from './organiserRoutes.js';
 import type { OrganiserCredentials } from './organiserCredentials.js';
 
@@ -33,13 +35,14 @@ function route(host: EventHost, url: string): { app: App; url: string } | 'host'
 }
 
 export function createHostServer(host: EventHost, deps: {
-  credentials: OrganiserCredentials; webhook: { apiKey: string; apiSecret: string }; clock: Clock; log: Log;
+  credentials: OrganiserCredentials; catalogue: Catalogue; publicUrl: string; webhook: { apiKey: string; apiSecret: string }; clock: Clock; log: Log;
 }): HttpServer {
   const web = express();
   web.disable('x-powered-by');
   web.use(correlationIds());
   web.use(webhookRoutes({ ...deps.webhook, presences: () => host.openApps().map((a) => a.presence), log: deps.log, now: () => deps.clock.now() }));
   web.use(organiserRoutes({ host, credentials: deps.credentials }));
+  web.use(organiserAccountRoutes({ catalogue: deps.catalogue, credentials: deps.credentials, publicUrl: deps.publicUrl, clock: deps.clock, log: deps.log }));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(deps.log));
 
