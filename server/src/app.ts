@@ -16,6 +16,7 @@ import { createOperations, type Operations } from './features/operations/operati
 import { correlationIds } from './features/operations/correlation.js';
 import { countSocketPackets, createEventMetrics } from './features/operations/metrics/eventMetrics.js';
 import { metricsRoute } from './features/operations/metrics/metricsRoute.js';
+import type { Metrics } from './features/operations/metrics/metrics.js';
 import { ActionLog, SqliteActionLogStore } from './live/agenda/actionLog.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { followAdoptedStates } from './live/agenda/adoptedState.js';
@@ -128,6 +129,8 @@ export interface App {
   readonly around: AroundTheEvent;
   /** Health, readiness and backups. */
   readonly operations: Operations;
+  /** This event's Prometheus metrics (labelled with its id), or null without METRICS_TOKEN. */
+  readonly metrics: Metrics | null;
   /** The event cancelled or moved, and the mails that tell everyone. */
   readonly lifecycle: EventLifecycleService;
   listen(port: number, host?: string): Promise<number>;
@@ -303,7 +306,7 @@ export function createApp(deps: AppDeps): App {
   every(WAITING_LIST_SWEEP_INTERVAL_MS, 'waiting list', async () => registration.fillFreedPlaces());
 
   return {
-    http, io, agenda, people, credentials, presence, around, eventFile, operations, lifecycle,
+    http, io, agenda, people, credentials, presence, around, eventFile, operations, lifecycle, metrics,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));
