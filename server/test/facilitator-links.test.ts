@@ -58,6 +58,8 @@ test('a room\'s facilitator link: placed in that room for its round, its notes a
   expect((await api(base, '/api/moderator/facilitators/skills', ada.credential, { body: {} })).status).toBe(403);
   expect((await api(base, '/api/moderator/facilitators/nowhere', modCredential, { body: {} }))).toMatchObject({ status: 404, body: { code: 'unknown_breakout' } });
   expect((await api(base, '/api/moderator/facilitators/skills', modCredential, { body: { name: 'Line\nbreak' } }))).toMatchObject({ status: 400, body: { code: 'invalid_payload' } });
+  // The seed's rooms name no facilitator: a link needs a name.
+  expect((await api(base, '/api/moderator/facilitators/skills', modCredential, { body: {} }))).toMatchObject({ status: 400, body: { code: 'invalid_payload', message: expect.stringContaining('Give the name') } });
   expect((await api(base, '/api/moderator/facilitators', modCredential)).body.rooms.every((r: { invited: boolean }) => !r.invited)).toBe(true);
   expect(t.deployment.host.defaultApp.agenda.state.participants['facilitator--skills']).toBeUndefined();
 
@@ -123,4 +125,20 @@ test('a room\'s facilitator link: placed in that room for its round, its notes a
   await connectClient(base, again.body.url.split('/join/')[1], cleanups);
   expect(placementOf(app.agenda.state, 'facilitator--skills').roomId).toBe('breakout:skills');
   expect(await refusedWith(base, link)).toBe('revoked');
+});
+
+test('the event file\'s facilitator for a room prefills the name; a link made without a name is theirs', async () => {
+  const seed = seedEventFor(Date.now());
+  const event = { ...seed, breakouts: seed.breakouts.map((b) => (b.id === 'trust' ? { ...b, facilitator: 'Dr Trust Prefilled' } : b)) };
+  const t = await startTestDeployment({ defaultEvent: event });
+  cleanups.push(() => t.close());
+  const links = (await t.organiserApi(`/api/organiser/events/${seed.id}/links`)).body.links as { id: string; url: string }[];
+  const mod = credentialOfLink(links, 'anastasia-pouliou');
+  const listed = (await api(t.url, '/api/moderator/facilitators', mod)).body.rooms as { breakoutId: string; name: string }[];
+  expect(listed.find((r) => r.breakoutId === 'trust')!.name).toBe('Dr Trust Prefilled');
+  expect(listed.find((r) => r.breakoutId === 'skills')!.name).toBe('');
+  const made = await api(t.url, '/api/moderator/facilitators/trust', mod, { body: {} });
+  expect(made).toMatchObject({ status: 201, body: { invite: { breakoutId: 'trust', name: 'Dr Trust Prefilled', invited: true } } });
+  const client = await connectClient(t.url, made.body.url.split('/join/')[1], cleanups);
+  expect((await client.next(EVENTS.welcome)).participant).toMatchObject({ name: 'Dr Trust Prefilled', role: 'facilitator' });
 });

@@ -17,7 +17,7 @@ import { STAFF_LINK_TTL_S } from '../staff/staff.js';
 export const facilitatorIdOf = (breakoutId: string): string => `facilitator--${breakoutId}`;
 
 /** Why a facilitator invite was refused, with the HTTP status it maps to. */
-export type InviteRefusal = { readonly ok: false; readonly status: 404 | 409; readonly code: 'unknown_breakout' | 'not_allowed_now'; readonly message: string };
+export type InviteRefusal = { readonly ok: false; readonly status: 400 | 404 | 409; readonly code: 'invalid_payload' | 'unknown_breakout' | 'not_allowed_now'; readonly message: string };
 
 export interface FacilitatorInvitesDeps {
   readonly agenda: LiveAgenda;
@@ -39,7 +39,7 @@ export class FacilitatorInvites {
     return roundsOf(event).flatMap((round) => round.rooms.map((room) => this.inviteOf(room.id, round.title, room.title, room.facilitator)));
   }
 
-  /** A link for the room's facilitator (the name given, else the event file's, else the one given before). */
+  /** A link for the room's facilitator: the name given, else the one given before, else the event file's `facilitator:` (one of them is needed). */
   async invite(breakoutId: string, name: string | undefined): Promise<{ ok: true; invite: FacilitatorInvite; url: string } | InviteRefusal> {
     const { agenda, people, clock } = this.deps;
     const found = this.roomOf(agenda.state, breakoutId);
@@ -47,7 +47,8 @@ export class FacilitatorInvites {
     const id = facilitatorIdOf(breakoutId);
     const known = people.get(id);
     if (known && known.role !== 'facilitator') return { ok: false, status: 409, code: 'not_allowed_now', message: `Someone of the event already has the id "${id}".` };
-    const chosen = name ?? found.room.facilitator ?? (known?.name || `${found.room.title}`);
+    const chosen = name ?? (known?.role === 'facilitator' ? known.name : undefined) ?? found.room.facilitator;
+    if (!chosen) return { ok: false, status: 400, code: 'invalid_payload', message: `Give the name of ${found.room.title}'s facilitator (the event file names none).` };
     if (!known) {
       people.add({ id, role: 'facilitator', name: chosen, email: null, organisation: null, details: { facilitates: breakoutId }, createdAt: clock.now(), confirmedAt: clock.now(), removedAt: null });
     } else {
