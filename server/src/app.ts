@@ -16,6 +16,7 @@ import { createOperations, type Operations } from './features/operations/operati
 import { correlationIds } from './features/operations/correlation.js';
 import { countSocketPackets, createEventMetrics } from './features/operations/metrics/eventMetrics.js';
 import { metricsRoute } from './features/operations/metrics/metricsRoute.js';
+import type { Metrics } from './features/operations/metrics/metrics.js';
 import { ActionLog, SqliteActionLogStore } from './live/agenda/actionLog.js';
 import { SqliteAgendaStore } from './live/agenda/agendaStore.js';
 import { followAdoptedStates } from './live/agenda/adoptedState.js';
@@ -48,6 +49,8 @@ import { createSocketIoTransport, type IoServer } from './live/realtime/socketIo
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import { webhookRoutes } from './livekit/webhookRoutes.js';
 import { Credentials } from './people/credentials/credentials.js';
+import { FacilitatorInvites } from './people/facilitators/facilitatorInvites.js';
+import { facilitatorRoutes } from './people/facilitators/facilitatorRoutes.js';
 import { SqlitePeopleStore, type PeopleStore } from './people/peopleStore.js';
 import { registrationRoutes, type RegistrationLimits } from './people/registration/registrationRoutes.js';
 import { Registration } from './people/registration/registrationService.js';
@@ -126,6 +129,8 @@ export interface App {
   readonly around: AroundTheEvent;
   /** Health, readiness and backups. */
   readonly operations: Operations;
+  /** This event's Prometheus metrics (labelled with its id), or null without METRICS_TOKEN. */
+  readonly metrics: Metrics | null;
   /** The event cancelled or moved, and the mails that tell everyone. */
   readonly lifecycle: EventLifecycleService;
   listen(port: number, host?: string): Promise<number>;
@@ -218,6 +223,7 @@ export function createApp(deps: AppDeps): App {
   web.use(pollRoutes({ board: liveSegment.polls, credentials, state: () => agenda.state }));
   web.use(transcriptRoutes({ store: liveSegment.captionStore, credentials, state: () => agenda.state }));
   web.use(roomNotesRoutes({ board: roomNotes.board, credentials, state: () => agenda.state }));
+  web.use(facilitatorRoutes({ invites: new FacilitatorInvites({ agenda, people, credentials, sessions, clock, publicUrl: settings.publicUrl }), credentials }));
   web.use(staticClient(settings.clientDist));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(log));
@@ -300,7 +306,7 @@ export function createApp(deps: AppDeps): App {
   every(WAITING_LIST_SWEEP_INTERVAL_MS, 'waiting list', async () => registration.fillFreedPlaces());
 
   return {
-    http, io, agenda, people, credentials, presence, around, eventFile, operations, lifecycle,
+    http, io, agenda, people, credentials, presence, around, eventFile, operations, lifecycle, metrics,
     listen: (port, host = '127.0.0.1') => new Promise((resolve, reject) => {
       http.once('error', reject);
       http.listen(port, host, () => resolve((http.address() as AddressInfo).port));

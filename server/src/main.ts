@@ -60,7 +60,7 @@ const cluster = config.DATABASE_URL
 
 const deployment = createDeployment({
   dataDir: resolve(config.DATA_DIR), defaultEvent: event, publicUrl: config.publicUrl, sessionSecret: config.SESSION_SECRET,
-  webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clock: systemClock, log, organiserName: config.ORGANISER_NAME,
+  webhook: { apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET }, clock: systemClock, log, organiserName: config.ORGANISER_NAME, metricsToken: config.METRICS_TOKEN,
   build: (eventConfig, place) => createApp({
     clock: systemClock,
     scheduler: place.isDefault ? scheduler : systemScheduler(),
@@ -74,8 +74,8 @@ const deployment = createDeployment({
       registrationLimits: { ...DEFAULT_REGISTRATION_LIMITS, perAddress: config.REGISTRATIONS_PER_ADDRESS, perEmail: config.REGISTRATIONS_PER_EMAIL },
       trustProxy: config.TRUST_PROXY, smtpUrl, mailFrom: config.MAIL_FROM, rehearsal: config.rehearsal,
       backups: { dir: join(config.DATA_DIR, 'backups'), intervalMs: config.BACKUP_INTERVAL_MINUTES * 60_000, keep: config.BACKUP_KEEP },
-      // /metrics is the default event's (served at /).
-      metricsToken: place.isDefault ? config.METRICS_TOKEN : undefined,
+      // Every event has metrics (labelled with its id): its own at /e/<id>/metrics, all of them at the deployment's /metrics.
+      metricsToken: config.METRICS_TOKEN,
       acceptUnscopedCredentials: place.isDefault, closedByOrganiser: place.closedByOrganiser,
       preEventCheck: {
         livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,

@@ -33,7 +33,7 @@ export async function startTestDeployment(options: TestAppOptions & { defaultEve
   const mail = await startMailCatcher();
   const deployment = createDeployment({
     dataDir, defaultEvent: options.defaultEvent ?? seedEventFor(clock.now()), publicUrl: 'http://localhost:3000', sessionSecret: TEST_SESSION_SECRET,
-    webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clock, log: options.log ?? createLog(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    webhook: options.webhook ?? { apiKey: 'devkey', apiSecret: 'secret' }, clock, log: options.log ?? createLog(process.env.TEST_LOG_LEVEL ?? 'silent'), metricsToken: options.metricsToken,
     build: (event, place) => buildTestApp({ ...options, livekit }, {
       dbPath: place.dbPath, db: place.db, smtpUrl: mail.smtpUrl, event, publicUrl: place.publicUrl,
       acceptUnscopedCredentials: place.isDefault, closedByOrganiser: place.closedByOrganiser,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** What a person may do in the workshop (a captioner types the live captions: the staff invite them like speakers). */
-export const roleSchema = z.enum(['attendee', 'speaker', 'moderator', 'captioner']);
+/**
+ * What a person may do in the workshop (a captioner types the live captions: the staff invite them like
+ * speakers; a facilitator comes by a breakout room's invite link and facilitates that room only).
+ */
+export const roleSchema = z.enum(['attendee', 'speaker', 'moderator', 'captioner', 'facilitator']);
 export type Role = z.infer<typeof roleSchema>;
 
 // Room ids and their helpers live in rooms.ts, which builds no schema, so the browser can import them.
@@ -27,6 +30,8 @@ export interface Participant {
   readonly picked?: boolean;
   /** Seats in the rounds with their own rooms, keyed by the round (the id of the item naming the rooms). */
   readonly rounds?: Readonly<Record<string, RoundSeat>>;
+  /** A facilitator (role `facilitator`, by a room's invite link): the breakout room they facilitate, in its round only. */
+  readonly facilitates?: string;
 }
 
 /** A person's place in one round of breakouts. */

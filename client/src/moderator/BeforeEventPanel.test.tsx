@@ -91,4 +91,7 @@ test('two rounds: one table per round, captioned with the round; a self-select r
   expect(screen.getByText(/^Self-select: attendees pick a room during the item before this round/)).toBeTruthy();
   expect(screen.getByText('Registration asks no preferences for this round.')).toBeTruthy();
   expect(screen.queryByRole('table', { name: 'Breakout preferences and places' })).toBeNull();
+  // A round with its own rooms is re-planned until it starts (not until the doors open), and the console says so.
+  expect(screen.getByTestId('plan-fixed-round-1').textContent).toBe('Until “Round 1: sector tables” starts, each registration may place everyone in it again; its plan is fixed when it starts, and from then on nobody is moved unless you move them.');
+  expect(screen.queryByTestId('plan-fixed-round-2')).toBeNull();
 });

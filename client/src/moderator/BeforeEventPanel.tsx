@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { EventConfig, PreferenceCounts, RoundPreferences } from '@live-workshop/shared';
+import { DEFAULT_ROUND } from '@live-workshop/shared/pure';
 import { problemOf } from '../net/api.js';
 import { fetchPreferences } from './moderatorApi.js';
 import { useThrottled } from '../net/useThrottled.js';
@@ -119,6 +120,8 @@ function RoundTable({ round, several }: { round: RoundRows; several: boolean }) 
         </tbody>
       </table>
       {several && round.select === 'self' && <p className="hint">{t('console.before.selfSelectHint')}</p>}
+      {/* A round with rooms of its own freezes when it starts, not when the doors open (roundPlanFrozen in the engine). */}
+      {several && round.select === 'assigned' && round.key !== DEFAULT_ROUND && <p className="hint" data-testid={`plan-fixed-${round.key}`}>{t('console.before.planFixedAtRound', { round: round.title })}</p>}
       {several && !round.askPreferences && <p className="hint">{t('console.before.noPreferencesHint')}</p>}
     </>
   );

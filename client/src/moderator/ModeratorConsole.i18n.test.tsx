@@ -51,6 +51,7 @@ beforeEach(() => {
       });
     }
     if (url.startsWith('/api/moderator/occupancy')) return json({ stepMs: 60_000, rooms: ['plenary'], points: [] });
+    if (url === '/api/moderator/facilitators') return json({ rooms: EVENT.breakouts.map((b) => ({ breakoutId: b.id, roomTitle: b.title, roundTitle: 'Thematic breakout rooms', name: '', invited: b.id === 'skills' })) });
     return new Response('{}', { status: 404 });
   });
 });
@@ -73,6 +74,7 @@ const ENGLISH = [
   'Message to all rooms', 'Send to everyone', 'Polls', 'Launch', 'Who is here', 'Find a person', 'Choices', 'Actions', 'Cancel', 'Done', 'Running',
   'On hold', 'registered', 'without a preference', 'Refresh the counts', 'Edit the event set-up', 'Room occupancy', 'Sound', 'Your room',
   'Approve', 'waiting for approval', 'votes', 'Hide', 'Bring', 'Lower hand', 'Auto-balance', 'Next:', 'Waiting', 'Loading',
+  'Facilitator links', 'Make link', 'Make a new link', 'Withdraw link', 'No link yet', 'A link is out', "Facilitator's name",
 ];
 
 test('in German, before the event: every panel in German, the cue asks in German, and no English is left', { timeout: CONSOLE_TEST_TIMEOUT_MS }, async () => {
@@ -89,6 +91,8 @@ test('in German, before the event: every panel in German, the cue asks in German
   expect(screen.getByRole('heading', { name: 'Einteilung in die Breakouts' })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Vor der Veranstaltung' })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Ihr Raum' })).toBeTruthy();
+  expect((await screen.findByTestId('facilitator-skills-withdraw')).textContent).toBe('Link zurückziehen');
+  expect(screen.getByRole('heading', { name: 'Links für die Raumleitung' })).toBeTruthy();
   expect(screen.getByTestId('preference-summary').textContent).toBe('4 angemeldet · 1 ohne Wunsch · 1 noch nicht eingeteilt');
   expect(screen.getByTestId('autopilot-state').textContent).toBe('Läuft');
   // The queues across the top, in words and counts.

@@ -11,6 +11,7 @@ import { BeforeEventPanel } from './BeforeEventPanel.js';
 import { ConfirmPanel, type PendingConfirm } from './ConfirmPanel.js';
 import { EventSetupSection } from './EventSetupSection.js';
 import { ExportsPanel } from './ExportsPanel.js';
+import { FacilitatorLinksPanel } from './FacilitatorLinksPanel.js';
 import { BroadcastForm, HelpPanel } from './MessagesPanel.js';
 import { NeedsBar } from './NeedsBar.js';
 import { OccupancyPanel } from './OccupancyPanel.js';
@@ -64,6 +65,7 @@ export default function ModeratorConsole({ credential: given, room }: { credenti
         <div className="cr-center">
           <RoomsPanel event={event} roster={roster} myRoom={myRoom} />
           <RoomNotesPanel event={event} />
+          {credential && <FacilitatorLinksPanel credential={credential} />}
           <AssignmentBoard event={event} roster={roster} ask={setPending} />
           <PollConsole event={event} />
           {credential && beforeBreakouts && <BeforeEventPanel credential={credential} event={event} rosterRevision={roster?.revision ?? null} />}

@@ -1,7 +1,7 @@
 /** The moderators' HTTP API (all signed in with the moderator's credential; types from shared/src/protocol/http); only the console chunk imports it. */
 import type {
-  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, EventLifecycleRequest, EventLifecycleResponse, OccupancySeries, PreEventCheckReport, PreEventCheckRequest,
-  PreferenceCounts, SavedEvent,
+  AutopilotRequest, AutopilotState, AutopilotStatus, EditableEvent, EventLifecycleRequest, EventLifecycleResponse, FacilitatorInvite, FacilitatorInviteCreated,
+  FacilitatorInviteList, FacilitatorInviteRequest, OccupancySeries, PreEventCheckReport, PreEventCheckRequest, PreferenceCounts, SavedEvent,
 } from '@live-workshop/shared';
 import { bearer, request } from '../net/api.js';
 import { downloadSigned } from '../net/download.js';
@@ -47,6 +47,22 @@ export function runPreEventCheck(credential: string, mailTo: string): Promise<Pr
 /** Cancel the event or move it to another date and start time; every registered person is mailed. 400 carries per-field problems. */
 export function changeEventLifecycle(credential: string, body: EventLifecycleRequest): Promise<EventLifecycleResponse> {
   return request<EventLifecycleResponse>('/api/moderator/event/lifecycle', { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
+}
+
+/** Every breakout room with its facilitator invite. */
+export function fetchFacilitatorInvites(credential: string): Promise<FacilitatorInviteList> {
+  return request<FacilitatorInviteList>('/api/moderator/facilitators', { headers: bearer(credential) });
+}
+
+/** Make a room's facilitator link (for `name`, or the event file's facilitator when empty). */
+export function inviteFacilitator(credential: string, breakoutId: string, name: string): Promise<FacilitatorInviteCreated> {
+  const body: FacilitatorInviteRequest = name.trim() ? { name: name.trim() } : {};
+  return request<FacilitatorInviteCreated>(`/api/moderator/facilitators/${encodeURIComponent(breakoutId)}`, { method: 'POST', body: JSON.stringify(body), headers: bearer(credential) });
+}
+
+/** Withdraw a room's facilitator link: it is refused from now on. */
+export function withdrawFacilitator(credential: string, breakoutId: string): Promise<FacilitatorInvite> {
+  return request<FacilitatorInvite>(`/api/moderator/facilitators/${encodeURIComponent(breakoutId)}`, { method: 'DELETE', headers: bearer(credential) });
 }
 
 /** The CSV exports a moderator can download. */

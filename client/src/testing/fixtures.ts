@@ -56,7 +56,7 @@ export function assignment(phaseKeyValue: string, roomId: RoomId | null, canPubl
   };
 }
 
-export function welcome(role: 'attendee' | 'speaker' | 'moderator' | 'captioner', name = 'Ada Attendee', id = 'p-ada'): Welcome {
+export function welcome(role: Welcome['participant']['role'], name = 'Ada Attendee', id = 'p-ada'): Welcome {
   return { protocolVersion: 1, participant: { id, name, role }, event: EVENT, serverTime: 1_000_000 };
 }
 

@@ -22,6 +22,8 @@ const CATALOGUE_MIGRATIONS: readonly string[] = [
      credential_generation INTEGER NOT NULL DEFAULT 0,
      created_at INTEGER NOT NULL
    );`,
+  // Organisers invited by organisers, and revoked ones: kept (events name who made them), never signed in again.
+  `ALTER TABLE organisers ADD COLUMN removed_at INTEGER;`,
 ];
 
 /** How an event came to the deployment. */
@@ -42,7 +44,10 @@ export interface Organiser {
   readonly id: string;
   readonly name: string;
   readonly credentialGeneration: number;
+  readonly createdAt: number;
 }
+
+interface OrganiserRow { id: string; name: string; credential_generation: number; created_at: number }
 
 interface EventRow { id: string; config: string; source: HostedEventSource; created_at: number; created_by: string | null; archived_at: number | null }
 
@@ -96,17 +101,34 @@ export class Catalogue {
     this.db.prepare('DELETE FROM hosted_events WHERE id = ?').run(id);
   }
 
+  /** The organisers who may sign in (revoked ones are left out). */
   organisers(): Organiser[] {
-    return (this.db.prepare('SELECT id, name, credential_generation FROM organisers ORDER BY created_at, id').all() as { id: string; name: string; credential_generation: number }[])
-      .map((r) => ({ id: r.id, name: r.name, credentialGeneration: r.credential_generation }));
+    return (this.db.prepare('SELECT id, name, credential_generation, created_at FROM organisers WHERE removed_at IS NULL ORDER BY created_at, id').all() as OrganiserRow[])
+      .map((r) => ({ id: r.id, name: r.name, credentialGeneration: r.credential_generation, createdAt: r.created_at }));
   }
 
+  /** An organiser who may sign in, or null (unknown or revoked). */
   organiser(id: string): Organiser | null {
     return this.organisers().find((o) => o.id === id) ?? null;
   }
 
-  addOrganiser(id: string, name: string, now: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO organisers (id, name, credential_generation, created_at) VALUES (?, ?, 0, ?)').run(id, name, now);
+  /** Add an organiser; false when the id is taken (by a current or a revoked one). */
+  addOrganiser(id: string, name: string, now: number): boolean {
+    return this.db.prepare('INSERT OR IGNORE INTO organisers (id, name, credential_generation, created_at) VALUES (?, ?, 0, ?)').run(id, name, now).changes === 1;
+  }
+
+  /**
+   * Revoke an organiser: their links stop working (the generation moves on) and they are listed no
+   * more. Never the last one; false when that would leave nobody, or there is no such organiser.
+   */
+  revokeOrganiser(id: string, now: number): 'revoked' | 'last' | 'unknown' {
+    return this.db.transaction(() => {
+      const active = this.organisers();
+      if (!active.some((o) => o.id === id)) return 'unknown' as const;
+      if (active.length === 1) return 'last' as const;
+      this.db.prepare('UPDATE organisers SET removed_at = ?, credential_generation = credential_generation + 1 WHERE id = ?').run(now, id);
+      return 'revoked' as const;
+    }).immediate();
   }
 
   close(): void {

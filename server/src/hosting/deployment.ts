@@ -23,6 +23,8 @@ export interface DeploymentDeps {
   readonly webhook: { readonly apiKey: string; readonly apiSecret: string };
   readonly clock: Clock;
   readonly log: Log;
+  /** The bearer token Prometheus scrapes the deployment's /metrics with (METRICS_TOKEN): every event's metrics, labelled by event. Unset: none. */
+  readonly metricsToken?: string | undefined;
   /** The first organiser's name (ORGANISER_NAME); default "Organiser". */
   readonly organiserName?: string | undefined;
 }
@@ -44,7 +46,7 @@ export function createDeployment(deps: DeploymentDeps): Deployment {
   const host = new EventHost({ catalogue, build: deps.build, defaultEvent: deps.defaultEvent, publicUrl: deps.publicUrl, dataDir: deps.dataDir, clock: deps.clock, log: deps.log });
   host.start();
   const organiserCredentials = new OrganiserCredentials(deps.sessionSecret, catalogue, deps.clock);
-  const http = createHostServer(host, { credentials: organiserCredentials, webhook: deps.webhook, clock: deps.clock, log: deps.log });
+  const http = createHostServer(host, { credentials: organiserCredentials, catalogue, publicUrl: deps.publicUrl, metricsToken: deps.metricsToken ?? null, webhook: deps.webhook, clock: deps.clock, log: deps.log });
   return {
     host, http, organiserCredentials,
     listen: (port, address = '127.0.0.1') => new Promise((resolve, reject) => {

@@ -115,6 +115,11 @@ export class EventHost {
     return [...this.open.values()].map((o) => o.app);
   }
 
+  /** The compositions running now, by event id. */
+  openEntries(): { id: string; app: App }[] {
+    return [...this.open.entries()].map(([id, o]) => ({ id, app: o.app }));
+  }
+
   /** The event page of an event. */
   urlOf(id: string): string {
     return id === this.defaultId ? this.deps.publicUrl : `${this.deps.publicUrl}/e/${id}`;

@@ -11,14 +11,17 @@ import { jsonErrorHandler } from '../platform/httpErrors.js';
 import type { Log } from '../platform/log.js';
 import type { App } from '../app.js';
 import type { EventHost } from './eventHost.js';
+import type { Catalogue } from './catalogue.js';
+import { deploymentMetricsRoute } from './deploymentMetrics.js';
+import { organiserAccountRoutes } from './organiserAccountRoutes.js';
 import { organiserRoutes } from './organiserRoutes.js';
 import type { OrganiserCredentials } from './organiserCredentials.js';
 
 /** `/e/<event id>` at the start of a path (the id as the event file's slug rule allows it). */
 const EVENT_PREFIX = /^\/e\/([a-z0-9][a-z0-9-]{0,47})(?=[/?]|$)/;
 
-/** Paths the deployment answers itself, before any event. */
-const HOST_PATHS = /^\/(api\/organiser(?=[/?]|$)|livekit\/webhook(?=[/?]|$))/;
+/** Paths the deployment answers itself, before any event (/metrics: every event's, labelled; deploymentMetrics.ts). */
+const HOST_PATHS = /^\/(api\/organiser(?=[/?]|$)|livekit\/webhook(?=[/?]|$)|metrics(?=[/?]|$))/;
 
 /** Which composition a request is for, with the path that composition sees; null: no such event. */
 function route(host: EventHost, url: string): { app: App; url: string } | 'host' | null {
@@ -33,13 +36,15 @@ function route(host: EventHost, url: string): { app: App; url: string } | 'host'
 }
 
 export function createHostServer(host: EventHost, deps: {
-  credentials: OrganiserCredentials; webhook: { apiKey: string; apiSecret: string }; clock: Clock; log: Log;
+  credentials: OrganiserCredentials; catalogue: Catalogue; publicUrl: string; metricsToken: string | null; webhook: { apiKey: string; apiSecret: string }; clock: Clock; log: Log;
 }): HttpServer {
   const web = express();
   web.disable('x-powered-by');
   web.use(correlationIds());
   web.use(webhookRoutes({ ...deps.webhook, presences: () => host.openApps().map((a) => a.presence), log: deps.log, now: () => deps.clock.now() }));
+  web.use(deploymentMetricsRoute(host, deps.metricsToken));
   web.use(organiserRoutes({ host, credentials: deps.credentials }));
+  web.use(organiserAccountRoutes({ catalogue: deps.catalogue, credentials: deps.credentials, publicUrl: deps.publicUrl, clock: deps.clock, log: deps.log }));
   web.use((_req, res) => res.status(404).json({ code: 'not_found', message: 'No such page.' }));
   web.use(jsonErrorHandler(deps.log));
 

@@ -56,6 +56,8 @@ export interface PeopleStore {
   updateUnconfirmed(id: string, fields: Pick<Person, 'name' | 'organisation' | 'details'> & { readonly language?: string | null }): Person;
   /** Removed by the moderators (`at`), or re-admitted (`null`). */
   setRemovedAt(id: string, at: number | null): void;
+  /** A new name (a facilitator invited again under another name). */
+  rename(id: string, name: string): void;
   /** Put on the waiting list (`at`), or given a place (`null`). */
   setWaitlistedAt(id: string, at: number | null): void;
   /** Attendees holding a registration place: neither removed nor waiting. */
@@ -74,6 +76,7 @@ export class SqlitePeopleStore implements PeopleStore {
   private readonly bumpGeneration;
   private readonly setConfirmed;
   private readonly setRemoved;
+  private readonly setName;
   private readonly setWaitlisted;
   private readonly holdingPlaces;
   private readonly waiting;
@@ -89,6 +92,7 @@ export class SqlitePeopleStore implements PeopleStore {
       VALUES (@id, @role, @name, @email, @organisation, @details, @createdAt, @confirmedAt, @removedAt, @waitlistedAt, @language) ON CONFLICT(id) DO NOTHING`);
     this.setConfirmed = db.prepare(`UPDATE people SET confirmed_at = ? WHERE id = ? AND confirmed_at IS NULL`);
     this.setRemoved = db.prepare(`UPDATE people SET removed_at = ? WHERE id = ?`);
+    this.setName = db.prepare(`UPDATE people SET name = ? WHERE id = ?`);
     this.setWaitlisted = db.prepare(`UPDATE people SET waitlisted_at = ? WHERE id = ?`);
     this.waiting = db.prepare<[], PersonRow>(`SELECT * FROM people WHERE waitlisted_at IS NOT NULL AND removed_at IS NULL ORDER BY waitlisted_at, rowid`);
     this.holdingPlaces = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM people WHERE role = 'attendee' AND removed_at IS NULL AND waitlisted_at IS NULL`);
@@ -133,6 +137,10 @@ export class SqlitePeopleStore implements PeopleStore {
   /** Removed by the moderators (`at`), or re-admitted (`null`). */
   setRemovedAt(id: string, at: number | null): void {
     this.setRemoved.run(at, id);
+  }
+
+  rename(id: string, name: string): void {
+    this.setName.run(name, id);
   }
 
   setWaitlistedAt(id: string, at: number | null): void {

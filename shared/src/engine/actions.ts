@@ -72,6 +72,8 @@ export const systemActionSchema = z.discriminatedUnion('type', [
       preferences: z.array(slugSchema).max(2),
       /** Preferences for the rounds with their own rooms, by round (the id of the item naming them). */
       roundPreferences: z.record(slugSchema, z.array(slugSchema).max(2)).optional(),
+      /** A facilitator's room (role `facilitator` only, and required for it). */
+      facilitates: slugSchema.optional(),
     }),
   }),
   /** A moderator edited the event before it started (validated like an event file). */

@@ -36,9 +36,33 @@ function captionerPlacement(phase: Phase, p: Participant): Placement {
   }
 }
 
+/**
+ * A facilitator (by a room's invite link) is in their room, publishing, while its round runs, and in
+ * the audience of the plenary otherwise; they take no place in any room and placement never moves them.
+ */
+function facilitatorPlacement(event: EventConfig, phase: Phase, p: Participant): Placement {
+  switch (phase.kind) {
+    case 'scheduled':
+    case 'ended':
+      return NOWHERE;
+    case 'breakouts': {
+      const round = roundOfItem(event, phase.itemIndex);
+      const mine = p.facilitates !== undefined && round?.rooms.some((r) => r.id === p.facilitates);
+      return mine ? { roomId: breakoutRoomId(p.facilitates!), canPublish: true } : NOWHERE;
+    }
+    case 'lobby':
+    case 'plenary':
+    case 'live':
+    case 'break':
+    case 'closing':
+      return { roomId: 'plenary', canPublish: false };
+  }
+}
+
 /** Where a participant is in a phase, and whether they may publish there. */
 export function placementIn(event: EventConfig, phase: Phase, p: Participant): Placement {
   if (p.role === 'captioner') return captionerPlacement(phase, p);
+  if (p.role === 'facilitator') return facilitatorPlacement(event, phase, p);
   switch (phase.kind) {
     case 'scheduled':
       return p.role === 'attendee' ? NOWHERE : { roomId: 'backstage', canPublish: true };
@@ -80,8 +104,8 @@ export function placementOf(state: AgendaState, participantId: string): Placemen
 /** True when the participant's role may go to a breakout room in some round. */
 export function goesToBreakouts(event: EventConfig, p: Pick<Participant, 'role'>): boolean {
   if (p.role === 'attendee') return true;
-  // A captioner chooses their room themselves and takes no place in it.
-  if (p.role === 'captioner') return false;
+  // A captioner chooses their room themselves and takes no place in it; a facilitator has theirs from the invite.
+  if (p.role === 'captioner' || p.role === 'facilitator') return false;
   return event.agenda.some((i) => i.kind === 'breakouts' && i.staffPlacement === 'breakouts');
 }
 

@@ -117,7 +117,8 @@ export function withSeat(p: Participant, key: string, seat: RoundSeat): Particip
 
 /**
  * True when this person goes to the rooms of this round (and takes a place there). A captioner
- * chooses their room themselves and takes no place in it (captionRoom in step.ts).
+ * chooses their room themselves and takes no place in it (captionRoom in step.ts); a facilitator
+ * is in the room of their invite (`facilitates`) and takes no place either.
  */
 export const goesToRound = (round: Round, p: Pick<Participant, 'role'>): boolean =>
-  p.role === 'attendee' || (round.staffInRooms && p.role !== 'captioner');
+  p.role === 'attendee' || (round.staffInRooms && p.role !== 'captioner' && p.role !== 'facilitator');

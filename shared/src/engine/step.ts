@@ -203,6 +203,7 @@ function applyRoster(state: AgendaState, action: RosterAction, command: Command)
       const round = roundOfRoom(state.event, action.breakoutId);
       const room = round?.rooms.find((b) => b.id === action.breakoutId);
       if (!round || !room) return refuse('unknown_breakout', `There is no breakout room "${action.breakoutId}".`);
+      if (target.role === 'facilitator') return refuse('not_allowed_now', `${target.name} facilitates the room of their invite link; withdraw the link and invite them for another room instead.`);
       const seat = seatOf(target, round.key);
       if (seat.breakoutId !== room.id && !action.overCapacity) {
         const placed = roundLoads(round, Object.values(state.participants)).get(room.id) ?? 0;
@@ -306,12 +307,17 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
   switch (action.type) {
     case 'admit': {
       const known = state.participants[action.participant.id];
-      if (known) return { state: updateParticipant(state, known.id, { name: action.participant.name }) };
-      const { roundPreferences, ...person } = action.participant;
+      const { roundPreferences, facilitates, ...person } = action.participant;
+      // A facilitator facilitates exactly one existing room; nobody else facilitates by admission.
+      if ((person.role === 'facilitator') !== (facilitates !== undefined)) return refuse('forbidden', 'A facilitator, and only a facilitator, is admitted for one breakout room.');
+      if (facilitates !== undefined && !roundOfRoom(state.event, facilitates)) return refuse('unknown_breakout', `There is no breakout room "${facilitates}".`);
+      if (known) return { state: updateParticipant(state, known.id, { name: person.name }) };
       const rounds = roundPreferences && Object.keys(roundPreferences).length > 0
         ? Object.fromEntries(Object.entries(roundPreferences).map(([key, preferences]) => [key, { breakoutId: null, preferences }]))
         : undefined;
-      const participant: Participant = { ...person, breakoutId: null, onStage: false, handRaised: false, seq: state.nextSeq, ...(rounds ? { rounds } : {}) };
+      const participant: Participant = {
+        ...person, breakoutId: null, onStage: false, handRaised: false, seq: state.nextSeq, ...(rounds ? { rounds } : {}), ...(facilitates ? { facilitates } : {}),
+      };
       return {
         state: {
           ...state,
@@ -326,7 +332,9 @@ function applySystem(state: AgendaState, action: SystemAction, now: number): App
       if (refused) return refused;
       // Staff the edit drops leave with their links; staff it adds are admitted by the server.
       const staff = new Set(eventStaff(action.event).map((s) => s.id));
-      const dropped = Object.values(state.participants).filter((p) => p.role !== 'attendee' && !staff.has(p.id)).map((p) => p.id);
+      // A facilitator stays while their room does.
+      const stays = (p: Participant) => p.role === 'attendee' || staff.has(p.id) || (p.facilitates !== undefined && roundOfRoom(action.event, p.facilitates) !== null);
+      const dropped = Object.values(state.participants).filter((p) => !stays(p)).map((p) => p.id);
       const participants = replanned(action.event, withoutIds(state.participants, dropped));
       return {
         state: { ...state, event: action.event, participants, version: state.version + 1, rosterRevision: state.rosterRevision + 1 },

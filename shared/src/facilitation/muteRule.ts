@@ -1,5 +1,5 @@
-// Who may mute whom: moderators anyone, a breakout room's facilitator (a speaker placed in the room)
-// the people in their own room. The person stays free to unmute themselves.
+// Who may mute whom: moderators anyone, a breakout room's facilitator (a speaker placed in the room,
+// or the facilitator invited by the room's link) the people in their own room. The person stays free to unmute themselves.
 import { placementOf } from '../engine/placement.js';
 import type { AgendaState } from '../engine/state.js';
 import type { RoomId } from '../rooms.js';
@@ -12,7 +12,7 @@ export function muteDecision(state: AgendaState, byId: string, targetId: string)
   if (!state.participants[targetId]) return { ok: false, code: 'unknown_participant', message: 'That person is not in the event.' };
   const there = placementOf(state, targetId).roomId;
   const here = placementOf(state, byId).roomId;
-  const facilitating = by?.role === 'speaker' && here !== null && here.startsWith('breakout:') && here === there;
+  const facilitating = (by?.role === 'speaker' || by?.role === 'facilitator') && here !== null && here.startsWith('breakout:') && here === there;
   if (by?.role !== 'moderator' && !facilitating) {
     return { ok: false, code: 'forbidden', message: 'Only moderators, and a breakout room\'s facilitator for the people in their room, can mute someone.' };
   }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { catalogueProblems, flatten, placeholdersOf } from './catalogue.js';
 import { LANGUAGES, pickLanguage } from './languages.js';
+import { roleSchema } from '../domain.js';
 import { createI18n, type Catalogue } from './translator.js';
 
 const dir = join(import.meta.dirname, 'locales');
@@ -16,6 +17,12 @@ test('every language of the manifest has a catalogue, and every catalogue is in 
 
 test('English has every message in valid ICU', () => {
   for (const [key, message] of flatten(english)) expect(() => placeholdersOf(message, 'en'), key).not.toThrow();
+});
+
+test('every role has its words where pages name a role by key (join.role.<role>; role.<role> for staff badges)', () => {
+  const keys = new Set(flatten(english).keys());
+  const missing = roleSchema.options.flatMap((role) => [`join.role.${role}`, ...(role === 'attendee' ? [] : [`role.${role}`])]).filter((key) => !keys.has(key));
+  expect(missing).toEqual([]);
 });
 
 describe.each(LANGUAGES.filter((l) => l.code !== 'en'))('$name ($code, $status)', ({ code, status }) => {

@@ -45,9 +45,11 @@ export function reportBackRoundNow(event: EventConfig, phase: Phase): { itemInde
 
 /**
  * Whether this person facilitates the room: a speaker placed in it for its round (the event's staff
- * go to the rooms with `staffPlacement: breakouts`, and a moderator may place a speaker in a room).
+ * go to the rooms with `staffPlacement: breakouts`, and a moderator may place a speaker in a room),
+ * or the facilitator who came by the room's invite link.
  */
 export function facilitatesRoom(event: EventConfig, p: Participant, breakoutId: string): boolean {
+  if (p.role === 'facilitator') return p.facilitates === breakoutId && roundOfRoom(event, breakoutId) !== null;
   if (p.role !== 'speaker') return false;
   const round = roundOfRoom(event, breakoutId);
   return round !== null && goesToRound(round, p) && seatOf(p, round.key).breakoutId === breakoutId;

@@ -118,3 +118,15 @@ test('moderators choose any room and write its notes; rooms with notes say so', 
   await act(async () => fireEvent.click(screen.getByTestId('room-notes-save')));
   expect(notesWrites()).toEqual([{ breakoutId: 'global', text: 'Portability and trust' }]);
 });
+
+test('a facilitator invited by the room\'s link writes the room\'s notes there, and runs no polls (those stay the speakers\')', async () => {
+  applyWelcome(welcome('facilitator', 'Fatima Facilitator', 'facilitator--trust'), now());
+  applySnapshot(snapshot(3, running('breakouts', 1, Date.now() + 600_000), Date.now()), now());
+  applyAssignment(assignment('x', 'breakout:trust', true), now());
+  render(<BreakoutView />);
+  const editor = within(screen.getByTestId('room-notes-editor'));
+  fireEvent.change(editor.getByLabelText('Notes'), { target: { value: 'Audits cost.' } });
+  await act(async () => fireEvent.click(editor.getByTestId('room-notes-save')));
+  expect(notesWrites()).toEqual([{ breakoutId: 'trust', text: 'Audits cost.' }]);
+  expect(screen.queryByTestId('poll-console')).toBeNull();
+});

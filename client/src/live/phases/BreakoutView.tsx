@@ -22,7 +22,10 @@ export function BreakoutView() {
   const roomId = useAssignedRoom();
   const me = useMe();
   // A speaker placed in a breakout facilitates it: they may run polls for this room (the server checks the same).
-  const facilitating = me?.role === 'speaker' && roomId?.startsWith('breakout:') === true;
+  const inBreakout = roomId?.startsWith('breakout:') === true;
+  const facilitating = me?.role === 'speaker' && inBreakout;
+  // A facilitator by the room's invite link writes its notes (polls stay the speakers' and moderators').
+  const writesNotes = facilitating || (me?.role === 'facilitator' && inBreakout);
   const remaining = usePhaseRemainingMs();
   const warning = useLw((s) => (s.agenda.warning && s.agenda.warning.version === s.agenda.snapshot?.version ? s.agenda.warning : null));
   const b = breakoutOf(event, roomId);
@@ -55,7 +58,7 @@ export function BreakoutView() {
       <ChatPanel />
       {me?.role === 'captioner' && <CaptionerConsole />}
       {facilitating && event && roomId && <PollConsole event={event} room={roomId} />}
-      {facilitating && roomId && <RoomNotesEditor breakoutId={breakoutIdOf(roomId)!} />}
+      {writesNotes && roomId && <RoomNotesEditor breakoutId={breakoutIdOf(roomId)!} />}
       <LivePolls />
     </section>
   );

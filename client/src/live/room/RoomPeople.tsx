@@ -19,8 +19,8 @@ export function RoomGrid() {
   const [wanted, setPage] = useState(0);
   const me = useMe();
   const roomId = useAssignedRoom();
-  // Moderators mute anyone; a breakout's facilitator (a speaker placed there) the people of their room. The server checks the same.
-  const canMute = me?.role === 'moderator' || (me?.role === 'speaker' && roomId?.startsWith('breakout:') === true);
+  // Moderators mute anyone; a breakout's facilitator (a speaker placed there, or invited by the room's link) the people of their room. The server checks the same.
+  const canMute = me?.role === 'moderator' || ((me?.role === 'speaker' || me?.role === 'facilitator') && roomId?.startsWith('breakout:') === true);
   const self = useLwShallow((s) => ({
     video: s.media.local.video,
     publishing: s.media.publishing,

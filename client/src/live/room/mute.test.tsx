@@ -48,3 +48,15 @@ test('an attendee, and a speaker outside a breakout room, get no mute buttons', 
   render(<RoomGrid />);
   expect(screen.queryByTestId('mute-participant')).toBeNull();
 });
+
+test('a facilitator invited by the room\'s link gets the mute buttons in their breakout room, none in the plenary', () => {
+  applyWelcome(welcome('facilitator', 'Fatima Facilitator', 'facilitator--trust'), now());
+  applyAssignment(assignment('item:1', 'breakout:trust', true), now());
+  setRoomParticipants([person('p-ada', 'Ada', [mic(false)]), person('p-bo', 'Bo', [mic(true)])]);
+  const { unmount } = render(<RoomGrid />);
+  expect(screen.getAllByTestId('mute-participant').map((b) => b.textContent)).toEqual(['Mute Ada']);
+  unmount();
+  applyAssignment(assignment('item:2', 'plenary', false), now());
+  render(<RoomGrid />);
+  expect(screen.queryByTestId('mute-participant')).toBeNull();
+});

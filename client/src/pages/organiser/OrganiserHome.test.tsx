@@ -15,6 +15,7 @@ const summary = (over: Partial<HostedEventSummary>): HostedEventSummary => ({
 let events: HostedEventSummary[];
 let calls: { method: string; url: string; body: unknown; auth: string | null }[];
 let answer: (method: string, url: string, body: unknown) => { status: number; body: unknown } | null;
+let organisers: { id: string; name: string; createdAt: number }[];
 
 beforeEach(() => {
   localStorage.clear();
@@ -26,12 +27,14 @@ beforeEach(() => {
   ];
   calls = [];
   answer = () => null;
+  organisers = [{ id: 'organiser', name: 'Forum office', createdAt: 1 }];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ method, url, body, auth: new Headers(init.headers).get('authorization') });
     const own = answer(method, url, body);
-    const reply = own ?? (url === '/api/organiser/events' && method === 'GET' ? { status: 200, body: { organiser: { id: 'organiser', name: 'Forum office' }, events } } : { status: 404, body: { code: 'not_found', message: 'No.' } });
+    const listed = url === '/api/organiser/organisers' && method === 'GET' ? { status: 200, body: { organisers } } : null;
+    const reply = own ?? listed ?? (url === '/api/organiser/events' && method === 'GET' ? { status: 200, body: { organiser: { id: 'organiser', name: 'Forum office' }, events } } : { status: 404, body: { code: 'not_found', message: 'No.' } });
     return new Response(JSON.stringify(reply.body), { status: reply.status });
   });
 });
@@ -137,3 +140,32 @@ test('from the form: the set-up form starts from an existing event under the new
   const sent = calls.find((c) => c.method === 'POST')!.body as { event: { id: string; title: string; moderators: unknown } };
   expect(sent.event).toMatchObject({ id: 'spring-school', title: 'Spring school on microcredentials', moderators: EVENT.moderators });
 }, 30_000);
+
+test('organisers: the only one cannot be revoked; another is invited by name (the link shown once) and can then be revoked', async () => {
+  answer = (method, url, body) => {
+    if (method === 'POST' && url === '/api/organiser/organisers') {
+      const made = { id: 'organiser-0a1b2c3d4e5f', name: (body as { name: string }).name, createdAt: 2 };
+      organisers = [...organisers, made];
+      return { status: 201, body: { organiser: made, url: 'http://localhost:3000/organiser/olga-cred' } };
+    }
+    if (method === 'DELETE' && url === '/api/organiser/organisers/organiser-0a1b2c3d4e5f') {
+      organisers = organisers.filter((o) => o.id !== 'organiser-0a1b2c3d4e5f');
+      return { status: 200, body: { organisers } };
+    }
+    return null;
+  };
+  render(<OrganiserHome credential="org-cred" />);
+  const panel = await screen.findByTestId('organiser-accounts');
+  expect((await within(panel).findByTestId('organiser-account-organiser')).textContent).toBe('Forum office (you) ');
+  expect(within(panel).queryByRole('button', { name: 'Revoke Forum office' })).toBeNull();
+  expect(within(panel).getByText('You are the only organiser; the last organiser cannot be revoked.')).toBeTruthy();
+
+  fireEvent.change(screen.getByTestId('organiser-invite-name'), { target: { value: ' Olga Second ' } });
+  fireEvent.click(screen.getByTestId('organiser-invite'));
+  expect((await screen.findByLabelText('Link of Olga Second') as HTMLInputElement).value).toBe('http://localhost:3000/organiser/olga-cred');
+  expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: '/api/organiser/organisers', body: { name: 'Olga Second' }, auth: 'Bearer org-cred' });
+  expect(screen.getByTestId('organiser-invited').textContent).toContain('shown only this once');
+  fireEvent.click(await within(panel).findByRole('button', { name: 'Revoke Olga Second' }));
+  await waitFor(() => expect(within(panel).queryByTestId('organiser-account-organiser-0a1b2c3d4e5f')).toBeNull());
+  expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url)).toEqual(['/api/organiser/organisers/organiser-0a1b2c3d4e5f']);
+});

@@ -1,7 +1,7 @@
 /**
  * The organiser home (`/organiser`): every event of the deployment, live, upcoming and past; new
  * events from an event file or the set-up form; duplicate, archive, delete an archived one's data,
- * and the moderators' links. Opened with the organiser link the server prints at start.
+ * the moderators' links, and the organisers themselves (invite, revoke). Opened with the organiser link the server prints at start.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,7 @@ import { useT } from '../../i18n/useT.js';
 import { CreateEventPanel } from './CreateEventPanel.js';
 import { HostedEventCard } from './HostedEventCard.js';
 import { fetchHostedEvents, storedOrganiserCredential, storeOrganiserCredential } from './organiserApi.js';
+import { OrganisersPanel } from './OrganisersPanel.js';
 import { StaffLinksList } from './StaffLinksList.js';
 
 /** The page; `credential` is the one in the path (`/organiser/<credential>`), else the remembered one is used. */
@@ -100,6 +101,7 @@ function OrganiserHomeBody({ credential }: { credential: string | null }) {
         </section>
       )}
       <CreateEventPanel credential={credential} events={events} onCreated={onCreated} />
+      <OrganisersPanel credential={credential} me={organiser.id} />
     </>
   );
 }

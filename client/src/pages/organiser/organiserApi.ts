@@ -4,6 +4,7 @@
  */
 import type {
   CreatedHostedEvent, CreateHostedEventRequest, DeletedHostedEvent, DuplicateHostedEventRequest, EventConfig, HostedEventList, HostedEventSummary, HostedStaffLink,
+  InvitedOrganiser, InviteOrganiserRequest, OrganiserAccountList,
 } from '@live-workshop/shared';
 import { bearer, request } from '../../net/api.js';
 
@@ -49,3 +50,12 @@ export const deleteHostedEvent = (credential: string, id: string) =>
 /** Fresh personal links of an event's moderators, speakers and captioners. */
 export const fetchHostedEventLinks = (credential: string, id: string) =>
   request<{ links: HostedStaffLink[] }>(`/api/organiser/events/${encodeURIComponent(id)}/links`, { headers: bearer(credential) });
+
+/** The deployment's organisers. */
+export const fetchOrganisers = (credential: string) => request<OrganiserAccountList>('/api/organiser/organisers', { headers: bearer(credential) });
+
+/** Invite another organiser: their link comes back this once. */
+export const inviteOrganiser = (credential: string, body: InviteOrganiserRequest) => send<InvitedOrganiser>(credential, '/api/organiser/organisers', 'POST', body);
+
+/** Revoke an organiser (never the last one): their links stop working. */
+export const revokeOrganiser = (credential: string, id: string) => send<OrganiserAccountList>(credential, `/api/organiser/organisers/${encodeURIComponent(id)}`, 'DELETE');

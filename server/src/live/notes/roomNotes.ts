@@ -40,7 +40,7 @@ export function createRoomNotes(deps: {
     board, handlers,
     greet(socket) {
       const { participantId, role } = socket.claims;
-      const mine = role === 'moderator' ? board.all() : role === 'speaker' ? board.facilitatedBy(participantId) : [];
+      const mine = role === 'moderator' ? board.all() : role === 'speaker' || role === 'facilitator' ? board.facilitatedBy(participantId) : [];
       for (const notes of mine) socket.send(EVENTS.notesChanged, notes);
       const reportBack = board.reportBack();
       if (reportBack) socket.send(EVENTS.notesReportedBack, reportBack);

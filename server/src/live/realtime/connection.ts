@@ -52,6 +52,8 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
         socket.join(topics.speakers);
         socket.join(topics.speaker(participantId));
       }
+      // A facilitator by invite link hears their own room's notes there, and nothing speakers hear.
+      if (role === 'facilitator') socket.join(topics.speaker(participantId));
       deps.chatMembership.follow([participantId]);
       const participant = agenda.state.participants[participantId];
       socket.send(EVENTS.welcome, {

@@ -18,7 +18,7 @@ export const topics = {
   moderators: 'role:moderator',
   speakers: 'role:speaker',
   chat: (roomId: string): Topic => `chat:${roomId}`,
-  /** One speaker's own connections (what they launched, e.g. a breakout poll's live results). */
+  /** One speaker's (or invited facilitator's) own connections (what they launched, e.g. a breakout poll's live results; their room's notes). */
   speaker: (participantId: string): Topic => `speaker:${participantId}`,
 } as const;
 

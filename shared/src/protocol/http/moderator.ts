@@ -75,3 +75,31 @@ export interface OccupancySeries {
   readonly rooms: readonly string[];
   readonly points: readonly { readonly at: number; readonly counts: Readonly<Record<string, number>> }[];
 }
+
+/** One breakout room's facilitator invite (GET /api/moderator/facilitators): at most one facilitator per room, by link. */
+export interface FacilitatorInvite {
+  readonly breakoutId: string;
+  readonly roomTitle: string;
+  /** The round the room belongs to (its first item's title). */
+  readonly roundTitle: string;
+  /** Who the link is for: the name given when it was made, else the event file's `facilitator:` for the room, else "". */
+  readonly name: string;
+  /** A link is out and not withdrawn. */
+  readonly invited: boolean;
+}
+
+/** What GET /api/moderator/facilitators answers: every breakout room of every round, in agenda order. */
+export interface FacilitatorInviteList {
+  readonly rooms: readonly FacilitatorInvite[];
+}
+
+/** POST /api/moderator/facilitators/:breakoutId: the facilitator's name (default: the event file's `facilitator:` for the room). */
+export interface FacilitatorInviteRequest {
+  readonly name?: string;
+}
+
+/** What making a facilitator link answers: the room's invite and the link (shown to the moderator, to be sent to that person only). */
+export interface FacilitatorInviteCreated {
+  readonly invite: FacilitatorInvite;
+  readonly url: string;
+}

@@ -64,3 +64,26 @@ export interface DeletedHostedEvent {
   readonly id: string;
   readonly deleted: true;
 }
+
+/** One organiser account of the deployment (never a credential). */
+export interface OrganiserAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+}
+
+/** What GET /api/organiser/organisers answers. */
+export interface OrganiserAccountList {
+  readonly organisers: readonly OrganiserAccount[];
+}
+
+/** POST /api/organiser/organisers: invite another organiser by name. */
+export interface InviteOrganiserRequest {
+  readonly name: string;
+}
+
+/** What inviting an organiser answers: the account and its link, shown this once. */
+export interface InvitedOrganiser {
+  readonly organiser: OrganiserAccount;
+  readonly url: string;
+}

@@ -3,7 +3,8 @@
  * types from index.ts, which builds no schema). Each schema is checked against its plain type below.
  */
 import { z } from 'zod';
-import type { AutopilotRequest } from './moderator.js';
+import type { AutopilotRequest, FacilitatorInviteRequest } from './moderator.js';
+import type { InviteOrganiserRequest } from './organiser.js';
 import type { VerifyCertificateRequest } from './certificates.js';
 import type { PreEventCheckRequest } from './operations.js';
 import type { EventLifecycleRequest } from './event.js';
@@ -44,6 +45,21 @@ export const eventLifecycleBody = z.discriminatedUnion('action', [
   }),
 ], { error: 'Say "cancel" or "move" (with a date and a start time).' });
 
+/** A person's name as typed: one line, trimmed. */
+const personName = z.string().trim().min(1, 'Give a name.').max(120, 'At most 120 characters.').refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'No line breaks or control characters.');
+
+/** The `:breakoutId` of /api/moderator/facilitators/:breakoutId */
+export const facilitatorInviteParams = z.strictObject({ breakoutId: z.string().min(1).max(48).regex(/^[a-z0-9][a-z0-9-]*$/, 'not a breakout room id') });
+
+/** POST /api/moderator/facilitators/:breakoutId */
+export const facilitatorInviteBody = z.strictObject({ name: personName.optional() });
+
+/** POST /api/organiser/organisers */
+export const inviteOrganiserBody = z.strictObject({ name: personName });
+
+/** The `:id` of /api/organiser/organisers/:id */
+export const organiserParams = z.strictObject({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'not an organiser id') });
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 
@@ -53,6 +69,8 @@ export type SchemasMatchPlainTypes = [
   Assert<Same<z.infer<typeof autopilotBody>, AutopilotRequest>>,
   Assert<Same<z.infer<typeof preEventCheckBody>, PreEventCheckRequest>>,
   Assert<Same<z.infer<typeof eventLifecycleBody>, EventLifecycleRequest>>,
+  Assert<Same<z.infer<typeof facilitatorInviteBody>, FacilitatorInviteRequest>>,
+  Assert<Same<z.infer<typeof inviteOrganiserBody>, InviteOrganiserRequest>>,
 ];
 
 /** POST /api/organiser/events: an event file's text, or the form's event (validated again as an event). */

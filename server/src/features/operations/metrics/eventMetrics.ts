@@ -38,7 +38,7 @@ export function createEventMetrics(deps: EventMetricsDeps): Metrics {
     },
     phaseKind: () => state().phase.kind,
     now: () => deps.clock.now(),
-  });
+  }, state().event.id);
 }
 
 /** Count every engine.io packet in from and out to clients (the rate is Socket.IO's packets per second). */

@@ -20,6 +20,8 @@ export const METRIC_NAMES = {
   registrations: 'lw_registrations_total',
   packets: 'lw_socketio_packets_total',
   phase: 'lw_agenda_phase',
+  /** The deployment's own /metrics: each hosted event's readiness (1 ready, 0 not), by event. */
+  eventReady: 'lw_event_ready',
 } as const;
 
 /** How a move went: its assignment reached the person (delivered), their client joined the room (connected) or gave up an attempt (failed). */
@@ -39,7 +41,7 @@ export interface MetricsSources {
   now(): number;
 }
 
-const ROLES: readonly Role[] = ['attendee', 'speaker', 'moderator'];
+const ROLES: readonly Role[] = ['attendee', 'speaker', 'moderator', 'facilitator'];
 type PhaseKind = AgendaState['phase']['kind'];
 /** Every phase kind, so the gauge names each one (a Record: a new kind fails to compile until listed). */
 const PHASE_KINDS = Object.keys({
@@ -59,7 +61,9 @@ export class Metrics {
   private readonly registrationsTotal: Counter<'kind'>;
   private readonly packetsTotal: Counter<'direction'>;
 
-  constructor(sources: MetricsSources) {
+  /** `eventId`: every series names its event (`event="<id>"`), so a deployment's events can be told apart when scraped together. */
+  constructor(sources: MetricsSources, eventId?: string) {
+    if (eventId) this.registry.setDefaultLabels({ event: eventId });
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
