@@ -9,7 +9,7 @@ import {
 } from '@live-workshop/shared';
 import type { Credentials, SessionClaims } from '../../people/credentials/credentials.js';
 import { addToLogContext, withLogContext, type Log } from '../../platform/log.js';
-import type { ConnectionListener, RoomSocket, Topic, Transport } from './transport.js';
+import { topics, type ConnectionListener, type RoomSocket, type SessionEnder, type Topic, type Transport } from './transport.js';
 
 /** Largest Socket.IO message accepted, in bytes; bigger ones close only the sender's connection. */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
@@ -68,7 +68,7 @@ export function createSocketIoTransport(http: HttpServer, deps: {
   /** Socket.IO's adapter across the nodes of a cluster (cluster/redisAdapter.ts); default: this process only. */
   adapter?: ServerOptions['adapter'];
 }): {
-  io: IoServer; transport: Transport; serve(listener: ConnectionListener): void;
+  io: IoServer; transport: Transport; sessionEnder: SessionEnder; serve(listener: ConnectionListener): void;
 } {
   const io: IoServer = new Server(http, {
     path: '/socket.io',
@@ -108,9 +108,19 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     broadcast: (event, ...args) => void (io as unknown as LooseEmit).emit(event, ...args),
     publish: (to, event, ...args) => void (io.to(to as Topic | Topic[]) as unknown as LooseEmit).emit(event, ...args),
   };
+  // Through the adapter, so a person's connection on another node of a cluster hears it too; the
+  // message and the disconnect go down the same stream in this order.
+  const sessionEnder: SessionEnder = {
+    endSessions(participantId, { except, ...ended }) {
+      const holders = except ? io.in(topics.person(participantId)).except(except) : io.in(topics.person(participantId));
+      (holders as unknown as LooseEmit).emit(EVENTS.sessionEnded, ended);
+      holders.disconnectSockets(true);
+    },
+  };
   return {
     io,
     transport,
+    sessionEnder,
     serve(listener) {
       io.on('connection', (socket) => {
         const room = roomSocketOf(socket);

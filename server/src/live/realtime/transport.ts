@@ -20,6 +20,8 @@ export const topics = {
   chat: (roomId: string): Topic => `chat:${roomId}`,
   /** One speaker's own connections (what they launched, e.g. a breakout poll's live results). */
   speaker: (participantId: string): Topic => `speaker:${participantId}`,
+  /** Every connection of one person (one at a time; on any node): how an older session elsewhere is ended. */
+  person: (participantId: string): Topic => `person:${participantId}`,
 } as const;
 
 /** One client connection, as the room logic sees it. */
@@ -43,6 +45,14 @@ export interface Transport {
   broadcast<E extends ServerEvent>(event: E, ...args: ServerEventArgs<E>): void;
   /** Send to every socket in any of these topics (once each). */
   publish<E extends ServerEvent>(to: Topic | readonly Topic[], event: E, ...args: ServerEventArgs<E>): void;
+}
+
+/**
+ * Ends a person's connections wherever they are — every node of a cluster, through Socket.IO's
+ * adapter — each told why (`session:ended`) and then disconnected; `except` keeps one (the newest).
+ */
+export interface SessionEnder {
+  endSessions(participantId: string, ending: SessionEnded & { readonly except?: string }): void;
 }
 
 /** What an adapter tells the room logic about its connections. */
