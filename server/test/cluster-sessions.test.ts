@@ -56,6 +56,18 @@ test('newest session wins across nodes: a session opened on node B ends the same
   expect(againOnA.socket.connected).toBe(true);
 }, 60_000);
 
+test('a link replaced by a moderator on node A ends its holder\'s session on node B, and the new link works there', async () => {
+  const { body: person } = await register(cluster.nodes.a.url, { name: 'Revoked', email: 'revoked@example.org' });
+  const onB = await sessionOn('b', person.credential);
+  const ended = onB.next(EVENTS.sessionEnded, () => true, 10_000);
+  const moderatorLink = cluster.nodes.a.links.find((l) => l.role === 'moderator')!.url.split('/join/')[1]!;
+  const res = await fetch(`${cluster.nodes.a.url}/api/moderator/people/${person.participantId}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${moderatorLink}` } });
+  expect(res.status).toBe(200);
+  const { credential } = (await res.json()) as { credential: string };
+  expect(await ended).toMatchObject({ reason: 'revoked' });
+  expect(await (await sessionOn('b', credential)).request(EVENTS.sessionResync, {})).toMatchObject({ ok: true });
+}, 60_000);
+
 test('a person\'s help requests are one budget on both nodes (3 a minute): two on node A, then on node B one more is taken and the next refused', async () => {
   const credential = await attendee();
   const onA = await sessionOn('a', credential);

@@ -16,7 +16,8 @@ export class Sessions {
     const older = this.sockets.get(participantId);
     this.sockets.set(participantId, socket);
     if (older && older.id !== socket.id) older.close('replaced', REPLACED);
-    this.elsewhere()?.endSessions(participantId, { reason: 'replaced', message: REPLACED, except: socket.id });
+    // Only what opened before this one: a late message from an older session must not end the newer.
+    this.elsewhere()?.endSessions(participantId, { reason: 'replaced', message: REPLACED, except: socket.id, ...(socket.openedAt !== undefined ? { before: socket.openedAt } : {}) });
   }
 
   detach(participantId: string, socket: RoomSocket): void {

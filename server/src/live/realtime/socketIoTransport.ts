@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { z } from 'zod';
 import {
   EVENTS, PROTOCOL_VERSION, correlationIdSchema, type ClientToServerEvents, type HandshakeError, type HandshakeRefusal, type ServerToClientEvents,
 } from '@live-workshop/shared';
@@ -47,6 +48,7 @@ function roomSocketOf(socket: IoSocket): RoomSocket {
     id: socket.id,
     claims: socket.data.claims,
     correlationId: socket.data.correlationId,
+    openedAt: socket.handshake.issued,
     send: (event, ...args) => void emitter.emit(event, ...args),
     join: (topic) => void socket.join(topic),
     leave: (topic) => void socket.leave(topic),
@@ -56,6 +58,12 @@ function roomSocketOf(socket: IoSocket): RoomSocket {
     },
   };
 }
+
+/** The server-side event that ends a person's older sessions on the other nodes. */
+const END_SESSIONS = 'lw:sessions:end';
+const sessionEndingSchema = z.object({
+  participantId: z.string(), reason: z.enum(['replaced', 'removed', 'revoked']), message: z.string(), except: z.string().optional(), before: z.number(),
+});
 
 /** Whether the handshake lets a person in. */
 type Admission = { ok: true } | { ok: false; code: string; message?: string };
@@ -108,13 +116,27 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     broadcast: (event, ...args) => void (io as unknown as LooseEmit).emit(event, ...args),
     publish: (to, event, ...args) => void (io.to(to as Topic | Topic[]) as unknown as LooseEmit).emit(event, ...args),
   };
-  // Through the adapter, so a person's connection on another node of a cluster hears it too; the
-  // message and the disconnect go down the same stream in this order.
+  // A message to the other nodes (Socket.IO's server-side events, through the cluster's adapter):
+  // each ends that person's own connections there which opened before `before`. The time check is
+  // what keeps a delayed message from an older session (the stream is read a moment late) from
+  // ending a newer one; the nodes' clocks need only agree to well under the time between two tabs.
+  // One node (no adapter) has no one to tell.
+  const endHere = (ending: unknown) => {
+    const parsed = sessionEndingSchema.safeParse(ending);
+    if (!parsed.success) return deps.log.warn({ problem: parsed.error.issues[0]?.message }, 'a malformed session ending from another node was ignored');
+    const { participantId, reason, message, except, before } = parsed.data;
+    for (const id of io.of('/').adapter.rooms.get(topics.person(participantId)) ?? []) {
+      const socket = io.of('/').sockets.get(id);
+      if (!socket || id === except || socket.handshake.issued >= before) continue;
+      socket.emit(EVENTS.sessionEnded, { reason, message });
+      socket.disconnect(true);
+    }
+  };
+  const cluster = io as unknown as { serverSideEmit(event: string, payload: unknown): boolean; on(event: string, listener: (payload: unknown) => void): void };
+  if (deps.adapter) cluster.on(END_SESSIONS, endHere);
   const sessionEnder: SessionEnder = {
-    endSessions(participantId, { except, ...ended }) {
-      const holders = except ? io.in(topics.person(participantId)).except(except) : io.in(topics.person(participantId));
-      (holders as unknown as LooseEmit).emit(EVENTS.sessionEnded, ended);
-      holders.disconnectSockets(true);
+    endSessions(participantId, ending) {
+      if (deps.adapter) cluster.serverSideEmit(END_SESSIONS, { participantId, ...ending, before: ending.before ?? Date.now() });
     },
   };
   return {

@@ -32,6 +32,8 @@ export interface RoomSocket {
   readonly claims: SessionClaims;
   /** The page's correlation id (from its handshake, or made up for it): on every log line of its requests. */
   readonly correlationId?: string;
+  /** When its handshake arrived (ms since the epoch, the node's clock): which of two sessions is the newer. */
+  readonly openedAt?: number;
   send<E extends ServerEvent>(event: E, ...args: ServerEventArgs<E>): void;
   join(topic: Topic): void;
   leave(topic: Topic): void;
@@ -47,12 +49,15 @@ export interface Transport {
   publish<E extends ServerEvent>(to: Topic | readonly Topic[], event: E, ...args: ServerEventArgs<E>): void;
 }
 
+/** Which of a person's connections an ending reaches: all but `except`, opened before `before` (default: now). */
+export type SessionEnding = SessionEnded & { readonly except?: string; readonly before?: number };
+
 /**
- * Ends a person's connections wherever they are — every node of a cluster, through Socket.IO's
- * adapter — each told why (`session:ended`) and then disconnected; `except` keeps one (the newest).
+ * Ends a person's connections on the other nodes of a cluster (this node's own are the Sessions'
+ * business), each told why (`session:ended`) and then disconnected.
  */
 export interface SessionEnder {
-  endSessions(participantId: string, ending: SessionEnded & { readonly except?: string }): void;
+  endSessions(participantId: string, ending: SessionEnding): void;
 }
 
 /** What an adapter tells the room logic about its connections. */
