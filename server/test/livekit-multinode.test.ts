@@ -2,7 +2,10 @@
 // (LiveKit's own mode), each sending its webhooks to our server, which calls LiveKit's API through
 // node A's URL only. Real Chromium pages (livekit-client, no media published) join the workshop's
 // rooms through both nodes' URLs. Where each room lives is read from LiveKit's own record in Redis
-// (`room_node_map`) and from the join answer each page got (`serverInfo.nodeId`).
+// (`room_node_map`) and from the join answer each page got (`serverInfo.nodeId`); which node sent
+// each webhook, from a relay per node that passes them on to the server unchanged.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -13,28 +16,58 @@ import {
   type RunningLiveKit, type RunningLiveKitCluster, type RunningRedis,
 } from '@live-workshop/testkit';
 import type { App } from '../src/app.js';
+import type { LiveKitPort } from '../src/livekit/livekitPort.js';
 import { realLiveKit } from '../src/livekit/realLiveKit.js';
 import { ManualTime } from '../src/platform/clock.js';
 import { startTestApp } from './harness.js';
 
 const ROOMS: readonly RoomId[] = ['plenary', 'backstage', 'breakout:skills', 'breakout:trust'];
 
+/** A webhook as it passed a node's relay. */
+interface Relayed {
+  readonly node: number;
+  readonly event: string;
+  readonly room: string;
+}
+const relayed: Relayed[] = [];
+
+/** Passes node `node`'s webhooks on to `target` as they came (body and signature), noting each; answers what the server answered. */
+async function webhookRelay(node: number, target: string): Promise<{ url: string; close(): Promise<void> }> {
+  const relay = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const event = JSON.parse(body.toString('utf8')) as { event?: string; room?: { name?: string } };
+      relayed.push({ node, event: event.event ?? '', room: event.room?.name ?? '' });
+      void fetch(target, { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '', authorization: req.headers.authorization ?? '' }, body })
+        .then(async (answer) => res.writeHead(answer.status).end(await answer.text()), () => res.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}/livekit/webhook`, close: () => new Promise((resolve) => relay.close(() => resolve())) };
+}
+
 let redis: RunningRedis;
 let lk: RunningLiveKitCluster;
 let app: App;
+/** The server's own LiveKit client: through node A's URL only. */
+let livekit: LiveKitPort;
 let browser: Browser;
 let context: BrowserContext;
 let testPage: { url: string; close(): Promise<void> };
 let redisClient: ReturnType<typeof createClient>;
+let relays: Awaited<ReturnType<typeof webhookRelay>>[] = [];
 beforeAll(async () => {
   redis = await startRedis();
   const port = await freeTcpPort();
-  lk = await startLiveKitCluster({ redisAddress: `127.0.0.1:${redis.port}`, webhookUrl: `http://127.0.0.1:${port}/livekit/webhook` });
+  relays = await Promise.all([0, 1].map((node) => webhookRelay(node, `http://127.0.0.1:${port}/livekit/webhook`)));
+  lk = await startLiveKitCluster({ redisAddress: `127.0.0.1:${redis.port}`, webhookUrls: relays.map((r) => r.url) });
   // A scheduler that never fires: the presence sweep (which asks LiveKit every 10 s) stays off, so
   // whatever the server knows of the rooms it learnt from the webhooks.
+  livekit = realLiveKit({ url: lk.nodes[0]!.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret });
   ({ app } = await startTestApp({
-    port, scheduler: new ManualTime(Date.now()),
-    livekit: realLiveKit({ url: lk.nodes[0]!.url, apiKey: lk.apiKey, apiSecret: lk.apiSecret }),
+    port, scheduler: new ManualTime(Date.now()), livekit,
     webhook: { apiKey: lk.apiKey, apiSecret: lk.apiSecret },
   }));
   redisClient = createClient({ url: redis.url });
@@ -50,6 +83,7 @@ afterAll(async () => {
   await redisClient?.close();
   await app?.close();
   await lk?.stop();
+  await Promise.all(relays.map((r) => r.close()));
   await redis?.stop();
 }, 60_000);
 
@@ -116,8 +150,24 @@ test('rooms spread over both LiveKit nodes, either URL reaches any room, both no
   expect(await app.reconcilePresence()).toEqual([]);
   expect(ROOMS.every((r) => app.presence.roomsOf(second!).includes(r))).toBe(true);
 
-  // Leaving: participant_left from each room's node takes the second person out of all four rooms.
-  for (const room of names) expect(await pages.get(room)![1]!.disconnect()).toMatchObject({ ok: true });
+  // Each room's webhooks came from the node hosting it, so from both nodes.
+  const hostIndex = (room: string) => lk.nodes.findIndex((n) => n.nodeId === placed[room]);
+  for (const room of names) {
+    const joined = relayed.filter((r) => r.room === room && r.event === 'participant_joined');
+    expect(joined.map((r) => r.node), room).toEqual([hostIndex(room), hostIndex(room)]);
+  }
+  expect(new Set(relayed.map((r) => r.node))).toEqual(new Set([0, 1]));
+
+  // The server's changes, sent to node A, reach the rooms on node B too: a permission given without reconnecting...
+  const seconds = names.map((room) => pages.get(room)![1]!);
+  expect((await Promise.all(seconds.map((p) => p.state()))).map((s) => s.canPublish)).toEqual(names.map(() => false));
+  for (const room of names) await livekit.setCanPublish(room, second!, true, ['camera', 'microphone']);
+  await waitFor(async () => (await Promise.all(seconds.map((p) => p.state()))).every((s) => s.canPublish === true), { what: 'canPublish in every room' });
+  // ...and a removal; participant_left from each room's node takes the second person out of all four rooms.
+  for (const room of names) await livekit.removeParticipant(room, second!);
   await waitFor(() => app.presence.roomsOf(second!).length === 0, { timeoutMs: 15_000, what: 'participant_left webhooks of every room' });
+  await waitFor(async () => (await Promise.all(seconds.map((p) => p.state()))).every((s) => s.connectionState === 'disconnected'), { what: 'the removed pages to be disconnected' });
+  for (const room of names) expect(relayed.filter((r) => r.room === room && r.event === 'participant_left').map((r) => r.node), room).toEqual([hostIndex(room)]);
   expect([...app.presence.roomsOf(first!)].sort()).toEqual([...ROOMS].sort());
+  console.log(`Webhooks relayed per node: ${[0, 1].map((n) => `${'AB'[n]} ${relayed.filter((r) => r.node === n).length} (${[...new Set(relayed.filter((r) => r.node === n).map((r) => r.event))].join(', ')})`).join('; ')}`);
 }, 120_000);

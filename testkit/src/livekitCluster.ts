@@ -19,16 +19,19 @@ export interface StartLiveKitClusterOptions extends Omit<StartLiveKitOptions, 'p
   readonly redisAddress: string;
   /** How many nodes; default 2. */
   readonly nodes?: number;
+  /** Where each node posts its webhooks, one URL per node (instead of the same `webhookUrl` for all): shows which node sent what. */
+  readonly webhookUrls?: readonly string[];
 }
 
 /** Starts the nodes one after the other (each registers itself in Redis as it starts) and resolves once every one answers. */
 export async function startLiveKitCluster(opts: StartLiveKitClusterOptions): Promise<RunningLiveKitCluster> {
   const count = opts.nodes ?? 2;
   if (!Number.isInteger(count) || count < 1) throw new Error(`A LiveKit cluster needs at least one node, not ${String(opts.nodes)}`);
-  const { nodes: _count, ...shared } = opts;
+  if (opts.webhookUrls && opts.webhookUrls.length !== count) throw new Error(`${count} LiveKit nodes need ${count} webhook URLs, not ${opts.webhookUrls.length}`);
+  const { nodes: _count, webhookUrls, ...shared } = opts;
   const nodes: RunningLiveKit[] = [];
   try {
-    for (let i = 0; i < count; i++) nodes.push(await startLiveKitServer(shared));
+    for (let i = 0; i < count; i++) nodes.push(await startLiveKitServer({ ...shared, ...(webhookUrls ? { webhookUrl: webhookUrls[i]! } : {}) }));
   } catch (err) {
     await Promise.all(nodes.map((n) => n.stop()));
     throw err;
