@@ -1,7 +1,8 @@
 // One node of a cluster (DATABASE_URL set, and REDIS_URL for Socket.IO, sessions and rate limits):
 // what main.ts opens before the app (the shared agenda from PostgreSQL, the Redis adapter and
 // limits) and starts after it (following the other nodes' saves, holding the event's lease), and
-// closes at shutdown. Without DATABASE_URL none of this runs: one node on the SQLite data file, as `npm start` always did.
+// closes at shutdown. Without DATABASE_URL none of this runs: one node on the SQLite data file, as
+// `npm start` always did.
 import pg from 'pg';
 import type { ServerOptions } from 'socket.io';
 import type { EventConfig } from '@live-workshop/shared';
@@ -10,10 +11,10 @@ import { PostgresAgendaStore } from '../live/agenda/postgresAgendaStore.js';
 import type { Clock, Scheduler } from '../platform/clock.js';
 import { migratePostgres } from '../platform/db/postgresMigrations.js';
 import type { Log } from '../platform/log.js';
+import { redisLimiters, type Limiters } from '../platform/rateLimits.js';
 import { followSharedAgenda, type AgendaFollower } from './agendaFollower.js';
 import { EventLeases } from './eventLease.js';
 import { newNodeId, startEventOwnership, type EventOwnership } from './eventOwnership.js';
-import { redisLimiters, type Limiters } from '../platform/rateLimits.js';
 import { connectRedisAdapter, type RedisAdapter } from './redisAdapter.js';
 
 /** How long a command waits for a pooled connection, or a query for its answer, before it is refused as unavailable. */
