@@ -117,7 +117,8 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     publish: (to, event, ...args) => void (io.to(to as Topic | Topic[]) as unknown as LooseEmit).emit(event, ...args),
   };
   // A message to the other nodes (Socket.IO's server-side events, through the cluster's adapter):
-  // each ends that person's own connections there which opened before `before`. The time check is
+  // each ends that person's own connections there which opened by `before` (the same millisecond
+  // included: a revoke just after a connection must reach it). The time check is
   // what keeps a delayed message from an older session (the stream is read a moment late) from
   // ending a newer one; the nodes' clocks need only agree to well under the time between two tabs.
   // One node (no adapter) has no one to tell.
@@ -127,7 +128,7 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     const { participantId, reason, message, except, before } = parsed.data;
     for (const id of io.of('/').adapter.rooms.get(topics.person(participantId)) ?? []) {
       const socket = io.of('/').sockets.get(id);
-      if (!socket || id === except || socket.handshake.issued >= before) continue;
+      if (!socket || id === except || socket.handshake.issued > before) continue;
       socket.emit(EVENTS.sessionEnded, { reason, message });
       socket.disconnect(true);
     }

@@ -49,7 +49,7 @@ export interface Transport {
   publish<E extends ServerEvent>(to: Topic | readonly Topic[], event: E, ...args: ServerEventArgs<E>): void;
 }
 
-/** Which of a person's connections an ending reaches: all but `except`, opened before `before` (default: now). */
+/** Which of a person's connections an ending reaches: all but `except`, opened at or before `before` (ms; default: now). */
 export type SessionEnding = SessionEnded & { readonly except?: string; readonly before?: number };
 
 /**
