@@ -45,6 +45,7 @@ import { roomNotesRoutes } from './live/notes/roomNotesRoutes.js';
 import { createRequestLimiter, HELP_REQUESTS_PER_MINUTE } from './live/realtime/handle.js';
 import { RosterPublisher, rosterOf } from './live/realtime/roster.js';
 import { Sessions } from './live/realtime/sessions.js';
+import type { SessionEnder } from './live/realtime/transport.js';
 import { createSocketIoTransport, type IoServer } from './live/realtime/socketIoTransport.js';
 import type { LiveKitPort } from './livekit/livekitPort.js';
 import { webhookRoutes } from './livekit/webhookRoutes.js';
@@ -59,6 +60,7 @@ import type { Clock, Scheduler, TimerHandle } from './platform/clock.js';
 import { SqliteMetaStore } from './platform/db/metaStore.js';
 import { jsonErrorHandler } from './platform/httpErrors.js';
 import type { Log } from './platform/log.js';
+import { memoryLimiters, type Limiters } from './platform/rateLimits.js';
 import { staticClient } from './platform/staticClient.js';
 
 /** Settings that differ between deployments. */
@@ -109,10 +111,10 @@ export interface AppDeps {
   readonly settings: AppSettings;
   /**
    * A node of a cluster (DATABASE_URL): the agenda the nodes share, opened by the caller
-   * (LiveAgenda.openShared), and Socket.IO's adapter across nodes (REDIS_URL). Unset: one node on
-   * the SQLite data file.
+   * (LiveAgenda.openShared), and Socket.IO's adapter and the rate limits across nodes (REDIS_URL).
+   * Unset: one node on the SQLite data file, its limits in memory.
    */
-  readonly cluster?: { readonly agenda: LiveAgenda; readonly ioAdapter?: ServerOptions['adapter'] };
+  readonly cluster?: { readonly agenda: LiveAgenda; readonly ioAdapter?: ServerOptions['adapter']; readonly limiters?: Limiters };
 }
 
 /** The running application. */
@@ -160,11 +162,14 @@ export function createApp(deps: AppDeps): App {
   void rehearseIfDue(agenda, settings.rehearsal ?? 'off', clock.now(), log);
   const credentials = new Credentials(settings.sessionSecret, people, clock, { eventId: deps.event.id, acceptUnscoped: settings.acceptUnscopedCredentials ?? true });
   const presence = new Presence(agenda.state.event.id, agendaPosition(agenda.state.phase));
-  const sessions = new Sessions();
+  // Reaches the other nodes' connections through the transport, built further down.
+  let sessionEnder: SessionEnder | null = null;
+  const sessions = new Sessions(() => sessionEnder);
   const metrics = settings.metricsToken ? createEventMetrics({ sessions, presence, state: () => agenda.state, clock }) : null;
   const limiter = createRequestLimiter(settings.requestsPerSecond);
+  const limits = deps.cluster?.limiters ?? memoryLimiters;
   // The live segment sends through the transport, which is built once the routes are mounted.
-  const liveSegment = createLiveSegment({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, scheduler: deps.scheduler, log, limiter });
+  const liveSegment = createLiveSegment({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, scheduler: deps.scheduler, log, limiter, limits });
   const roomNotes = createRoomNotes({ db: deps.db, transport: () => transport, state: () => agenda.state, clock, log, limiter });
   const around = createAroundTheEvent({
     db: deps.db, agenda, agendaStore, chat, people, credentials, presence, sessions, clock, scheduler: deps.scheduler, log,
@@ -214,7 +219,7 @@ export function createApp(deps: AppDeps): App {
   });
   web.use(eventRoutes({ agenda, clock, placesLeft: () => registration.placesLeft(), closedBecause: () => registration.closedBecause(), lifecycle }));
   web.use(lifecycleRoutes({ lifecycle, credentials }));
-  web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits }));
+  web.use(registrationRoutes({ registration, credentials, event: () => agenda.state.event, limits: settings.registrationLimits, limiters: limits }));
   web.use(around.router);
   // Filled once the transport exists (slides changes are broadcast), mounted here before the catch-all.
   const presentingRoutes = Router();
@@ -229,7 +234,8 @@ export function createApp(deps: AppDeps): App {
   web.use(jsonErrorHandler(log));
 
   const http = createServer(web);
-  const { io, transport, serve } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id), adapter: deps.cluster?.ioAdapter });
+  const { io, transport, serve, sessionEnder: ender } = createSocketIoTransport(http, { credentials, allowedOrigins: settings.allowedOrigins, log, admit: (id) => registration.admit(id), adapter: deps.cluster?.ioAdapter });
+  sessionEnder = ender;
   const presenting = createPresenting({ db: deps.db, sessions, transport, clock, state: () => agenda.state });
   const actionLog = new ActionLog(new SqliteActionLogStore(deps.db), transport, () => agenda.state);
   actionLog.follow(agenda);
@@ -271,10 +277,10 @@ export function createApp(deps: AppDeps): App {
   around.start();
   operations.start();
 
-  const chatLimiter = createRequestLimiter(settings.chatPerSecond ?? 3);
-  const helpLimiter = createRequestLimiter(HELP_REQUESTS_PER_MINUTE, 60);
+  const chatLimiter = limits('chat', settings.chatPerSecond ?? 3, 1);
+  const helpLimiter = limits('help', HELP_REQUESTS_PER_MINUTE, 60);
   serve(connections({
-    transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, sessions, presence, roster, chatMembership,
+    transport, agenda, assignments, livekit: deps.livekit, chat, clock, log, limiter, chatLimiter, helpLimiter, limits, sessions, presence, roster, chatMembership,
     watchers: [around.connectionWatcher], presenting, liveSegment, roomNotes, moveProgressOf, actionLog,
     // Clients report how each move goes: the log is where operators and the benchmark read them,
     // the roster where moderators see who is still on the way.

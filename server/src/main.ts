@@ -81,7 +81,7 @@ const deployment = createDeployment({
         livekitHttpUrl: config.LIVEKIT_API_URL ?? livekitUrl.replace(/^ws/, 'http'), livekitConfigFile: config.LIVEKIT_CONFIG_FILE ?? null, dataDir: config.DATA_DIR,
       },
     },
-    ...(cluster && place.isDefault ? { cluster: { agenda: cluster.agenda, ioAdapter: cluster.ioAdapter } } : {}),
+    ...(cluster && place.isDefault ? { cluster: { agenda: cluster.agenda, ioAdapter: cluster.ioAdapter, limiters: cluster.limiters } } : {}),
   }),
 });
 const app = deployment.host.defaultApp;
@@ -104,7 +104,7 @@ for (const l of links) say(`  ${STAFF_LABELS[l.role]} ${l.name.padEnd(28)} ${l.u
 for (const o of await deployment.organiserLinks()) say(`  Organiser home (${o.name}):  ${o.url}`);
 const others = deployment.host.openApps().length - 1;
 if (others > 0) say(`  … and ${others} more event${others === 1 ? '' : 's'} at ${config.publicUrl}/e/<event id> (listed in the organiser home)`);
-if (cluster) say(`  Cluster node ${cluster.nodeId}: agenda in PostgreSQL${config.REDIS_URL ? ', broadcasts through Redis' : ''}`);
+if (cluster) say(`  Cluster node ${cluster.nodeId}: agenda in PostgreSQL${config.REDIS_URL ? ', broadcasts, sessions and rate limits through Redis' : ''}`);
 say(`  (listening on ${config.HOST}:${port}; LiveKit at ${livekitUrl}, ${mediaNote})`);
 say();
 

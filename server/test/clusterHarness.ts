@@ -53,7 +53,7 @@ function shortBreakoutsEvent(dir: string, breakoutMinutes: number, warningSecond
 }
 
 /** Start the engines and both nodes (A first, so it creates the shared agenda and plans the rehearsal). */
-export async function startCluster(opts: { breakoutMinutes?: number; warningSeconds?: number } = {}): Promise<Cluster> {
+export async function startCluster(opts: { breakoutMinutes?: number; warningSeconds?: number; env?: Record<string, string> } = {}): Promise<Cluster> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const clients: TestClient[] = [];
   try {
@@ -70,6 +70,7 @@ export async function startCluster(opts: { breakoutMinutes?: number; warningSeco
       SESSION_SECRET: 'cluster-test-session-secret-000', CLIENT_DIST: '/nonexistent', BACKUP_INTERVAL_MINUTES: '0',
       // People and registrations are still in the SQLite data file: the two nodes on this host share it.
       DATA_DIR: join(dir, 'data'), EVENT_FILE: shortBreakoutsEvent(dir, opts.breakoutMinutes ?? 1, opts.warningSeconds ?? 20),
+      ...opts.env,
     };
     const a = await startServerProcess({ ...env, PORT: String(portA) }, 60_000);
     cleanups.push(() => a.kill('SIGKILL'));

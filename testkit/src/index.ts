@@ -9,6 +9,7 @@ export { chromiumArgs, CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium, newMediaCon
 export * from './browser/lkTestPage.js';
 export { freeTcpPort, freeUdpPort, isTcpPortFree } from './freePort.js';
 export * from './livekitServer.js';
+export { startLiveKitCluster, type RunningLiveKitCluster, type StartLiveKitClusterOptions } from './livekitCluster.js';
 export { readEventFile } from './eventFile.js';
 export { completeForm, privacyNoticeVersionOf, register, type Registered, type RegistrationAnswer } from './registration.js';
 export { startMailCatcher, type MailCatcher } from './mail/mailCatcher.js';

@@ -22,6 +22,8 @@ export interface RunningLiveKit {
   pid: number;
   /** The ports it listens on; pass them to start it again in the same place (a restart). */
   ports: LiveKitPorts;
+  /** LiveKit's own node id (`ND_…`, from its start-up log): how Redis's `room_node_map` names the node hosting a room. */
+  nodeId: string;
   /** Stops the server (SIGTERM, forced after a moment, SIGKILL after 3 s) and removes its temp dir. */
   stop(): Promise<void>;
 }
@@ -53,6 +55,11 @@ export interface StartLiveKitOptions {
   media?: MediaAddresses;
   /** Serve LiveKit's own Prometheus metrics on this loopback port (its `prometheus.port`); none when absent. */
   prometheusPort?: number;
+  /**
+   * LiveKit's multi-node mode: every node given the same Redis (`host:port`) shares the rooms'
+   * placement and routes signalling to the node hosting a room (see livekitCluster.ts).
+   */
+  redisAddress?: string;
   log?: (line: string) => void;
 }
 
@@ -100,7 +107,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
   const dir = await mkdtemp(join(tmpdir(), 'livekit-'));
   const configFile = join(dir, 'livekit.yaml');
   const logFile = join(dir, 'livekit.log');
-  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA, prometheusPort: opts.prometheusPort })));
+  await writeFile(configFile, stringify(liveKitConfig({ port, tcpPort, udpPort, apiKey, apiSecret, webhookUrl: opts.webhookUrl, media: opts.media ?? LOOPBACK_MEDIA, prometheusPort: opts.prometheusPort, redisAddress: opts.redisAddress })));
 
   const watched = startWatched(binary, ['--config', configFile], logFile, liveKitEnv());
   const { pid } = watched;
@@ -136,7 +143,7 @@ async function startOnce(binary: string, opts: StartLiveKitOptions): Promise<Run
       await rm(dir, { recursive: true, force: true });
     })());
 
-  return { url: `ws://127.0.0.1:${port}`, httpUrl, apiKey, apiSecret, logFile, pid, ports: { port, tcpPort, udpPort }, stop };
+  return { url: `ws://127.0.0.1:${port}`, httpUrl, apiKey, apiSecret, logFile, pid, ports: { port, tcpPort, udpPort }, nodeId: nodeIdOf(logFile), stop };
 }
 
 interface ConfigParams {
@@ -148,6 +155,7 @@ interface ConfigParams {
   webhookUrl: string | undefined;
   media: MediaAddresses;
   prometheusPort: number | undefined;
+  redisAddress: string | undefined;
 }
 
 /** LiveKit v1.13.5 config (key names from its config-sample.yaml and pkg/config). */
@@ -171,6 +179,9 @@ function liveKitConfig(p: ConfigParams): Record<string, unknown> {
     keys: { [p.apiKey]: p.apiSecret },
     ...(p.webhookUrl ? { webhook: { api_key: p.apiKey, urls: [p.webhookUrl] } } : {}),
     ...(p.prometheusPort ? { prometheus: { port: p.prometheusPort } } : {}),
+    // A new room goes to the node hosting the fewest (LiveKit's default, random, may put every room
+    // of a workshop on one node); the counts are the nodes' stats in Redis, refreshed every few seconds.
+    ...(p.redisAddress ? { redis: { address: p.redisAddress }, node_selector: { kind: 'any', sort_by: 'rooms', algorithm: 'lowest' } } : {}),
     logging: { level: 'info' },
   };
 }
@@ -198,6 +209,15 @@ async function waitUntilReady(httpUrl: string, hasExited: () => boolean): Promis
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
   throw new Error(`LiveKit did not answer on ${httpUrl} within ${READY_TIMEOUT_MS} ms`);
+}
+
+/** The node id LiveKit logs when it starts (`"nodeID": "ND_…"`); empty when the log has none. */
+function nodeIdOf(logFile: string): string {
+  try {
+    return /"nodeID":\s*"(ND_[A-Za-z0-9]+)"/.exec(readFileSync(logFile, 'utf8'))?.[1] ?? '';
+  } catch {
+    return '';
+  }
 }
 
 function logTail(logFile: string): string {

@@ -1,7 +1,8 @@
-// One node of a cluster (DATABASE_URL set, and REDIS_URL for Socket.IO): what main.ts opens before
-// the app (the shared agenda from PostgreSQL, the Redis adapter) and starts after it (following
-// the other nodes' saves, holding the event's lease), and closes at shutdown. Without DATABASE_URL
-// none of this runs: one node on the SQLite data file, as `npm start` always did.
+// One node of a cluster (DATABASE_URL set, and REDIS_URL for Socket.IO, sessions and rate limits):
+// what main.ts opens before the app (the shared agenda from PostgreSQL, the Redis adapter and
+// limits) and starts after it (following the other nodes' saves, holding the event's lease), and
+// closes at shutdown. Without DATABASE_URL none of this runs: one node on the SQLite data file, as
+// `npm start` always did.
 import pg from 'pg';
 import type { ServerOptions } from 'socket.io';
 import type { EventConfig } from '@live-workshop/shared';
@@ -10,6 +11,7 @@ import { PostgresAgendaStore } from '../live/agenda/postgresAgendaStore.js';
 import type { Clock, Scheduler } from '../platform/clock.js';
 import { migratePostgres } from '../platform/db/postgresMigrations.js';
 import type { Log } from '../platform/log.js';
+import { redisLimiters, type Limiters } from '../platform/rateLimits.js';
 import { followSharedAgenda, type AgendaFollower } from './agendaFollower.js';
 import { EventLeases } from './eventLease.js';
 import { newNodeId, startEventOwnership, type EventOwnership } from './eventOwnership.js';
@@ -23,6 +25,8 @@ export interface ClusterNode {
   readonly nodeId: string;
   readonly agenda: LiveAgenda;
   readonly ioAdapter: ServerOptions['adapter'] | undefined;
+  /** The per-person and registration limits counted in Redis (REDIS_URL); undefined: each node counts in memory. */
+  readonly limiters: Limiters | undefined;
   /** Follow the other nodes and ask for the event's lease; `ownershipChanged` re-plans what only the owner runs (the autopilot). */
   start(ownershipChanged: (owned: boolean) => void): void;
   /** Whether this node owns the event now. */
@@ -60,7 +64,7 @@ export async function openClusterNode(opts: {
   let ownership: EventOwnership | null = null;
   log.info({ node: nodeId, redis: redis !== null }, 'cluster node: agenda in PostgreSQL');
   return {
-    nodeId, agenda, ioAdapter: redis?.adapter,
+    nodeId, agenda, ioAdapter: redis?.adapter, limiters: redis ? redisLimiters(redis.client, opts.event.id) : undefined,
     start(ownershipChanged) {
       follower = followSharedAgenda({ databaseUrl: opts.databaseUrl, eventId: opts.event.id, agenda, stamp: () => store.stamp(), log });
       ownership = startEventOwnership({ leases: new EventLeases(pool), eventId: opts.event.id, nodeId, agenda, log, changed: ownershipChanged });

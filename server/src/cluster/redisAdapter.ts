@@ -7,6 +7,8 @@ import { createClient } from 'redis';
 export interface RedisAdapter {
   /** For `new Server(http, { adapter })`. */
   readonly adapter: ReturnType<typeof createAdapter>;
+  /** The connection itself, shared with the rate limits (the adapter reads the stream on a duplicate of it, so its blocking reads hold nothing up). */
+  readonly client: ReturnType<typeof createClient>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function connectRedisAdapter(redisUrl: string, streamName = 'live-w
   }
   return {
     adapter: createAdapter(client, { streamName }),
+    client,
     close: async () => {
       await client.close();
     },

@@ -36,6 +36,8 @@ export interface LkState {
   localTracks: { kind: string; source: string; sid: string }[];
   remoteParticipants: LkParticipantState[];
   disconnectReason: string | null;
+  /** The LiveKit node hosting the room, as its join answer names it (`serverInfo.nodeId`); null before joining. */
+  serverNodeId: string | null;
 }
 
 export interface PublishOptions {
@@ -214,6 +216,7 @@ window.lwState = () => {
         }))
       : [],
     disconnectReason,
+    serverNodeId: room && room.serverInfo && room.serverInfo.nodeId ? room.serverInfo.nodeId : null,
   };
 };
 

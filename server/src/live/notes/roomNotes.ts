@@ -3,7 +3,7 @@
 // its handler and greets each new connection.
 import type { Database } from 'better-sqlite3';
 import { EVENTS, roomNotesWritePayload, type AgendaState, type RoomNotesClientEvents } from '@live-workshop/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Limiter } from '../../platform/rateLimits.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Log } from '../../platform/log.js';
 import { handle, type RequestHandler } from '../realtime/handle.js';
@@ -23,7 +23,7 @@ export interface RoomNotesFeature {
 
 /** Build the room notes over the data file; the transport is read when something is sent. */
 export function createRoomNotes(deps: {
-  db: Database; transport: () => Pick<Transport, 'broadcast' | 'publish'>; state: () => AgendaState; clock: Clock; log: Log; limiter: RateLimiterMemory;
+  db: Database; transport: () => Pick<Transport, 'broadcast' | 'publish'>; state: () => AgendaState; clock: Clock; log: Log; limiter: Limiter;
 }): RoomNotesFeature {
   const board = new RoomNotesBoard({
     store: new SqliteRoomNotesStore(deps.db), clock: deps.clock, state: deps.state,

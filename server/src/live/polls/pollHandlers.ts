@@ -1,12 +1,12 @@
 import { EVENTS, placementOf, pollControlPayload, pollLaunchPayload, pollVotePayload, type AgendaState, type PollAudience } from '@live-workshop/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Limiter } from '../../platform/rateLimits.js';
 import { handle, type RequestHandler } from '../realtime/handle.js';
 import type { RoomSocket } from '../realtime/transport.js';
 import type { Log } from '../../platform/log.js';
 import type { PollBoard } from './pollBoard.js';
 
 /** The poll requests, by name; thin over the board. */
-export function pollHandlers(deps: { board: PollBoard; log: Log; limiter: RateLimiterMemory }) {
+export function pollHandlers(deps: { board: PollBoard; log: Log; limiter: Limiter }) {
   const wrap = { log: deps.log, limiter: deps.limiter };
   return {
     [EVENTS.pollLaunch]: handle(wrap, 'poll', pollLaunchPayload, ({ poll, audience, durationSeconds }, { claims }) =>

@@ -1,9 +1,9 @@
 import {
   EVENTS, failure, SLIDE_CHANGES_PER_SECOND, slidesShowPayload, success, TALKBACK_PER_10_SECONDS, talkbackSendPayload,
 } from '@live-workshop/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Limiter, Limiters } from '../../platform/rateLimits.js';
 import type { Log } from '../../platform/log.js';
-import { createRequestLimiter, handle, type RequestHandler } from '../realtime/handle.js';
+import { handle, type RequestHandler } from '../realtime/handle.js';
 import type { RoomSocket } from '../realtime/transport.js';
 import type { Slides } from './slides.js';
 import type { Talkback } from './talkback.js';
@@ -15,7 +15,7 @@ export interface Presenting {
 }
 
 /** Budget of one person, by their id (not the socket: a reconnect gets no new budget). */
-async function within(limiter: RateLimiterMemory, participantId: string): Promise<boolean> {
+async function within(limiter: Limiter, participantId: string): Promise<boolean> {
   try {
     await limiter.consume(participantId);
     return true;
@@ -25,9 +25,9 @@ async function within(limiter: RateLimiterMemory, participantId: string): Promis
 }
 
 /** The socket requests of presenting: turn the slides, talk backstage. */
-export function presentingHandlers(presenting: Presenting, wrap: { log: Log; limiter: RateLimiterMemory }): Record<typeof EVENTS.slidesShow | typeof EVENTS.talkbackSend, RequestHandler> {
-  const pageTurns = createRequestLimiter(SLIDE_CHANGES_PER_SECOND, 1);
-  const lines = createRequestLimiter(TALKBACK_PER_10_SECONDS, 10);
+export function presentingHandlers(presenting: Presenting, wrap: { log: Log; limiter: Limiter }, limits: Limiters): Record<typeof EVENTS.slidesShow | typeof EVENTS.talkbackSend, RequestHandler> {
+  const pageTurns = limits('slides', SLIDE_CHANGES_PER_SECOND, 1);
+  const lines = limits('talkback', TALKBACK_PER_10_SECONDS, 10);
   return {
     [EVENTS.slidesShow]: handle(wrap, 'page change', slidesShowPayload, async ({ deckId, page }, { claims: me }) => {
       if (!(await within(pageTurns, me.participantId))) return failure('rate_limited', 'You are turning pages faster than everyone can follow.');

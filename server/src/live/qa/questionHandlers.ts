@@ -1,7 +1,7 @@
 import {
   EVENTS, canModerateQuestions, failure, questionAskPayload, questionConfigurePayload, questionModeratePayload, questionUpvotePayload,
 } from '@live-workshop/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Limiter } from '../../platform/rateLimits.js';
 import { handle, type RequestHandler } from '../realtime/handle.js';
 import type { RoomSocket } from '../realtime/transport.js';
 import type { Log } from '../../platform/log.js';
@@ -11,9 +11,9 @@ import type { QuestionBoard } from './questionBoard.js';
 export interface QuestionHandlerDeps {
   board: QuestionBoard;
   log: Log;
-  limiter: RateLimiterMemory;
+  limiter: Limiter;
   /** Questions each person may ask per minute (QUESTIONS_PER_MINUTE). */
-  askLimiter: RateLimiterMemory;
+  askLimiter: Limiter;
 }
 
 /** The question requests, by name; thin over the board. */

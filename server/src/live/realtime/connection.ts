@@ -46,6 +46,7 @@ export function connections(deps: ConnectionDeps): ConnectionListener {
     opened(socket) {
       const { participantId, role } = socket.claims;
       for (const w of watchers) w.opened(participantId);
+      socket.join(topics.person(participantId));
       sessions.attach(participantId, socket);
       if (role === 'moderator') socket.join(topics.moderators);
       if (role === 'speaker') {

@@ -1,4 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Limiter } from '../../platform/rateLimits.js';
 import type { z } from 'zod';
 import { failure, type Result } from '@live-workshop/shared';
 import { withLogContext, type Log } from '../../platform/log.js';
@@ -7,7 +8,10 @@ import type { RoomSocket } from './transport.js';
 /** Per-socket request budget: a flooding client slows only itself. */
 export const REQUESTS_PER_SECOND = 20;
 
-/** The shared limiter, keyed by socket id. */
+/**
+ * The per-connection limiter, keyed by socket id: in memory even in a cluster (a connection lives on
+ * one node). Limits per person come from the app's Limiters (platform/rateLimits.ts).
+ */
 export function createRequestLimiter(points = REQUESTS_PER_SECOND, durationSeconds = 1): RateLimiterMemory {
   return new RateLimiterMemory({ points, duration: durationSeconds });
 }
@@ -26,7 +30,7 @@ export type RequestHandler = (socket: RoomSocket, args: unknown[]) => Promise<vo
  * become `internal` and are logged, never forwarded.
  */
 export function handle<S extends z.ZodType, T>(
-  deps: { log: Log; limiter: RateLimiterMemory }, name: string, schema: S, handler: Handler<S, T>,
+  deps: { log: Log; limiter: Limiter }, name: string, schema: S, handler: Handler<S, T>,
 ): RequestHandler {
   return (socket, args) => withLogContext({ participantId: socket.claims.participantId, correlationId: socket.correlationId }, async () => {
     const ack = args.at(-1);

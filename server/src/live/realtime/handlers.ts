@@ -2,7 +2,7 @@ import {
   EVENTS, agendaCommandPayload, type ClientToServerEvents, breakoutIdOf, chatSendPayload, emptyPayload, failure, helpRequestPayload, livekitRoomName,
   moveReportPayload, muteDecision, muteParticipantPayload, placementOf, publishSourcesIn, roundOfRoom, success, visitRoomPayload, type LiveSegmentClientEvents, type RoomNotesClientEvents, type MoveReportPayload, type RoomId,
 } from '@live-workshop/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import { memoryLimiters, type Limiter, type Limiters } from '../../platform/rateLimits.js';
 import type { LiveAgenda } from '../agenda/liveAgenda.js';
 import type { LiveKitPort } from '../../livekit/livekitPort.js';
 import type { Log } from '../../platform/log.js';
@@ -23,10 +23,12 @@ export interface HandlerDeps {
   chat: ChatStore;
   clock: Clock;
   log: Log;
-  limiter: RateLimiterMemory;
-  chatLimiter: RateLimiterMemory;
+  limiter: Limiter;
+  chatLimiter: Limiter;
   /** Help requests each person may send (HELP_REQUESTS_PER_MINUTE): each one reaches every moderator. */
-  helpLimiter: RateLimiterMemory;
+  helpLimiter: Limiter;
+  /** Makes the other per-person limits (slides, talk-back): shared by the nodes of a cluster; default: in this process. */
+  limits?: Limiters;
   moveReports: (report: MoveReportPayload & { participantId: string; at: number }) => void;
   /** Told of help requests and moderators' room visits (the metrics' "help requests waiting"). */
   observer?: { helpRequested(participantId: string, roomId: RoomId | null, at: number): void; roomVisited(roomId: RoomId): void };
@@ -124,7 +126,7 @@ export function requestHandlers(deps: HandlerDeps): CoreRequestHandlers {
       return success({ recorded: true as const });
     }),
 
-    ...presentingHandlers(deps.presenting, wrap),
+    ...presentingHandlers(deps.presenting, wrap, deps.limits ?? memoryLimiters),
   };
 }
 

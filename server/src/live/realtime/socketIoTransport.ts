@@ -4,12 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { z } from 'zod';
 import {
   EVENTS, PROTOCOL_VERSION, correlationIdSchema, type ClientToServerEvents, type HandshakeError, type HandshakeRefusal, type ServerToClientEvents,
 } from '@live-workshop/shared';
 import type { Credentials, SessionClaims } from '../../people/credentials/credentials.js';
 import { addToLogContext, withLogContext, type Log } from '../../platform/log.js';
-import type { ConnectionListener, RoomSocket, Topic, Transport } from './transport.js';
+import { topics, type ConnectionListener, type RoomSocket, type SessionEnder, type Topic, type Transport } from './transport.js';
 
 /** Largest Socket.IO message accepted, in bytes; bigger ones close only the sender's connection. */
 export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
@@ -47,6 +48,7 @@ function roomSocketOf(socket: IoSocket): RoomSocket {
     id: socket.id,
     claims: socket.data.claims,
     correlationId: socket.data.correlationId,
+    openedAt: socket.handshake.issued,
     send: (event, ...args) => void emitter.emit(event, ...args),
     join: (topic) => void socket.join(topic),
     leave: (topic) => void socket.leave(topic),
@@ -56,6 +58,12 @@ function roomSocketOf(socket: IoSocket): RoomSocket {
     },
   };
 }
+
+/** The server-side event that ends a person's older sessions on the other nodes. */
+const END_SESSIONS = 'lw:sessions:end';
+const sessionEndingSchema = z.object({
+  participantId: z.string(), reason: z.enum(['replaced', 'removed', 'revoked']), message: z.string(), except: z.string().optional(), before: z.number(),
+});
 
 /** Whether the handshake lets a person in. */
 type Admission = { ok: true } | { ok: false; code: string; message?: string };
@@ -68,7 +76,7 @@ export function createSocketIoTransport(http: HttpServer, deps: {
   /** Socket.IO's adapter across the nodes of a cluster (cluster/redisAdapter.ts); default: this process only. */
   adapter?: ServerOptions['adapter'];
 }): {
-  io: IoServer; transport: Transport; serve(listener: ConnectionListener): void;
+  io: IoServer; transport: Transport; sessionEnder: SessionEnder; serve(listener: ConnectionListener): void;
 } {
   const io: IoServer = new Server(http, {
     path: '/socket.io',
@@ -108,9 +116,34 @@ export function createSocketIoTransport(http: HttpServer, deps: {
     broadcast: (event, ...args) => void (io as unknown as LooseEmit).emit(event, ...args),
     publish: (to, event, ...args) => void (io.to(to as Topic | Topic[]) as unknown as LooseEmit).emit(event, ...args),
   };
+  // A message to the other nodes (Socket.IO's server-side events, through the cluster's adapter):
+  // each ends that person's own connections there which opened by `before` (the same millisecond
+  // included: a revoke just after a connection must reach it). The time check is
+  // what keeps a delayed message from an older session (the stream is read a moment late) from
+  // ending a newer one; the nodes' clocks need only agree to well under the time between two tabs.
+  // One node (no adapter) has no one to tell.
+  const endHere = (ending: unknown) => {
+    const parsed = sessionEndingSchema.safeParse(ending);
+    if (!parsed.success) return deps.log.warn({ problem: parsed.error.issues[0]?.message }, 'a malformed session ending from another node was ignored');
+    const { participantId, reason, message, except, before } = parsed.data;
+    for (const id of io.of('/').adapter.rooms.get(topics.person(participantId)) ?? []) {
+      const socket = io.of('/').sockets.get(id);
+      if (!socket || id === except || socket.handshake.issued > before) continue;
+      socket.emit(EVENTS.sessionEnded, { reason, message });
+      socket.disconnect(true);
+    }
+  };
+  const cluster = io as unknown as { serverSideEmit(event: string, payload: unknown): boolean; on(event: string, listener: (payload: unknown) => void): void };
+  if (deps.adapter) cluster.on(END_SESSIONS, endHere);
+  const sessionEnder: SessionEnder = {
+    endSessions(participantId, ending) {
+      if (deps.adapter) cluster.serverSideEmit(END_SESSIONS, { participantId, ...ending, before: ending.before ?? Date.now() });
+    },
+  };
   return {
     io,
     transport,
+    sessionEnder,
     serve(listener) {
       io.on('connection', (socket) => {
         const room = roomSocketOf(socket);

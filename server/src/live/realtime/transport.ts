@@ -20,6 +20,8 @@ export const topics = {
   chat: (roomId: string): Topic => `chat:${roomId}`,
   /** One speaker's (or invited facilitator's) own connections (what they launched, e.g. a breakout poll's live results; their room's notes). */
   speaker: (participantId: string): Topic => `speaker:${participantId}`,
+  /** Every connection of one person (one at a time; on any node): how an older session elsewhere is ended. */
+  person: (participantId: string): Topic => `person:${participantId}`,
 } as const;
 
 /** One client connection, as the room logic sees it. */
@@ -30,6 +32,8 @@ export interface RoomSocket {
   readonly claims: SessionClaims;
   /** The page's correlation id (from its handshake, or made up for it): on every log line of its requests. */
   readonly correlationId?: string;
+  /** When its handshake arrived (ms since the epoch, the node's clock): which of two sessions is the newer. */
+  readonly openedAt?: number;
   send<E extends ServerEvent>(event: E, ...args: ServerEventArgs<E>): void;
   join(topic: Topic): void;
   leave(topic: Topic): void;
@@ -43,6 +47,17 @@ export interface Transport {
   broadcast<E extends ServerEvent>(event: E, ...args: ServerEventArgs<E>): void;
   /** Send to every socket in any of these topics (once each). */
   publish<E extends ServerEvent>(to: Topic | readonly Topic[], event: E, ...args: ServerEventArgs<E>): void;
+}
+
+/** Which of a person's connections an ending reaches: all but `except`, opened at or before `before` (ms; default: now). */
+export type SessionEnding = SessionEnded & { readonly except?: string; readonly before?: number };
+
+/**
+ * Ends a person's connections on the other nodes of a cluster (this node's own are the Sessions'
+ * business), each told why (`session:ended`) and then disconnected.
+ */
+export interface SessionEnder {
+  endSessions(participantId: string, ending: SessionEnding): void;
 }
 
 /** What an adapter tells the room logic about its connections. */

@@ -7,11 +7,10 @@ import {
   CAPTION_RECENT_LINES, CAPTIONS_PER_SECOND, EVENTS, QUESTIONS_PER_MINUTE, REACTION_LIMIT_WINDOW_S, REACTIONS_PER_WINDOW, canWriteCaptions, captionSendPayload,
   failure, placementOf, reactionSendPayload, type AgendaState, type LiveSegmentClientEvents, type RoomId,
 } from '@live-workshop/shared';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import { memoryLimiters, type Limiter, type Limiters } from '../../platform/rateLimits.js';
 import type { Clock, Scheduler } from '../../platform/clock.js';
 import { SqliteMetaStore } from '../../platform/db/metaStore.js';
 import type { Log } from '../../platform/log.js';
-import { createRequestLimiter, type RequestHandler } from '../realtime/handle.js';
 import { topics, type RoomSocket, type Transport } from '../realtime/transport.js';
 import { QuestionBoard } from '../qa/questionBoard.js';
 import { greetWithQuestions, questionHandlers } from '../qa/questionHandlers.js';
@@ -20,7 +19,7 @@ import { PollBoard } from '../polls/pollBoard.js';
 import { greetWithPolls, pollHandlers } from '../polls/pollHandlers.js';
 import { SqlitePollStore } from '../polls/pollStore.js';
 import { ReactionCounter } from '../reactions/reactionCounter.js';
-import { handle } from '../realtime/handle.js';
+import { handle, type RequestHandler } from '../realtime/handle.js';
 import { CaptionChannel } from '../captions/captionChannel.js';
 import { SqliteCaptionStore } from '../captions/captionStore.js';
 
@@ -42,7 +41,9 @@ export interface LiveSegmentDeps {
   scheduler: Scheduler;
   log: Log;
   /** The per-socket request budget every request goes through. */
-  limiter: RateLimiterMemory;
+  limiter: Limiter;
+  /** Makes the per-person limits (reactions, captions, questions); default: in this process. */
+  limits?: Limiters;
 }
 
 /** The live segment, built. */
@@ -83,12 +84,13 @@ export function createLiveSegment(deps: LiveSegmentDeps): LiveSegment {
     },
   });
   const reactions = new ReactionCounter({ clock, scheduler, state, send: (counts) => deps.transport().publish(topics.chat(counts.roomId), EVENTS.reactionsCounted, counts) });
-  const reactionLimiter = createRequestLimiter(REACTIONS_PER_WINDOW, REACTION_LIMIT_WINDOW_S);
+  const limits = deps.limits ?? memoryLimiters;
+  const reactionLimiter = limits('reactions', REACTIONS_PER_WINDOW, REACTION_LIMIT_WINDOW_S);
   const captionStore = new SqliteCaptionStore(deps.db);
   const captions = new CaptionChannel({ store: captionStore, clock, state, outlet: (line) => deps.transport().publish(topics.chat(line.roomId), EVENTS.captionAdded, line) });
-  const captionLimiter = createRequestLimiter(CAPTIONS_PER_SECOND);
+  const captionLimiter = limits('captions', CAPTIONS_PER_SECOND, 1);
   const handlers: LiveSegmentHandlers = {
-    ...questionHandlers({ board: questions, log, limiter: deps.limiter, askLimiter: createRequestLimiter(QUESTIONS_PER_MINUTE, 60) }),
+    ...questionHandlers({ board: questions, log, limiter: deps.limiter, askLimiter: limits('questions', QUESTIONS_PER_MINUTE, 60) }),
     ...pollHandlers({ board: polls, log, limiter: deps.limiter }),
     [EVENTS.reactionSend]: handle({ log, limiter: deps.limiter }, 'reaction', reactionSendPayload, async ({ reaction }, { claims: me }) => {
       try {

@@ -5,6 +5,7 @@ import { claimsOf, requireSession } from '../credentials/bearer.js';
 import type { Credentials } from '../credentials/credentials.js';
 import { PRIVACY_NOTICE_VERSION } from '../../features/privacy/privacyNotice.js';
 import { fieldErrorsOf, sendError } from '../../platform/httpErrors.js';
+import { limiterStore, type Limiters } from '../../platform/rateLimits.js';
 import { registrationFormSchema } from './registrationForm.js';
 import type { Registration } from './registrationService.js';
 
@@ -25,13 +26,19 @@ export interface RegistrationLimits {
 export const DEFAULT_REGISTRATION_LIMITS: RegistrationLimits = { perAddress: 1000, perEmail: 5, windowMs: 15 * 60_000 };
 
 /** POST /api/registrations: parse the form, let the Registration service decide, answer the same for everyone. */
-export function registrationRoutes(deps: { registration: Registration; credentials: Credentials; event: () => EventConfig; limits: RegistrationLimits }): Router {
+export function registrationRoutes(deps: {
+  registration: Registration; credentials: Credentials; event: () => EventConfig; limits: RegistrationLimits;
+  /** In a cluster, where the counts are kept (Redis), so a limit holds whichever node a form reaches; default: express-rate-limit's own memory. */
+  limiters?: Limiters;
+}): Router {
   const router = Router();
   const { limits } = deps;
-  const perAddress = rateLimit({ windowMs: limits.windowMs, limit: limits.perAddress, standardHeaders: 'draft-8', legacyHeaders: false,
+  const windowSeconds = Math.ceil(limits.windowMs / 1000);
+  const storeOf = (name: string, limit: number) => (deps.limiters?.shared ? { store: limiterStore(deps.limiters(name, limit, windowSeconds)) } : {});
+  const perAddress = rateLimit({ windowMs: limits.windowMs, limit: limits.perAddress, standardHeaders: 'draft-8', legacyHeaders: false, ...storeOf('registrations:address', limits.perAddress),
     message: { code: 'rate_limited', message: 'Too many registrations from your address; try again in a few minutes.' } });
   const perEmail = rateLimit({
-    windowMs: limits.windowMs, limit: limits.perEmail, standardHeaders: false, legacyHeaders: false,
+    windowMs: limits.windowMs, limit: limits.perEmail, standardHeaders: false, legacyHeaders: false, ...storeOf('registrations:email', limits.perEmail),
     // Counted only for well-formed bodies; a missing email shares one bucket, refused by the form anyway.
     keyGenerator: (req) => `email:${typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : ''}`,
     message: { code: 'rate_limited', message: 'This address was sent several links just now; please check its inbox (and spam folder) first.' },
