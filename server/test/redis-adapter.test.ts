@@ -1,5 +1,5 @@
 // Socket.IO across nodes on a real Redis: a broadcast from either of two Socket.IO servers reaches
-// every client of both, once. (Two servers in one process here; the app processes are not wired yet.)
+// every client of both, once. (Two servers in one process here; cluster-failover.test.ts runs the app processes.)
 import { createServer, type Server as HttpServer } from 'node:http';
 import { startRedis, waitFor, type RunningRedis } from '@live-workshop/testkit';
 import { Server } from 'socket.io';
