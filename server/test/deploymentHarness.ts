@@ -1,5 +1,6 @@
 // A deployment of several events for tests: the real host server on an ephemeral port, each event
 // the real app (buildTestApp) with the same in-memory LiveKit and one mail catcher.
+import { afterEach } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,3 +65,20 @@ export async function startTestDeployment(options: TestAppOptions & { defaultEve
 
 /** The credential in a staff link (`…/join/<credential>`). */
 export const credentialOfLink = (links: readonly { id: string; url: string }[], id: string): string => links.find((l) => l.id === id)!.url.split('/join/')[1]!;
+
+/**
+ * For a test file of deployments: cleanups run after each test (newest first), and `deployment()`
+ * starts one that is closed with them. Call once at the top of the file.
+ */
+export function perTestDeployments(): { cleanups: (() => Promise<void> | void)[]; deployment: () => Promise<TestDeployment> } {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  const deployment = async () => {
+    const t = await startTestDeployment();
+    cleanups.push(() => t.close());
+    return t;
+  };
+  return { cleanups, deployment };
+}

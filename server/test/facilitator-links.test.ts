@@ -2,23 +2,14 @@
 // deployment of two events: a moderator makes a room's link; whoever opens it is placed in that room
 // for its round and has the facilitator's rights there (notes, mute) and nothing more; withdrawing
 // the link refuses it; a link of one event gets into no other.
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { EVENTS, livekitRoomName, placementOf } from '@live-workshop/shared';
 import { connectClient, register as registerByMail, TestClient } from '@live-workshop/testkit';
 import { PRIVACY_NOTICE_VERSION } from '../src/features/privacy/privacyNotice.js';
-import { credentialOfLink, startTestDeployment, type TestDeployment } from './deploymentHarness.js';
+import { credentialOfLink, perTestDeployments, startTestDeployment, type TestDeployment } from './deploymentHarness.js';
 import { seedEventFor } from './harness.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function deployment(): Promise<TestDeployment> {
-  const t = await startTestDeployment();
-  cleanups.push(() => t.close());
-  return t;
-}
+const { cleanups, deployment } = perTestDeployments();
 
 /** The moderators' API of the event at `base`. */
 async function api(base: string, path: string, credential: string, init: { method?: string; body?: unknown } = {}) {

@@ -3,24 +3,15 @@
 // delete events. Real HTTP and Socket.IO clients against one deployment process.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { EVENTS } from '@live-workshop/shared';
 import { connectClient, register as registerByMail, TestClient } from '@live-workshop/testkit';
 import { PRIVACY_NOTICE_VERSION } from '../src/features/privacy/privacyNotice.js';
 import { postWebhook } from './aroundHarness.js';
-import { credentialOfLink, startTestDeployment, type TestDeployment } from './deploymentHarness.js';
+import { credentialOfLink, perTestDeployments, startTestDeployment, type TestDeployment } from './deploymentHarness.js';
 import { seedEventFor } from './harness.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function deployment(): Promise<TestDeployment> {
-  const t = await startTestDeployment();
-  cleanups.push(() => t.close());
-  return t;
-}
+const { cleanups, deployment } = perTestDeployments();
 
 const register = (t: TestDeployment, base: string, name: string, email: string) =>
   registerByMail(base, { name, email, preferences: ['skills'] }, { mail: t.mail, privacyNoticeVersion: PRIVACY_NOTICE_VERSION });

@@ -1,20 +1,11 @@
 // Organisers add organisers (issue 13 §3): invite one by name (the link answered once), list them,
 // revoke one — never the last; a revoked organiser's link is refused at once. Real HTTP against a
 // deployment.
-import { afterEach, expect, test } from 'vitest';
-import { credentialOfLink, startTestDeployment, type TestDeployment } from './deploymentHarness.js';
+import { expect, test } from 'vitest';
+import { credentialOfLink, perTestDeployments } from './deploymentHarness.js';
 import { seedEventFor } from './harness.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function deployment(): Promise<TestDeployment> {
-  const t = await startTestDeployment();
-  cleanups.push(() => t.close());
-  return t;
-}
+const { deployment } = perTestDeployments();
 
 test('an organiser invites another, who signs in with the link; either revokes the other, never the last; a revoked link is refused', async () => {
   const t = await deployment();
