@@ -30,7 +30,8 @@ const BROTLI_QUALITY = 10;
 
 /**
  * After the build, a brotli and a gzip (level 9) copy beside every text file, so the server sends
- * them as they are (server/src/platform/staticClient.ts) and compresses nothing per request. The
+ * them as they are (server/src/platform/staticClient.ts; only the event page's small index.html,
+ * which names its event, is compressed per request). The
  * files are compressed in parallel on libuv's thread pool.
  */
 function precompress(): Plugin {
